@@ -1,0 +1,355 @@
+//! What a user or script asks for. A command names things the way people do
+//! (a participant by code or name, a due date as `+7d`); `decide` resolves
+//! and validates it into an [`super::Event`].
+//!
+//! The serde form (`{"cmd":"raise_hand","participant":"P2","kind":"reply"}`)
+//! is the line format of `fgd apply` and of the live protocol.
+
+use serde::{Deserialize, Serialize};
+
+use super::session::{ActionId, EntryId, ItemId, MindsetId, NoteId, SessionInfo};
+use super::types::{ActionStatus, CoreValue, NoteKind, SpeakKind};
+
+/// A request to change a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "cmd", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Command {
+    /// Create the session (the first event of every log).
+    Create {
+        /// Title, kind, people and settings.
+        info: SessionInfo,
+    },
+    /// Planned → live; activates the first pending agenda item.
+    Start,
+    /// Live → paused; timers stop.
+    Pause,
+    /// Paused → live.
+    Resume,
+    /// Live or paused → ended; the active item is done and the speaker finished.
+    End,
+    /// Undo the last command made by the same actor.
+    Undo,
+
+    /// Add a participant (code assigned in order when not given).
+    AddParticipant {
+        /// Full name.
+        name: String,
+        /// Position.
+        #[serde(default)]
+        position: Option<String>,
+        /// Unit / OPD.
+        #[serde(default)]
+        unit: Option<String>,
+        /// Code like `P9`.
+        #[serde(default)]
+        code: Option<String>,
+        /// NIP.
+        #[serde(default)]
+        nip: Option<String>,
+        /// Agrees to be quoted by name.
+        #[serde(default)]
+        consent: bool,
+        /// Present already (a walk-in).
+        #[serde(default)]
+        present: bool,
+    },
+    /// Change a participant's details; an empty text clears an optional field.
+    EditParticipant {
+        /// Code or exact name.
+        participant: String,
+        /// New name.
+        #[serde(default)]
+        name: Option<String>,
+        /// New position.
+        #[serde(default)]
+        position: Option<String>,
+        /// New unit.
+        #[serde(default)]
+        unit: Option<String>,
+        /// New NIP.
+        #[serde(default)]
+        nip: Option<String>,
+        /// New consent.
+        #[serde(default)]
+        consent: Option<bool>,
+    },
+    /// Remove a participant (their past turns and quotes stay attributed).
+    RemoveParticipant {
+        /// Code or exact name.
+        participant: String,
+    },
+    /// Mark a participant present now.
+    Arrive {
+        /// Code or exact name.
+        participant: String,
+    },
+    /// Take back a participant's presence.
+    Absent {
+        /// Code or exact name.
+        participant: String,
+    },
+
+    /// Add an agenda item, at the end or at a 1-based position.
+    AddAgendaItem {
+        /// Title.
+        title: String,
+        /// Planned minutes.
+        minutes: u32,
+        /// Who leads it.
+        #[serde(default)]
+        owner: Option<String>,
+        /// Guide questions.
+        #[serde(default)]
+        questions: Vec<String>,
+        /// 1-based position; the end when omitted.
+        #[serde(default)]
+        position: Option<usize>,
+    },
+    /// Change an agenda item; an empty owner clears it.
+    EditAgendaItem {
+        /// Item number.
+        item: ItemId,
+        /// New title.
+        #[serde(default)]
+        title: Option<String>,
+        /// New planned minutes.
+        #[serde(default)]
+        minutes: Option<u32>,
+        /// New owner.
+        #[serde(default)]
+        owner: Option<String>,
+        /// New guide questions.
+        #[serde(default)]
+        questions: Option<Vec<String>>,
+    },
+    /// Move an agenda item to a 1-based position.
+    MoveAgendaItem {
+        /// Item number.
+        item: ItemId,
+        /// 1-based position.
+        to: usize,
+    },
+    /// Remove a pending agenda item that has nothing linked to it.
+    RemoveAgendaItem {
+        /// Item number.
+        item: ItemId,
+    },
+    /// Make an item active (the active one, if any, is done).
+    StartItem {
+        /// Item number.
+        item: ItemId,
+    },
+    /// The active item is done; the next pending one becomes active. Never asks.
+    NextItem,
+    /// Pass over a pending item.
+    SkipItem {
+        /// Item number.
+        item: ItemId,
+    },
+    /// Leave an item for a follow-up session; the active one when no item is given
+    /// (and then the next pending item becomes active).
+    DeferItem {
+        /// Item number; the active item when omitted.
+        #[serde(default)]
+        item: Option<ItemId>,
+    },
+
+    /// Put a participant in the speaker queue.
+    RaiseHand {
+        /// Code or exact name.
+        participant: String,
+        /// Kind of turn.
+        #[serde(default = "default_speak_kind")]
+        kind: SpeakKind,
+    },
+    /// Move a queue entry to a 1-based position.
+    MoveQueueEntry {
+        /// Entry number.
+        entry: EntryId,
+        /// 1-based position.
+        to: usize,
+    },
+    /// Take an entry out of the queue.
+    RemoveQueueEntry {
+        /// Entry number.
+        entry: EntryId,
+    },
+    /// Give the floor to the front of the queue (finishing the current speaker).
+    CallNext,
+    /// Give the floor to a participant (their queue entry, if any, is used).
+    CallSpeaker {
+        /// Code or exact name.
+        participant: String,
+    },
+    /// End the current speaker's turn.
+    FinishSpeaker,
+
+    /// Record a mindset shift "from → to".
+    AddMindset {
+        /// The old mindset.
+        from: String,
+        /// The new mindset.
+        to: String,
+        /// BerAKHLAK values.
+        #[serde(default)]
+        values: Vec<CoreValue>,
+        /// Who voiced it.
+        #[serde(default)]
+        participant: Option<String>,
+        /// Agenda item; the active one when omitted.
+        #[serde(default)]
+        item: Option<ItemId>,
+    },
+    /// Correct a mindset shift; an empty participant clears it.
+    EditMindset {
+        /// Number.
+        mindset: MindsetId,
+        /// New "from".
+        #[serde(default)]
+        from: Option<String>,
+        /// New "to".
+        #[serde(default)]
+        to: Option<String>,
+        /// New values.
+        #[serde(default)]
+        values: Option<Vec<CoreValue>>,
+        /// New participant.
+        #[serde(default)]
+        participant: Option<String>,
+    },
+    /// Record a note.
+    AddNote {
+        /// Text.
+        text: String,
+        /// Kind.
+        #[serde(default = "default_note_kind")]
+        kind: NoteKind,
+        /// Participant it is from or about.
+        #[serde(default)]
+        participant: Option<String>,
+        /// Off the projector; by default concerns and observations are.
+        #[serde(default)]
+        private: Option<bool>,
+        /// Agenda item; the active one when omitted.
+        #[serde(default)]
+        item: Option<ItemId>,
+    },
+    /// Correct a note; an empty participant clears it.
+    EditNote {
+        /// Number.
+        note: NoteId,
+        /// New text.
+        #[serde(default)]
+        text: Option<String>,
+        /// New kind.
+        #[serde(default)]
+        kind: Option<NoteKind>,
+        /// New participant.
+        #[serde(default)]
+        participant: Option<String>,
+        /// New private flag.
+        #[serde(default)]
+        private: Option<bool>,
+    },
+    /// Record a decision.
+    AddDecision {
+        /// Text.
+        text: String,
+        /// Agenda item; the active one when omitted.
+        #[serde(default)]
+        item: Option<ItemId>,
+    },
+    /// Correct a decision.
+    EditDecision {
+        /// Number.
+        decision: u32,
+        /// New text.
+        text: String,
+    },
+    /// Record a conclusion.
+    AddConclusion {
+        /// Text.
+        text: String,
+        /// Agenda item; the active one when omitted.
+        #[serde(default)]
+        item: Option<ItemId>,
+    },
+    /// Correct a conclusion.
+    EditConclusion {
+        /// Number.
+        conclusion: u32,
+        /// New text.
+        text: String,
+    },
+    /// Record a follow-up action.
+    AddAction {
+        /// What is to be done.
+        what: String,
+        /// Who: a code, a name or its unique prefix, or free text.
+        #[serde(default)]
+        pic: Option<String>,
+        /// `2026-12-01` or `+7d`.
+        #[serde(default)]
+        due: Option<String>,
+        /// Agenda item; the active one when omitted.
+        #[serde(default)]
+        item: Option<ItemId>,
+        /// The session it is carried over from.
+        #[serde(default)]
+        origin: Option<String>,
+    },
+    /// Correct an action; an empty PIC or due clears it.
+    EditAction {
+        /// Number.
+        action: ActionId,
+        /// New text.
+        #[serde(default)]
+        what: Option<String>,
+        /// New PIC.
+        #[serde(default)]
+        pic: Option<String>,
+        /// New due date.
+        #[serde(default)]
+        due: Option<String>,
+    },
+    /// Mark an action open, done or dropped.
+    SetActionStatus {
+        /// Number.
+        action: ActionId,
+        /// New status.
+        status: ActionStatus,
+    },
+    /// Remove a note.
+    RemoveNote {
+        /// Number.
+        note: NoteId,
+    },
+    /// Remove a mindset shift.
+    RemoveMindset {
+        /// Number.
+        mindset: MindsetId,
+    },
+    /// Remove a decision.
+    RemoveDecision {
+        /// Number.
+        decision: u32,
+    },
+    /// Remove a conclusion.
+    RemoveConclusion {
+        /// Number.
+        conclusion: u32,
+    },
+    /// Remove an action.
+    RemoveAction {
+        /// Number.
+        action: ActionId,
+    },
+}
+
+fn default_speak_kind() -> SpeakKind {
+    SpeakKind::Topic
+}
+
+fn default_note_kind() -> NoteKind {
+    NoteKind::Observation
+}

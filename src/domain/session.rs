@@ -1,0 +1,678 @@
+//! The state of one session: every entity of the FGD, and the questions the
+//! screens and minutes ask of it (timers, talk time, who has not yet spoken).
+//! State changes only through [`super::apply`]; everything here reads.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::error::DomainError;
+use super::types::{
+    ActionStatus, CoreValue, ItemStatus, Language, NoteKind, SessionKind, SpeakKind, Status, Zone,
+};
+use super::undo::UndoLog;
+
+/// Position of an event in a session's log, from 1.
+pub type Seq = u64;
+
+macro_rules! id_type {
+    ($(#[$doc:meta] $name:ident),+ $(,)?) => {$(
+        #[$doc]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub u32);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    )+};
+}
+
+id_type!(
+    /// Agenda item number, from 1, never reused.
+    ItemId,
+    /// Speaker-queue entry number, from 1, never reused.
+    EntryId,
+    /// Note number, from 1.
+    NoteId,
+    /// Mindset-shift number, from 1.
+    MindsetId,
+    /// Decision number, from 1.
+    DecisionId,
+    /// Conclusion number, from 1.
+    ConclusionId,
+    /// Action-item number, from 1.
+    ActionId,
+);
+
+/// A stretch of time; `end` is `None` while it lasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// When it began.
+    pub start: DateTime<Utc>,
+    /// When it ended, if it has.
+    pub end: Option<DateTime<Utc>>,
+}
+
+/// A named person with an optional civil-servant id number (NIP).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Person {
+    /// Full name with titles.
+    pub name: String,
+    /// NIP, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nip: Option<String>,
+}
+
+/// What a session is about and who runs it: set at creation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct SessionInfo {
+    /// Short, typeable id, e.g. `2026-11-23-pola-pikir`.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Kind of meeting.
+    pub kind: SessionKind,
+    /// Language of screens and minutes.
+    pub language: Language,
+    /// The day it takes place.
+    pub date: NaiveDate,
+    /// Its time zone.
+    pub zone: Zone,
+    /// Where.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    /// Letterhead line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organizer: Option<String>,
+    /// Chair / moderator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facilitator: Option<Person>,
+    /// Notetaker (notulis).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notetaker: Option<Person>,
+    /// Resource persons (narasumber).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resource_persons: Vec<String>,
+    /// Default turn limit in seconds.
+    pub speaker_limit_secs: u32,
+    /// The session this one follows up, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_of: Option<String>,
+}
+
+/// Someone invited to or present at the session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    /// Code such as `P3`; unique, compared case-insensitively.
+    pub code: String,
+    /// Full name.
+    pub name: String,
+    /// Position (jabatan).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    /// Unit / OPD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// NIP.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nip: Option<String>,
+    /// Agrees to be quoted by name; otherwise quotes show the code.
+    pub consent: bool,
+    /// Marked present.
+    pub present: bool,
+    /// When they were marked present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrived_at: Option<DateTime<Utc>>,
+    /// Removed from the session (kept so references still resolve).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
+    /// Changed after the session ended.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revised: bool,
+}
+
+impl Participant {
+    /// The name to print where this person may be named, else the code.
+    pub fn quotable_name(&self) -> &str {
+        if self.consent { &self.name } else { &self.code }
+    }
+}
+
+/// One item of the agenda with its timebox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    /// Number.
+    pub id: ItemId,
+    /// Title.
+    pub title: String,
+    /// Planned minutes (> 0).
+    pub minutes: u32,
+    /// Who leads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Discussion-guide questions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
+    /// Where it stands.
+    pub status: ItemStatus,
+    /// When it was active; timers sum these, less pauses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<Span>,
+    /// The session it was carried over from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// Changed after the session ended.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revised: bool,
+}
+
+impl AgendaItem {
+    /// When it was first taken up.
+    pub fn actual_start(&self) -> Option<DateTime<Utc>> {
+        self.spans.first().map(|s| s.start)
+    }
+
+    /// When it was last left, unless it is still active.
+    pub fn actual_end(&self) -> Option<DateTime<Utc>> {
+        self.spans.last().and_then(|s| s.end)
+    }
+}
+
+/// Someone waiting to speak.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueEntry {
+    /// Number.
+    pub id: EntryId,
+    /// Participant code.
+    pub code: String,
+    /// Kind of turn asked for.
+    pub kind: SpeakKind,
+    /// When the hand went up.
+    pub raised_at: DateTime<Utc>,
+}
+
+/// The person who has the floor now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaking {
+    /// Participant code.
+    pub code: String,
+    /// Kind of turn.
+    pub kind: SpeakKind,
+    /// When the turn began.
+    pub since: DateTime<Utc>,
+    /// The agenda item active when it began.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemId>,
+}
+
+/// A finished turn.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turn {
+    /// Participant code.
+    pub code: String,
+    /// Kind of turn.
+    pub kind: SpeakKind,
+    /// Agenda item active when it began.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemId>,
+    /// Began.
+    pub start: DateTime<Utc>,
+    /// Ended.
+    pub end: DateTime<Utc>,
+    /// Seconds of live time (pauses excluded).
+    pub secs: i64,
+}
+
+/// A "dari … menjadi …" shift.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MindsetShift {
+    /// Number.
+    pub id: MindsetId,
+    /// The old mindset ("dilayani").
+    pub from: String,
+    /// The new mindset ("melayani").
+    pub to: String,
+    /// BerAKHLAK values it expresses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<CoreValue>,
+    /// Who voiced it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant: Option<String>,
+    /// Agenda item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemId>,
+    /// When recorded.
+    pub at: DateTime<Utc>,
+    /// Removed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
+    /// Changed after the session ended.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revised: bool,
+}
+
+/// A note by the notetaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// Number.
+    pub id: NoteId,
+    /// Kind.
+    pub kind: NoteKind,
+    /// Text.
+    pub text: String,
+    /// Participant it is about or from (a quote's speaker).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant: Option<String>,
+    /// Agenda item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemId>,
+    /// When recorded.
+    pub at: DateTime<Utc>,
+    /// Kept off the projector and viewer layouts.
+    pub private: bool,
+    /// Removed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
+    /// Changed after the session ended.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revised: bool,
+}
+
+/// A decision (keputusan) or conclusion (kesimpulan): a text under an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Number within its list.
+    pub id: u32,
+    /// Text.
+    pub text: String,
+    /// Agenda item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemId>,
+    /// When recorded.
+    pub at: DateTime<Utc>,
+    /// Removed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
+    /// Changed after the session ended.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revised: bool,
+}
+
+/// Who is responsible for an action: linked to a participant when the text names one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pic {
+    /// The text as typed.
+    pub text: String,
+    /// Code of the participant it names, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// A follow-up action (tindak lanjut).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionItem {
+    /// Number.
+    pub id: ActionId,
+    /// What is to be done.
+    pub what: String,
+    /// Who is responsible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pic: Option<Pic>,
+    /// Due date in the session's zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// Open, done or dropped.
+    pub status: ActionStatus,
+    /// Agenda item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemId>,
+    /// The session it was carried over from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// When recorded.
+    pub at: DateTime<Utc>,
+    /// Removed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
+    /// Changed after the session ended.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revised: bool,
+}
+
+impl ActionItem {
+    /// Open and due before `today`.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status == ActionStatus::Open && self.due.is_some_and(|d| d < today)
+    }
+}
+
+/// Talk time and turns of one participant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TalkStat {
+    /// Participant code.
+    pub code: String,
+    /// Seconds spoken (live time), including a turn in progress.
+    pub secs: i64,
+    /// Number of turns, including one in progress.
+    pub turns: u32,
+}
+
+/// One session: the fold of its event log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Session {
+    /// What it is.
+    pub info: SessionInfo,
+    /// Where it is in its life.
+    pub status: Status,
+    /// When it was started.
+    pub started_at: Option<DateTime<Utc>>,
+    /// When it ended.
+    pub ended_at: Option<DateTime<Utc>>,
+    /// Pauses; the last one is open while paused.
+    pub pauses: Vec<Span>,
+    /// Corrected after it ended.
+    pub revised: bool,
+    /// Participants, in the order added.
+    pub participants: Vec<Participant>,
+    /// Agenda, in order.
+    pub agenda: Vec<AgendaItem>,
+    /// Speaker queue, front first.
+    pub queue: Vec<QueueEntry>,
+    /// Who has the floor.
+    pub speaking: Option<Speaking>,
+    /// Finished turns, oldest first.
+    pub turns: Vec<Turn>,
+    /// Mindset shifts; index = id − 1.
+    pub mindsets: Vec<MindsetShift>,
+    /// Notes; index = id − 1.
+    pub notes: Vec<Note>,
+    /// Decisions; index = id − 1.
+    pub decisions: Vec<Statement>,
+    /// Conclusions; index = id − 1.
+    pub conclusions: Vec<Statement>,
+    /// Action items; index = id − 1.
+    pub actions: Vec<ActionItem>,
+    /// Next agenda item number.
+    pub next_item_id: u32,
+    /// Next queue entry number.
+    pub next_entry_id: u32,
+    /// Seq of the last event applied (0 before creation).
+    pub last_seq: Seq,
+    /// Time of the last event applied.
+    pub last_at: Option<DateTime<Utc>>,
+    /// Per-terminal undo history (derived from the log, never stored on its own).
+    #[serde(skip)]
+    pub(crate) undo: UndoLog,
+}
+
+impl Session {
+    /// The instant timers run to: the end of the session, or `now`.
+    pub fn clock_end(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        self.ended_at.unwrap_or(now)
+    }
+
+    /// Whole seconds of live time between two instants: pauses excluded.
+    pub fn live_secs(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
+        if to <= from {
+            return 0;
+        }
+        let mut total = (to - from).num_milliseconds();
+        for p in &self.pauses {
+            let p_end = p.end.unwrap_or(to).min(to);
+            let p_start = p.start.max(from);
+            if p_end > p_start {
+                total -= (p_end - p_start).num_milliseconds();
+            }
+        }
+        total.max(0) / 1000
+    }
+
+    /// Live time since the session started.
+    pub fn elapsed_secs(&self, now: DateTime<Utc>) -> i64 {
+        self.started_at
+            .map_or(0, |s| self.live_secs(s, self.clock_end(now)))
+    }
+
+    /// The agenda item being discussed.
+    pub fn active_item(&self) -> Option<&AgendaItem> {
+        self.agenda.iter().find(|i| i.status == ItemStatus::Active)
+    }
+
+    /// Agenda item by number.
+    pub fn item(&self, id: ItemId) -> Option<&AgendaItem> {
+        self.agenda.iter().find(|i| i.id == id)
+    }
+
+    /// Live time spent on an item.
+    pub fn item_elapsed_secs(&self, item: &AgendaItem, now: DateTime<Utc>) -> i64 {
+        let end = self.clock_end(now);
+        item.spans
+            .iter()
+            .map(|s| self.live_secs(s.start, s.end.unwrap_or(end)))
+            .sum()
+    }
+
+    /// Live time of the current turn.
+    pub fn speaker_secs(&self, now: DateTime<Utc>) -> i64 {
+        self.speaking
+            .as_ref()
+            .map_or(0, |s| self.live_secs(s.since, self.clock_end(now)))
+    }
+
+    /// Whether the current turn has passed the session's turn limit.
+    pub fn speaker_over_limit(&self, now: DateTime<Utc>) -> bool {
+        self.speaking.is_some() && self.speaker_secs(now) > i64::from(self.info.speaker_limit_secs)
+    }
+
+    /// Participants not removed, in order.
+    pub fn participants(&self) -> impl Iterator<Item = &Participant> {
+        self.participants.iter().filter(|p| !p.removed)
+    }
+
+    /// Participant by code (case-insensitive), removed ones included.
+    pub fn participant(&self, code: &str) -> Option<&Participant> {
+        self.participants
+            .iter()
+            .find(|p| p.code.eq_ignore_ascii_case(code))
+    }
+
+    /// The participant a user named: by code (case-insensitive) or by exact name
+    /// (case-insensitive). Removed participants are not found.
+    pub fn find_participant(&self, reference: &str) -> Result<&Participant, DomainError> {
+        let r = reference.trim();
+        if let Some(p) = self.participants().find(|p| p.code.eq_ignore_ascii_case(r)) {
+            return Ok(p);
+        }
+        let lower = r.to_lowercase();
+        let named: Vec<&Participant> = self
+            .participants()
+            .filter(|p| p.name.to_lowercase() == lower)
+            .collect();
+        match named.as_slice() {
+            [one] => Ok(one),
+            [] => Err(DomainError::UnknownParticipant(r.to_owned())),
+            many => Err(DomainError::AmbiguousParticipant {
+                name: r.to_owned(),
+                codes: many.iter().map(|p| p.code.clone()).collect(),
+            }),
+        }
+    }
+
+    /// Links a typed PIC to a participant when it is a code, an exact name or
+    /// a unique case-insensitive prefix of a name; otherwise keeps it as typed.
+    pub fn link_pic(&self, text: &str) -> Pic {
+        let text = text.trim().to_owned();
+        if let Ok(p) = self.find_participant(&text) {
+            return Pic {
+                code: Some(p.code.clone()),
+                text,
+            };
+        }
+        let lower = text.to_lowercase();
+        let mut hits = self
+            .participants()
+            .filter(|p| p.name.to_lowercase().starts_with(&lower));
+        let code = match (hits.next(), hits.next()) {
+            (Some(p), None) if !lower.is_empty() => Some(p.code.clone()),
+            _ => None,
+        };
+        Pic { text, code }
+    }
+
+    /// Display name for a participant code: the name, or the code if unknown.
+    pub fn name_of<'a>(&'a self, code: &'a str) -> &'a str {
+        self.participant(code).map_or(code, |p| p.name.as_str())
+    }
+
+    /// The next free code of the form `P<n>`.
+    pub fn next_code(&self) -> String {
+        let max = self
+            .participants
+            .iter()
+            .filter_map(|p| {
+                p.code
+                    .strip_prefix(['P', 'p'])
+                    .and_then(|n| n.parse::<u32>().ok())
+            })
+            .max()
+            .unwrap_or(0);
+        format!("P{}", max + 1)
+    }
+
+    /// Talk time and turns per participant (every participant not removed,
+    /// in order), counting a turn in progress up to `now`.
+    pub fn talk_stats(&self, now: DateTime<Utc>) -> Vec<TalkStat> {
+        let mut by_code: HashMap<String, (i64, u32)> = HashMap::new();
+        for t in &self.turns {
+            let e = by_code.entry(t.code.to_uppercase()).or_default();
+            e.0 += t.secs;
+            e.1 += 1;
+        }
+        if let Some(s) = &self.speaking {
+            let e = by_code.entry(s.code.to_uppercase()).or_default();
+            e.0 += self.speaker_secs(now);
+            e.1 += 1;
+        }
+        self.participants()
+            .map(|p| {
+                let (secs, turns) = by_code
+                    .get(&p.code.to_uppercase())
+                    .copied()
+                    .unwrap_or((0, 0));
+                TalkStat {
+                    code: p.code.clone(),
+                    secs,
+                    turns,
+                }
+            })
+            .collect()
+    }
+
+    /// Participants who have not spoken yet (no finished turn and not speaking
+    /// now). Once anyone is marked present, only those present are listed.
+    pub fn not_yet_spoken(&self) -> Vec<&Participant> {
+        let anyone_present = self.participants().any(|p| p.present);
+        self.participants()
+            .filter(|p| !anyone_present || p.present)
+            .filter(|p| {
+                !self
+                    .turns
+                    .iter()
+                    .any(|t| t.code.eq_ignore_ascii_case(&p.code))
+                    && !self
+                        .speaking
+                        .as_ref()
+                        .is_some_and(|s| s.code.eq_ignore_ascii_case(&p.code))
+            })
+            .collect()
+    }
+
+    /// Position of a queue entry.
+    pub fn queue_position(&self, id: EntryId) -> Option<usize> {
+        self.queue.iter().position(|e| e.id == id)
+    }
+
+    /// Notes not removed.
+    pub fn notes(&self) -> impl Iterator<Item = &Note> {
+        self.notes.iter().filter(|n| !n.removed)
+    }
+
+    /// Mindset shifts not removed.
+    pub fn mindsets(&self) -> impl Iterator<Item = &MindsetShift> {
+        self.mindsets.iter().filter(|m| !m.removed)
+    }
+
+    /// Decisions not removed.
+    pub fn decisions(&self) -> impl Iterator<Item = &Statement> {
+        self.decisions.iter().filter(|d| !d.removed)
+    }
+
+    /// Conclusions not removed.
+    pub fn conclusions(&self) -> impl Iterator<Item = &Statement> {
+        self.conclusions.iter().filter(|d| !d.removed)
+    }
+
+    /// Action items not removed.
+    pub fn actions(&self) -> impl Iterator<Item = &ActionItem> {
+        self.actions.iter().filter(|a| !a.removed)
+    }
+
+    /// Checks the invariants every reachable state keeps; returns the first
+    /// broken one. Used by tests and after replaying a stored log.
+    pub fn check_invariants(&self, now: DateTime<Utc>) -> Result<(), String> {
+        let active = self
+            .agenda
+            .iter()
+            .filter(|i| i.status == ItemStatus::Active)
+            .count();
+        if active > 1 {
+            return Err(format!("{active} agenda items are active"));
+        }
+        if active == 1 && !matches!(self.status, Status::Live | Status::Paused) {
+            return Err(format!(
+                "an item is active while the session is {}",
+                self.status
+            ));
+        }
+        for (i, a) in self.queue.iter().enumerate() {
+            if self.queue[..i]
+                .iter()
+                .any(|b| b.code.eq_ignore_ascii_case(&a.code) && b.kind == a.kind)
+            {
+                return Err(format!("{} is queued twice as {}", a.code, a.kind));
+            }
+        }
+        let live = self.elapsed_secs(now);
+        for stat in self.talk_stats(now) {
+            if stat.secs > live {
+                return Err(format!(
+                    "{} talked {}s in {}s of live time",
+                    stat.code, stat.secs, live
+                ));
+            }
+        }
+        let mut codes: Vec<String> = self
+            .participants
+            .iter()
+            .map(|p| p.code.to_uppercase())
+            .collect();
+        codes.sort();
+        if codes.windows(2).any(|w| w[0] == w[1]) {
+            return Err("two participants share a code".into());
+        }
+        if self.status == Status::Paused && self.pauses.last().is_none_or(|p| p.end.is_some()) {
+            return Err("paused without an open pause".into());
+        }
+        if self.status != Status::Paused && self.pauses.iter().any(|p| p.end.is_none()) {
+            return Err("an open pause while not paused".into());
+        }
+        if self.status == Status::Ended && self.speaking.is_some() {
+            return Err("someone is speaking after the end".into());
+        }
+        Ok(())
+    }
+}

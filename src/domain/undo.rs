@@ -1,0 +1,332 @@
+//! Undo as an event. Applying an event first saves the parts of the state it
+//! is about to change (its *slots*) on the actor's stack; `Undone` restores
+//! them. The stacks are rebuilt by replaying the log, so undo survives a
+//! restart. A slot's version (the seq that last changed it) lets `decide`
+//! refuse to undo what another terminal has changed since.
+
+use std::collections::{HashMap, VecDeque};
+
+use chrono::{DateTime, Utc};
+
+use super::event::{Event, Target};
+use super::session::{
+    ActionItem, AgendaItem, MindsetShift, Note, Participant, QueueEntry, Seq, Session, Span,
+    Speaking, Statement,
+};
+use super::types::{Actor, Status};
+
+/// How many commands each actor can undo.
+pub const UNDO_DEPTH: usize = 100;
+
+/// A part of the state one event can change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Slot {
+    Header,
+    Agenda,
+    Floor,
+    Participant(usize),
+    Note(usize),
+    Mindset(usize),
+    Decision(usize),
+    Conclusion(usize),
+    Action(usize),
+}
+
+/// The value a slot had before an event.
+#[derive(Debug, Clone, PartialEq)]
+enum Saved {
+    Header {
+        status: Status,
+        started_at: Option<DateTime<Utc>>,
+        ended_at: Option<DateTime<Utc>>,
+        pauses: Vec<Span>,
+        revised: bool,
+    },
+    Agenda(Vec<AgendaItem>),
+    Floor {
+        queue: Vec<QueueEntry>,
+        speaking: Option<Speaking>,
+        turns: usize,
+    },
+    Participant(Option<Participant>),
+    Note(Option<Note>),
+    Mindset(Option<MindsetShift>),
+    Decision(Option<Statement>),
+    Conclusion(Option<Statement>),
+    Action(Option<ActionItem>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    seq: Seq,
+    label: &'static str,
+    saved: Vec<(Slot, Saved, Option<Seq>)>,
+}
+
+/// Undo stacks per actor and slot versions.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct UndoLog {
+    stacks: HashMap<Actor, VecDeque<Entry>>,
+    versions: HashMap<Slot, Seq>,
+}
+
+impl UndoLog {
+    /// The seq and label of what `actor` would undo next, or why not.
+    pub(crate) fn next_for(&self, actor: Actor) -> Option<(Seq, &'static str, bool)> {
+        let entry = self.stacks.get(&actor)?.back()?;
+        let conflict = entry
+            .saved
+            .iter()
+            .any(|(slot, _, _)| self.versions.get(slot).is_some_and(|v| *v > entry.seq));
+        Some((entry.seq, entry.label, conflict))
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.stacks.clear();
+    }
+}
+
+/// Saves the slots `event` will change, before it is applied.
+pub(crate) fn record(session: &mut Session, seq: Seq, actor: Actor, event: &Event) {
+    let Some(label) = label(event) else { return };
+    let slots = slots(session, event);
+    let saved = slots
+        .iter()
+        .map(|&slot| {
+            (
+                slot,
+                save(session, slot),
+                session.undo.versions.get(&slot).copied(),
+            )
+        })
+        .collect();
+    for slot in slots {
+        session.undo.versions.insert(slot, seq);
+    }
+    let stack = session.undo.stacks.entry(actor).or_default();
+    stack.push_back(Entry { seq, label, saved });
+    if stack.len() > UNDO_DEPTH {
+        stack.pop_front();
+    }
+}
+
+/// Restores what the actor's last entry saved (the event `Undone { of }`).
+pub(crate) fn revert(session: &mut Session, actor: Actor, of: Seq) {
+    let Some(stack) = session.undo.stacks.get_mut(&actor) else {
+        return;
+    };
+    if stack.back().is_none_or(|e| e.seq != of) {
+        return;
+    }
+    let Some(entry) = stack.pop_back() else {
+        return;
+    };
+    for (slot, saved, version) in entry.saved {
+        restore(session, slot, saved);
+        match version {
+            Some(v) => session.undo.versions.insert(slot, v),
+            None => session.undo.versions.remove(&slot),
+        };
+    }
+}
+
+/// A short name of what an event did, for "undid …" messages; `None` for
+/// events that cannot be undone.
+fn label(event: &Event) -> Option<&'static str> {
+    Some(match event {
+        Event::Created { .. } | Event::Ended | Event::Undone { .. } => return None,
+        Event::Started { .. } => "start",
+        Event::Paused => "pause",
+        Event::Resumed => "resume",
+        Event::ParticipantAdded { .. } => "add participant",
+        Event::ParticipantEdited { .. } => "edit participant",
+        Event::ParticipantRemoved { .. } => "remove participant",
+        Event::Arrived { .. } => "arrival",
+        Event::MarkedAbsent { .. } => "absence",
+        Event::ItemAdded { .. } => "add agenda item",
+        Event::ItemEdited { .. } => "edit agenda item",
+        Event::ItemMoved { .. } => "move agenda item",
+        Event::ItemRemoved { .. } => "remove agenda item",
+        Event::ItemStarted { .. } => "start agenda item",
+        Event::ItemAdvanced { .. } => "next agenda item",
+        Event::ItemSkipped { .. } => "skip agenda item",
+        Event::ItemDeferred { .. } => "defer agenda item",
+        Event::HandRaised { .. } => "raise hand",
+        Event::QueueEntryMoved { .. } => "move queue entry",
+        Event::QueueEntryRemoved { .. } => "remove queue entry",
+        Event::SpeakerCalled { .. } => "call speaker",
+        Event::SpeakerFinished => "finish speaker",
+        Event::MindsetAdded { .. } => "add mindset note",
+        Event::MindsetEdited { .. } => "edit mindset note",
+        Event::NoteAdded { .. } => "add note",
+        Event::NoteEdited { .. } => "edit note",
+        Event::DecisionAdded { .. } => "add decision",
+        Event::DecisionEdited { .. } => "edit decision",
+        Event::ConclusionAdded { .. } => "add conclusion",
+        Event::ConclusionEdited { .. } => "edit conclusion",
+        Event::ActionAdded { .. } => "add action item",
+        Event::ActionEdited { .. } => "edit action item",
+        Event::ActionStatusSet { .. } => "action status",
+        Event::Removed { target } => match target {
+            Target::Note(_) => "remove note",
+            Target::Mindset(_) => "remove mindset note",
+            Target::Decision(_) => "remove decision",
+            Target::Conclusion(_) => "remove conclusion",
+            Target::Action(_) => "remove action item",
+        },
+    })
+}
+
+fn participant_slot(session: &Session, code: &str) -> Slot {
+    Slot::Participant(
+        session
+            .participants
+            .iter()
+            .position(|p| p.code.eq_ignore_ascii_case(code))
+            .unwrap_or(usize::MAX),
+    )
+}
+
+fn index(id: u32) -> usize {
+    (id as usize).wrapping_sub(1)
+}
+
+fn slots(session: &Session, event: &Event) -> Vec<Slot> {
+    match event {
+        Event::Created { .. } | Event::Ended | Event::Undone { .. } => vec![],
+        Event::Started { .. } => vec![Slot::Header, Slot::Agenda],
+        Event::Paused | Event::Resumed => vec![Slot::Header],
+        Event::ParticipantAdded { .. } => vec![Slot::Participant(session.participants.len())],
+        Event::ParticipantEdited { code, .. }
+        | Event::ParticipantRemoved { code }
+        | Event::Arrived { code }
+        | Event::MarkedAbsent { code } => vec![participant_slot(session, code)],
+        Event::ItemAdded { .. }
+        | Event::ItemEdited { .. }
+        | Event::ItemMoved { .. }
+        | Event::ItemRemoved { .. }
+        | Event::ItemStarted { .. }
+        | Event::ItemAdvanced { .. }
+        | Event::ItemSkipped { .. }
+        | Event::ItemDeferred { .. } => vec![Slot::Agenda],
+        Event::HandRaised { .. }
+        | Event::QueueEntryMoved { .. }
+        | Event::QueueEntryRemoved { .. }
+        | Event::SpeakerCalled { .. }
+        | Event::SpeakerFinished => vec![Slot::Floor],
+        Event::MindsetAdded { .. } => vec![Slot::Mindset(session.mindsets.len())],
+        Event::NoteAdded { .. } => vec![Slot::Note(session.notes.len())],
+        Event::DecisionAdded { .. } => vec![Slot::Decision(session.decisions.len())],
+        Event::ConclusionAdded { .. } => vec![Slot::Conclusion(session.conclusions.len())],
+        Event::ActionAdded { .. } => vec![Slot::Action(session.actions.len())],
+        Event::MindsetEdited { id, .. }
+        | Event::Removed {
+            target: Target::Mindset(id),
+        } => {
+            vec![Slot::Mindset(index(id.0))]
+        }
+        Event::NoteEdited { id, .. }
+        | Event::Removed {
+            target: Target::Note(id),
+        } => vec![Slot::Note(index(id.0))],
+        Event::DecisionEdited { id, .. }
+        | Event::Removed {
+            target: Target::Decision(id),
+        } => {
+            vec![Slot::Decision(index(*id))]
+        }
+        Event::ConclusionEdited { id, .. }
+        | Event::Removed {
+            target: Target::Conclusion(id),
+        } => {
+            vec![Slot::Conclusion(index(*id))]
+        }
+        Event::ActionEdited { id, .. }
+        | Event::ActionStatusSet { id, .. }
+        | Event::Removed {
+            target: Target::Action(id),
+        } => vec![Slot::Action(index(id.0))],
+    }
+}
+
+fn save(s: &Session, slot: Slot) -> Saved {
+    match slot {
+        Slot::Header => Saved::Header {
+            status: s.status,
+            started_at: s.started_at,
+            ended_at: s.ended_at,
+            pauses: s.pauses.clone(),
+            revised: s.revised,
+        },
+        Slot::Agenda => Saved::Agenda(s.agenda.clone()),
+        Slot::Floor => Saved::Floor {
+            queue: s.queue.clone(),
+            speaking: s.speaking.clone(),
+            turns: s.turns.len(),
+        },
+        Slot::Participant(i) => Saved::Participant(s.participants.get(i).cloned()),
+        Slot::Note(i) => Saved::Note(s.notes.get(i).cloned()),
+        Slot::Mindset(i) => Saved::Mindset(s.mindsets.get(i).cloned()),
+        Slot::Decision(i) => Saved::Decision(s.decisions.get(i).cloned()),
+        Slot::Conclusion(i) => Saved::Conclusion(s.conclusions.get(i).cloned()),
+        Slot::Action(i) => Saved::Action(s.actions.get(i).cloned()),
+    }
+}
+
+/// Puts a saved record back; a record that did not exist before is marked removed.
+fn put_back<T>(list: &mut [T], i: usize, saved: Option<T>, mark_removed: impl FnOnce(&mut T)) {
+    match (saved, list.get_mut(i)) {
+        (Some(old), Some(slot)) => *slot = old,
+        (None, Some(slot)) => mark_removed(slot),
+        (_, None) => {}
+    }
+}
+
+fn restore(s: &mut Session, slot: Slot, saved: Saved) {
+    match (slot, saved) {
+        (
+            _,
+            Saved::Header {
+                status,
+                started_at,
+                ended_at,
+                pauses,
+                revised,
+            },
+        ) => {
+            s.status = status;
+            s.started_at = started_at;
+            s.ended_at = ended_at;
+            s.pauses = pauses;
+            s.revised = revised;
+        }
+        (_, Saved::Agenda(agenda)) => s.agenda = agenda,
+        (
+            _,
+            Saved::Floor {
+                queue,
+                speaking,
+                turns,
+            },
+        ) => {
+            s.queue = queue;
+            s.speaking = speaking;
+            s.turns.truncate(turns);
+        }
+        (Slot::Participant(i), Saved::Participant(p)) => {
+            put_back(&mut s.participants, i, p, |p| p.removed = true);
+        }
+        (Slot::Note(i), Saved::Note(n)) => put_back(&mut s.notes, i, n, |n| n.removed = true),
+        (Slot::Mindset(i), Saved::Mindset(m)) => {
+            put_back(&mut s.mindsets, i, m, |m| m.removed = true);
+        }
+        (Slot::Decision(i), Saved::Decision(d)) => {
+            put_back(&mut s.decisions, i, d, |d| d.removed = true);
+        }
+        (Slot::Conclusion(i), Saved::Conclusion(c)) => {
+            put_back(&mut s.conclusions, i, c, |c| c.removed = true);
+        }
+        (Slot::Action(i), Saved::Action(a)) => put_back(&mut s.actions, i, a, |a| a.removed = true),
+        _ => {}
+    }
+}

@@ -1,0 +1,6 @@
+//! fgd: run a facilitated focus-group discussion from the terminal.
+//!
+//! The library holds everything; `main.rs` is a thin binary over it. See
+//! ARCHITECTURE.md for the lay of the land.
+
+pub mod domain;
