@@ -3,4 +3,9 @@
 //! The library holds everything; `main.rs` is a thin binary over it. See
 //! ARCHITECTURE.md for the lay of the land.
 
+pub mod cli;
 pub mod domain;
+pub mod engine;
+pub mod export;
+pub mod plan;
+pub mod store;

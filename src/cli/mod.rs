@@ -1,0 +1,275 @@
+//! The command line: argument parsing and one small function per command.
+//! Errors carry their exit status (2: the user's input, 1: anything else)
+//! and print as one or two plain lines.
+
+mod apply;
+mod ids;
+mod new;
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::engine::ExecError;
+use crate::plan::{self, PlanError};
+use crate::store::{DataDir, StoreError};
+
+pub use apply::{ApplyLine, parse_line};
+pub use ids::slug;
+
+/// An error to print, with the process exit status.
+#[derive(Debug)]
+pub struct CliError {
+    /// 2 for bad usage or input, 1 for anything else.
+    pub code: u8,
+    /// What went wrong and what to do.
+    pub message: String,
+    /// Print the message as it is, without the `fgd: ` prefix (for
+    /// `FILE:LINE:COL: message` lines that editors read).
+    pub bare: bool,
+}
+
+impl CliError {
+    /// Bad usage or input (exit 2).
+    pub fn usage(message: impl Into<String>) -> CliError {
+        CliError {
+            code: 2,
+            message: message.into(),
+            bare: false,
+        }
+    }
+
+    /// Anything else (exit 1).
+    pub fn other(message: impl Into<String>) -> CliError {
+        CliError {
+            code: 1,
+            message: message.into(),
+            bare: false,
+        }
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> CliError {
+        CliError {
+            code: if e.is_user_error() { 2 } else { 1 },
+            message: e.to_string(),
+            bare: false,
+        }
+    }
+}
+
+impl From<ExecError> for CliError {
+    fn from(e: ExecError) -> CliError {
+        match e {
+            ExecError::Domain(d) => CliError::usage(d.to_string()),
+            ExecError::Store(s) => s.into(),
+        }
+    }
+}
+
+impl From<Vec<PlanError>> for CliError {
+    fn from(errors: Vec<PlanError>) -> CliError {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        CliError {
+            code: 2,
+            message: lines.join("\n"),
+            bare: true,
+        }
+    }
+}
+
+/// Run a facilitated focus-group discussion from the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "fgd", version, about, long_about = None)]
+pub struct Cli {
+    /// Where sessions are stored [default: the platform data dir, e.g. ~/.local/share/fgd]
+    #[arg(long, global = true, env = "FGD_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Create a session from a plan file (or a bundled plan), or a blank one with --title; prints its id
+    New {
+        /// Plan file, or the name of a bundled plan (see `fgd plan list`)
+        #[arg(long, value_name = "FILE")]
+        plan: Option<String>,
+        /// Title (overrides the plan's)
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
+    },
+    /// List sessions: id, date, status, title
+    List {
+        /// One JSON array instead of lines
+        #[arg(long)]
+        json: bool,
+    },
+    /// Apply commands given as JSON lines (stdin by default); answers `ok SEQ` or `error LINE: reason` per line
+    Apply {
+        /// Session id or a unique prefix
+        id: String,
+        /// Read the lines from this file instead of stdin
+        #[arg(long, value_name = "F")]
+        file: Option<PathBuf>,
+    },
+    /// Remove a session and its data
+    Delete {
+        /// Session id or a unique prefix
+        id: String,
+        /// Do not ask
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Check and list session plans
+    Plan {
+        #[command(subcommand)]
+        command: PlanCmd,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PlanCmd {
+    /// Validate plan files; errors as FILE:LINE:COL: message
+    Check {
+        /// Plan files
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// The bundled plans
+    List,
+}
+
+/// The data directory: `--data-dir`, `FGD_DATA_DIR`, or the platform's.
+fn data_dir(flag: Option<PathBuf>) -> Result<DataDir, CliError> {
+    if let Some(d) = flag {
+        return Ok(DataDir::new(d));
+    }
+    directories::ProjectDirs::from("", "", "fgd")
+        .map(|p| DataDir::new(p.data_dir()))
+        .ok_or_else(|| {
+            CliError::other(
+                "can't find a home directory for the data; pass --data-dir DIR or set FGD_DATA_DIR",
+            )
+        })
+}
+
+/// Parses the arguments and runs the command.
+pub fn main() -> Result<(), CliError> {
+    let cli = Cli::parse();
+    let data = || data_dir(cli.data_dir.clone());
+    match cli.command {
+        None => Err(CliError::usage(
+            "the full-screen app is not built into this version yet; see `fgd --help` for the commands there are",
+        )),
+        Some(Cmd::New { plan, title }) => new::run(&data()?, plan.as_deref(), title.as_deref()),
+        Some(Cmd::List { json }) => list(&data()?, json),
+        Some(Cmd::Apply { id, file }) => apply::run(&data()?, &id, file.as_deref()),
+        Some(Cmd::Delete { id, yes }) => delete(&data()?, &id, yes),
+        Some(Cmd::Plan {
+            command: PlanCmd::Check { files },
+        }) => plan_check(&files),
+        Some(Cmd::Plan {
+            command: PlanCmd::List,
+        }) => {
+            let mut out = std::io::stdout().lock();
+            for (name, src) in plan::BUNDLED {
+                let title = plan::parse(src, name).map(|p| p.title).unwrap_or_default();
+                writeln!(out, "{name:<26} {title}").map_err(io_out)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(io_out)`
+fn io_out(e: std::io::Error) -> CliError {
+    CliError::other(format!("can't write the output: {e}"))
+}
+
+fn list(data: &DataDir, json: bool) -> Result<(), CliError> {
+    let metas = data.list()?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        let text =
+            serde_json::to_string_pretty(&metas).map_err(|e| CliError::other(e.to_string()))?;
+        writeln!(out, "{text}").map_err(io_out)?;
+        return Ok(());
+    }
+    let width = metas
+        .iter()
+        .map(|m| m.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    for m in &metas {
+        writeln!(
+            out,
+            "{:<width$}  {}  {:<7}  {}",
+            m.id,
+            m.date,
+            m.status.as_str(),
+            m.title
+        )
+        .map_err(io_out)?;
+    }
+    Ok(())
+}
+
+fn delete(data: &DataDir, id: &str, yes: bool) -> Result<(), CliError> {
+    let id = data.resolve(id)?;
+    if !yes {
+        eprint!("Delete session {id} and all its data? This can't be undone. [y/N] ");
+        let mut answer = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut answer)
+            .map_err(|e| CliError::other(e.to_string()))?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes" | "ya") {
+            return Err(CliError::other("not deleted"));
+        }
+    }
+    data.delete(&id)?;
+    eprintln!("deleted {id}");
+    Ok(())
+}
+
+fn plan_check(files: &[PathBuf]) -> Result<(), CliError> {
+    let mut failed = false;
+    for file in files {
+        let name = file.display().to_string();
+        let src = match std::fs::read_to_string(file) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("{name}: can't read it: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        match plan::parse(&src, &name) {
+            Ok(p) => println!(
+                "{name}: ok — {} participants, {} agenda items, {} minutes",
+                p.participants.len(),
+                p.agenda.len(),
+                p.planned_minutes()
+            ),
+            Err(errors) => {
+                failed = true;
+                for e in errors {
+                    eprintln!("{e}");
+                }
+            }
+        }
+    }
+    if failed {
+        Err(CliError {
+            code: 2,
+            message: String::new(),
+            bare: true,
+        })
+    } else {
+        Ok(())
+    }
+}

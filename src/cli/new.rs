@@ -1,0 +1,58 @@
+//! `fgd new`: a session from a plan (a file or a bundled one) or a blank one.
+
+use std::path::Path;
+
+use chrono::Utc;
+
+use super::{CliError, slug};
+use crate::domain::{Actor, Session};
+use crate::engine::{self, Engine};
+use crate::plan::{self, Plan};
+use crate::store::DataDir;
+
+/// Loads a plan from a file, or a bundled plan by name.
+pub fn load_plan(name: &str) -> Result<Plan, CliError> {
+    let path = Path::new(name);
+    if path.exists() {
+        let src = std::fs::read_to_string(path)
+            .map_err(|e| CliError::usage(format!("can't read plan {name}: {e}")))?;
+        return Ok(plan::parse(&src, name)?);
+    }
+    if let Some(src) = plan::bundled(name) {
+        return Ok(plan::parse(src, name)?);
+    }
+    let names: Vec<&str> = plan::BUNDLED.iter().map(|(n, _)| *n).collect();
+    Err(CliError::usage(format!(
+        "no plan file `{name}`; give a path to a .toml plan, or one of the bundled plans: {}",
+        names.join(", ")
+    )))
+}
+
+pub fn run(data: &DataDir, plan_name: Option<&str>, title: Option<&str>) -> Result<(), CliError> {
+    let mut plan = match (plan_name, title) {
+        (None, None) => {
+            return Err(CliError::usage(
+                "give a plan (`--plan FILE`) or a title (`--title T`) for a blank session",
+            ));
+        }
+        (Some(p), _) => load_plan(p)?,
+        (None, Some(t)) => Plan::blank(t),
+    };
+    if let Some(t) = title {
+        t.clone_into(&mut plan.title);
+    }
+    let now = Utc::now();
+    let day = plan.date.unwrap_or_else(|| plan.zone.date_of(now));
+    let id = data.free_id(&format!("{day}-{}", slug(&plan.title)));
+    let mut session = Session::default();
+    let events = engine::build(
+        &mut session,
+        plan.commands(&id, day, None),
+        now,
+        Actor::Facilitator,
+    )
+    .map_err(|(_, e)| CliError::usage(format!("can't create the session: {e}")))?;
+    Engine::create(data, events, now)?;
+    println!("{id}");
+    Ok(())
+}

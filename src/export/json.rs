@@ -1,0 +1,110 @@
+//! `session.json`: the whole session, lossless and versioned. It holds the
+//! event log (the truth, from which `fgd import` rebuilds the session) and,
+//! for readers that do not want to fold events, the state it folds to.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::domain::{Event, Recorded, Session, replay};
+
+/// Identifies the file's format.
+pub const FORMAT: &str = "fgd-session";
+/// The version this build writes and the newest it reads.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Out<'a> {
+    format: &'static str,
+    version: u32,
+    id: &'a str,
+    session: &'a Session,
+    events: &'a [Recorded],
+}
+
+#[derive(Deserialize)]
+struct In {
+    format: String,
+    version: u32,
+    events: Vec<Recorded>,
+}
+
+/// Why a `session.json` can't be read.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ReadError {
+    /// Not JSON, or not the expected shape.
+    #[error("not an fgd session file: {0}")]
+    Malformed(String),
+    /// Written by a newer fgd.
+    #[error(
+        "written by a newer fgd (format version {found}; this one reads up to {supported}); use a newer fgd"
+    )]
+    Newer {
+        /// Its version.
+        found: u32,
+        /// Ours.
+        supported: u32,
+    },
+    /// Events that do not make a session.
+    #[error("its event log is inconsistent: {0}")]
+    Inconsistent(String),
+}
+
+/// Renders the session file.
+pub fn render(session: &Session, events: &[Recorded]) -> Vec<u8> {
+    let out = Out {
+        format: FORMAT,
+        version: VERSION,
+        id: &session.info.id,
+        session,
+        events,
+    };
+    serde_json::to_vec_pretty(&out).unwrap_or_default()
+}
+
+/// Reads a session file back into its events and the session they make.
+pub fn read(bytes: &[u8]) -> Result<(Session, Vec<Recorded>), ReadError> {
+    let probe: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ReadError::Malformed(e.to_string()))?;
+    if probe.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(ReadError::Malformed(format!(
+            "its \"format\" is not \"{FORMAT}\""
+        )));
+    }
+    if let Some(v) = probe.get("version").and_then(serde_json::Value::as_u64)
+        && v > u64::from(VERSION)
+    {
+        return Err(ReadError::Newer {
+            found: u32::try_from(v).unwrap_or(u32::MAX),
+            supported: VERSION,
+        });
+    }
+    let file: In =
+        serde_json::from_value(probe).map_err(|e| ReadError::Malformed(e.to_string()))?;
+    debug_assert_eq!(file.format, FORMAT);
+    let _ = file.version;
+    for (i, rec) in file.events.iter().enumerate() {
+        if rec.seq != i as u64 + 1 {
+            return Err(ReadError::Inconsistent(format!(
+                "event {} has seq {}",
+                i + 1,
+                rec.seq
+            )));
+        }
+        if i > 0 && rec.at < file.events[i - 1].at {
+            return Err(ReadError::Inconsistent(format!(
+                "event {} is earlier than the one before",
+                rec.seq
+            )));
+        }
+    }
+    match file.events.first().map(|r| &r.event) {
+        Some(Event::Created { .. }) => {}
+        _ => {
+            return Err(ReadError::Inconsistent(
+                "it does not start with the session's creation".into(),
+            ));
+        }
+    }
+    let session = replay(&file.events);
+    Ok((session, file.events))
+}

@@ -1,0 +1,493 @@
+//! Session plan files (TOML) → the commands that create a session, with
+//! errors as `FILE:LINE:COL: message`. The bundled plans in `sessions/` are
+//! compiled in, so fgd offers them wherever it runs.
+
+use std::fmt;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::domain::text::clean_line;
+use crate::domain::{Command, Language, Person, SessionInfo, SessionKind, Zone};
+
+/// The plans shipped with fgd: (name, TOML source).
+pub const BUNDLED: &[(&str, &str)] = &[
+    (
+        "obsesi-tupoksi",
+        include_str!("../sessions/obsesi-tupoksi.toml"),
+    ),
+    (
+        "fgd-pola-pikir",
+        include_str!("../sessions/fgd-pola-pikir.toml"),
+    ),
+    (
+        "labinov-diagnose-design",
+        include_str!("../sessions/labinov-diagnose-design.toml"),
+    ),
+    (
+        "kbk-gelar-budaya-kerja",
+        include_str!("../sessions/kbk-gelar-budaya-kerja.toml"),
+    ),
+    (
+        "en-service-design-fgd",
+        include_str!("../sessions/en-service-design-fgd.toml"),
+    ),
+];
+
+/// The bundled plan with this name (with or without `.toml` or a `sessions/` prefix).
+pub fn bundled(name: &str) -> Option<&'static str> {
+    let name = name.strip_prefix("sessions/").unwrap_or(name);
+    let name = name.strip_suffix(".toml").unwrap_or(name);
+    BUNDLED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, src)| *src)
+}
+
+/// One problem in a plan file, with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanError {
+    /// File name as given.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (in characters).
+    pub col: usize,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.col, self.message
+        )
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+/// A checked plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Title.
+    pub title: String,
+    /// Kind.
+    pub kind: SessionKind,
+    /// Language.
+    pub language: Language,
+    /// Date, if given (else the day the session is created).
+    pub date: Option<NaiveDate>,
+    /// Time zone.
+    pub zone: Zone,
+    /// Venue.
+    pub venue: Option<String>,
+    /// Letterhead.
+    pub organizer: Option<String>,
+    /// Facilitator.
+    pub facilitator: Option<Person>,
+    /// Notetaker.
+    pub notetaker: Option<Person>,
+    /// Resource persons.
+    pub resource_persons: Vec<String>,
+    /// Turn limit in minutes.
+    pub speaker_limit_minutes: u32,
+    /// Participants.
+    pub participants: Vec<PlanParticipant>,
+    /// Agenda.
+    pub agenda: Vec<PlanItem>,
+}
+
+/// A participant in a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanParticipant {
+    /// Name.
+    pub name: String,
+    /// Position.
+    pub position: Option<String>,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Code.
+    pub code: Option<String>,
+    /// NIP.
+    pub nip: Option<String>,
+    /// Consent to be quoted by name.
+    pub consent: bool,
+}
+
+/// An agenda item in a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanItem {
+    /// Title.
+    pub title: String,
+    /// Planned minutes.
+    pub minutes: u32,
+    /// Owner.
+    pub owner: Option<String>,
+    /// Guide questions.
+    pub questions: Vec<String>,
+}
+
+impl Plan {
+    /// A plan with only a title: a blank session with defaults.
+    pub fn blank(title: &str) -> Plan {
+        Plan {
+            title: title.to_owned(),
+            kind: SessionKind::default(),
+            language: Language::default(),
+            date: None,
+            zone: Zone::default(),
+            venue: None,
+            organizer: None,
+            facilitator: None,
+            notetaker: None,
+            resource_persons: vec![],
+            speaker_limit_minutes: 3,
+            participants: vec![],
+            agenda: vec![],
+        }
+    }
+
+    /// The commands that create a session from this plan: `create`, then the
+    /// participants, then the agenda. `date` is used when the plan has none.
+    pub fn commands(
+        &self,
+        id: &str,
+        date: NaiveDate,
+        follow_up_of: Option<String>,
+    ) -> Vec<Command> {
+        let info = SessionInfo {
+            id: id.to_owned(),
+            title: self.title.clone(),
+            kind: self.kind,
+            language: self.language,
+            date: self.date.unwrap_or(date),
+            zone: self.zone,
+            venue: self.venue.clone(),
+            organizer: self.organizer.clone(),
+            facilitator: self.facilitator.clone(),
+            notetaker: self.notetaker.clone(),
+            resource_persons: self.resource_persons.clone(),
+            speaker_limit_secs: self.speaker_limit_minutes * 60,
+            follow_up_of,
+        };
+        let mut out = vec![Command::Create { info }];
+        out.extend(self.participants.iter().map(|p| Command::AddParticipant {
+            name: p.name.clone(),
+            position: p.position.clone(),
+            unit: p.unit.clone(),
+            code: p.code.clone(),
+            nip: p.nip.clone(),
+            consent: p.consent,
+            present: false,
+        }));
+        out.extend(self.agenda.iter().map(|i| Command::AddAgendaItem {
+            title: i.title.clone(),
+            minutes: i.minutes,
+            owner: i.owner.clone(),
+            questions: i.questions.clone(),
+            position: None,
+        }));
+        out
+    }
+
+    /// Total planned minutes.
+    pub fn planned_minutes(&self) -> u32 {
+        self.agenda.iter().map(|i| i.minutes).sum()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlan {
+    title: Spanned<String>,
+    kind: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
+    date: Option<Spanned<toml::Value>>,
+    timezone: Option<Spanned<String>>,
+    venue: Option<String>,
+    organizer: Option<String>,
+    facilitator: Option<String>,
+    facilitator_nip: Option<String>,
+    notetaker: Option<String>,
+    notetaker_nip: Option<String>,
+    #[serde(default)]
+    resource_persons: Vec<String>,
+    speaker_limit_minutes: Option<Spanned<i64>>,
+    #[serde(default)]
+    participants: Vec<Spanned<RawParticipant>>,
+    #[serde(default)]
+    agenda: Vec<Spanned<RawItem>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParticipant {
+    name: Spanned<String>,
+    position: Option<String>,
+    unit: Option<String>,
+    code: Option<Spanned<String>>,
+    nip: Option<String>,
+    #[serde(default)]
+    consent: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    title: Spanned<String>,
+    minutes: Spanned<i64>,
+    owner: Option<String>,
+    #[serde(default)]
+    questions: Vec<String>,
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    src: &'a str,
+    errors: Vec<PlanError>,
+}
+
+impl Checker<'_> {
+    fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let (line, col) = line_col(self.src, span.start);
+        self.errors.push(PlanError {
+            file: self.file.to_owned(),
+            line,
+            col,
+            message: message.into(),
+        });
+    }
+
+    fn required(&mut self, v: &Spanned<String>, what: &str) -> String {
+        let s = clean_line(v.get_ref());
+        if s.is_empty() {
+            self.at(v.span(), format!("{what} must not be empty"));
+        }
+        s
+    }
+
+    fn parsed<T: std::str::FromStr<Err = String> + Default>(
+        &mut self,
+        v: Option<&Spanned<String>>,
+    ) -> T {
+        match v.map(|v| (v.get_ref().parse::<T>(), v.span())) {
+            None => T::default(),
+            Some((Ok(t), _)) => t,
+            Some((Err(e), span)) => {
+                self.at(span, e);
+                T::default()
+            }
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(src.len());
+    let before = src.get(..offset).unwrap_or(src);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn opt(v: Option<String>) -> Option<String> {
+    v.map(|s| clean_line(&s)).filter(|s| !s.is_empty())
+}
+
+fn person(name: Option<String>, nip: Option<String>) -> Option<Person> {
+    opt(name).map(|name| Person {
+        name,
+        nip: opt(nip),
+    })
+}
+
+/// Parses and checks a plan. `file` names it in error messages. Returns every
+/// problem found (a syntax error stops at the first).
+pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
+    let raw: RawPlan = match toml::from_str(src) {
+        Ok(r) => r,
+        Err(e) => {
+            let (line, col) = e.span().map_or((1, 1), |s| line_col(src, s.start));
+            let message = e.message().trim().replace('\n', " ");
+            return Err(vec![PlanError {
+                file: file.to_owned(),
+                line,
+                col,
+                message: explain(&message),
+            }]);
+        }
+    };
+    let mut c = Checker {
+        file,
+        src,
+        errors: vec![],
+    };
+    let title = c.required(&raw.title, "title");
+    let kind = c.parsed::<SessionKind>(raw.kind.as_ref());
+    let language = c.parsed::<Language>(raw.language.as_ref());
+    let zone = c.parsed::<Zone>(raw.timezone.as_ref());
+    let date = raw.date.as_ref().and_then(|d| {
+        let parsed = match d.get_ref() {
+            toml::Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
+            toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+                dt.date.and_then(|x| {
+                    NaiveDate::from_ymd_opt(i32::from(x.year), u32::from(x.month), u32::from(x.day))
+                })
+            }
+            _ => None,
+        };
+        if parsed.is_none() {
+            c.at(
+                d.span(),
+                "date must be a real date written YYYY-MM-DD, like \"2026-11-23\"",
+            );
+        }
+        parsed
+    });
+    let speaker_limit_minutes = match &raw.speaker_limit_minutes {
+        None => 3,
+        Some(v) => match u32::try_from(*v.get_ref()) {
+            Ok(m) if (1..=120).contains(&m) => m,
+            _ => {
+                c.at(
+                    v.span(),
+                    format!(
+                        "speaker_limit_minutes must be between 1 and 120, not {}",
+                        v.get_ref()
+                    ),
+                );
+                3
+            }
+        },
+    };
+    let mut codes: Vec<(String, usize)> = Vec::new();
+    let mut participants = Vec::with_capacity(raw.participants.len());
+    for (i, p) in raw.participants.into_iter().enumerate() {
+        let p = p.into_inner();
+        let name = c.required(&p.name, "participant name");
+        let code = p.code.as_ref().map(|code| {
+            let v = clean_line(code.get_ref());
+            let ok = (1..=12).contains(&v.chars().count())
+                && v.chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
+            if !ok {
+                c.at(
+                    code.span(),
+                    format!(
+                        "participant code `{v}` must be 1–12 letters, digits, `-` or `_`, like P9"
+                    ),
+                );
+            } else if let Some((_, first)) = codes.iter().find(|(k, _)| k.eq_ignore_ascii_case(&v))
+            {
+                c.at(
+                    code.span(),
+                    format!(
+                        "participant code {v} is used twice (participants {} and {})",
+                        first + 1,
+                        i + 1
+                    ),
+                );
+            }
+            codes.push((v.clone(), i));
+            v
+        });
+        participants.push(PlanParticipant {
+            name,
+            position: opt(p.position),
+            unit: opt(p.unit),
+            code,
+            nip: opt(p.nip),
+            consent: p.consent,
+        });
+    }
+    let mut agenda = Vec::with_capacity(raw.agenda.len());
+    for it in raw.agenda {
+        let it = it.into_inner();
+        let title = c.required(&it.title, "agenda item title");
+        let minutes = match u32::try_from(*it.minutes.get_ref()) {
+            Ok(m) if (1..=1440).contains(&m) => m,
+            _ => {
+                c.at(
+                    it.minutes.span(),
+                    format!(
+                        "minutes must be a whole number from 1 to 1440, not {}",
+                        it.minutes.get_ref()
+                    ),
+                );
+                1
+            }
+        };
+        agenda.push(PlanItem {
+            title,
+            minutes,
+            owner: opt(it.owner),
+            questions: it
+                .questions
+                .iter()
+                .map(|q| crate::domain::text::clean(q))
+                .filter(|q| !q.is_empty())
+                .collect(),
+        });
+    }
+    if !c.errors.is_empty() {
+        return Err(c.errors);
+    }
+    Ok(Plan {
+        title,
+        kind,
+        language,
+        date,
+        zone,
+        venue: opt(raw.venue),
+        organizer: opt(raw.organizer),
+        facilitator: person(raw.facilitator, raw.facilitator_nip),
+        notetaker: person(raw.notetaker, raw.notetaker_nip),
+        resource_persons: raw
+            .resource_persons
+            .iter()
+            .map(|r| clean_line(r))
+            .filter(|r| !r.is_empty())
+            .collect(),
+        speaker_limit_minutes,
+        participants,
+        agenda,
+    })
+}
+
+/// Adds what to do to serde's wording of the common mistakes.
+fn explain(message: &str) -> String {
+    if message.starts_with("unknown field") {
+        format!("{message}; check the spelling (sessions/README.md lists every key)")
+    } else if message.starts_with("missing field") {
+        format!("{message}; it is required")
+    } else {
+        message.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_plan_parses() {
+        for (name, src) in BUNDLED {
+            let plan = parse(src, name).unwrap_or_else(|e| panic!("{name}: {}", e[0]));
+            assert!(!plan.agenda.is_empty(), "{name} has no agenda");
+        }
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let src = "a = 1\nbé = \"x\"\n";
+        assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(line_col(src, src.find('=').unwrap()), (1, 3));
+        let second_eq = src.rfind('=').unwrap();
+        assert_eq!(line_col(src, second_eq), (2, 4));
+    }
+}

@@ -1,0 +1,70 @@
+//! The session lock: a file in the session directory, locked exclusively
+//! (`flock`) before sled opens, holding the pid and command line of the
+//! holder so a second opener can say who has the session. The OS drops the
+//! lock when the holder dies, however it dies.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use super::StoreError;
+use super::fsutil::open_private;
+
+/// Who holds a session, as recorded in its lock file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    /// Process id.
+    pub pid: Option<u32>,
+    /// Command line.
+    pub command: String,
+}
+
+/// A held session lock; released on drop or process exit.
+#[derive(Debug)]
+pub struct SessionLock {
+    _file: File,
+}
+
+impl SessionLock {
+    /// Takes the lock at `path` without waiting, or reports the holder.
+    pub fn acquire(path: &Path, id: &str) -> Result<SessionLock, StoreError> {
+        let io = |e| StoreError::io(path, e);
+        let mut file = open_private(path, false).map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let holder = read_holder(&mut file);
+                return Err(StoreError::Locked {
+                    id: id.to_owned(),
+                    pid: holder.pid,
+                    command: holder.command,
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
+        }
+        let me = format!(
+            "pid={}\ncommand={}\n",
+            std::process::id(),
+            std::env::args().collect::<Vec<_>>().join(" ")
+        );
+        file.set_len(0).map_err(io)?;
+        file.seek(SeekFrom::Start(0)).map_err(io)?;
+        file.write_all(me.as_bytes()).map_err(io)?;
+        file.sync_data().map_err(io)?;
+        Ok(SessionLock { _file: file })
+    }
+}
+
+fn read_holder(file: &mut File) -> Holder {
+    let mut text = String::new();
+    let _ = file.read_to_string(&mut text);
+    let field = |key: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
+            .map(str::to_owned)
+    };
+    Holder {
+        pid: field("pid").and_then(|p| p.trim().parse().ok()),
+        command: field("command").unwrap_or_else(|| "another fgd".to_owned()),
+    }
+}

@@ -1,0 +1,182 @@
+//! The event log in sled: one tree of `seq (u64, big-endian) → event (JSON)`,
+//! and a schema version in the default tree. This is the only file in fgd
+//! that names sled. Every append is flushed before it returns.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use crate::domain::{Recorded, Seq};
+
+use super::StoreError;
+
+/// The schema this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const SCHEMA_KEY: &[u8] = b"fgd.schema";
+const ID_KEY: &[u8] = b"fgd.session_id";
+const EVENTS_TREE: &[u8] = b"events";
+
+/// sled's page cache; the log is small and read once at open.
+const CACHE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// An open event log.
+pub struct EventLog {
+    db: sled::Db,
+    events: sled::Tree,
+    last_seq: Seq,
+}
+
+impl std::fmt::Debug for EventLog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventLog")
+            .field("last_seq", &self.last_seq)
+            .finish_non_exhaustive()
+    }
+}
+
+fn open_db(path: &Path) -> Result<sled::Db, String> {
+    let config = sled::Config::new()
+        .path(path)
+        .cache_capacity(CACHE_BYTES)
+        .mode(sled::Mode::LowSpace);
+    match catch_unwind(AssertUnwindSafe(|| config.open())) {
+        Ok(Ok(db)) => Ok(db),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("the database engine failed while reading it".to_owned()),
+    }
+}
+
+impl EventLog {
+    /// Creates a new log at `path` (which must not hold one) for session `id`.
+    pub fn create(path: &Path, id: &str) -> Result<EventLog, StoreError> {
+        super::fsutil::create_private_dir(path).map_err(|e| StoreError::io(path, e))?;
+        let db = open_db(path).map_err(|detail| StoreError::Corrupt {
+            id: id.to_owned(),
+            detail,
+        })?;
+        let events = db
+            .open_tree(EVENTS_TREE)
+            .map_err(|e| StoreError::db(id, &e))?;
+        db.insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes())
+            .map_err(|e| StoreError::db(id, &e))?;
+        db.insert(ID_KEY, id.as_bytes())
+            .map_err(|e| StoreError::db(id, &e))?;
+        db.flush().map_err(|e| StoreError::db(id, &e))?;
+        Ok(EventLog {
+            db,
+            events,
+            last_seq: 0,
+        })
+    }
+
+    /// Opens the log at `path` and reads every event, checking the schema and
+    /// that seqs run 1, 2, 3 … Refuses (writing nothing) a newer or unknown
+    /// schema and undecodable records.
+    pub fn open(path: &Path, id: &str) -> Result<(EventLog, Vec<Recorded>), StoreError> {
+        let corrupt = |detail: String| StoreError::Corrupt {
+            id: id.to_owned(),
+            detail,
+        };
+        if !path.is_dir() {
+            return Err(corrupt(format!(
+                "its database {} is missing",
+                path.display()
+            )));
+        }
+        let db = open_db(path).map_err(corrupt)?;
+        let schema = db.get(SCHEMA_KEY).map_err(|e| StoreError::db(id, &e))?;
+        let schema = schema
+            .as_deref()
+            .and_then(|v| std::str::from_utf8(v).ok())
+            .and_then(|v| v.parse::<u32>().ok())
+            .ok_or_else(|| {
+                corrupt("it has no fgd schema version; it is not an fgd database".to_owned())
+            })?;
+        if schema > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                id: id.to_owned(),
+                found: schema,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if !db.tree_names().iter().any(|n| n.as_ref() == EVENTS_TREE) {
+            return Err(corrupt("its event log is missing".to_owned()));
+        }
+        let events = db
+            .open_tree(EVENTS_TREE)
+            .map_err(|e| StoreError::db(id, &e))?;
+        let read = catch_unwind(AssertUnwindSafe(|| read_all(&events)));
+        let log = match read {
+            Ok(r) => r.map_err(corrupt)?,
+            Err(_) => {
+                return Err(corrupt(
+                    "the database engine failed while reading it".to_owned(),
+                ));
+            }
+        };
+        let last_seq = log.last().map_or(0, |r| r.seq);
+        Ok((
+            EventLog {
+                db,
+                events,
+                last_seq,
+            },
+            log,
+        ))
+    }
+
+    /// Seq of the last stored event.
+    pub fn last_seq(&self) -> Seq {
+        self.last_seq
+    }
+
+    /// Stores events (whose seqs must follow on) and flushes them to disk
+    /// before returning.
+    pub fn append(&mut self, recs: &[Recorded]) -> Result<(), StoreError> {
+        let mut batch = sled::Batch::default();
+        let mut seq = self.last_seq;
+        for rec in recs {
+            if rec.seq != seq + 1 {
+                return Err(StoreError::OutOfOrder {
+                    expected: seq + 1,
+                    got: rec.seq,
+                });
+            }
+            seq = rec.seq;
+            let bytes = serde_json::to_vec(rec).map_err(|e| StoreError::Encode(e.to_string()))?;
+            batch.insert(&rec.seq.to_be_bytes(), bytes);
+        }
+        let id = "this session";
+        self.events
+            .apply_batch(batch)
+            .map_err(|e| StoreError::db(id, &e))?;
+        self.db.flush().map_err(|e| StoreError::db(id, &e))?;
+        self.last_seq = seq;
+        Ok(())
+    }
+}
+
+fn read_all(events: &sled::Tree) -> Result<Vec<Recorded>, String> {
+    let mut out = Vec::with_capacity(events.len());
+    for (i, kv) in events.iter().enumerate() {
+        let expected = i as u64 + 1;
+        let (k, v) = kv.map_err(|e| format!("record {expected} can't be read ({e})"))?;
+        let key: [u8; 8] = k
+            .as_ref()
+            .try_into()
+            .map_err(|_| format!("record {expected} has a malformed key"))?;
+        let seq = u64::from_be_bytes(key);
+        if seq != expected {
+            return Err(format!(
+                "record {expected} is missing (found {seq} instead)"
+            ));
+        }
+        let rec: Recorded = serde_json::from_slice(&v)
+            .map_err(|e| format!("record {seq} can't be decoded ({e})"))?;
+        if rec.seq != seq {
+            return Err(format!("record {seq} says it is {}", rec.seq));
+        }
+        out.push(rec);
+    }
+    Ok(out)
+}
