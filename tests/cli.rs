@@ -577,3 +577,24 @@ fn walk_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn a_session_from_a_newer_fgd_is_refused_untouched() {
+    let fgd = Fgd::new();
+    let id = fgd.new_session(&["--title", "Sesi Masa Depan"]);
+    std::fs::write(fgd.data().join("sessions").join(&id).join("schema"), "7\n").unwrap();
+    let before = fgd.snapshot();
+    let r = fgd.run_with_input(&["apply", &id], "{\"cmd\":\"start\"}\n");
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("newer fgd") && r.stderr.contains("schema 7"),
+        "{}",
+        r.stderr
+    );
+    let unchanged = |snap: Vec<(std::path::PathBuf, Vec<u8>)>| {
+        snap.into_iter()
+            .filter(|(p, _)| !p.ends_with("lock"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(unchanged(fgd.snapshot()), unchanged(before));
+}

@@ -68,3 +68,26 @@ fn read_holder(file: &mut File) -> Holder {
         command: field("command").unwrap_or_else(|| "another fgd".to_owned()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_holder_is_refused_with_the_first_ones_pid() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lock");
+        let held = SessionLock::acquire(&path, "s").unwrap();
+        let err = SessionLock::acquire(&path, "s").unwrap_err();
+        match &err {
+            StoreError::Locked { pid, id, .. } => {
+                assert_eq!(*pid, Some(std::process::id()));
+                assert_eq!(id, "s");
+            }
+            other => panic!("expected Locked, got {other}"),
+        }
+        assert!(err.to_string().contains("fgd join s"), "{err}");
+        drop(held);
+        SessionLock::acquire(&path, "s").unwrap();
+    }
+}

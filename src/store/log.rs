@@ -180,3 +180,113 @@ fn read_all(events: &sled::Tree) -> Result<Vec<Recorded>, String> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Actor, Event, SessionInfo};
+
+    fn created(seq: Seq) -> Recorded {
+        Recorded {
+            seq,
+            at: chrono::DateTime::from_timestamp(1_800_000_000 + i64::try_from(seq).unwrap(), 0)
+                .unwrap(),
+            actor: Actor::Script,
+            event: if seq == 1 {
+                Event::Created {
+                    info: SessionInfo {
+                        id: "s".into(),
+                        title: "T".into(),
+                        ..SessionInfo::default()
+                    },
+                }
+            } else {
+                Event::Paused
+            },
+        }
+    }
+
+    #[test]
+    fn events_round_trip_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        let mut log = EventLog::create(&path, "s").unwrap();
+        let recs: Vec<Recorded> = (1..=5).map(created).collect();
+        log.append(&recs[..2]).unwrap();
+        log.append(&recs[2..]).unwrap();
+        assert!(matches!(
+            log.append(&[created(9)]),
+            Err(StoreError::OutOfOrder {
+                expected: 6,
+                got: 9
+            })
+        ));
+        drop(log);
+        let (log, back) = EventLog::open(&path, "s").unwrap();
+        assert_eq!(back, recs);
+        assert_eq!(log.last_seq(), 5);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_and_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        let mut log = EventLog::create(&path, "s").unwrap();
+        log.append(&[created(1)]).unwrap();
+        log.db.insert(SCHEMA_KEY, b"99").unwrap();
+        log.db.flush().unwrap();
+        drop(log);
+        let err = EventLog::open(&path, "s").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::NewerSchema {
+                    found: 99,
+                    supported: SCHEMA_VERSION,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(err.to_string().contains("newer fgd"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_schema_or_a_bad_record_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        let mut log = EventLog::create(&path, "s").unwrap();
+        log.append(&[created(1), created(2)]).unwrap();
+        log.events
+            .insert(2u64.to_be_bytes(), b"{not json".to_vec())
+            .unwrap();
+        log.db.flush().unwrap();
+        drop(log);
+        let err = EventLog::open(&path, "s").unwrap_err();
+        assert!(
+            err.to_string().contains("record 2 can't be decoded"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("fgd import"), "{err}");
+
+        let (log, _) = (EventLog::create(&dir.path().join("db2"), "s").unwrap(), ());
+        log.db.remove(SCHEMA_KEY).unwrap();
+        log.db.flush().unwrap();
+        drop(log);
+        let err = EventLog::open(&dir.path().join("db2"), "s").unwrap_err();
+        assert!(err.to_string().contains("not an fgd database"), "{err}");
+    }
+
+    #[test]
+    fn a_gap_in_the_log_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        let mut log = EventLog::create(&path, "s").unwrap();
+        log.append(&[created(1), created(2), created(3)]).unwrap();
+        log.events.remove(2u64.to_be_bytes()).unwrap();
+        log.db.flush().unwrap();
+        drop(log);
+        let err = EventLog::open(&path, "s").unwrap_err();
+        assert!(err.to_string().contains("record 2 is missing"), "{err}");
+    }
+}

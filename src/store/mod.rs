@@ -5,6 +5,7 @@
 //! DATA_DIR/sessions/ID/
 //!   lock          held (flock) by the one process that has the session open
 //!   db/           sled: the event log
+//!   schema        the storage schema version, read before sled opens
 //!   meta.json     id, title, date, status: rewritten atomically on status changes
 //!   session.json  full backup: rewritten atomically at agenda changes and at the end
 //! ```
@@ -282,6 +283,30 @@ fn after_date(id: &str) -> Option<&str> {
         .then_some(rest)
 }
 
+/// Refuses a session whose `schema` file names a newer schema, before its
+/// database is opened (so nothing in it is touched). A missing file leaves the
+/// check to the version stored inside the database.
+fn check_schema_file(dir: &Path, id: &str) -> Result<(), StoreError> {
+    let path = dir.join("schema");
+    let text = match fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(StoreError::io(&path, e)),
+    };
+    match text.trim().parse::<u32>() {
+        Ok(v) if v <= SCHEMA_VERSION => Ok(()),
+        Ok(found) => Err(StoreError::NewerSchema {
+            id: id.to_owned(),
+            found,
+            supported: SCHEMA_VERSION,
+        }),
+        Err(_) => Err(StoreError::Corrupt {
+            id: id.to_owned(),
+            detail: format!("{} is not a schema version", path.display()),
+        }),
+    }
+}
+
 /// A session held open by this process: its lock, its log and its files.
 #[derive(Debug)]
 pub struct SessionStore {
@@ -312,6 +337,9 @@ impl SessionStore {
         }
         let made = (|| {
             let lock = SessionLock::acquire(&dir.join("lock"), id)?;
+            let schema = dir.join("schema");
+            write_atomic(&schema, format!("{SCHEMA_VERSION}\n").as_bytes())
+                .map_err(|e| StoreError::io(&schema, e))?;
             let mut log = EventLog::create(&dir.join("db"), id)?;
             log.append(events)?;
             let store = SessionStore {
@@ -336,6 +364,7 @@ impl SessionStore {
             return Err(StoreError::Unknown(id.to_owned()));
         }
         let lock = SessionLock::acquire(&dir.join("lock"), id)?;
+        check_schema_file(&dir, id)?;
         let (log, events) = EventLog::open(&dir.join("db"), id)?;
         Ok((
             SessionStore {
