@@ -1,5 +1,11 @@
 //! The `fgd` binary's contract (DESIGN §3): commands, exit statuses, files.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod bin_support;
 
 use std::io::{BufRead, BufReader, Write};
@@ -10,7 +16,7 @@ use fgd::domain::{Event, Status};
 fn bundled_plans() -> Vec<String> {
     let mut plans: Vec<String> = std::fs::read_dir(repo().join("sessions"))
         .unwrap()
-        .filter_map(|e| e.ok())
+        .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .map(|p| format!("sessions/{}", p.file_name().unwrap().to_string_lossy()))
