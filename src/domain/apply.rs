@@ -235,13 +235,53 @@ pub fn apply(session: &mut Session, rec: &Recorded) {
             if let Some(flag) = removed {
                 *flag = true;
             }
+            if correcting {
+                mark_revised(session, *target);
+            }
         }
     }
-    if correcting && !matches!(rec.event, Event::Created { .. } | Event::Ended) {
-        session.revised = true;
+    if correcting {
+        match rec.event {
+            Event::Created { .. } | Event::Ended => {}
+            // An undone correction may leave nothing revised.
+            Event::Undone { .. } => session.revised = any_revised(session),
+            _ => session.revised = true,
+        }
     }
     session.last_seq = rec.seq;
     session.last_at = Some(at);
+}
+
+/// Marks a record removed after the end as revised, so undoing the removal
+/// can tell whether anything is still revised.
+fn mark_revised(session: &mut Session, target: Target) {
+    let flag = match target {
+        Target::Note(id) => session.notes.get_mut(index(id.0)).map(|n| &mut n.revised),
+        Target::Mindset(id) => session
+            .mindsets
+            .get_mut(index(id.0))
+            .map(|m| &mut m.revised),
+        Target::Decision(id) => session.decisions.get_mut(index(id)).map(|d| &mut d.revised),
+        Target::Conclusion(id) => session
+            .conclusions
+            .get_mut(index(id))
+            .map(|c| &mut c.revised),
+        Target::Action(id) => session.actions.get_mut(index(id.0)).map(|a| &mut a.revised),
+    };
+    if let Some(flag) = flag {
+        *flag = true;
+    }
+}
+
+/// Whether any record was corrected after the end.
+fn any_revised(s: &Session) -> bool {
+    s.participants.iter().any(|p| p.revised)
+        || s.agenda.iter().any(|i| i.revised)
+        || s.notes.iter().any(|n| n.revised)
+        || s.mindsets.iter().any(|m| m.revised)
+        || s.decisions.iter().any(|d| d.revised)
+        || s.conclusions.iter().any(|c| c.revised)
+        || s.actions.iter().any(|a| a.revised)
 }
 
 fn index(id: u32) -> usize {

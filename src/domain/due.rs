@@ -10,7 +10,11 @@ pub fn parse_due(text: &str, today: NaiveDate) -> Result<NaiveDate, DomainError>
     let t = text.trim();
     let bad = || DomainError::BadDue(t.to_owned());
     if let Some(rel) = t.strip_prefix('+') {
-        let (num, unit) = rel.split_at(rel.len().saturating_sub(1));
+        let unit_at = rel.char_indices().last().map_or(0, |(i, _)| i);
+        let (num, unit) = rel.split_at(unit_at);
+        if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
         let n: u64 = num.parse().map_err(|_| bad())?;
         let days = match unit {
             "d" | "D" | "h" | "H" => n,
@@ -75,6 +79,9 @@ mod tests {
             "+-3d",
             "26-12-01",
             "+99999d",
+            "++7d",
+            "+7é",
+            "+é",
         ] {
             assert!(
                 matches!(parse_due(bad, today), Err(DomainError::BadDue(_))),

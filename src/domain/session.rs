@@ -536,11 +536,11 @@ impl Session {
             .filter_map(|p| {
                 p.code
                     .strip_prefix(['P', 'p'])
-                    .and_then(|n| n.parse::<u32>().ok())
+                    .and_then(|n| n.parse::<u64>().ok())
             })
             .max()
             .unwrap_or(0);
-        format!("P{}", max + 1)
+        format!("P{}", max.saturating_add(1))
     }
 
     /// Talk time and turns per participant (every participant not removed,

@@ -42,11 +42,15 @@ enum Saved {
         pauses: Vec<Span>,
         revised: bool,
     },
-    Agenda(Vec<AgendaItem>),
+    Agenda {
+        agenda: Vec<AgendaItem>,
+        next_item_id: u32,
+    },
     Floor {
         queue: Vec<QueueEntry>,
         speaking: Option<Speaking>,
         turns: usize,
+        next_entry_id: u32,
     },
     Participant(Option<Participant>),
     Note(Option<Note>),
@@ -121,6 +125,9 @@ pub(crate) fn revert(session: &mut Session, actor: Actor, of: Seq) {
     let Some(entry) = stack.pop_back() else {
         return;
     };
+    if stack.is_empty() {
+        session.undo.stacks.remove(&actor);
+    }
     for (slot, saved, version) in entry.saved {
         restore(session, slot, saved);
         match version {
@@ -194,7 +201,8 @@ fn index(id: u32) -> usize {
 fn slots(session: &Session, event: &Event) -> Vec<Slot> {
     match event {
         Event::Created { .. } | Event::Ended | Event::Undone { .. } => vec![],
-        Event::Started { .. } => vec![Slot::Header, Slot::Agenda],
+        // The floor too: turns taken after the start must not outlive its undo.
+        Event::Started { .. } => vec![Slot::Header, Slot::Agenda, Slot::Floor],
         Event::Paused | Event::Resumed => vec![Slot::Header],
         Event::ParticipantAdded { .. } => vec![Slot::Participant(session.participants.len())],
         Event::ParticipantEdited { code, .. }
@@ -258,11 +266,15 @@ fn save(s: &Session, slot: Slot) -> Saved {
             pauses: s.pauses.clone(),
             revised: s.revised,
         },
-        Slot::Agenda => Saved::Agenda(s.agenda.clone()),
+        Slot::Agenda => Saved::Agenda {
+            agenda: s.agenda.clone(),
+            next_item_id: s.next_item_id,
+        },
         Slot::Floor => Saved::Floor {
             queue: s.queue.clone(),
             speaking: s.speaking.clone(),
             turns: s.turns.len(),
+            next_entry_id: s.next_entry_id,
         },
         Slot::Participant(i) => Saved::Participant(s.participants.get(i).cloned()),
         Slot::Note(i) => Saved::Note(s.notes.get(i).cloned()),
@@ -273,13 +285,76 @@ fn save(s: &Session, slot: Slot) -> Saved {
     }
 }
 
-/// Puts a saved record back; a record that did not exist before is marked removed.
-fn put_back<T>(list: &mut [T], i: usize, saved: Option<T>, mark_removed: impl FnOnce(&mut T)) {
+/// Puts a saved record back. A record that did not exist before is dropped
+/// when it is the last one (so its number or code is free again), else marked
+/// removed (numbers are list positions).
+fn put_back<T>(
+    list: &mut Vec<T>,
+    i: usize,
+    saved: Option<T>,
+    can_drop: bool,
+    mark_removed: impl FnOnce(&mut T),
+) {
+    let is_last = i + 1 == list.len();
     match (saved, list.get_mut(i)) {
         (Some(old), Some(slot)) => *slot = old,
+        (None, Some(_)) if can_drop && is_last => {
+            list.pop();
+        }
         (None, Some(slot)) => mark_removed(slot),
         (_, None) => {}
     }
+}
+
+/// Whether anything in the state or in an undo history still names the
+/// participant with this code; then an undone addition keeps its record (as
+/// removed), so the code is not given to someone else.
+fn participant_named(s: &Session, code: &str) -> bool {
+    let is = |c: &str| c.eq_ignore_ascii_case(code);
+    let in_floor = |queue: &[QueueEntry], speaking: Option<&Speaking>| {
+        queue.iter().any(|e| is(&e.code)) || speaking.is_some_and(|sp| is(&sp.code))
+    };
+    let in_note = |n: &Note| n.participant.as_deref().is_some_and(is);
+    let in_mindset = |m: &MindsetShift| m.participant.as_deref().is_some_and(is);
+    let in_action = |a: &ActionItem| {
+        a.pic
+            .as_ref()
+            .and_then(|p| p.code.as_deref())
+            .is_some_and(is)
+    };
+    let mut saved = s.undo.stacks.values().flatten().flat_map(|e| &e.saved);
+    in_floor(&s.queue, s.speaking.as_ref())
+        || s.turns.iter().any(|t| is(&t.code))
+        || s.notes.iter().any(in_note)
+        || s.mindsets.iter().any(in_mindset)
+        || s.actions.iter().any(in_action)
+        || saved.any(|(_, saved, _)| match saved {
+            Saved::Floor {
+                queue, speaking, ..
+            } => in_floor(queue, speaking.as_ref()),
+            Saved::Note(Some(n)) => in_note(n),
+            Saved::Mindset(Some(m)) => in_mindset(m),
+            Saved::Action(Some(a)) => in_action(a),
+            _ => false,
+        })
+}
+
+/// One past the highest agenda item number a record points to: an undone
+/// item's number is reused only when nothing refers to it.
+fn free_item_id(s: &Session) -> u32 {
+    let linked = s.notes.iter().map(|n| n.item);
+    let linked = linked
+        .chain(s.mindsets.iter().map(|m| m.item))
+        .chain(s.decisions.iter().map(|d| d.item))
+        .chain(s.conclusions.iter().map(|c| c.item))
+        .chain(s.actions.iter().map(|a| a.item))
+        .chain(s.turns.iter().map(|t| t.item))
+        .chain(s.speaking.iter().map(|sp| sp.item));
+    linked
+        .flatten()
+        .map(|i| i.0.saturating_add(1))
+        .max()
+        .unwrap_or(0)
 }
 
 fn restore(s: &mut Session, slot: Slot, saved: Saved) {
@@ -299,34 +374,61 @@ fn restore(s: &mut Session, slot: Slot, saved: Saved) {
             s.ended_at = ended_at;
             s.pauses = pauses;
             s.revised = revised;
+            // Finished turns count live time: recount them against the pauses
+            // as they now are (turns before the undone event keep their count).
+            let secs: Vec<i64> = s
+                .turns
+                .iter()
+                .map(|t| s.live_secs(t.start, t.end))
+                .collect();
+            for (t, secs) in s.turns.iter_mut().zip(secs) {
+                t.secs = secs;
+            }
         }
-        (_, Saved::Agenda(agenda)) => s.agenda = agenda,
+        (
+            _,
+            Saved::Agenda {
+                agenda,
+                next_item_id,
+            },
+        ) => {
+            s.agenda = agenda;
+            s.next_item_id = next_item_id.max(free_item_id(s));
+        }
         (
             _,
             Saved::Floor {
                 queue,
                 speaking,
                 turns,
+                next_entry_id,
             },
         ) => {
             s.queue = queue;
             s.speaking = speaking;
             s.turns.truncate(turns);
+            s.next_entry_id = next_entry_id;
         }
         (Slot::Participant(i), Saved::Participant(p)) => {
-            put_back(&mut s.participants, i, p, |p| p.removed = true);
+            let can_drop = p.is_none()
+                && s.participants
+                    .get(i)
+                    .is_some_and(|q| !participant_named(s, &q.code));
+            put_back(&mut s.participants, i, p, can_drop, |p| p.removed = true);
         }
-        (Slot::Note(i), Saved::Note(n)) => put_back(&mut s.notes, i, n, |n| n.removed = true),
+        (Slot::Note(i), Saved::Note(n)) => put_back(&mut s.notes, i, n, true, |n| n.removed = true),
         (Slot::Mindset(i), Saved::Mindset(m)) => {
-            put_back(&mut s.mindsets, i, m, |m| m.removed = true);
+            put_back(&mut s.mindsets, i, m, true, |m| m.removed = true);
         }
         (Slot::Decision(i), Saved::Decision(d)) => {
-            put_back(&mut s.decisions, i, d, |d| d.removed = true);
+            put_back(&mut s.decisions, i, d, true, |d| d.removed = true);
         }
         (Slot::Conclusion(i), Saved::Conclusion(c)) => {
-            put_back(&mut s.conclusions, i, c, |c| c.removed = true);
+            put_back(&mut s.conclusions, i, c, true, |c| c.removed = true);
         }
-        (Slot::Action(i), Saved::Action(a)) => put_back(&mut s.actions, i, a, |a| a.removed = true),
+        (Slot::Action(i), Saved::Action(a)) => {
+            put_back(&mut s.actions, i, a, true, |a| a.removed = true);
+        }
         _ => {}
     }
 }

@@ -269,7 +269,7 @@ mod tests {
         );
         assert!(err.to_string().contains("fgd import"), "{err}");
 
-        let (log, _) = (EventLog::create(&dir.path().join("db2"), "s").unwrap(), ());
+        let log = EventLog::create(&dir.path().join("db2"), "s").unwrap();
         log.db.remove(SCHEMA_KEY).unwrap();
         log.db.flush().unwrap();
         drop(log);
