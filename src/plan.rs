@@ -191,6 +191,7 @@ impl Plan {
             owner: i.owner.clone(),
             questions: i.questions.clone(),
             position: None,
+            origin: None,
         }));
         out
     }

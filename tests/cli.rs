@@ -604,3 +604,77 @@ fn a_session_from_a_newer_fgd_is_refused_untouched() {
     };
     assert_eq!(unchanged(fgd.snapshot()), unchanged(before));
 }
+
+#[test]
+fn follow_up_carries_deferred_items_and_open_actions() {
+    let fgd = Fgd::new();
+    let first = fgd.new_session(&["--plan", "sessions/obsesi-tupoksi.toml"]);
+    let script = r#"{"cmd":"start","at":"2026-12-07T09:00:00+07:00"}
+{"cmd":"add_action","what":"Susun draf SOP","pic":"Endang","due":"2026-12-14","at":"2026-12-07T09:10:00+07:00"}
+{"cmd":"add_action","what":"Data batas desa","pic":"Dinas PUPR","at":"2026-12-07T09:11:00+07:00"}
+{"cmd":"add_action","what":"Sudah beres","pic":"P1","at":"2026-12-07T09:12:00+07:00"}
+{"cmd":"set_action_status","action":3,"status":"done","at":"2026-12-07T09:13:00+07:00"}
+{"cmd":"next_item","at":"2026-12-07T09:20:00+07:00"}
+{"cmd":"defer_item","at":"2026-12-07T09:30:00+07:00"}
+{"cmd":"end","at":"2026-12-07T10:00:00+07:00"}
+"#;
+    let r = fgd.run_with_input(&["apply", &first], script);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+
+    let second = fgd.new_session(&[
+        "--plan",
+        "sessions/obsesi-tupoksi.toml",
+        "--title",
+        "OBSESI Januari 2027",
+        "--follow-up",
+        &first,
+    ]);
+    let backup = std::fs::read(
+        fgd.data()
+            .join("sessions")
+            .join(&second)
+            .join("session.json"),
+    )
+    .unwrap();
+    let (s, _) = fgd::export::json::read(&backup).unwrap();
+    assert_eq!(s.info.follow_up_of.as_deref(), Some(first.as_str()));
+    let carried: Vec<_> = s.agenda.iter().filter(|i| i.origin.is_some()).collect();
+    assert_eq!(carried.len(), 1, "the one deferred item");
+    assert_eq!(carried[0].origin.as_deref(), Some(first.as_str()));
+    assert_eq!(
+        carried[0].title, s.agenda[1].title,
+        "the same title as the plan's second item"
+    );
+    let actions: Vec<_> = s.actions().collect();
+    assert_eq!(actions.len(), 2, "open actions only");
+    assert!(
+        actions
+            .iter()
+            .all(|a| a.origin.as_deref() == Some(first.as_str()))
+    );
+    assert_eq!(actions[0].due.unwrap().to_string(), "2026-12-14");
+    assert_eq!(
+        actions[0].pic.as_ref().unwrap().code.as_deref(),
+        Some("P2"),
+        "relinked to the same person"
+    );
+    assert_eq!(actions[1].pic.as_ref().unwrap().code, None);
+
+    let third = fgd.new_session(&["--title", "OBSESI Februari", "--follow-up", &second]);
+    let backup = std::fs::read(
+        fgd.data()
+            .join("sessions")
+            .join(&third)
+            .join("session.json"),
+    )
+    .unwrap();
+    let (s, _) = fgd::export::json::read(&backup).unwrap();
+    assert!(
+        s.actions()
+            .all(|a| a.origin.as_deref() == Some(first.as_str())),
+        "the first origin is kept"
+    );
+
+    let r = fgd.run(&["new", "--title", "X", "--follow-up", "nope"]);
+    assert_eq!(r.code, 2);
+}

@@ -280,6 +280,7 @@ fn command() -> impl Strategy<Value = Command> {
                         owner,
                         questions,
                         position,
+                        origin: None,
                     },
                 )
                 .boxed(),

@@ -695,6 +695,7 @@ fn items_are_added_at_the_end_or_at_a_position() {
         owner: Some("Ketua".into()),
         questions: vec!["Apa?".into(), "  ".into(), "Mengapa?".into()],
         position: Some(1),
+        origin: None,
     });
     let titles: Vec<&str> = fx.s.agenda.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["Z", "A", "B"]);
@@ -712,6 +713,7 @@ fn items_are_added_at_the_end_or_at_a_position() {
         owner: None,
         questions: vec![],
         position: Some(4),
+        origin: None,
     });
     assert_eq!(fx.s.agenda[3].title, "End");
     for pos in [0, 6] {
@@ -722,6 +724,7 @@ fn items_are_added_at_the_end_or_at_a_position() {
                 owner: None,
                 questions: vec![],
                 position: Some(pos),
+                origin: None,
             }),
             DomainError::BadPosition { to: pos, len: 5 }
         );
@@ -1901,6 +1904,7 @@ fn undo_restores_the_state_before_each_kind_of_command() {
             owner: None,
             questions: vec![],
             position: Some(1),
+            origin: None,
         },
         Command::EditAgendaItem {
             item: item(2),

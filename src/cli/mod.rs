@@ -101,6 +101,9 @@ enum Cmd {
         /// Title (overrides the plan's)
         #[arg(long, value_name = "T")]
         title: Option<String>,
+        /// Carry over the deferred agenda items and open actions of this earlier session
+        #[arg(long, value_name = "PREV_ID")]
+        follow_up: Option<String>,
     },
     /// List sessions: id, date, status, title
     List {
@@ -165,7 +168,16 @@ pub fn main() -> Result<(), CliError> {
         None => Err(CliError::usage(
             "the full-screen app is not built into this version yet; see `fgd --help` for the commands there are",
         )),
-        Some(Cmd::New { plan, title }) => new::run(&data()?, plan.as_deref(), title.as_deref()),
+        Some(Cmd::New {
+            plan,
+            title,
+            follow_up,
+        }) => new::run(
+            &data()?,
+            plan.as_deref(),
+            title.as_deref(),
+            follow_up.as_deref(),
+        ),
         Some(Cmd::List { json }) => list(&data()?, json),
         Some(Cmd::Apply { id, file }) => apply::run(&data()?, &id, file.as_deref()),
         Some(Cmd::Delete { id, yes }) => delete(&data()?, &id, yes),

@@ -104,6 +104,9 @@ pub enum Command {
         /// 1-based position; the end when omitted.
         #[serde(default)]
         position: Option<usize>,
+        /// The session it is carried over from.
+        #[serde(default)]
+        origin: Option<String>,
     },
     /// Change an agenda item; an empty owner clears it.
     EditAgendaItem {

@@ -111,7 +111,8 @@ pub fn decide(session: &Session, command: Command, now: DateTime<Utc>, actor: Ac
             owner,
             questions,
             position,
-        } => r.add_item(&title, minutes, owner, &questions, position)?,
+            origin,
+        } => r.add_item(&title, minutes, owner, &questions, position, origin)?,
         Command::EditAgendaItem {
             item,
             title,
@@ -725,6 +726,7 @@ impl Rules<'_> {
         owner: Option<String>,
         questions: &[String],
         pos: Option<usize>,
+        origin: Option<String>,
     ) -> Result<Event, DomainError> {
         self.not_ended()?;
         if !(1..=1440).contains(&minutes) {
@@ -743,7 +745,7 @@ impl Rules<'_> {
                 questions: questions_of(questions)?,
                 status: ItemStatus::Pending,
                 spans: vec![],
-                origin: None,
+                origin: opt_line(origin, "origin")?,
                 revised: false,
             },
             index,

@@ -184,6 +184,7 @@ pub fn add_item(title: &str, minutes: u32) -> Command {
         owner: None,
         questions: vec![],
         position: None,
+        origin: None,
     }
 }
 
