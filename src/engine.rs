@@ -6,8 +6,12 @@
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
-use crate::domain::{Actor, Command, DomainError, Recorded, Seq, Session, apply, decide, replay};
+use crate::domain::{
+    ActionStatus, Actor, Command, DomainError, ItemStatus, Recorded, Seq, Session, apply, decide,
+    replay,
+};
 use crate::export;
+use crate::plan::Plan;
 use crate::store::{DataDir, Meta, SessionStore, StoreError};
 
 /// Why a command did not go through.
@@ -169,4 +173,68 @@ impl Engine {
         self.store
             .write_backup(&export::json::render(&self.session, &self.log))
     }
+}
+
+/// What a follow-up session takes over from the one before: its deferred
+/// agenda items and its open actions, each keeping the session it first came
+/// from. A PIC linked to a participant is carried by name, so it links again
+/// in the new session only to the same person.
+pub fn carry_over(prev: &Session) -> Vec<Command> {
+    let prev_id = &prev.info.id;
+    let items = prev
+        .agenda
+        .iter()
+        .filter(|i| i.status == ItemStatus::Deferred)
+        .map(|i| Command::AddAgendaItem {
+            title: i.title.clone(),
+            minutes: i.minutes,
+            owner: i.owner.clone(),
+            questions: i.questions.clone(),
+            position: None,
+            origin: Some(i.origin.clone().unwrap_or_else(|| prev_id.clone())),
+        });
+    let actions = prev
+        .actions()
+        .filter(|a| a.status == ActionStatus::Open)
+        .map(|a| Command::AddAction {
+            what: a.what.clone(),
+            pic: a.pic.as_ref().map(|p| {
+                p.code
+                    .as_deref()
+                    .map_or_else(|| p.text.clone(), |c| prev.name_of(c).to_owned())
+            }),
+            due: a.due.map(|d| d.to_string()),
+            item: None,
+            origin: Some(a.origin.clone().unwrap_or_else(|| prev_id.clone())),
+        });
+    items.chain(actions).collect()
+}
+
+/// Why a new session could not be made.
+#[derive(Debug, Error)]
+pub enum CreateError {
+    /// The plan (or title) is refused by the rules.
+    #[error("can't create the session: {0}")]
+    Refused(DomainError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Creates and stores a session from `plan` (following up `prev` if given),
+/// under a fresh id made of its date and title; returns the open engine.
+pub fn create_from_plan(
+    data: &DataDir,
+    plan: &Plan,
+    prev: Option<&Session>,
+    now: DateTime<Utc>,
+) -> Result<Engine, CreateError> {
+    let day = plan.date.unwrap_or_else(|| plan.zone.date_of(now));
+    let id = data.free_id(&format!("{day}-{}", crate::ids::slug(&plan.title)));
+    let mut commands = plan.commands(&id, day, prev.map(|p| p.info.id.clone()));
+    commands.extend(prev.map(carry_over).unwrap_or_default());
+    let mut session = Session::default();
+    let events = build(&mut session, commands, now, Actor::Facilitator)
+        .map_err(|(_, e)| CreateError::Refused(e))?;
+    Ok(Engine::create(data, events, now)?)
 }

@@ -7,5 +7,10 @@ pub mod cli;
 pub mod domain;
 pub mod engine;
 pub mod export;
+#[doc(hidden)]
+pub mod fixtures;
+pub mod i18n;
+pub mod ids;
 pub mod plan;
 pub mod store;
+pub mod tui;

@@ -3,7 +3,9 @@
 //! and print as one or two plain lines.
 
 mod apply;
-mod ids;
+mod export;
+mod import;
+
 mod new;
 
 use std::io::{BufRead, Write};
@@ -16,7 +18,6 @@ use crate::plan::{self, PlanError};
 use crate::store::{DataDir, StoreError};
 
 pub use apply::{ApplyLine, parse_line};
-pub use ids::slug;
 
 /// An error to print, with the process exit status.
 #[derive(Debug)]
@@ -105,6 +106,14 @@ enum Cmd {
         #[arg(long, value_name = "PREV_ID")]
         follow_up: Option<String>,
     },
+    /// Run a session in the live view as facilitator; resumes where it was
+    Run {
+        /// Session id or a unique prefix
+        id: String,
+        /// Where the minutes go when the session ends (as OUT/ID/)
+        #[arg(long, value_name = "DIR", default_value = "minutes")]
+        out: PathBuf,
+    },
     /// List sessions: id, date, status, title
     List {
         /// One JSON array instead of lines
@@ -118,6 +127,29 @@ enum Cmd {
         /// Read the lines from this file instead of stdin
         #[arg(long, value_name = "F")]
         file: Option<PathBuf>,
+    },
+    /// Write the minutes (md, html, json, csv, ics) into DIR/ID/, in any state of the session; prints each path
+    Export {
+        /// Session id or a unique prefix
+        id: String,
+        /// Formats, comma-separated: md, html, json, csv, ics, or all
+        #[arg(long, value_name = "md,html,json,csv,ics|all", default_value = "all")]
+        format: String,
+        /// Language of the minutes [default: the session's]
+        #[arg(long, value_name = "id|en")]
+        lang: Option<String>,
+        /// Name participants by their codes everywhere
+        #[arg(long)]
+        anonymize: bool,
+        /// Parent directory: the files go to DIR/ID/
+        #[arg(long, value_name = "DIR", default_value = "minutes")]
+        out: PathBuf,
+    },
+    /// Restore a session from its exported session.json; prints its id
+    Import {
+        /// The session.json file
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
     },
     /// Remove a session and its data
     Delete {
@@ -146,6 +178,10 @@ enum PlanCmd {
     List,
 }
 
+fn load_config() -> Result<crate::tui::config::Config, CliError> {
+    crate::tui::config::load(crate::tui::config::path().as_deref()).map_err(CliError::usage)
+}
+
 /// The data directory: `--data-dir`, `FGD_DATA_DIR`, or the platform's.
 fn data_dir(flag: Option<PathBuf>) -> Result<DataDir, CliError> {
     if let Some(d) = flag {
@@ -165,9 +201,19 @@ pub fn main() -> Result<(), CliError> {
     let cli = Cli::parse();
     let data = || data_dir(cli.data_dir.clone());
     match cli.command {
-        None => Err(CliError::usage(
-            "the full-screen app is not built into this version yet; see `fgd --help` for the commands there are",
-        )),
+        None => {
+            let config = load_config()?;
+            crate::tui::run_home(&data()?, &config, std::path::Path::new("minutes"))
+                .map_err(|e| CliError::other(format!("the terminal failed: {e}")))
+        }
+        Some(Cmd::Run { id, out }) => {
+            let config = load_config()?;
+            let data = data()?;
+            let id = data.resolve(&id)?;
+            let engine = crate::engine::Engine::open(&data, &id)?;
+            crate::tui::run_session(engine, &config, out)
+                .map_err(|e| CliError::other(format!("the terminal failed: {e}")))
+        }
         Some(Cmd::New {
             plan,
             title,
@@ -180,6 +226,14 @@ pub fn main() -> Result<(), CliError> {
         ),
         Some(Cmd::List { json }) => list(&data()?, json),
         Some(Cmd::Apply { id, file }) => apply::run(&data()?, &id, file.as_deref()),
+        Some(Cmd::Export {
+            id,
+            format,
+            lang,
+            anonymize,
+            out,
+        }) => export::run(&data()?, &id, &format, lang.as_deref(), anonymize, &out),
+        Some(Cmd::Import { file }) => import::run(&data()?, &file),
         Some(Cmd::Delete { id, yes }) => delete(&data()?, &id, yes),
         Some(Cmd::Plan {
             command: PlanCmd::Check { files },

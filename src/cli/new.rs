@@ -4,8 +4,7 @@ use std::path::Path;
 
 use chrono::Utc;
 
-use super::{CliError, slug};
-use crate::domain::{ActionStatus, Actor, Command, ItemStatus, Session};
+use super::CliError;
 use crate::engine::{self, Engine};
 use crate::plan::{self, Plan};
 use crate::store::DataDir;
@@ -26,41 +25,6 @@ pub fn load_plan(name: &str) -> Result<Plan, CliError> {
         "no plan file `{name}`; give a path to a .toml plan, or one of the bundled plans: {}",
         names.join(", ")
     )))
-}
-
-/// What a follow-up session takes over from the one before: its deferred
-/// agenda items and its open actions, each keeping the session it first came
-/// from. A PIC linked to a participant is carried by name, so it links again
-/// in the new session only to the same person.
-pub fn carry_over(prev: &Session) -> Vec<Command> {
-    let prev_id = &prev.info.id;
-    let items = prev
-        .agenda
-        .iter()
-        .filter(|i| i.status == ItemStatus::Deferred)
-        .map(|i| Command::AddAgendaItem {
-            title: i.title.clone(),
-            minutes: i.minutes,
-            owner: i.owner.clone(),
-            questions: i.questions.clone(),
-            position: None,
-            origin: Some(i.origin.clone().unwrap_or_else(|| prev_id.clone())),
-        });
-    let actions = prev
-        .actions()
-        .filter(|a| a.status == ActionStatus::Open)
-        .map(|a| Command::AddAction {
-            what: a.what.clone(),
-            pic: a.pic.as_ref().map(|p| {
-                p.code
-                    .as_deref()
-                    .map_or_else(|| p.text.clone(), |c| prev.name_of(c).to_owned())
-            }),
-            due: a.due.map(|d| d.to_string()),
-            item: None,
-            origin: Some(a.origin.clone().unwrap_or_else(|| prev_id.clone())),
-        });
-    items.chain(actions).collect()
 }
 
 pub fn run(
@@ -89,15 +53,12 @@ pub fn run(
         }
     };
     let now = Utc::now();
-    let day = plan.date.unwrap_or_else(|| plan.zone.date_of(now));
-    let id = data.free_id(&format!("{day}-{}", slug(&plan.title)));
-    let mut session = Session::default();
-    let follow_up_of = prev.as_ref().map(|p| p.info.id.clone());
-    let mut commands = plan.commands(&id, day, follow_up_of);
-    commands.extend(prev.as_ref().map(carry_over).unwrap_or_default());
-    let events = engine::build(&mut session, commands, now, Actor::Facilitator)
-        .map_err(|(_, e)| CliError::usage(format!("can't create the session: {e}")))?;
-    Engine::create(data, events, now)?;
+    let engine =
+        engine::create_from_plan(data, &plan, prev.as_ref(), now).map_err(|e| match e {
+            engine::CreateError::Refused(_) => CliError::usage(e.to_string()),
+            engine::CreateError::Store(s) => s.into(),
+        })?;
+    let id = &engine.session().info.id;
     println!("{id}");
     Ok(())
 }

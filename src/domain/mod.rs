@@ -6,6 +6,7 @@
 //! makes each event durable, then `apply(state, recorded)` folds it in.
 
 mod apply;
+mod clean;
 mod command;
 mod decide;
 mod due;

@@ -42,6 +42,26 @@ pub fn clean_line(raw: &str) -> String {
     clean(raw).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A form of `s` for matching what people type: lowercase, with the common
+/// Latin diacritics removed (`Wiryaningsih` matches `wiryan`, `Ngurah` matches
+/// `ngurah`, `José` matches `jose`).
+pub fn search_key(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ō' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c => c,
+        })
+        .collect()
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -104,6 +124,13 @@ mod tests {
     fn keeps_unicode() {
         let s = "Ni Luh Putu Ayu Kadek Wiryaningsih 王小明 👩🏽‍💼 e\u{301}";
         assert_eq!(clean(s), s);
+    }
+
+    #[test]
+    fn search_keys_ignore_case_and_diacritics() {
+        assert_eq!(search_key("José Ñandú"), "jose nandu");
+        assert_eq!(search_key("e\u{301}"), "e");
+        assert!(search_key("Ni Luh Putu Ayu").contains("putu"));
     }
 
     #[test]

@@ -47,9 +47,13 @@ pub enum ReadError {
     /// Events that do not make a session.
     #[error("its event log is inconsistent: {0}")]
     Inconsistent(String),
+    /// A session id that can't name a directory.
+    #[error("its session id `{0}` can't be used as a directory name")]
+    BadId(String),
 }
 
-/// Renders the session file.
+/// Renders the session file: compact JSON (it is for fgd and tools to read
+/// back; `jq .` shows it indented), with a final newline.
 pub fn render(session: &Session, events: &[Recorded]) -> Vec<u8> {
     let out = Out {
         format: FORMAT,
@@ -58,7 +62,9 @@ pub fn render(session: &Session, events: &[Recorded]) -> Vec<u8> {
         session,
         events,
     };
-    serde_json::to_vec_pretty(&out).unwrap_or_default()
+    let mut bytes = serde_json::to_vec(&out).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
 }
 
 /// Reads a session file back into its events and the session they make.
@@ -105,6 +111,48 @@ pub fn read(bytes: &[u8]) -> Result<(Session, Vec<Recorded>), ReadError> {
             ));
         }
     }
+    if let Some(rec) = file.events[1..]
+        .iter()
+        .find(|r| matches!(r.event, Event::Created { .. }))
+    {
+        return Err(ReadError::Inconsistent(format!(
+            "event {} creates the session again",
+            rec.seq
+        )));
+    }
     let session = replay(&file.events);
     Ok((session, file.events))
+}
+
+/// Reads a session file for `fgd import`: as [`read`], then every text in
+/// its events is cleaned as typed text is (control characters, escape
+/// sequences and bidi overrides go), and the session they replay to must
+/// keep the invariants, number its records 1, 2, 3 … and have an id that
+/// can name a directory.
+pub fn import(bytes: &[u8]) -> Result<(Session, Vec<Recorded>), ReadError> {
+    let (_, events) = read(bytes)?;
+    let events: Vec<Recorded> = events.iter().map(Recorded::cleaned).collect();
+    let session = replay(&events);
+    let now = session.clock_end(session.last_at.unwrap_or_default());
+    session
+        .check_invariants(now)
+        .map_err(ReadError::Inconsistent)?;
+    let numbered = |what: &str, ids: &mut dyn Iterator<Item = u32>| {
+        ids.zip(1..)
+            .find(|(id, n)| id != n)
+            .map_or(Ok(()), |(id, n)| {
+                Err(ReadError::Inconsistent(format!(
+                    "{what} {n} is numbered {id}"
+                )))
+            })
+    };
+    numbered("note", &mut session.notes.iter().map(|n| n.id.0))?;
+    numbered("mindset note", &mut session.mindsets.iter().map(|m| m.id.0))?;
+    numbered("decision", &mut session.decisions.iter().map(|d| d.id))?;
+    numbered("conclusion", &mut session.conclusions.iter().map(|c| c.id))?;
+    numbered("action", &mut session.actions.iter().map(|a| a.id.0))?;
+    if !super::is_plain_name(&session.info.id) {
+        return Err(ReadError::BadId(session.info.id.clone()));
+    }
+    Ok((session, events))
 }

@@ -1,3 +1,319 @@
-//! Minutes and other files made from a session: no terminal code, no storage.
+//! Minutes and other files made from a session: no terminal code, no
+//! storage engine. One document model ([`model::Minutes`], built purely from
+//! a `Session`) rendered to `minutes.md` and `minutes.html`, the actions to
+//! `actions.csv` and `actions.ics`, and the whole session to `session.json`.
+//! [`write_all`] writes them atomically into `DIR/ID/`.
 
+pub mod anonymize;
+pub mod csv;
+pub mod html;
+pub mod ics;
 pub mod json;
+pub mod md;
+pub mod model;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::str::FromStr;
+
+use thiserror::Error;
+
+use crate::domain::{Language, Recorded, Session, replay};
+use crate::store::{create_private_dir_all, write_atomic};
+
+pub use anonymize::anonymize;
+pub use model::Minutes;
+
+/// A file the export can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// `minutes.md`.
+    Md,
+    /// `minutes.html`.
+    Html,
+    /// `session.json`.
+    Json,
+    /// `actions.csv`.
+    Csv,
+    /// `actions.ics`.
+    Ics,
+}
+
+/// The names `--format` takes.
+pub const FORMAT_NAMES: &str = "md, html, json, csv, ics, all";
+
+/// A `--format` value that names no format.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("unknown format `{0}`; use one or more of {FORMAT_NAMES} (comma-separated)")]
+pub struct UnknownFormat(pub String);
+
+impl Format {
+    /// Every format, in the order files are written.
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+        Format::Ics,
+    ];
+
+    /// Its name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Ics => "ics",
+        }
+    }
+
+    /// The file it is written to.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::Md => "minutes.md",
+            Format::Html => "minutes.html",
+            Format::Json => "session.json",
+            Format::Csv => "actions.csv",
+            Format::Ics => "actions.ics",
+        }
+    }
+
+    /// A comma-separated list (`md,html`, or `all`), without repeats, in
+    /// the order of [`Format::ALL`].
+    pub fn parse_list(list: &str) -> Result<Vec<Format>, UnknownFormat> {
+        let mut out = Vec::new();
+        for word in list.split(',').map(str::trim) {
+            if word.eq_ignore_ascii_case("all") {
+                out.extend(Format::ALL);
+            } else {
+                out.push(word.parse()?);
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+}
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+    fn from_str(s: &str) -> Result<Format, UnknownFormat> {
+        let t = s.trim().to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == t || (t == "markdown" && *f == Format::Md))
+            .ok_or_else(|| UnknownFormat(s.trim().to_owned()))
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How to export.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The minutes' language; the session's when `None`.
+    pub lang: Option<Language>,
+    /// Name participants by code everywhere, and drop their NIPs.
+    pub anonymize: bool,
+}
+
+/// Why an export failed.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    /// A session id that is not a plain file name.
+    #[error("the session id `{0}` can't be used as a directory name")]
+    BadId(String),
+    /// A directory or file could not be written.
+    #[error("can't write {}: {source}", path.display())]
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// The error.
+        source: io::Error,
+    },
+}
+
+/// The session to export, anonymised when asked, and the minutes' language.
+struct Source<'a> {
+    session: Cow<'a, Session>,
+    log: Cow<'a, [Recorded]>,
+    lang: Language,
+    anonymize: bool,
+}
+
+impl<'a> Source<'a> {
+    fn new(session: &'a Session, log: &'a [Recorded], opts: Options) -> Source<'a> {
+        let (session, log) = if opts.anonymize {
+            let log = anonymize(log);
+            (Cow::Owned(replay(&log)), Cow::Owned(log))
+        } else {
+            (Cow::Borrowed(session), Cow::Borrowed(log))
+        };
+        Source {
+            lang: opts.lang.unwrap_or(session.info.language),
+            anonymize: opts.anonymize,
+            session,
+            log,
+        }
+    }
+
+    /// One file made from the minutes model.
+    fn render(&self, format: Format, minutes: &Minutes) -> Vec<u8> {
+        match format {
+            Format::Json => json::render(&self.session, &self.log),
+            Format::Md => md::render(minutes).into_bytes(),
+            Format::Html => html::render(minutes).into_bytes(),
+            Format::Csv => csv::render(minutes).into_bytes(),
+            Format::Ics => ics::render(minutes, self.session.last_at.unwrap_or_default()).into_bytes(),
+        }
+    }
+
+    /// Makes each requested file and hands it to `sink`, giving back what
+    /// the sink returned, in the order asked. `session.json` (the largest)
+    /// is made on a second thread while this one builds the minutes model
+    /// and makes the others.
+    fn produce<R: Send>(
+        &self,
+        formats: &[Format],
+        sink: impl Fn(Format, Vec<u8>) -> R + Sync,
+    ) -> Vec<(Format, R)> {
+        let sink = &sink;
+        let others: Vec<Format> = formats
+            .iter()
+            .copied()
+            .filter(|f| *f != Format::Json)
+            .collect();
+        let (json, mut made) = std::thread::scope(|scope| {
+            let json = formats.contains(&Format::Json).then(|| {
+                scope.spawn(move || sink(Format::Json, json::render(&self.session, &self.log)))
+            });
+            let mut made = Vec::with_capacity(others.len());
+            if !others.is_empty() {
+                let minutes = Minutes::build(&self.session, self.lang, self.anonymize);
+                for f in others {
+                    made.push((f, sink(f, self.render(f, &minutes))));
+                }
+            }
+            let json = json.map(|h| match h.join() {
+                Ok(r) => r,
+                Err(panic) => std::panic::resume_unwind(panic),
+            });
+            (json, made)
+        });
+        if let Some(r) = json {
+            made.push((Format::Json, r));
+        }
+        let position = |f: &Format| formats.iter().position(|g| g == f).unwrap_or(usize::MAX);
+        made.sort_by_key(|(f, _)| position(f));
+        made
+    }
+}
+
+/// Renders the requested formats in memory, in the order given. Rendering
+/// cannot fail; nothing is written.
+pub fn render_all(
+    session: &Session,
+    log: &[Recorded],
+    formats: &[Format],
+    opts: Options,
+) -> Vec<(Format, Vec<u8>)> {
+    Source::new(session, log, opts).produce(formats, |_, bytes| bytes)
+}
+
+/// Whether a session id can name a directory: one plain path component,
+/// not hidden, no separators, no control characters.
+pub fn is_plain_name(id: &str) -> bool {
+    let mut parts = Path::new(id).components();
+    matches!(
+        (parts.next(), parts.next()),
+        (Some(Component::Normal(_)), None)
+    ) && !id.starts_with('.')
+        && !id.contains(['/', '\\'])
+        && !id.chars().any(char::is_control)
+        && id.len() <= 200
+}
+
+/// The directory a session's minutes go to: `dir/ID`.
+pub fn minutes_dir(dir: &Path, id: &str) -> Result<PathBuf, ExportError> {
+    if is_plain_name(id) {
+        Ok(dir.join(id))
+    } else {
+        Err(ExportError::BadId(id.to_owned()))
+    }
+}
+
+/// Writes the requested formats of `session` (whose event log is `log`)
+/// into `dir/ID/` (created with mode 0700), each file atomically (temp file
+/// and rename, so no file is ever half-written), and returns their paths in
+/// the order asked. On an error, the files already written stay (each whole).
+pub fn write_all(
+    session: &Session,
+    log: &[Recorded],
+    dir: &Path,
+    formats: &[Format],
+    opts: Options,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let out = minutes_dir(dir, &session.info.id)?;
+    create_private_dir_all(&out).map_err(|source| ExportError::Io {
+        path: out.clone(),
+        source,
+    })?;
+    Source::new(session, log, opts)
+        .produce(formats, |format, bytes| {
+            let path = out.join(format.file_name());
+            match write_atomic(&path, &bytes) {
+                Ok(()) => Ok(path),
+                Err(source) => Err(ExportError::Io { path, source }),
+            }
+        })
+        .into_iter()
+        .map(|(_, written)| written)
+        .collect()
+}
+
+/// Writes every minutes file of `session` in its own language into
+/// `out/ID/` and returns their absolute paths (what the TUI shows after `E`).
+pub fn write_minutes(session: &Session, log: &[Recorded], out: &Path) -> io::Result<Vec<PathBuf>> {
+    let paths =
+        write_all(session, log, out, &Format::ALL, Options::default()).map_err(|e| match e {
+            ExportError::Io { source, .. } => source,
+            e @ ExportError::BadId(_) => io::Error::new(io::ErrorKind::InvalidInput, e),
+        })?;
+    Ok(paths
+        .into_iter()
+        .map(|p| std::path::absolute(&p).unwrap_or(p))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_lists() {
+        assert_eq!(Format::parse_list("all").unwrap(), Format::ALL.to_vec());
+        assert_eq!(
+            Format::parse_list("ics, md,md").unwrap(),
+            vec![Format::Md, Format::Ics]
+        );
+        let err = Format::parse_list("md,pdf").unwrap_err().to_string();
+        assert!(err.contains("`pdf`") && err.contains(FORMAT_NAMES), "{err}");
+        assert!(Format::parse_list("").is_err());
+    }
+
+    #[test]
+    fn ids_must_be_plain_names() {
+        let d = Path::new("/tmp/m");
+        assert!(minutes_dir(d, "2026-11-23-pola").is_ok());
+        for bad in ["../x", "a/b", "..", ".hidden", "", "/abs"] {
+            assert!(minutes_dir(d, bad).is_err(), "{bad}");
+        }
+    }
+}

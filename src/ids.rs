@@ -9,7 +9,7 @@ const FILLER: &[&str] = &[
 
 /// A lowercase ASCII slug of the first two telling words of `title`.
 pub fn slug(title: &str) -> String {
-    let folded: String = title.chars().map(fold).collect();
+    let folded = crate::domain::text::search_key(title);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty() && !FILLER.contains(w))
@@ -19,20 +19,6 @@ pub fn slug(title: &str) -> String {
     s.truncate(24);
     let s = s.trim_end_matches('-').to_owned();
     if s.is_empty() { "sesi".to_owned() } else { s }
-}
-
-fn fold(c: char) -> char {
-    let c = c.to_lowercase().next().unwrap_or(c);
-    match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ñ' => 'n',
-        'ç' => 'c',
-        c => c,
-    }
 }
 
 #[cfg(test)]

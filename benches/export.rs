@@ -1,0 +1,176 @@
+//! The export budget of DESIGN §5: all formats of a large session (200
+//! participants, 30 agenda items, 2,000 notes, 500 actions, 20,000 events;
+//! `fgd::fixtures::large_session`, ended) ≤ 100 ms. Figures kept in
+//! BENCHMARKS.md.
+//!
+//! Measured, interleaved in one run:
+//! - `export::write_all` of all five formats into a fresh `DIR/ID/` (render,
+//!   five atomic writes with fsync): the budgeted figure;
+//! - its baseline: `store::write_atomic` of the same five byte strings into
+//!   another directory (what the disk alone costs);
+//! - `export::render_all` in memory, in all and per format, and the
+//!   anonymised variant (which rewrites and replays the log first).
+//!
+//! `cargo bench --bench export`. `FGD_BENCH_QUICK=1` cuts the iterations;
+//! `FGD_BENCH_DIR=DIR` writes on another file system than the temp dir.
+
+mod common;
+
+use std::error::Error;
+use std::hint::black_box;
+use std::time::Duration;
+
+use chrono::Duration as Span;
+use fgd::domain::{Actor, Command, replay};
+use fgd::engine;
+use fgd::export::{self, Format, Options};
+use fgd::fixtures::{self, LARGE_SESSION_EVENTS};
+use fgd::store::{create_private_dir_all, write_atomic};
+
+use common::{Samples, Table, machine, ms, quick, ratio, thousands};
+
+type Res<T> = Result<T, Box<dyn Error>>;
+
+const BUDGET: Duration = Duration::from_millis(100);
+
+fn main() -> Res<()> {
+    let quick = quick();
+    let root = match std::env::var_os("FGD_BENCH_DIR") {
+        Some(dir) => tempfile::Builder::new()
+            .prefix("fgd-bench-")
+            .tempdir_in(dir)?,
+        None => tempfile::Builder::new().prefix("fgd-bench-").tempdir()?,
+    };
+    println!("fgd export benchmark");
+    println!("machine: {}", machine());
+    println!("data:    {}", root.path().display());
+    println!(
+        "mode:    {}\n",
+        if quick {
+            "quick (FGD_BENCH_QUICK)"
+        } else {
+            "full"
+        }
+    );
+
+    // The large session, ended a minute after its last event.
+    let mut log = fixtures::large_session(LARGE_SESSION_EVENTS);
+    let mut session = replay(&log);
+    let end_at = session.last_at.unwrap_or_else(fixtures::t0) + Span::minutes(1);
+    let ended = engine::build(&mut session, [Command::End], end_at, Actor::Facilitator)
+        .map_err(|(_, e)| format!("can't end the fixture session: {e}"))?;
+    log.extend(ended);
+    println!(
+        "session: {} events, {} participants, {} agenda items, {} notes, {} actions, {} turns",
+        thousands(log.len()),
+        session.participants().count(),
+        session.agenda.len(),
+        session.notes().count(),
+        session.actions().count(),
+        session.turns.len()
+    );
+    let files = export::render_all(&session, &log, &Format::ALL, Options::default());
+    for (f, bytes) in &files {
+        println!(
+            "  {:<13} {:>10} bytes",
+            f.file_name(),
+            thousands(bytes.len())
+        );
+    }
+    println!();
+
+    let (warm, iters) = if quick { (2, 15) } else { (5, 100) };
+    let mut write = Samples::new();
+    let mut disk = Samples::new();
+    let mut render = Samples::new();
+    let mut anon = Samples::new();
+    let mut per_format: Vec<(Format, Samples)> =
+        Format::ALL.iter().map(|f| (*f, Samples::new())).collect();
+    let all = Format::ALL;
+    for i in 0..warm + iters {
+        let keep = i >= warm;
+        // Each write goes to a fresh parent, as a first export does.
+        let out = root.path().join(format!("w{i}"));
+        let mut s = Samples::new();
+        let paths = s.time(|| export::write_all(&session, &log, &out, &all, Options::default()))?;
+        black_box(paths);
+        let base = root.path().join(format!("b{i}")).join(&session.info.id);
+        let mut d = Samples::new();
+        d.time(|| -> Res<()> {
+            create_private_dir_all(&base)?;
+            for (f, bytes) in &files {
+                write_atomic(&base.join(f.file_name()), bytes)?;
+            }
+            Ok(())
+        })?;
+        let mut r = Samples::new();
+        black_box(r.time(|| export::render_all(&session, &log, &all, Options::default())));
+        let mut a = Samples::new();
+        black_box(a.time(|| {
+            export::render_all(
+                &session,
+                &log,
+                &all,
+                Options {
+                    lang: None,
+                    anonymize: true,
+                },
+            )
+        }));
+        if keep {
+            write.push(s.median());
+            disk.push(d.median());
+            render.push(r.median());
+            anon.push(a.median());
+            for (f, samples) in &mut per_format {
+                samples.time(|| {
+                    black_box(export::render_all(
+                        &session,
+                        &log,
+                        &[*f],
+                        Options::default(),
+                    ))
+                });
+            }
+        }
+    }
+
+    let mut t = Table::new(&["what", "median ms", "p99 ms", "max ms", "vs budget"]);
+    let mut row = |name: &str, s: &mut Samples, budget: bool| {
+        let verdict = if budget {
+            if s.p99() <= BUDGET {
+                "within".to_owned()
+            } else {
+                format!("over ({})", ratio(s.p99(), BUDGET))
+            }
+        } else {
+            String::new()
+        };
+        t.row(vec![
+            name.to_owned(),
+            ms(s.median()),
+            ms(s.p99()),
+            ms(s.max()),
+            verdict,
+        ]);
+    };
+    row("write_all, 5 formats (budget 100 ms)", &mut write, true);
+    row(
+        "  baseline: write_atomic of the same bytes",
+        &mut disk,
+        false,
+    );
+    row("render_all, 5 formats, in memory", &mut render, false);
+    row("render_all, anonymised", &mut anon, false);
+    for (f, s) in &mut per_format {
+        row(&format!("  render {}", f.file_name()), s, false);
+    }
+    println!("{}", t.render());
+    println!(
+        "write_all / baseline (median): {}; rendering is {} of write_all",
+        ratio(write.median(), disk.median()),
+        ratio(render.median(), write.median())
+    );
+    println!("{iters} iterations after {warm} warm-up");
+    Ok(())
+}

@@ -1,0 +1,47 @@
+//! `fgd export`: writes the minutes of a session, in any state, into
+//! `DIR/ID/` and prints the path of each file written.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{CliError, io_out};
+use crate::domain::Language;
+use crate::engine::Engine;
+use crate::export::{self, ExportError, Format, Options};
+use crate::store::DataDir;
+
+pub fn run(
+    data: &DataDir,
+    id: &str,
+    formats: &str,
+    lang: Option<&str>,
+    anonymize: bool,
+    out: &Path,
+) -> Result<(), CliError> {
+    // Bad arguments are refused before the session is opened.
+    let formats = Format::parse_list(formats).map_err(|e| CliError::usage(e.to_string()))?;
+    let lang = lang
+        .map(str::parse::<Language>)
+        .transpose()
+        .map_err(CliError::usage)?;
+    let id = data.resolve(id)?;
+    let engine = Engine::open(data, &id)?;
+    let paths = export::write_all(
+        engine.session(),
+        engine.log(),
+        out,
+        &formats,
+        Options { lang, anonymize },
+    )
+    .map_err(|e| match e {
+        ExportError::Io { .. } => CliError::other(format!(
+            "{e}\nno file is half-written; choose another directory with --out DIR"
+        )),
+        ExportError::BadId(_) => CliError::other(e.to_string()),
+    })?;
+    let mut stdout = std::io::stdout().lock();
+    for p in paths {
+        writeln!(stdout, "{}", p.display()).map_err(io_out)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,283 @@
+//! Entry forms: fields in a fixed order, `Tab` / `Shift-Tab` between them
+//! keeping what was typed, `Enter` submits, `Esc` cancels. Text fields take
+//! every printable key. A refused value keeps the form open with the reason
+//! next to its field.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_input::{Input, InputRequest};
+
+use crate::domain::text::search_key;
+use crate::domain::{Participant, Session};
+
+/// What a field holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Free text.
+    Text,
+    /// One of some options, changed with ←/→ or Space.
+    Choice(Vec<&'static str>),
+    /// A participant (code or name) with suggestions; `free` also allows any text (a PIC).
+    Participant {
+        /// Any text is allowed, not only participants.
+        free: bool,
+    },
+}
+
+/// One field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Label.
+    pub label: &'static str,
+    /// Kind.
+    pub kind: FieldKind,
+    /// Text typed (text and participant fields).
+    pub input: Input,
+    /// Option chosen (choice fields).
+    pub choice: usize,
+    /// Must not be empty.
+    pub required: bool,
+    /// A hint shown when empty.
+    pub hint: Option<&'static str>,
+    /// Why the value was refused.
+    pub error: Option<String>,
+    /// Which suggestion ↑/↓ last filled in.
+    pub suggestion: Option<usize>,
+}
+
+impl Field {
+    /// A text field.
+    pub fn text(label: &'static str, value: &str, required: bool) -> Field {
+        Field {
+            label,
+            kind: FieldKind::Text,
+            input: Input::new(value.to_owned()),
+            choice: 0,
+            required,
+            hint: None,
+            error: None,
+            suggestion: None,
+        }
+    }
+
+    /// A choice field.
+    pub fn choice(label: &'static str, options: Vec<&'static str>, chosen: usize) -> Field {
+        Field {
+            kind: FieldKind::Choice(options),
+            choice: chosen,
+            ..Field::text(label, "", false)
+        }
+    }
+
+    /// A participant field.
+    pub fn participant(label: &'static str, value: &str, free: bool) -> Field {
+        Field {
+            kind: FieldKind::Participant { free },
+            ..Field::text(label, value, false)
+        }
+    }
+
+    /// With a hint.
+    #[must_use]
+    pub fn hint(mut self, hint: &'static str) -> Field {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// The text typed, trimmed.
+    pub fn value(&self) -> &str {
+        self.input.value().trim()
+    }
+}
+
+/// What a key did to a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Still editing.
+    Editing,
+    /// `Enter`: check and submit.
+    Submit,
+    /// `Esc`: throw away.
+    Cancel,
+}
+
+/// A form on screen.
+#[derive(Debug, Clone)]
+pub struct Form<K> {
+    /// What it is for.
+    pub kind: K,
+    /// Title.
+    pub title: String,
+    /// Fields in order.
+    pub fields: Vec<Field>,
+    /// The field with the cursor.
+    pub focus: usize,
+    /// A reason not tied to one field.
+    pub error: Option<String>,
+}
+
+impl<K> Form<K> {
+    /// A form with the cursor in the first field.
+    pub fn new(kind: K, title: impl Into<String>, fields: Vec<Field>) -> Form<K> {
+        Form {
+            kind,
+            title: title.into(),
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// The field at `i`.
+    pub fn field(&self, i: usize) -> &Field {
+        &self.fields[i.min(self.fields.len().saturating_sub(1))]
+    }
+
+    /// Marks required fields left empty; true when none is.
+    pub fn check_required(&mut self, required: &'static str) -> bool {
+        let mut ok = true;
+        for f in &mut self.fields {
+            if f.required
+                && matches!(f.kind, FieldKind::Text | FieldKind::Participant { .. })
+                && f.value().is_empty()
+            {
+                f.error = Some(required.to_owned());
+                ok = false;
+            }
+        }
+        if !ok {
+            self.focus = self
+                .fields
+                .iter()
+                .position(|f| f.error.is_some())
+                .unwrap_or(self.focus);
+        }
+        ok
+    }
+
+    /// Sets a field's error and moves the cursor there.
+    pub fn refuse(&mut self, field: usize, reason: impl Into<String>) {
+        if let Some(f) = self.fields.get_mut(field) {
+            f.error = Some(reason.into());
+            self.focus = field;
+        }
+    }
+
+    /// Handles a key; `session` feeds participant suggestions.
+    pub fn handle(&mut self, key: KeyEvent, session: &Session) -> Outcome {
+        let n = self.fields.len();
+        match key.code {
+            KeyCode::Esc => return Outcome::Cancel,
+            KeyCode::Enter => {
+                for f in &mut self.fields {
+                    f.error = None;
+                }
+                self.error = None;
+                return Outcome::Submit;
+            }
+            KeyCode::Tab => self.focus = (self.focus + 1) % n.max(1),
+            KeyCode::BackTab => self.focus = (self.focus + n.max(1) - 1) % n.max(1),
+            _ => {
+                let Some(field) = self.fields.get_mut(self.focus) else {
+                    return Outcome::Editing;
+                };
+                edit(field, key, session);
+            }
+        }
+        Outcome::Editing
+    }
+}
+
+fn edit(field: &mut Field, key: KeyEvent, session: &Session) {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if let FieldKind::Choice(options) = &field.kind {
+        let n = options.len().max(1);
+        match key.code {
+            KeyCode::Left | KeyCode::Up => field.choice = (field.choice + n - 1) % n,
+            KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => {
+                field.choice = (field.choice + 1) % n;
+            }
+            KeyCode::Char(c) => {
+                let c = c.to_lowercase().next().unwrap_or(c);
+                if let Some(i) = options.iter().position(|o| o.to_lowercase().starts_with(c)) {
+                    field.choice = i;
+                }
+            }
+            _ => {}
+        }
+        return;
+    }
+    if matches!(field.kind, FieldKind::Participant { .. })
+        && matches!(key.code, KeyCode::Up | KeyCode::Down)
+    {
+        let matches = suggestions(session, field.value(), 50);
+        if matches.is_empty() {
+            return;
+        }
+        let next = match (field.suggestion, key.code) {
+            (None, KeyCode::Down) => 0,
+            (None, _) => matches.len() - 1,
+            (Some(i), KeyCode::Down) => (i + 1) % matches.len(),
+            (Some(i), _) => (i + matches.len() - 1) % matches.len(),
+        };
+        let code = matches[next].code.clone();
+        field.input = Input::new(code);
+        field.suggestion = Some(next);
+        return;
+    }
+    let req = match key.code {
+        KeyCode::Char('w') if ctrl => Some(InputRequest::DeletePrevWord),
+        KeyCode::Char('u') if ctrl => Some(InputRequest::DeleteLine),
+        KeyCode::Char(c) if !ctrl => Some(InputRequest::InsertChar(c)),
+        KeyCode::Backspace => Some(InputRequest::DeletePrevChar),
+        KeyCode::Delete => Some(InputRequest::DeleteNextChar),
+        KeyCode::Left => Some(InputRequest::GoToPrevChar),
+        KeyCode::Right => Some(InputRequest::GoToNextChar),
+        KeyCode::Home => Some(InputRequest::GoToStart),
+        KeyCode::End => Some(InputRequest::GoToEnd),
+        _ => None,
+    };
+    if let Some(req) = req {
+        field.input.handle(req);
+        field.suggestion = None;
+        field.error = None;
+    }
+}
+
+/// Participants matching what was typed: a P-code or its number, or part of
+/// a name, case- and diacritics-insensitive; codes that match exactly first.
+pub fn suggestions<'a>(session: &'a Session, typed: &str, limit: usize) -> Vec<&'a Participant> {
+    let q = search_key(typed.trim());
+    let digits = q.strip_prefix('p').unwrap_or(&q);
+    let by_number = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    let mut out: Vec<(u8, &Participant)> = session
+        .participants()
+        .filter_map(|p| {
+            let code = search_key(&p.code);
+            let rank = if q.is_empty() {
+                2
+            } else if code == q || (by_number && code.strip_prefix('p') == Some(digits)) {
+                0
+            } else if by_number
+                && code
+                    .strip_prefix('p')
+                    .is_some_and(|c| c.starts_with(digits))
+            {
+                1
+            } else if search_key(&p.name)
+                .split_whitespace()
+                .any(|w| w.starts_with(&q))
+            {
+                2
+            } else if search_key(&p.name).contains(&q)
+                || search_key(p.unit.as_deref().unwrap_or("")).contains(&q)
+            {
+                3
+            } else {
+                return None;
+            };
+            Some((rank, p))
+        })
+        .collect();
+    out.sort_by_key(|(rank, _)| *rank);
+    out.into_iter().take(limit).map(|(_, p)| p).collect()
+}

@@ -1,0 +1,327 @@
+//! The home screen (`fgd` with no arguments): sessions to resume, newest
+//! first, and plans to start from (bundled, `./sessions/`, and the config
+//! dir's `plans/`), with or without following up a saved session, or a
+//! blank session.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use tui_input::{Input, InputRequest};
+
+use super::keymap::{Action, Key, Keymap};
+use super::theme::Theme;
+use super::view::text::{fit, spread};
+use super::words::{Words, words};
+use crate::domain::Language;
+use crate::plan::{self, Plan};
+use crate::store::{DataDir, Meta};
+
+/// A plan the home screen offers.
+#[derive(Debug, Clone)]
+pub struct Offer {
+    /// Name shown (file stem).
+    pub name: String,
+    /// Its title, or why it can't be used.
+    pub plan: Result<Plan, String>,
+}
+
+/// Makes a session from a plan (following up a session id, if given) and
+/// returns its id, or why it could not.
+pub type Create<'a> = dyn FnMut(&Plan, Option<&str>) -> Result<String, String> + 'a;
+
+/// What the user chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    /// Open this session.
+    Open(String),
+}
+
+/// The home screen's state.
+pub struct Home {
+    /// Sessions, newest first.
+    pub sessions: Vec<Meta>,
+    /// Plans; the last row is the blank session.
+    pub plans: Vec<Offer>,
+    /// 0: sessions, 1: plans.
+    pub focus: usize,
+    /// Selection per list.
+    pub sel: [usize; 2],
+    /// The session chosen to follow up, if any.
+    pub follow_up: Option<String>,
+    /// Typing a blank session's title.
+    pub title_input: Option<Input>,
+    /// Message.
+    pub flash: Option<(String, bool)>,
+    /// Done: quit or a choice.
+    pub quit: bool,
+    /// The choice made.
+    pub choice: Option<Choice>,
+    /// Words.
+    pub lang: Language,
+    /// Styles.
+    pub theme: Theme,
+    /// Keys.
+    pub keymap: Keymap,
+}
+
+/// The plans to offer: plan files in `dirs` (invalid ones with their error),
+/// then the bundled plans not shadowed by a file of the same name.
+pub fn offers(dirs: &[PathBuf]) -> Vec<Offer> {
+    let mut out: Vec<Offer> = Vec::new();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        for f in files {
+            let name = f
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if out.iter().any(|o| o.name == name) {
+                continue;
+            }
+            let plan = std::fs::read_to_string(&f)
+                .map_err(|e| e.to_string())
+                .and_then(|src| {
+                    plan::parse(&src, &f.display().to_string()).map_err(|e| e[0].to_string())
+                });
+            out.push(Offer { name, plan });
+        }
+    }
+    for (name, src) in plan::BUNDLED {
+        if !out.iter().any(|o| o.name == *name) {
+            out.push(Offer {
+                name: (*name).to_owned(),
+                plan: plan::parse(src, name).map_err(|e| e[0].to_string()),
+            });
+        }
+    }
+    out
+}
+
+impl Home {
+    /// The home screen over a data directory.
+    pub fn new(
+        data: &DataDir,
+        plan_dirs: &[PathBuf],
+        lang: Language,
+        theme: Theme,
+        keymap: Keymap,
+    ) -> Home {
+        let sessions = data.list().unwrap_or_default();
+        let focus = usize::from(sessions.is_empty());
+        Home {
+            sessions,
+            plans: offers(plan_dirs),
+            focus,
+            sel: [0, 0],
+            follow_up: None,
+            title_input: None,
+            flash: None,
+            quit: false,
+            choice: None,
+            lang,
+            theme,
+            keymap,
+        }
+    }
+
+    fn words(&self) -> &'static Words {
+        words(self.lang)
+    }
+
+    fn len(&self, list: usize) -> usize {
+        if list == 0 {
+            self.sessions.len()
+        } else {
+            self.plans.len() + 1
+        }
+    }
+
+    /// Creates a session from a plan or a blank one through `create`, then
+    /// chooses it.
+    fn start(&mut self, plan: &Plan, create: &mut Create<'_>) {
+        match create(plan, self.follow_up.as_deref()) {
+            Ok(id) => self.choice = Some(Choice::Open(id)),
+            Err(e) => self.flash = Some((e, true)),
+        }
+    }
+
+    /// Handles a key; `create` makes a session from a plan (and a follow-up id).
+    pub fn key(&mut self, ev: KeyEvent, create: &mut Create<'_>) {
+        self.flash = None;
+        if let Some(mut input) = self.title_input.take() {
+            match ev.code {
+                KeyCode::Esc => {}
+                KeyCode::Enter => {
+                    let plan = Plan::blank(input.value());
+                    self.start(&plan, create);
+                    if self.choice.is_none() {
+                        self.title_input = Some(input);
+                    }
+                }
+                KeyCode::Backspace => {
+                    input.handle(InputRequest::DeletePrevChar);
+                    self.title_input = Some(input);
+                }
+                KeyCode::Char(c) => {
+                    input.handle(InputRequest::InsertChar(c));
+                    self.title_input = Some(input);
+                }
+                _ => self.title_input = Some(input),
+            }
+            return;
+        }
+        let n = self.len(self.focus);
+        let sel = &mut self.sel[self.focus];
+        match (ev.code, self.keymap.action(Key::of(ev))) {
+            (_, Some(Action::Quit)) => self.quit = true,
+            (_, Some(Action::NextPanel | Action::PrevPanel)) => self.focus = 1 - self.focus,
+            (_, Some(Action::Up)) => *sel = sel.saturating_sub(1),
+            (_, Some(Action::Down)) => *sel = (*sel + 1).min(n.saturating_sub(1)),
+            (_, Some(Action::SwitchLanguage)) => {
+                self.lang = if self.lang == Language::Id {
+                    Language::En
+                } else {
+                    Language::Id
+                };
+            }
+            (_, Some(Action::Cancel)) => self.follow_up = None,
+            (KeyCode::Char('f'), _) if self.focus == 0 => {
+                if let Some(m) = self.sessions.get(*sel) {
+                    self.follow_up = Some(m.id.clone());
+                    self.focus = 1;
+                }
+            }
+            (_, Some(Action::Open)) => {
+                let i = *sel;
+                if self.focus == 0 {
+                    if let Some(m) = self.sessions.get(i) {
+                        self.choice = Some(Choice::Open(m.id.clone()));
+                    }
+                } else if i == self.plans.len() {
+                    self.title_input = Some(Input::default());
+                } else if let Some(offer) = self.plans.get(i) {
+                    match offer.plan.clone() {
+                        Ok(plan) => self.start(&plan, create),
+                        Err(e) => self.flash = Some((e, true)),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Draws the home screen.
+    pub fn draw(&self, frame: &mut Frame<'_>, _now: DateTime<Utc>) {
+        let w = self.words();
+        let t = &self.theme;
+        let area = frame.area();
+        frame.render_widget(Block::new().style(t.base), area);
+        let [title, body, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(3),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        frame.render_widget(Paragraph::new(Line::styled(w.home_title, t.title)), title);
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(body);
+        let list = |i: usize,
+                    name: &str,
+                    rows: Vec<String>,
+                    area: ratatui::layout::Rect,
+                    frame: &mut Frame<'_>| {
+            let focused = self.focus == i;
+            let block = Block::new()
+                .borders(Borders::TOP)
+                .border_style(if focused { t.focus } else { t.border })
+                .title(Span::styled(
+                    format!("{} {name} ", if focused { "▸" } else { " " }),
+                    if focused { t.focus } else { t.title },
+                ));
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            let h = inner.height as usize;
+            let start = self.sel[i].saturating_sub(h.saturating_sub(1));
+            let lines: Vec<Line> = rows
+                .iter()
+                .enumerate()
+                .skip(start)
+                .take(h)
+                .map(|(k, r)| {
+                    let text = fit(r, inner.width as usize);
+                    if focused && k == self.sel[i] {
+                        Line::styled(text, t.selected)
+                    } else {
+                        Line::raw(text)
+                    }
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(lines), inner);
+        };
+        let cols = left.width as usize;
+        let mut session_rows: Vec<String> = self
+            .sessions
+            .iter()
+            .map(|m| {
+                spread(
+                    &format!("{}  {}", m.id, m.title),
+                    &format!("[{}]", m.status),
+                    cols.saturating_sub(1),
+                )
+            })
+            .collect();
+        if session_rows.is_empty() {
+            session_rows.push(format!("({})", w.home_none));
+        }
+        list(0, w.home_sessions, session_rows, left, frame);
+        let mut plan_rows: Vec<String> = self
+            .plans
+            .iter()
+            .map(|o| match &o.plan {
+                Ok(p) => format!("{} — {}", o.name, p.title),
+                Err(e) => format!("{} ⚠ {e}", o.name),
+            })
+            .collect();
+        plan_rows.push(format!("+ {}", w.home_blank));
+        let plans_title = match &self.follow_up {
+            Some(id) => format!("{} · {} {id}", w.home_plans, w.home_follow_up),
+            None => w.home_plans.to_owned(),
+        };
+        list(1, &plans_title, plan_rows, right, frame);
+        let foot = if let Some(input) = &self.title_input {
+            Line::from(vec![
+                Span::styled(format!("{}: ", w.field_title), t.key),
+                Span::raw(input.value().to_owned()),
+            ])
+        } else if let Some((msg, err)) = &self.flash {
+            Line::styled(
+                fit(msg, footer.width as usize),
+                if *err { t.error } else { t.active },
+            )
+        } else {
+            Line::styled(fit(w.home_hint, footer.width as usize), t.dim)
+        };
+        frame.render_widget(Paragraph::new(foot), footer);
+    }
+}
+
+/// The plan directories the home screen reads: `./sessions/` and the config dir's `plans/`.
+pub fn plan_dirs(config_plans: Option<&Path>) -> Vec<PathBuf> {
+    let mut dirs = vec![PathBuf::from("sessions")];
+    dirs.extend(config_plans.map(Path::to_path_buf));
+    dirs
+}

@@ -1,0 +1,579 @@
+//! The keymap is data: every main-view action with its default keys and its
+//! help text. The `?` overlay and the footer hints are generated from it, and
+//! the config file rebinds actions by name (`next_item = ["n", "ctrl-n"]`).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Language;
+
+/// Everything a key can do in the main view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Help overlay.
+    Help,
+    /// Quit (asks while the session is live).
+    Quit,
+    /// Close a popup / cancel.
+    Cancel,
+    /// Next panel.
+    NextPanel,
+    /// Previous panel.
+    PrevPanel,
+    /// Move up in the focused list.
+    Up,
+    /// Move down in the focused list.
+    Down,
+    /// Open or edit the selected row.
+    Open,
+    /// Add to the focused list.
+    Add,
+    /// Remove the selected row (asks).
+    Remove,
+    /// Move the selected row up.
+    MoveUp,
+    /// Move the selected row down.
+    MoveDown,
+    /// Start / pause / resume the session.
+    StartPause,
+    /// Next agenda item.
+    NextItem,
+    /// Defer the active item.
+    DeferItem,
+    /// Start the selected agenda item now.
+    StartItem,
+    /// Skip the selected agenda item.
+    SkipItem,
+    /// Raise a hand.
+    RaiseHand,
+    /// Call the next speaker.
+    CallNext,
+    /// Give the floor to any participant.
+    CallSpeaker,
+    /// Finish the current speaker.
+    FinishSpeaker,
+    /// New mindset note.
+    NewMindset,
+    /// New note.
+    NewNote,
+    /// New decision.
+    NewDecision,
+    /// New conclusion.
+    NewConclusion,
+    /// New action item.
+    NewAction,
+    /// Mark the selected action done (or open again).
+    ToggleDone,
+    /// Mark the selected action dropped.
+    DropAction,
+    /// Participants and attendance.
+    Participants,
+    /// Undo the last command from this terminal.
+    Undo,
+    /// End the session and export the minutes.
+    End,
+    /// Switch the screen language.
+    SwitchLanguage,
+}
+
+/// A key with its modifiers, as written in the config (`ctrl-z`, `shift-tab`, `?`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Control held.
+    pub ctrl: bool,
+}
+
+impl Key {
+    /// A plain key.
+    pub const fn plain(code: KeyCode) -> Key {
+        Key { code, ctrl: false }
+    }
+
+    /// A character key.
+    pub const fn ch(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: false,
+        }
+    }
+
+    /// Control + a character.
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+
+    /// The key a terminal event stands for (Shift is part of the character).
+    pub fn of(ev: KeyEvent) -> Key {
+        let code = match ev.code {
+            KeyCode::Char(c) if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            c => c,
+        };
+        Key {
+            code,
+            ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
+        }
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) if self.ctrl => write!(f, "{}", c.to_ascii_uppercase()),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Delete"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+impl std::str::FromStr for Key {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Key, String> {
+        let bad = || {
+            format!(
+                "unknown key `{s}`; write keys like `n`, `N`, `?`, `space`, `enter`, `ctrl-z`, `shift-tab`, `f2`"
+            )
+        };
+        let lower = s.to_lowercase();
+        let (ctrl, rest) = match lower
+            .strip_prefix("ctrl-")
+            .or_else(|| lower.strip_prefix("ctrl+"))
+        {
+            Some(r) => (true, r),
+            None => (false, lower.as_str()),
+        };
+        let code = match rest {
+            "space" => KeyCode::Char(' '),
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
+                KeyCode::F(f[1..].parse().map_err(|_| bad())?)
+            }
+            _ => {
+                // Keep the case of a single character: `N` and `n` differ.
+                let original = if ctrl { &s[5..] } else { s };
+                let mut chars = original.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+                    (Some(c), None) => KeyCode::Char(c),
+                    _ => return Err(bad()),
+                }
+            }
+        };
+        Ok(Key { code, ctrl })
+    }
+}
+
+/// Where an action belongs in the help overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Moving around.
+    General,
+    /// The session and agenda.
+    Session,
+    /// The speaker queue.
+    Speakers,
+    /// Notes and follow-up.
+    Record,
+}
+
+/// One default binding: action, keys, group, help in English and Indonesian.
+pub struct Binding {
+    /// The action.
+    pub action: Action,
+    /// Default keys.
+    pub keys: &'static [Key],
+    /// Help group.
+    pub group: Group,
+    /// Help text, English.
+    pub en: &'static str,
+    /// Help text, Indonesian.
+    pub id: &'static str,
+}
+
+macro_rules! b {
+    ($a:ident, [$($k:expr),+], $g:ident, $en:literal, $id:literal) => {
+        Binding { action: Action::$a, keys: &[$($k),+], group: Group::$g, en: $en, id: $id }
+    };
+}
+
+/// The default keymap (DESIGN §3).
+pub const DEFAULTS: &[Binding] = &[
+    b!(Help, [Key::ch('?')], General, "help", "bantuan"),
+    b!(
+        Quit,
+        [Key::ch('q'), Key::ctrl('c')],
+        General,
+        "quit (asks while live; all is saved)",
+        "keluar (bertanya saat sesi berjalan; semua tersimpan)"
+    ),
+    b!(
+        Cancel,
+        [Key::plain(KeyCode::Esc)],
+        General,
+        "close popup / cancel",
+        "tutup / batal"
+    ),
+    b!(
+        NextPanel,
+        [Key::plain(KeyCode::Tab)],
+        General,
+        "next panel",
+        "panel berikutnya"
+    ),
+    b!(
+        PrevPanel,
+        [Key::plain(KeyCode::BackTab)],
+        General,
+        "previous panel",
+        "panel sebelumnya"
+    ),
+    b!(
+        Up,
+        [Key::plain(KeyCode::Up), Key::ch('k')],
+        General,
+        "move up",
+        "naik"
+    ),
+    b!(
+        Down,
+        [Key::plain(KeyCode::Down), Key::ch('j')],
+        General,
+        "move down",
+        "turun"
+    ),
+    b!(
+        Open,
+        [Key::plain(KeyCode::Enter)],
+        General,
+        "open / edit the selected row",
+        "buka / ubah baris terpilih"
+    ),
+    b!(
+        Add,
+        [Key::ch('+')],
+        General,
+        "add to the focused list",
+        "tambah ke daftar"
+    ),
+    b!(
+        Remove,
+        [Key::ch('x')],
+        General,
+        "remove the selected row (asks)",
+        "hapus baris terpilih (bertanya)"
+    ),
+    b!(
+        MoveUp,
+        [Key::ch('K')],
+        General,
+        "move the selected row up",
+        "geser baris ke atas"
+    ),
+    b!(
+        MoveDown,
+        [Key::ch('J')],
+        General,
+        "move the selected row down",
+        "geser baris ke bawah"
+    ),
+    b!(
+        SwitchLanguage,
+        [Key::ch('L')],
+        General,
+        "switch language (id / en)",
+        "ganti bahasa (id / en)"
+    ),
+    b!(
+        StartPause,
+        [Key::ch(' ')],
+        Session,
+        "start / pause / resume the session",
+        "mulai / jeda / lanjutkan sesi"
+    ),
+    b!(
+        NextItem,
+        [Key::ch('n')],
+        Session,
+        "next agenda item (never asks)",
+        "acara berikutnya (tanpa bertanya)"
+    ),
+    b!(
+        DeferItem,
+        [Key::ch('D')],
+        Session,
+        "defer the active item",
+        "tunda acara yang berjalan"
+    ),
+    b!(
+        StartItem,
+        [Key::ch('g')],
+        Session,
+        "start the selected agenda item now",
+        "mulai acara terpilih sekarang"
+    ),
+    b!(
+        SkipItem,
+        [Key::ch('S')],
+        Session,
+        "skip the selected agenda item",
+        "lewati acara terpilih"
+    ),
+    b!(
+        Participants,
+        [Key::ch('p')],
+        Session,
+        "participants and attendance",
+        "peserta dan daftar hadir"
+    ),
+    b!(
+        Undo,
+        [Key::ch('u'), Key::ctrl('z')],
+        Session,
+        "undo the last command from this terminal",
+        "urungkan perintah terakhir dari terminal ini"
+    ),
+    b!(
+        End,
+        [Key::ch('E')],
+        Session,
+        "end the session (asks), export the minutes",
+        "akhiri sesi (bertanya), ekspor notulen"
+    ),
+    b!(
+        RaiseHand,
+        [Key::ch('r')],
+        Speakers,
+        "raise a hand (pick participant, then kind)",
+        "angkat tangan (pilih peserta, lalu jenis)"
+    ),
+    b!(
+        CallNext,
+        [Key::ch('s')],
+        Speakers,
+        "call the next speaker",
+        "panggil pembicara berikutnya"
+    ),
+    b!(
+        FinishSpeaker,
+        [Key::ch('f')],
+        Speakers,
+        "finish the current speaker",
+        "selesaikan pembicara"
+    ),
+    b!(
+        CallSpeaker,
+        [Key::ch('C')],
+        Speakers,
+        "give the floor to anyone (draw out the quiet)",
+        "beri giliran ke siapa pun (ajak yang belum bicara)"
+    ),
+    b!(
+        NewMindset,
+        [Key::ch('m')],
+        Record,
+        "new mindset note (from → to)",
+        "catatan pola pikir baru (dari → menjadi)"
+    ),
+    b!(NewNote, [Key::ch('o')], Record, "new note", "catatan baru"),
+    b!(
+        NewDecision,
+        [Key::ch('d')],
+        Record,
+        "new decision",
+        "keputusan baru"
+    ),
+    b!(
+        NewConclusion,
+        [Key::ch('c')],
+        Record,
+        "new conclusion",
+        "kesimpulan baru"
+    ),
+    b!(
+        NewAction,
+        [Key::ch('a')],
+        Record,
+        "new action item",
+        "tindak lanjut baru"
+    ),
+    b!(
+        ToggleDone,
+        [Key::ch('v')],
+        Record,
+        "mark the selected action done / open",
+        "tandai tindak lanjut selesai / terbuka"
+    ),
+    b!(
+        DropAction,
+        [Key::ch('b')],
+        Record,
+        "mark the selected action dropped",
+        "tandai tindak lanjut batal"
+    ),
+];
+
+/// The keys in force: defaults with the config's overrides.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    keys: BTreeMap<Action, Vec<Key>>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            keys: DEFAULTS
+                .iter()
+                .map(|b| (b.action, b.keys.to_vec()))
+                .collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// Defaults with some actions rebound. A key given to an action is taken
+    /// from every other action, so one key never means two things.
+    pub fn with_overrides(overrides: &BTreeMap<Action, Vec<Key>>) -> Keymap {
+        let mut map = Keymap::default();
+        for (action, keys) in overrides {
+            for other in map.keys.values_mut() {
+                other.retain(|k| !keys.contains(k));
+            }
+            map.keys.insert(*action, keys.clone());
+        }
+        map
+    }
+
+    /// The action a key stands for.
+    pub fn action(&self, key: Key) -> Option<Action> {
+        self.keys
+            .iter()
+            .find(|(_, ks)| ks.contains(&key))
+            .map(|(a, _)| *a)
+    }
+
+    /// The keys of an action.
+    pub fn keys(&self, action: Action) -> &[Key] {
+        self.keys.get(&action).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first key of an action, written for a hint (`?`, `Space`).
+    pub fn hint(&self, action: Action) -> String {
+        self.keys(action)
+            .first()
+            .map_or_else(|| "—".to_owned(), ToString::to_string)
+    }
+
+    /// Help rows: (keys, text) per group, in the default order.
+    pub fn help(&self, lang: Language) -> Vec<(Group, String, &'static str)> {
+        DEFAULTS
+            .iter()
+            .map(|b| {
+                let keys: Vec<String> = self
+                    .keys(b.action)
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                let text = if lang == Language::En { b.en } else { b.id };
+                (b.group, keys.join(" "), text)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_parse_and_print() {
+        assert_eq!("ctrl-z".parse::<Key>().unwrap(), Key::ctrl('z'));
+        assert_eq!("N".parse::<Key>().unwrap(), Key::ch('N'));
+        assert_eq!("space".parse::<Key>().unwrap(), Key::ch(' '));
+        assert_eq!(
+            "shift-tab".parse::<Key>().unwrap(),
+            Key::plain(KeyCode::BackTab)
+        );
+        assert_eq!("F2".parse::<Key>().unwrap(), Key::plain(KeyCode::F(2)));
+        assert!("hyper-x".parse::<Key>().is_err());
+        assert_eq!(Key::ctrl('z').to_string(), "Ctrl-Z");
+    }
+
+    #[test]
+    fn no_default_key_means_two_things() {
+        let mut seen = std::collections::HashMap::new();
+        for b in DEFAULTS {
+            for k in b.keys {
+                assert!(seen.insert(*k, b.action).is_none(), "{k} is bound twice");
+            }
+        }
+    }
+
+    #[test]
+    fn the_readme_documents_every_action_and_key() {
+        let readme = include_str!("../../README.md");
+        for b in DEFAULTS {
+            let name = serde_json::to_value(b.action).unwrap();
+            let name = name.as_str().unwrap();
+            assert!(
+                readme.contains(&format!("`{name}`")),
+                "README lacks the action name `{name}`"
+            );
+            for k in b.keys {
+                let shown = match k.code {
+                    KeyCode::Char(' ') => "Space".to_owned(),
+                    KeyCode::Up | KeyCode::Down => continue,
+                    _ => k.to_string(),
+                };
+                assert!(
+                    readme.contains(&format!("`{shown}`")),
+                    "README lacks the key `{shown}` of {name}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn overrides_take_the_key_from_other_actions() {
+        let mut o = BTreeMap::new();
+        o.insert(Action::NextItem, vec![Key::ch('s')]);
+        let map = Keymap::with_overrides(&o);
+        assert_eq!(map.action(Key::ch('s')), Some(Action::NextItem));
+        assert_eq!(map.action(Key::ch('n')), None);
+        assert!(map.keys(Action::CallNext).is_empty());
+    }
+}

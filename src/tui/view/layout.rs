@@ -1,0 +1,96 @@
+//! Where each region goes, by terminal size: two columns up to 149 columns,
+//! three from 150 on; the big clock when there is room.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// The smallest terminal the live view fits in.
+pub const MIN_WIDTH: u16 = 60;
+/// The smallest terminal the live view fits in.
+pub const MIN_HEIGHT: u16 = 16;
+
+/// The regions of the live view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Regions {
+    /// Title, state and clocks.
+    pub header: Rect,
+    /// Paused / ended / not started / disconnected.
+    pub banner: Rect,
+    /// Active item timer.
+    pub clock: Rect,
+    /// Agenda.
+    pub agenda: Rect,
+    /// Guide questions of the active item.
+    pub questions: Rect,
+    /// Speaker queue.
+    pub queue: Rect,
+    /// Mindset changes.
+    pub mindsets: Rect,
+    /// Notes.
+    pub notes: Rect,
+    /// Decisions and conclusions.
+    pub decisions: Rect,
+    /// Action items.
+    pub actions: Rect,
+    /// Key hints or a message.
+    pub footer: Rect,
+}
+
+/// Lays out `area`; `banner` reserves a line for a banner; `notes_first`
+/// gives notes and actions the most room (the notetaker's layout).
+pub fn regions(area: Rect, banner: bool, notes_first: bool) -> Regions {
+    let [header, banner_rect, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(banner)),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let mut r = Regions {
+        header,
+        banner: banner_rect,
+        footer,
+        ..Regions::default()
+    };
+    let tall = body.height >= 30;
+    if area.width >= 150 {
+        let [left, mid, right] = Layout::horizontal([
+            Constraint::Percentage(30),
+            Constraint::Percentage(32),
+            Constraint::Percentage(38),
+        ])
+        .areas(body);
+        [r.agenda, r.questions] =
+            Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(left);
+        [r.clock, r.queue] = Layout::vertical([
+            Constraint::Length(if tall { 12 } else { 4 }),
+            Constraint::Min(3),
+        ])
+        .areas(mid);
+        [r.mindsets, r.notes, r.decisions, r.actions] = Layout::vertical([
+            Constraint::Ratio(1, 4),
+            Constraint::Ratio(1, 4),
+            Constraint::Ratio(1, 4),
+            Constraint::Ratio(1, 4),
+        ])
+        .areas(right);
+    } else {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(body);
+        [r.agenda, r.queue] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(left);
+        let clock_h = if body.height >= 36 { 10 } else { 3 };
+        let weights: [u32; 4] = if notes_first {
+            [1, 3, 1, 2]
+        } else {
+            [1, 1, 1, 1]
+        };
+        let total: u32 = weights.iter().sum();
+        let [clock, rest] =
+            Layout::vertical([Constraint::Length(clock_h), Constraint::Min(4)]).areas(right);
+        r.clock = clock;
+        [r.mindsets, r.notes, r.decisions, r.actions] =
+            Layout::vertical(weights.map(|w| Constraint::Ratio(w, total))).areas(rest);
+    }
+    r
+}

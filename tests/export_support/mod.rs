@@ -1,0 +1,730 @@
+//! Shared by the `export_*` tests: a fixed session with fixed timestamps
+//! (every section of the minutes has something in it), and checks of each
+//! exported file with a real parser: html5ever (through `scraper`) for the
+//! HTML, `pulldown-cmark` for the Markdown, the `csv` crate, and the `ical`
+//! crate for the calendar.
+//!
+//! Needs `mod common;` next to `mod export_support;` in the test file.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use fgd::domain::{
+    ActionId, ActionStatus, Command, CoreValue, ItemId, Language, NoteId, NoteKind, Person,
+    SessionInfo, SessionKind, SpeakKind, Zone,
+};
+
+use crate::common::{Fx, add_participant};
+
+/// 2026-11-23 at `h:m` WIB.
+pub fn wib(h: u32, m: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, h - 7, m, 0).unwrap()
+}
+
+/// The settings of the fixed session.
+pub fn fixed_info() -> SessionInfo {
+    SessionInfo {
+        id: "2026-11-23-pola-pikir".into(),
+        title: "FGD Perubahan Pola Pikir Pelayanan Publik".into(),
+        kind: SessionKind::Fgd,
+        language: Language::Id,
+        date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        zone: Zone::WIB,
+        venue: Some("Ruang Rapat Bappeda, Jl. Merdeka No. 5, Sendangrejo".into()),
+        organizer: Some(
+            "Pemerintah Kabupaten Sendangrejo — Badan Perencanaan Pembangunan Daerah".into(),
+        ),
+        facilitator: Some(Person {
+            name: "Dr. Ratih Kusumawardani, M.Si.".into(),
+            nip: Some("197805122005012003".into()),
+        }),
+        notetaker: Some(Person {
+            name: "Yoga Pratama, S.AP.".into(),
+            nip: Some("199301182019031004".into()),
+        }),
+        resource_persons: vec!["Prof. Hendra Wijaya (Universitas Sendangrejo)".into()],
+        speaker_limit_secs: 180,
+        follow_up_of: Some("2026-11-09-pola-pikir".into()),
+    }
+}
+
+fn person(name: &str, position: &str, unit: &str, nip: Option<&str>, consent: bool) -> Command {
+    Command::AddParticipant {
+        name: name.into(),
+        position: Some(position.into()),
+        unit: Some(unit.into()),
+        code: None,
+        nip: nip.map(Into::into),
+        consent,
+        present: false,
+    }
+}
+
+fn item(title: &str, minutes: u32, owner: Option<&str>, questions: &[&str]) -> Command {
+    Command::AddAgendaItem {
+        title: title.into(),
+        minutes,
+        owner: owner.map(Into::into),
+        questions: questions.iter().map(|q| (*q).to_owned()).collect(),
+        position: None,
+        origin: None,
+    }
+}
+
+fn note(text: &str, kind: NoteKind, participant: Option<&str>) -> Command {
+    Command::AddNote {
+        text: text.into(),
+        kind,
+        participant: participant.map(Into::into),
+        private: None,
+        item: None,
+    }
+}
+
+fn action(what: &str, pic: Option<&str>, due: Option<&str>, origin: Option<&str>) -> Command {
+    Command::AddAction {
+        what: what.into(),
+        pic: pic.map(Into::into),
+        due: due.map(Into::into),
+        item: None,
+        origin: origin.map(Into::into),
+    }
+}
+
+/// The fixed session, just created at `at`.
+fn created(at: DateTime<Utc>) -> Fx {
+    let mut fx = Fx {
+        s: fgd::domain::Session::default(),
+        log: vec![],
+        now: at,
+    };
+    fx.ok(Command::Create { info: fixed_info() });
+    fx
+}
+
+/// Runs `cmd` at `h:m` WIB; it must be accepted.
+fn at(fx: &mut Fx, h: u32, m: u32, cmd: Command) {
+    fx.set(wib(h, m));
+    fx.ok(cmd);
+}
+
+/// The fixed session: a follow-up FGD with five participants (two quoted
+/// by name, three by code, one absent), six agenda items (one carried over,
+/// one deferred, one skipped), a pause, turns, notes of every kind (a
+/// private one, one outside any item, one on two lines), a mindset change,
+/// conclusions, decisions, actions (a carried, overdue one; PICs linked and
+/// free text), and corrections after the end.
+pub fn fixed() -> Fx {
+    let mut fx = created(wib(8, 0));
+    fx.set(wib(8, 30));
+    for cmd in [
+        person(
+            "Drs. Agus Salim Nugroho, M.M.",
+            "Kepala Bagian Organisasi",
+            "Sekretariat Daerah",
+            Some("197002031995031002"),
+            true,
+        ),
+        person(
+            "Sri Wahyuningsih, S.E.",
+            "Kepala Bidang Pelayanan",
+            "Dinas Kependudukan dan Pencatatan Sipil",
+            None,
+            false,
+        ),
+        person(
+            "Bambang Irawan, S.T.",
+            "Sekretaris Dinas",
+            "Dinas Pekerjaan Umum dan Penataan Ruang",
+            Some("197511242001121003"),
+            true,
+        ),
+        person(
+            "Maria Lestari Siregar",
+            "Camat Tirtomulyo",
+            "Kecamatan Tirtomulyo",
+            None,
+            false,
+        ),
+        person(
+            "Yohanes Kurniawan",
+            "Kepala Seksi Pendaftaran",
+            "Dinas Kependudukan dan Pencatatan Sipil",
+            None,
+            false,
+        ),
+        item("Pembukaan", 10, Some("Dr. Ratih Kusumawardani, M.Si."), &[]),
+        Command::AddAgendaItem {
+            title: "Tinjauan tindak lanjut sesi lalu".into(),
+            minutes: 15,
+            owner: None,
+            questions: vec![],
+            position: None,
+            origin: Some("2026-11-09-pola-pikir".into()),
+        },
+        item(
+            "Pola pikir pelayanan: dari dilayani menjadi melayani",
+            45,
+            Some("Prof. Hendra Wijaya"),
+            &[
+                "Pembuka: Apa arti \"melayani\" bagi unit Bapak/Ibu?",
+                "Kunci: Kebiasaan lama apa yang paling menghambat?",
+                "Penutup: Satu perubahan apa yang dimulai minggu depan?",
+            ],
+        ),
+        item(
+            "Standar pelayanan di kecamatan",
+            30,
+            None,
+            &["Bagaimana standar pelayanan diumumkan kepada warga?"],
+        ),
+        item("Kesimpulan dan rencana tindak lanjut", 20, None, &[]),
+        item("Doa penutup", 5, None, &[]),
+        action(
+            "Kirim data batas desa ke Bagian Pemerintahan",
+            Some("Dinas PUPR"),
+            Some("2026-11-16"),
+            Some("2026-11-09-pola-pikir"),
+        ),
+    ] {
+        fx.ok(cmd);
+    }
+    at(
+        &mut fx,
+        8,
+        50,
+        Command::Arrive {
+            participant: "P1".into(),
+        },
+    );
+    at(
+        &mut fx,
+        8,
+        51,
+        Command::Arrive {
+            participant: "P2".into(),
+        },
+    );
+    at(
+        &mut fx,
+        8,
+        52,
+        Command::Arrive {
+            participant: "P3".into(),
+        },
+    );
+    at(
+        &mut fx,
+        8,
+        55,
+        Command::Arrive {
+            participant: "P4".into(),
+        },
+    );
+    at(
+        &mut fx,
+        8,
+        58,
+        note(
+            "Ruang rapat disiapkan; proyektor diuji.",
+            NoteKind::Observation,
+            None,
+        ),
+    );
+    at(&mut fx, 9, 0, Command::Start);
+    at(
+        &mut fx,
+        9,
+        2,
+        note(
+            "Peserta hadir tepat waktu; suasana cair.",
+            NoteKind::Observation,
+            None,
+        ),
+    );
+    at(&mut fx, 9, 10, Command::NextItem);
+    at(
+        &mut fx,
+        9,
+        12,
+        Command::RaiseHand {
+            participant: "P3".into(),
+            kind: SpeakKind::Topic,
+        },
+    );
+    at(&mut fx, 9, 12, Command::CallNext);
+    at(
+        &mut fx,
+        9,
+        15,
+        note(
+            "Data batas desa sudah kami kirim, tinggal verifikasi.",
+            NoteKind::Quote,
+            Some("P3"),
+        ),
+    );
+    at(&mut fx, 9, 16, Command::FinishSpeaker);
+    at(&mut fx, 9, 25, Command::NextItem);
+    at(
+        &mut fx,
+        9,
+        26,
+        Command::CallSpeaker {
+            participant: "P2".into(),
+        },
+    );
+    at(
+        &mut fx,
+        9,
+        30,
+        note(
+            "Kami masih menunggu disposisi; itu kebiasaan lama.",
+            NoteKind::Quote,
+            Some("P2"),
+        ),
+    );
+    at(
+        &mut fx,
+        9,
+        33,
+        Command::AddMindset {
+            from: "menunggu disposisi".into(),
+            to: "menjemput bola".into(),
+            values: vec![CoreValue::BerorientasiPelayanan, CoreValue::Adaptif],
+            participant: Some("P2".into()),
+            item: None,
+        },
+    );
+    at(
+        &mut fx,
+        9,
+        35,
+        Command::CallSpeaker {
+            participant: "P1".into(),
+        },
+    );
+    at(
+        &mut fx,
+        9,
+        38,
+        note(
+            "Pelayanan keliling di kecamatan bisa menjadi contoh.\nPerlu jadwal tetap tiap bulan.",
+            NoteKind::Insight,
+            Some("P1"),
+        ),
+    );
+    at(&mut fx, 9, 40, Command::Pause);
+    at(&mut fx, 9, 50, Command::Resume);
+    at(&mut fx, 9, 55, Command::FinishSpeaker);
+    at(
+        &mut fx,
+        9,
+        57,
+        note(
+            "Anggaran perjalanan dinas untuk layanan keliling terbatas.",
+            NoteKind::Concern,
+            Some("P4"),
+        ),
+    );
+    at(
+        &mut fx,
+        10,
+        0,
+        Command::AddMindset {
+            from: "dilayani".into(),
+            to: "melayani".into(),
+            values: vec![CoreValue::BerorientasiPelayanan],
+            participant: None,
+            item: None,
+        },
+    );
+    at(
+        &mut fx,
+        10,
+        2,
+        Command::AddDecision {
+            text: "Setiap OPD layanan menetapkan satu layanan jemput bola mulai Januari 2027."
+                .into(),
+            item: None,
+        },
+    );
+    at(
+        &mut fx,
+        10,
+        4,
+        Command::AddConclusion {
+            text: "Hambatan utama adalah budaya menunggu perintah, bukan regulasi.".into(),
+            item: None,
+        },
+    );
+    at(&mut fx, 10, 10, Command::NextItem);
+    at(&mut fx, 10, 20, Command::DeferItem { item: None });
+    at(
+        &mut fx,
+        10,
+        21,
+        action(
+            "Susun SOP layanan jemput bola",
+            Some("Bambang"),
+            Some("+7d"),
+            None,
+        ),
+    );
+    at(
+        &mut fx,
+        10,
+        25,
+        action(
+            "Rekap data antrean layanan KTP-el",
+            Some("P2"),
+            Some("2026-12-07"),
+            None,
+        ),
+    );
+    at(
+        &mut fx,
+        10,
+        27,
+        action(
+            "Koordinasi dengan Inspektorat",
+            Some("Inspektorat Daerah"),
+            None,
+            None,
+        ),
+    );
+    at(
+        &mut fx,
+        10,
+        28,
+        Command::AddConclusion {
+            text: "Standar pelayanan kecamatan dibahas lagi pada sesi berikutnya.".into(),
+            item: None,
+        },
+    );
+    at(
+        &mut fx,
+        10,
+        29,
+        Command::AddDecision {
+            text: "Forum ini bertemu lagi pada 7 Desember 2026.".into(),
+            item: None,
+        },
+    );
+    at(&mut fx, 10, 30, Command::SkipItem { item: ItemId(6) });
+    at(&mut fx, 10, 40, Command::End);
+    // Corrections after the end.
+    at(
+        &mut fx,
+        11,
+        0,
+        Command::EditNote {
+            note: NoteId(2),
+            text: Some("Peserta hadir tepat waktu; suasana cair dan terbuka.".into()),
+            kind: None,
+            participant: None,
+            private: None,
+        },
+    );
+    at(
+        &mut fx,
+        11,
+        5,
+        Command::SetActionStatus {
+            action: ActionId(3),
+            status: ActionStatus::Done,
+        },
+    );
+    fx.check();
+    fx
+}
+
+/// A session with nothing but its creation and participants (a planned one).
+pub fn planned() -> Fx {
+    let mut fx = created(wib(8, 0));
+    fx.ok(add_participant("Budi Santoso"));
+    fx
+}
+
+// ------------------------------------------------------------------ checks
+
+/// Whitespace folded to single spaces.
+pub fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// No control character but newline, carriage return and tab; no bidi
+/// override or isolate.
+#[track_caller]
+pub fn assert_clean(name: &str, bytes: &[u8]) {
+    let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{name} is not UTF-8: {e}"));
+    for (i, c) in text.char_indices() {
+        let bad = (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        assert!(!bad, "{name}: character {c:?} at byte {i}");
+    }
+}
+
+/// Parses an HTML document with html5ever; there must be no parse error.
+#[track_caller]
+pub fn parse_html(html: &str) -> scraper::Html {
+    let doc = scraper::Html::parse_document(html);
+    assert!(doc.errors.is_empty(), "HTML parse errors: {:?}", doc.errors);
+    doc
+}
+
+/// Every text node of an element, joined and whitespace-folded.
+pub fn text_of(el: scraper::ElementRef<'_>) -> String {
+    norm(&el.text().collect::<Vec<_>>().join(" "))
+}
+
+/// The element matching a CSS selector, exactly one.
+#[track_caller]
+pub fn one<'a>(doc: &'a scraper::Html, css: &str) -> scraper::ElementRef<'a> {
+    let sel = scraper::Selector::parse(css).unwrap();
+    let mut hits = doc.select(&sel);
+    let first = hits.next().unwrap_or_else(|| panic!("no {css}"));
+    assert!(hits.next().is_none(), "more than one {css}");
+    first
+}
+
+/// Every element matching a CSS selector.
+pub fn all<'a>(doc: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let sel = scraper::Selector::parse(css).unwrap();
+    doc.select(&sel).collect()
+}
+
+/// The section ids the HTML minutes have, in order.
+pub const HTML_SECTIONS: [&str; 13] = [
+    "header",
+    "participants",
+    "agenda",
+    "discussion",
+    "mindsets",
+    "conclusions",
+    "decisions",
+    "actions",
+    "deferred",
+    "participation",
+    "closing",
+    "sign-off",
+    "attendance",
+];
+
+/// Checks the structure every HTML minutes file has: parses cleanly, has
+/// each section in order, no script or external resource, the attendance
+/// sheet on its own printed page, and the two SVG charts.
+#[track_caller]
+pub fn check_html(html: &str) -> scraper::Html {
+    let doc = parse_html(html);
+    let ids: Vec<String> = all(&doc, "main > section")
+        .iter()
+        .map(|s| s.value().attr("id").unwrap_or("").to_owned())
+        .collect();
+    assert_eq!(ids, HTML_SECTIONS, "sections in order");
+    assert!(all(&doc, "script").is_empty(), "a <script> element");
+    for el in all(&doc, "*") {
+        for (name, value) in el.value().attrs() {
+            assert!(
+                !name.starts_with("on"),
+                "event handler attribute {name} on <{}>",
+                el.value().name()
+            );
+            if matches!(name, "src" | "href") {
+                panic!("external resource {name}={value}");
+            }
+        }
+        assert!(
+            matches!(
+                el.value().name(),
+                "html"
+                    | "head"
+                    | "meta"
+                    | "title"
+                    | "style"
+                    | "body"
+                    | "header"
+                    | "main"
+                    | "section"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "p"
+                    | "table"
+                    | "thead"
+                    | "tbody"
+                    | "tr"
+                    | "th"
+                    | "td"
+                    | "ol"
+                    | "ul"
+                    | "li"
+                    | "em"
+                    | "strong"
+                    | "span"
+                    | "br"
+                    | "q"
+                    | "article"
+                    | "figure"
+                    | "figcaption"
+                    | "svg"
+                    | "g"
+                    | "text"
+                    | "rect"
+                    | "div"
+                    | "footer"
+            ),
+            "unexpected element <{}>",
+            el.value().name()
+        );
+    }
+    let style = text_of(one(&doc, "head > style"));
+    assert!(style.contains("@page { size: A4"), "A4 print stylesheet");
+    assert!(style.contains("@media print"), "print stylesheet");
+    let attendance = one(&doc, "section#attendance");
+    assert!(
+        attendance.value().classes().any(|c| c == "page")
+            && style.contains(".page { break-before: page"),
+        "attendance sheet on its own page"
+    );
+    doc
+}
+
+/// Checks Markdown with a CommonMark parser (GFM tables on): no raw HTML
+/// but the `<br>` the renderer puts in table cells, every table row with as
+/// many cells as its head. Returns the text content, whitespace-folded.
+#[track_caller]
+pub fn check_md(md: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut text = String::new();
+    let (mut head_cells, mut cells) = (0usize, 0usize);
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match event {
+            // Text comes in pieces (around escapes): no space between them.
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                assert_eq!(h.trim(), "<br>", "raw HTML in the Markdown: {h:?}");
+                text.push(' ');
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) => cells = 0,
+            Event::End(TagEnd::TableHead) => {
+                head_cells = cells;
+                text.push(' ');
+            }
+            Event::End(TagEnd::TableRow) => {
+                assert_eq!(
+                    cells, head_cells,
+                    "a table row with another number of cells"
+                );
+            }
+            Event::Start(Tag::TableCell) => cells += 1,
+            Event::End(_) | Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => {
+                panic!("a link, image or code block in the Markdown")
+            }
+            _ => {}
+        }
+    }
+    norm(&text)
+}
+
+/// Parses CSV (after its byte-order mark) with the `csv` crate into rows,
+/// header first; every row has seven fields.
+#[track_caller]
+pub fn check_csv(bytes: &[u8]) -> Vec<Vec<String>> {
+    let body = bytes
+        .strip_prefix("\u{feff}".as_bytes())
+        .expect("a UTF-8 byte-order mark");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body);
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    assert!(!rows.is_empty(), "no header row");
+    for r in &rows {
+        assert_eq!(r.len(), 7, "{r:?}");
+        for cell in r {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a cell a spreadsheet would run as a formula: {cell:?}"
+            );
+        }
+    }
+    rows
+}
+
+/// A to-do's property value by name.
+pub fn prop<'a>(todo: &'a ical::parser::ical::component::IcalTodo, name: &str) -> Option<&'a str> {
+    todo.properties
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.value.as_deref())
+}
+
+/// Undoes RFC 5545 TEXT escaping.
+pub fn unescape_ics(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n' | 'N') => out.push('\n'),
+                Some(o) => out.push(o),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Checks an iCalendar file: CRLF line ends, no line over 75 octets, parses
+/// with the `ical` crate into one calendar. Returns its to-dos.
+#[track_caller]
+pub fn check_ics(ics: &str) -> Vec<ical::parser::ical::component::IcalTodo> {
+    assert!(ics.ends_with("\r\n"), "CRLF at the end");
+    for line in ics.split("\r\n") {
+        assert!(
+            !line.contains('\n') && !line.contains('\r'),
+            "a bare line end"
+        );
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+    let mut cals = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()));
+    let cal = cals.next().expect("a calendar").expect("it parses");
+    assert!(cals.next().is_none(), "one calendar");
+    let version = cal.properties.iter().find(|p| p.name == "VERSION");
+    assert_eq!(version.and_then(|p| p.value.as_deref()), Some("2.0"));
+    assert!(cal.properties.iter().any(|p| p.name == "PRODID"));
+    for todo in &cal.todos {
+        for required in ["UID", "DTSTAMP", "SUMMARY", "STATUS"] {
+            assert!(
+                todo.properties.iter().any(|p| p.name == required),
+                "VTODO without {required}"
+            );
+        }
+    }
+    cal.todos
+}
+
+// ------------------------------------------------------------------ scripts
+
+/// When a scripted session starts: `preferred`, or a minute from now if
+/// that has passed (`fgd new` records the creation at the real time, and an
+/// `at` must never be before it).
+pub fn start_time(preferred: DateTime<Utc>) -> DateTime<Utc> {
+    preferred.max(Utc::now() + chrono::Duration::minutes(1))
+}
+
+/// `fgd apply` input: each command with `at` = `base` + its minutes.
+pub fn timed(base: DateTime<Utc>, lines: &[(i64, serde_json::Value)]) -> String {
+    let mut out = String::new();
+    for (min, v) in lines {
+        let mut v = v.clone();
+        v["at"] = (base + chrono::Duration::minutes(*min)).to_rfc3339().into();
+        out.push_str(&v.to_string());
+        out.push('\n');
+    }
+    out
+}

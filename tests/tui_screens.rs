@@ -1,0 +1,826 @@
+//! The live view rendered into ratatui's `TestBackend`: insta snapshots of
+//! the whole screen at 80×24 and 200×60 in Bahasa Indonesia and English, of
+//! each panel on its own, and of the overlays; plus checks that do not need
+//! a snapshot to fail: every binding in the help, a custom keymap, NO_COLOR
+//! without a single colour, a too-small terminal, wide and combining
+//! characters staying aligned, new rows scrolling into view.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod tui_support;
+
+use std::collections::BTreeMap;
+
+use fgd::domain::{Command, Language, NoteKind, SpeakKind, Status};
+use fgd::tui::app::{Overlay, Panel, Role};
+use fgd::tui::keymap::{Action, DEFAULTS, Key, Keymap};
+use fgd::tui::theme::ThemeName;
+use fgd::tui::view;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use tui_support::{Fx, Setup, overwritten, region, rows, width};
+
+/// Sizes every whole-screen snapshot is taken at.
+const SMALL: (u16, u16) = (80, 24);
+const LARGE: (u16, u16) = (200, 60);
+
+/// Text for a snapshot: the lines with their trailing spaces cut.
+fn snap(text: &str) -> String {
+    text.lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The screen for a snapshot, checked to fit first.
+fn screen(fx: &Fx, (w, h): (u16, u16)) -> String {
+    let buf = fx.buffer(w, h);
+    assert_fits(&buf);
+    snap(&fx.text_of(&buf))
+}
+
+/// Every row is exactly as wide as the screen and nothing hides under a wide
+/// character.
+fn assert_fits(buf: &Buffer) {
+    let w = buf.area.width as usize;
+    for (y, line) in rows(buf).iter().enumerate() {
+        assert_eq!(
+            width(line),
+            w,
+            "row {y} is {} columns wide: {line:?}",
+            width(line)
+        );
+    }
+    assert_eq!(
+        overwritten(buf),
+        vec![],
+        "cells drawn over by a wide character"
+    );
+}
+
+fn lang_name(fx: &Fx) -> &'static str {
+    if fx.app.lang == Language::En {
+        "en"
+    } else {
+        "id"
+    }
+}
+
+// ------------------------------------------------------------- whole screen
+
+#[test]
+fn planned_session_shows_the_start_banner() {
+    for setup in [Setup::id(), Setup::en()] {
+        let fx = setup.build();
+        let lang = lang_name(&fx);
+        for size in [SMALL, LARGE] {
+            let text = screen(&fx, size);
+            let banner = if lang == "en" {
+                "The session has not started — press Space to start"
+            } else {
+                "Sesi belum dimulai — tekan Space untuk mulai"
+            };
+            assert_eq!(text.lines().nth(1).unwrap().trim(), banner);
+            insta::assert_snapshot!(format!("planned_{lang}_{}x{}", size.0, size.1), text);
+        }
+    }
+}
+
+#[test]
+fn busy_session_shows_every_kind_of_record() {
+    for setup in [Setup::id(), Setup::en()] {
+        let fx = Fx::busy(setup);
+        let lang = lang_name(&fx);
+        for size in [SMALL, LARGE] {
+            let text = screen(&fx, size);
+            let (over, kinds, overdue, private) = if lang == "en" {
+                (
+                    "OVER +01:20",
+                    ["point of", "clar", "reply", "new topic"],
+                    "[OVERDUE]",
+                    "2 private notes not",
+                )
+            } else {
+                (
+                    "LEWAT +00:20",
+                    ["interupsi", "klarifikasi", "tanggapan", "topik baru"],
+                    "[TERLAMBAT]",
+                    "2 catatan privat",
+                )
+            };
+            assert!(
+                text.contains(over),
+                "the speaker is over the limit:\n{text}"
+            );
+            assert!(text.contains(overdue), "{text}");
+            assert!(text.contains(private), "private notes are counted:\n{text}");
+            for hidden in [
+                "Koordinasi antar-OPD",
+                "Peserta aktif",
+                "do not talk",
+                "Everyone asked",
+            ] {
+                assert!(
+                    !text.contains(hidden),
+                    "a private note is on the projector:\n{text}"
+                );
+            }
+            if size == LARGE {
+                for k in kinds {
+                    assert!(text.contains(k), "queue kind {k} missing:\n{text}");
+                }
+            }
+            insta::assert_snapshot!(format!("busy_{lang}_{}x{}", size.0, size.1), text);
+        }
+    }
+}
+
+#[test]
+fn the_notetaker_layout_shows_private_notes() {
+    let fx = Fx::busy(Setup::id().role(Role::Notetaker));
+    let text = screen(&fx, SMALL);
+    assert!(
+        text.contains("[kekhawatiran] P2 (privat) Koordinas"),
+        "{text}"
+    );
+    assert!(!text.contains("catatan privat tidak"), "{text}");
+    insta::assert_snapshot!("notetaker_id_80x24", text);
+}
+
+#[test]
+fn the_viewer_layout_offers_only_help_and_quit() {
+    let fx = Fx::busy(Setup::en().role(Role::Viewer));
+    let text = screen(&fx, SMALL);
+    let footer = text.lines().last().unwrap();
+    assert_eq!(footer.trim(), "? help  q quit");
+    insta::assert_snapshot!("viewer_en_80x24", text);
+}
+
+#[test]
+fn an_overrun_item_says_so_in_words() {
+    let mut fx = Fx::id();
+    fx.start();
+    fx.ch('n');
+    fx.ch('n');
+    fx.wait(76 * 60 + 5);
+    let text = screen(&fx, LARGE);
+    // Sesi 1 is planned for 75 minutes.
+    assert!(text.contains("LEWAT +01:05"), "{text}");
+    assert!(text.contains("▶ 3. Sesi 1 — Mind set"), "{text}");
+    assert!(text.contains("76′/75′"), "{text}");
+    assert!(
+        text.contains("• "),
+        "the guide questions of the active item:\n{text}"
+    );
+    insta::assert_snapshot!("overrun_id_200x60", text);
+
+    let mut fx = Fx::en();
+    fx.start();
+    fx.wait(10 * 60 + 30);
+    let text = screen(&fx, SMALL);
+    assert!(text.contains("OVER +00:30"), "{text}");
+    insta::assert_snapshot!("overrun_en_80x24", text);
+}
+
+#[test]
+fn paused_and_ended_sessions_show_their_banners() {
+    for setup in [Setup::id(), Setup::en()] {
+        let mut fx = Fx::busy(setup);
+        let lang = lang_name(&fx);
+        fx.ch(' ');
+        assert_eq!(fx.s().status, Status::Paused);
+        let text = screen(&fx, SMALL);
+        let banner = text.lines().nth(1).unwrap().trim().to_owned();
+        assert!(banner.starts_with("SESI DIJEDA") || banner.starts_with("SESSION PAUSED"));
+        insta::assert_snapshot!(format!("paused_{lang}_80x24"), text);
+
+        fx.ch('E');
+        fx.ch('y');
+        fx.esc();
+        assert_eq!(fx.s().status, Status::Ended);
+        let text = screen(&fx, SMALL);
+        let banner = text.lines().nth(1).unwrap().trim().to_owned();
+        assert!(
+            banner.starts_with("SESI SELESAI — mode koreksi")
+                || banner.starts_with("SESSION ENDED — correction mode"),
+            "{text}"
+        );
+        insta::assert_snapshot!(format!("ended_{lang}_80x24"), text);
+        insta::assert_snapshot!(format!("ended_{lang}_200x60"), screen(&fx, LARGE));
+    }
+}
+
+// ------------------------------------------------------------------ panels
+
+/// Each panel's region of the screen, as the model places it, and the clock.
+fn panels(fx: &Fx, (w, h): (u16, u16)) -> Vec<(String, String)> {
+    let buf = fx.buffer(w, h);
+    let model = view::model::build(&fx.app, fx.now, Rect::new(0, 0, w, h));
+    assert!(model.too_small.is_none());
+    let mut out = vec![];
+    for p in &model.panels {
+        let text = region(&buf, p.rect);
+        let first = text.lines().next().unwrap_or_default();
+        assert!(
+            first.contains(&p.title),
+            "{:?} at {:?}: {first:?}",
+            p.panel,
+            p.rect
+        );
+        out.push((format!("{:?}", p.panel).to_lowercase(), snap(&text)));
+    }
+    out.push(("clock".to_owned(), snap(&region(&buf, model.clock.rect))));
+    if let Some(q) = &model.questions {
+        out.push(("questions".to_owned(), snap(&region(&buf, q.rect))));
+    }
+    out
+}
+
+#[test]
+fn each_panel_on_its_own() {
+    for (setup, sizes) in [
+        (Setup::id(), vec![SMALL, LARGE]),
+        (Setup::en(), vec![LARGE]),
+    ] {
+        let fx = Fx::busy(setup);
+        let lang = lang_name(&fx);
+        for size in sizes {
+            let all = panels(&fx, size);
+            assert_eq!(all.len(), if size == LARGE { 8 } else { 7 });
+            for (name, text) in all {
+                insta::assert_snapshot!(format!("panel_{name}_{lang}_{}x{}", size.0, size.1), text);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_focused_panel_is_marked_and_its_row_selected() {
+    let mut fx = Fx::busy(Setup::id());
+    fx.tab();
+    fx.tab();
+    assert_eq!(fx.app.focus, Panel::Mindsets);
+    let text = screen(&fx, SMALL);
+    assert!(text.contains("▸ Perubahan Pola Pikir (2)"), "{text}");
+    assert!(!text.contains("▸ Susunan Acara"), "{text}");
+    // The selected row (the newest) is reversed.
+    let buf = fx.buffer(80, 24);
+    let model = view::model::build(&fx.app, fx.now, Rect::new(0, 0, 80, 24));
+    let r = model.panels[2].rect;
+    let selected_y = r.y + 2; // title, first row, second (newest) row
+    let cell = &buf[(r.x + 1, selected_y)];
+    assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+    assert!(
+        !buf[(r.x + 1, r.y + 1)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+}
+
+// ---------------------------------------------------------------- overlays
+
+/// True when some line shows `keys` then (after spaces) the start of `text`.
+fn shows_binding(lines: &[String], keys: &str, text: &str) -> bool {
+    let prefix: String = text.chars().take(18).collect();
+    lines.iter().any(|l| {
+        l.match_indices(keys).any(|(i, _)| {
+            let after = &l[i + keys.len()..];
+            let rest = after.trim_start();
+            after.len() - rest.len() >= 2 && rest.starts_with(&prefix)
+        })
+    })
+}
+
+#[test]
+fn help_lists_every_action_with_its_keys() {
+    for setup in [Setup::id(), Setup::en()] {
+        let mut fx = Fx::busy(setup);
+        let lang = lang_name(&fx);
+        fx.ch('?');
+        assert!(matches!(fx.app.overlays.last(), Some(Overlay::Help)));
+        for size in [SMALL, LARGE] {
+            let buf = fx.buffer(size.0, size.1);
+            assert_fits(&buf);
+            let lines = rows(&buf);
+            for b in DEFAULTS {
+                let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
+                let keys = keys.join(" ");
+                let text = if lang == "en" { b.en } else { b.id };
+                assert!(
+                    shows_binding(&lines, &keys, text),
+                    "{:?} ({keys}: {text}) is not in the help at {size:?}:\n{}",
+                    b.action,
+                    lines.join("\n")
+                );
+            }
+            if size == SMALL || lang == "id" {
+                insta::assert_snapshot!(
+                    format!("help_{lang}_{}x{}", size.0, size.1),
+                    snap(&lines.join("\n"))
+                );
+            }
+        }
+        // Any key closes it, and does nothing else.
+        fx.ch('n');
+        assert!(fx.app.overlays.is_empty());
+        assert_eq!(fx.s().active_item().unwrap().id.0, 1);
+    }
+}
+
+#[test]
+fn a_custom_keymap_shows_in_the_footer_and_the_help() {
+    let mut overrides = BTreeMap::new();
+    overrides.insert(Action::NextItem, vec![Key::ch('N')]);
+    let mut fx = Setup::id()
+        .keymap(Keymap::with_overrides(&overrides))
+        .build();
+    fx.start();
+    let text = screen(&fx, SMALL);
+    let footer = text.lines().last().unwrap();
+    assert!(footer.contains(" N acara berikut"), "{footer}");
+    assert!(!footer.contains(" n acara berikut"), "{footer}");
+
+    fx.ch('n');
+    assert_eq!(
+        fx.s().active_item().unwrap().id.0,
+        1,
+        "`n` no longer advances"
+    );
+    fx.ch('N');
+    assert_eq!(fx.s().active_item().unwrap().id.0, 2, "`N` does");
+
+    fx.ch('?');
+    let lines = fx.lines(80, 24);
+    assert!(
+        shows_binding(&lines, "N", "acara berikutnya"),
+        "{}",
+        lines.join("\n")
+    );
+    assert!(!shows_binding(&lines, "n", "acara berikutnya"));
+    insta::assert_snapshot!("help_custom_keymap_id_80x24", snap(&lines.join("\n")));
+}
+
+#[test]
+fn forms_pickers_and_questions() {
+    let mut fx = Fx::busy(Setup::id());
+    // The action form, refused: the reason sits under the field.
+    fx.ch('a');
+    fx.typed("Menyusun SOP");
+    fx.tab();
+    fx.typed("zul");
+    fx.tab();
+    fx.typed("2026-02-30");
+    fx.enter();
+    insta::assert_snapshot!("form_action_bad_due_id_80x24", screen(&fx, SMALL));
+    fx.esc();
+
+    // The mindset form in English, with suggestions for the participant.
+    fx.ch('L');
+    fx.ch('m');
+    fx.typed("rules");
+    fx.tab();
+    fx.typed("results");
+    fx.tab();
+    fx.tab();
+    fx.typed("ra");
+    insta::assert_snapshot!("form_mindset_en_80x24", screen(&fx, SMALL));
+    fx.esc();
+    fx.ch('L');
+
+    // The participant picker filtered by number, then the kind prompt.
+    fx.ch('r');
+    fx.typed("1");
+    let text = screen(&fx, SMALL);
+    assert!(text.contains("› 1"), "{text}");
+    insta::assert_snapshot!("picker_id_80x24", text);
+    fx.enter();
+    let text = screen(&fx, SMALL);
+    assert!(
+        text.contains("r tanggapan · c klarifikasi · p interupsi"),
+        "{text}"
+    );
+    insta::assert_snapshot!("kind_id_80x24", text);
+    fx.esc();
+
+    // Participants and attendance.
+    fx.ch('p');
+    insta::assert_snapshot!("participants_id_80x24", screen(&fx, SMALL));
+    fx.esc();
+
+    // The end question.
+    fx.ch('E');
+    insta::assert_snapshot!("confirm_end_id_80x24", screen(&fx, SMALL));
+    fx.ch('n');
+
+    // Removing asks with the row's text.
+    fx.tab();
+    fx.ch('x');
+    let text = screen(&fx, SMALL);
+    assert!(
+        text.contains("Hapus “Dr. Ir. Ratna Juwita Harahap, M.P.”?"),
+        "{text}"
+    );
+    fx.esc();
+}
+
+// ---------------------------------------------------------------- NO_COLOR
+
+fn assert_no_colour(buf: &Buffer, what: &str) {
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let c = &buf[(x, y)];
+            assert!(
+                c.fg == Color::Reset && c.bg == Color::Reset,
+                "{what}: cell ({x},{y}) {:?} has fg {:?} bg {:?}",
+                c.symbol(),
+                c.fg,
+                c.bg
+            );
+        }
+    }
+}
+
+#[test]
+fn no_color_uses_no_colour_and_states_still_read() {
+    let mut fx = Fx::busy(Setup::id().theme(ThemeName::NoColor));
+    fx.ch('n'); // item 1 done, item 2 active
+    fx.wait(16 * 60); // item 2 (15′) is over, and so is the speaker
+    for size in [SMALL, (60, 16), (40, 10)] {
+        assert_no_colour(&fx.buffer(size.0, size.1), &format!("{size:?}"));
+    }
+    let buf = fx.buffer(200, 60);
+    assert_no_colour(&buf, "200×60");
+    let lines = rows(&buf);
+    let text = lines.join("\n");
+    for marker in [
+        "✓ 1. Pembukaan",
+        "▶ 2. Pengantar",
+        "▶ Bicara: P5",
+        "LEWAT +",
+        "[TERLAMBAT]",
+    ] {
+        assert!(text.contains(marker), "{marker} missing:\n{text}");
+    }
+    // Emphasis by bold / underline / reverse instead of colour.
+    let (y, line) = lines
+        .iter()
+        .enumerate()
+        .find(|(_, l)| l.contains("LEWAT +"))
+        .unwrap();
+    let x = line[..line.find("LEWAT").unwrap()].chars().count();
+    let cell = &buf[(x as u16, y as u16)];
+    assert!(
+        cell.modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED),
+        "{cell:?}"
+    );
+    insta::assert_snapshot!("no_color_id_80x24", screen(&fx, SMALL));
+
+    // Every overlay too.
+    let mut overlays: Vec<(&str, Box<dyn Fn(&mut Fx)>)> = vec![
+        ("help", Box::new(|fx: &mut Fx| fx.ch('?'))),
+        (
+            "form",
+            Box::new(|fx: &mut Fx| {
+                fx.ch('a');
+                fx.enter();
+            }),
+        ),
+        ("picker", Box::new(|fx: &mut Fx| fx.ch('r'))),
+        ("participants", Box::new(|fx: &mut Fx| fx.ch('p'))),
+        ("confirm", Box::new(|fx: &mut Fx| fx.ch('q'))),
+    ];
+    for (name, open) in overlays.drain(..) {
+        open(&mut fx);
+        assert!(!fx.app.overlays.is_empty(), "{name}");
+        assert_no_colour(&fx.buffer(80, 24), name);
+        fx.app.overlays.clear();
+    }
+    fx.ch('E');
+    fx.ch('y');
+    assert!(matches!(fx.app.overlays.last(), Some(Overlay::Exported(_))));
+    assert_no_colour(&fx.buffer(80, 24), "exported");
+}
+
+#[test]
+fn the_default_theme_marks_overruns_with_style_and_words() {
+    let fx = Fx::busy(Setup::en());
+    let buf = fx.buffer(80, 24);
+    let lines = rows(&buf);
+    for word in ["OVER +01:20", "[OVERDUE]"] {
+        let (y, line) = lines
+            .iter()
+            .enumerate()
+            .find(|(_, l)| l.contains(word))
+            .unwrap_or_else(|| panic!("{word} is not on screen"));
+        let x = line[..line.find(word).unwrap()].chars().count();
+        let cell = &buf[(x as u16 + 1, y as u16)];
+        assert_eq!(cell.fg, Color::Red, "{word}: {cell:?}");
+        assert!(cell.modifier.contains(Modifier::BOLD), "{word}: {cell:?}");
+    }
+}
+
+// --------------------------------------------------------------- too small
+
+#[test]
+fn a_too_small_terminal_shows_a_message_and_q_still_quits() {
+    let fx = Fx::id();
+    for (w, h) in [(40, 10), (1, 1), (59, 24), (80, 15), (0, 0)] {
+        let text = fx.screen(w, h);
+        if w >= 40 {
+            assert!(text.contains("Terminal terlalu kecil"), "{w}×{h}:\n{text}");
+        }
+    }
+    assert!(!fx.screen(60, 16).contains("Terminal terlalu kecil"));
+    insta::assert_snapshot!("too_small_id_40x10", snap(&fx.screen(40, 10)));
+    let mut fx = fx;
+    fx.ch('q');
+    assert!(fx.app.quit, "a planned session quits on q");
+
+    // While live, q asks, and the question shows even on a tiny screen.
+    let mut fx = Fx::en();
+    fx.start();
+    fx.ch('q');
+    let text = snap(&fx.screen(40, 10));
+    assert!(text.contains("y = yes"), "{text}");
+    insta::assert_snapshot!("too_small_confirm_en_40x10", text);
+    let _ = fx.screen(1, 1);
+    fx.ch('y');
+    assert!(fx.app.quit);
+}
+
+// -------------------------------------------------------- long and wide text
+
+const WIDE_NAMES: [&str; 4] = [
+    "王小明",
+    "Ni Luh Putu Ayu Kadek Wiryaningsih",
+    "Dewi 🙂 Lestari 🎉",
+    "Nguye\u{0302}\u{0303}n Thi\u{0323} Ha\u{0300}",
+];
+
+/// The Indonesian session with CJK, emoji and combining-mark names in every
+/// panel, and a 10,000-character note.
+fn wide() -> Fx {
+    let mut fx = Fx::id();
+    for name in WIDE_NAMES {
+        fx.exec(Command::AddParticipant {
+            name: name.into(),
+            position: Some("Analis 政策 🙂".into()),
+            unit: Some("Dinas Ke\u{0301}bersihan 清洁".into()),
+            code: None,
+            nip: None,
+            consent: true,
+            present: true,
+        });
+    }
+    fx.exec(Command::Start);
+    for (code, kind) in [
+        ("P23", SpeakKind::Topic),
+        ("P24", SpeakKind::Reply),
+        ("P25", SpeakKind::Clarify),
+        ("P26", SpeakKind::PointOfOrder),
+    ] {
+        fx.exec(Command::RaiseHand {
+            participant: code.into(),
+            kind,
+        });
+    }
+    fx.exec(Command::CallSpeaker {
+        participant: "P23".into(),
+    });
+    let mut long: String = "王小明说：服务要从市民需要开始 🙂 e\u{301}tude "
+        .chars()
+        .cycle()
+        .take(9_999)
+        .collect();
+    long.push('。');
+    fx.exec(Command::AddNote {
+        text: long,
+        kind: NoteKind::Insight,
+        participant: Some("P23".into()),
+        private: None,
+        item: None,
+    });
+    fx.exec(Command::AddNote {
+        text: "Dewi 🙂 bilang: pelayanan 🎉 harus cepat".into(),
+        kind: NoteKind::Quote,
+        participant: Some("P25".into()),
+        private: None,
+        item: None,
+    });
+    fx.exec(Command::AddMindset {
+        from: "被服务 dilayani".into(),
+        to: "服务 melayani 🙂".into(),
+        values: vec![],
+        participant: Some("P26".into()),
+        item: None,
+    });
+    fx.exec(Command::AddDecision {
+        text: "决定：每个月开一次会 🎉 Nguye\u{0302}\u{0303}n setuju".into(),
+        item: None,
+    });
+    for (what, pic) in [
+        ("整理会议记录 🙂", "王小明"),
+        (
+            "Menyusun SOP untuk Ni Luh Putu Ayu Kadek Wiryaningsih",
+            "Tim 清洁 🎉",
+        ),
+    ] {
+        fx.exec(Command::AddAction {
+            what: what.into(),
+            pic: Some(pic.into()),
+            due: Some("2027-01-10".into()),
+            item: None,
+            origin: None,
+        });
+    }
+    fx.wait(200);
+    fx.reopen()
+}
+
+/// Each box (`┌ … ┐` down to `└ … ┘`) has its side borders in the same
+/// columns on every row.
+fn assert_boxes_align(buf: &Buffer) {
+    let (w, h) = (buf.area.width, buf.area.height);
+    for y in 0..h {
+        for x in 0..w {
+            if buf[(x, y)].symbol() != "┌" {
+                continue;
+            }
+            let right = (x + 1..w)
+                .find(|&r| buf[(r, y)].symbol() == "┐")
+                .expect("a box without its top-right corner");
+            let bottom = (y + 1..h)
+                .find(|&b| buf[(x, b)].symbol() == "└")
+                .expect("a box without its bottom-left corner");
+            assert_eq!(buf[(right, bottom)].symbol(), "┘", "box at ({x},{y})");
+            for row in y + 1..bottom {
+                assert_eq!(buf[(x, row)].symbol(), "│", "left border of row {row}");
+                assert_eq!(buf[(right, row)].symbol(), "│", "right border of row {row}");
+            }
+        }
+    }
+}
+
+#[test]
+fn wide_and_combining_characters_stay_aligned() {
+    let mut fx = wide();
+    for (w, h) in [(60, 16), (101, 33), (150, 40)] {
+        assert_fits(&fx.buffer(w, h));
+    }
+    let large = fx.buffer(200, 60);
+    assert_fits(&large);
+    let text = snap(&fx.text_of(&large));
+    for shown in [
+        "P23 王小明",
+        "P24 Ni Luh Putu Ayu Kadek Wiryaningsih",
+        "Dewi 🙂 Lestari 🎉",
+    ] {
+        assert!(text.contains(shown), "{shown}:\n{text}");
+    }
+    insta::assert_snapshot!("wide_id_80x24", screen(&fx, SMALL));
+    insta::assert_snapshot!("wide_id_200x60", text);
+
+    // Right-aligned columns stay right-aligned whatever the widths before them.
+    let model = view::model::build(&fx.app, fx.now, Rect::new(0, 0, 200, 60));
+    let actions = model
+        .panels
+        .iter()
+        .find(|p| p.panel == Panel::Actions)
+        .unwrap();
+    let body = region(&large, actions.rect);
+    let ends: Vec<usize> = body
+        .lines()
+        .skip(1)
+        .filter(|l| l.contains('['))
+        .map(|l| width(l.trim_end()))
+        .collect();
+    assert_eq!(ends.len(), 2, "{body}");
+    assert!(
+        ends.iter().all(|e| *e == ends[0]),
+        "status column moved: {ends:?}\n{body}"
+    );
+
+    // The overlays over them: participants (scrolled to the end), picker,
+    // the 10,000-character note in its edit form, the remove question.
+    fx.ch('p');
+    for _ in 0..30 {
+        fx.ch('j');
+    }
+    let opens: Vec<(&str, Vec<char>)> = vec![
+        ("participants", vec![]),
+        ("picker", vec!['r', '王']),
+        ("kind", vec!['r', '2', '3']),
+    ];
+    for (name, keys) in opens {
+        if name != "participants" {
+            fx.app.overlays.clear();
+        }
+        for k in keys {
+            fx.ch(k);
+        }
+        if name == "kind" {
+            fx.enter();
+        }
+        let sizes: &[(u16, u16)] = if name == "participants" {
+            &[SMALL, LARGE]
+        } else {
+            &[SMALL]
+        };
+        for &(w, h) in sizes {
+            let buf = fx.buffer(w, h);
+            assert_fits(&buf);
+            assert_boxes_align(&buf);
+        }
+        if name == "participants" {
+            let text = screen(&fx, SMALL);
+            assert!(text.contains("P26  Nguye\u{0302}\u{0303}n"), "{text}");
+            insta::assert_snapshot!("wide_participants_id_80x24", text);
+        }
+    }
+    fx.app.overlays.clear();
+    fx.tab();
+    fx.tab();
+    fx.tab();
+    assert_eq!(fx.app.focus, Panel::Notes);
+    for _ in 0..5 {
+        fx.ch('k');
+    }
+    fx.enter(); // the long note
+    let Some(Overlay::Form(form)) = fx.app.overlays.last() else {
+        panic!("no edit form");
+    };
+    assert_eq!(form.fields[0].input.value().chars().count(), 10_000);
+    for (w, h) in [SMALL, LARGE, (60, 16)] {
+        let buf = fx.buffer(w, h);
+        assert_fits(&buf);
+        assert_boxes_align(&buf);
+    }
+    insta::assert_snapshot!("wide_long_note_form_id_80x24", screen(&fx, SMALL));
+    fx.esc();
+    fx.ch('x');
+    let buf = fx.buffer(80, 24);
+    assert_fits(&buf);
+    assert_boxes_align(&buf);
+    let text = snap(&fx.screen(80, 24));
+    assert!(text.contains("Hapus “王小明说"), "{text}");
+    fx.esc();
+}
+
+#[test]
+fn a_ten_thousand_character_note_is_cut_with_an_ellipsis() {
+    let fx = wide();
+    let model = view::model::build(&fx.app, fx.now, Rect::new(0, 0, 80, 24));
+    let notes = model
+        .panels
+        .iter()
+        .find(|p| p.panel == Panel::Notes)
+        .unwrap();
+    let text = region(&fx.buffer(80, 24), notes.rect);
+    let row = text
+        .lines()
+        .find(|l| l.contains("[temuan] P23"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(row.trim_end().ends_with('…'), "{row}");
+    assert!(width(row) <= notes.rect.width as usize);
+}
+
+// ------------------------------------------------------------ scrolling
+
+#[test]
+fn newly_added_rows_scroll_into_view() {
+    let mut fx = Fx::en();
+    fx.start();
+    for i in 1..=50 {
+        fx.ch('o');
+        fx.typed(&format!("insight number {i}"));
+        fx.tab();
+        fx.ch('i'); // kind: insight (public)
+        fx.enter();
+    }
+    assert_eq!(fx.s().notes().count(), 50);
+    for size in [SMALL, LARGE] {
+        let text = screen(&fx, size);
+        assert!(text.contains("insight number 50"), "{size:?}:\n{text}");
+        assert!(!text.contains("insight number 1\n") && !text.contains("number 1 "));
+    }
+    // Decisions are listed before conclusions: a new decision still shows.
+    for i in 1..=12 {
+        fx.ch('c');
+        fx.typed(&format!("conclusion {i}"));
+        fx.enter();
+    }
+    for i in 1..=12 {
+        fx.ch('d');
+        fx.typed(&format!("decision {i}"));
+        fx.enter();
+    }
+    let text = screen(&fx, SMALL);
+    assert!(text.contains("D12. decision 12"), "{text}");
+    let notes = panels(&fx, SMALL)
+        .into_iter()
+        .find(|(n, _)| n == "notes")
+        .unwrap()
+        .1;
+    insta::assert_snapshot!("scrolled_notes_en_80x24", notes);
+}
