@@ -12,7 +12,7 @@ use crate::domain::{
 };
 use crate::export;
 use crate::plan::Plan;
-use crate::store::{DataDir, Meta, SessionStore, StoreError};
+use crate::store::{BackupWriter, DataDir, Meta, SessionStore, StoreError};
 
 /// Why a command did not go through.
 #[derive(Debug, Error)]
@@ -28,6 +28,9 @@ pub enum ExecError {
 /// An open session: state, log and store.
 #[derive(Debug)]
 pub struct Engine {
+    // Declared first so it is dropped first: the last backup is written
+    // while the session lock is still held.
+    backup: BackupWriter,
     store: SessionStore,
     session: Session,
     log: Vec<Recorded>,
@@ -76,6 +79,7 @@ impl Engine {
             &backup,
         )?;
         Ok(Engine {
+            backup: BackupWriter::new(store.dir().join("session.json")),
             store,
             session,
             log: events,
@@ -88,6 +92,7 @@ impl Engine {
         let (store, log) = SessionStore::open(data, id)?;
         let session = replay(&log);
         Ok(Engine {
+            backup: BackupWriter::new(store.dir().join("session.json")),
             store,
             session,
             log,
@@ -156,22 +161,38 @@ impl Engine {
         {
             self.warning = Some(e);
         }
-        if agenda_changed && let Err(e) = self.write_backup() {
-            self.warning = Some(e);
+        if agenda_changed {
+            self.queue_backup();
         }
         Ok(self.session.last_seq)
+    }
+
+    /// Queues a rewrite of the `session.json` backup on the writer thread
+    /// (rendering a large session's backup takes long enough to freeze a
+    /// screen). Dropping the engine waits for it.
+    pub fn queue_backup(&self) {
+        let session = self.session.clone();
+        let log = self.log.clone();
+        self.backup
+            .submit(Box::new(move || export::json::render(&session, &log)));
+    }
+
+    /// Waits until every queued backup is written.
+    pub fn finish_backups(&mut self) {
+        self.backup.finish();
+        self.backup = BackupWriter::new(self.store.dir().join("session.json"));
     }
 
     /// A failure to refresh `meta.json` or `session.json` after a command
     /// that was stored all the same, once.
     pub fn take_warning(&mut self) -> Option<StoreError> {
+        if let Some(failure) = self.backup.take_failure() {
+            return Some(StoreError::Io {
+                path: self.store.dir().join("session.json"),
+                source: std::io::Error::other(failure),
+            });
+        }
         self.warning.take()
-    }
-
-    /// Rewrites the `session.json` backup now.
-    pub fn write_backup(&self) -> Result<(), StoreError> {
-        self.store
-            .write_backup(&export::json::render(&self.session, &self.log))
     }
 }
 

@@ -10,6 +10,7 @@
 //!   session.json  full backup: rewritten atomically at agenda changes and at the end
 //! ```
 
+mod backup;
 mod fsutil;
 mod lock;
 mod log;
@@ -24,6 +25,7 @@ use thiserror::Error;
 
 use crate::domain::{Recorded, Seq, Session, Status};
 
+pub use backup::{BackupWriter, Job};
 pub use fsutil::{create_private_dir_all, write_atomic};
 pub use lock::{Holder, SessionLock};
 pub use log::{EventLog, SCHEMA_VERSION};
