@@ -5,7 +5,12 @@
 //!
 //! `cargo bench --bench tui`; `FGD_BENCH_QUICK=1` for a short run.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::cast_precision_loss, clippy::cast_possible_wrap)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_precision_loss,
+    clippy::cast_possible_wrap
+)]
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

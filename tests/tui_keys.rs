@@ -897,10 +897,7 @@ fn home_lists_sessions_and_plans_and_enter_on_a_plan_creates_a_session() {
     );
     let screen = home_lines(&home, 120, 20).join("\n");
     assert!(screen.contains("2027-01-15-pola-pikir"), "{screen}");
-    assert!(
-        screen.contains("[planned]") || screen.contains("planned"),
-        "{screen}"
-    );
+    assert!(screen.contains("[DIRENCANAKAN]"), "{screen}");
     for (name, _) in plan::BUNDLED {
         assert!(screen.contains(name), "{name} is not offered:\n{screen}");
     }

@@ -113,6 +113,24 @@ fn busy_session_shows_every_kind_of_record() {
                 "the speaker is over the limit:\n{text}"
             );
             assert!(text.contains(overdue), "{text}");
+            let records = if lang == "en" {
+                [
+                    "being served → serving",
+                    "D1. One queue",
+                    "C1. The journey",
+                    "[open]",
+                ]
+            } else {
+                [
+                    "dilayani → melayani",
+                    "K1. SOP",
+                    "S1. Pola pikir",
+                    "[terbuka]",
+                ]
+            };
+            for r in records {
+                assert!(text.contains(r), "{r} missing:\n{text}");
+            }
             assert!(text.contains(private), "private notes are counted:\n{text}");
             for hidden in [
                 "Koordinasi antar-OPD",
@@ -425,6 +443,20 @@ fn forms_pickers_and_questions() {
 
 // ---------------------------------------------------------------- NO_COLOR
 
+/// Keys that open something.
+type Keys = fn(&mut Fx);
+
+/// The cell where `word` starts on screen (its first occurrence).
+fn find(buf: &Buffer, word: &str) -> (u16, u16) {
+    for (y, line) in rows(buf).iter().enumerate() {
+        if let Some(i) = line.find(word) {
+            let x = u16::try_from(width(&line[..i])).unwrap();
+            return (x, u16::try_from(y).unwrap());
+        }
+    }
+    panic!("{word} is not on screen");
+}
+
 fn assert_no_colour(buf: &Buffer, what: &str) {
     for y in 0..buf.area.height {
         for x in 0..buf.area.width {
@@ -462,13 +494,7 @@ fn no_color_uses_no_colour_and_states_still_read() {
         assert!(text.contains(marker), "{marker} missing:\n{text}");
     }
     // Emphasis by bold / underline / reverse instead of colour.
-    let (y, line) = lines
-        .iter()
-        .enumerate()
-        .find(|(_, l)| l.contains("LEWAT +"))
-        .unwrap();
-    let x = line[..line.find("LEWAT").unwrap()].chars().count();
-    let cell = &buf[(x as u16, y as u16)];
+    let cell = &buf[find(&buf, "LEWAT +")];
     assert!(
         cell.modifier
             .contains(Modifier::BOLD | Modifier::UNDERLINED),
@@ -477,20 +503,17 @@ fn no_color_uses_no_colour_and_states_still_read() {
     insta::assert_snapshot!("no_color_id_80x24", screen(&fx, SMALL));
 
     // Every overlay too.
-    let mut overlays: Vec<(&str, Box<dyn Fn(&mut Fx)>)> = vec![
-        ("help", Box::new(|fx: &mut Fx| fx.ch('?'))),
-        (
-            "form",
-            Box::new(|fx: &mut Fx| {
-                fx.ch('a');
-                fx.enter();
-            }),
-        ),
-        ("picker", Box::new(|fx: &mut Fx| fx.ch('r'))),
-        ("participants", Box::new(|fx: &mut Fx| fx.ch('p'))),
-        ("confirm", Box::new(|fx: &mut Fx| fx.ch('q'))),
+    let overlays: [(&str, Keys); 5] = [
+        ("help", |fx| fx.ch('?')),
+        ("form", |fx| {
+            fx.ch('a');
+            fx.enter();
+        }),
+        ("picker", |fx| fx.ch('r')),
+        ("participants", |fx| fx.ch('p')),
+        ("confirm", |fx| fx.ch('q')),
     ];
-    for (name, open) in overlays.drain(..) {
+    for (name, open) in overlays {
         open(&mut fx);
         assert!(!fx.app.overlays.is_empty(), "{name}");
         assert_no_colour(&fx.buffer(80, 24), name);
@@ -506,15 +529,9 @@ fn no_color_uses_no_colour_and_states_still_read() {
 fn the_default_theme_marks_overruns_with_style_and_words() {
     let fx = Fx::busy(Setup::en());
     let buf = fx.buffer(80, 24);
-    let lines = rows(&buf);
     for word in ["OVER +01:20", "[OVERDUE]"] {
-        let (y, line) = lines
-            .iter()
-            .enumerate()
-            .find(|(_, l)| l.contains(word))
-            .unwrap_or_else(|| panic!("{word} is not on screen"));
-        let x = line[..line.find(word).unwrap()].chars().count();
-        let cell = &buf[(x as u16 + 1, y as u16)];
+        let (x, y) = find(&buf, word);
+        let cell = &buf[(x + 1, y)];
         assert_eq!(cell.fg, Color::Red, "{word}: {cell:?}");
         assert!(cell.modifier.contains(Modifier::BOLD), "{word}: {cell:?}");
     }
@@ -802,7 +819,12 @@ fn newly_added_rows_scroll_into_view() {
     for size in [SMALL, LARGE] {
         let text = screen(&fx, size);
         assert!(text.contains("insight number 50"), "{size:?}:\n{text}");
-        assert!(!text.contains("insight number 1\n") && !text.contains("number 1 "));
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.trim_end().ends_with("insight number 1")),
+            "the oldest note made room:\n{text}"
+        );
     }
     // Decisions are listed before conclusions: a new decision still shows.
     for i in 1..=12 {
@@ -823,4 +845,40 @@ fn newly_added_rows_scroll_into_view() {
         .unwrap()
         .1;
     insta::assert_snapshot!("scrolled_notes_en_80x24", notes);
+}
+
+// -------------------------------------------------------------------- home
+
+#[test]
+fn the_home_screen_lists_sessions_and_plans() {
+    use fgd::tui::home::Home;
+    use fgd::tui::theme::Theme;
+    let fx = Fx::id();
+    let data = fx.data.clone();
+    drop(fx.app);
+    for lang in [Language::Id, Language::En] {
+        let home = Home::new(
+            &data,
+            &[],
+            lang,
+            Theme::named(ThemeName::Default),
+            Keymap::default(),
+        );
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        term.draw(|f| home.draw(f, tui_support::id_t0())).unwrap();
+        let buf = term.backend().buffer().clone();
+        assert_fits(&buf);
+        let text = snap(&rows(&buf).join("\n"));
+        assert!(text.contains("2027-01-15-pola-pikir"), "{text}");
+        let (name, status) = if lang == Language::En {
+            ("en", "[PLANNED]")
+        } else {
+            ("id", "[DIRENCANAKAN]")
+        };
+        assert!(
+            text.contains(status),
+            "the status in the screen's language:\n{text}"
+        );
+        insta::assert_snapshot!(format!("home_{name}_80x24"), text);
+    }
 }

@@ -279,7 +279,7 @@ impl Home {
             .map(|m| {
                 spread(
                     &format!("{}  {}", m.id, m.title),
-                    &format!("[{}]", m.status),
+                    &format!("[{}]", w.status(m.status)),
                     cols.saturating_sub(1),
                 )
             })
