@@ -930,6 +930,12 @@ impl<P: Port> App<P> {
         match self.port.execute(cmd, now) {
             Ok(_) => {
                 self.say(w.saved);
+                let hidden_here = !self.role.sees_private()
+                    && form.kind == FormKind::Note
+                    && self.session().notes.last().is_some_and(|n| n.private);
+                if hidden_here {
+                    self.say(format!("{} — {}", w.saved, w.saved_private));
+                }
                 if let Some(n) = self.port.take_notice() {
                     self.complain(n);
                 }
@@ -1035,16 +1041,24 @@ impl<P: Port> App<P> {
                     form.refuse(2, e.to_string());
                     return None;
                 }
+                // A PIC that the suggestions narrow to one participant is
+                // that participant (as the field showed); anything else is
+                // kept as typed.
+                let typed_pic = v(1);
+                let pic = match suggestions(s, &typed_pic, 2).as_slice() {
+                    [one] if !typed_pic.is_empty() => one.code.clone(),
+                    _ => typed_pic,
+                };
                 match form.kind {
                     FormKind::EditAction(action) => Command::EditAction {
                         action,
                         what: Some(v(0)),
-                        pic: Some(v(1)),
+                        pic: Some(pic),
                         due: Some(due),
                     },
                     _ => Command::AddAction {
                         what: v(0),
-                        pic: opt(v(1)),
+                        pic: opt(pic),
                         due: opt(due),
                         item: None,
                         origin: None,

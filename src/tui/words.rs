@@ -128,6 +128,8 @@ pub struct Words {
     pub press_q: &'static str,
     /// saved
     pub saved: &'static str,
+    /// A private note saved on the projector layout
+    pub saved_private: &'static str,
     /// undone
     pub undone: &'static str,
     /// Pick a participant
@@ -295,6 +297,7 @@ pub const ID: Words = Words {
     minutes_written: "Notulen ditulis ke:",
     press_q: "tekan q untuk keluar",
     saved: "tersimpan",
+    saved_private: "catatan privat: tidak tampil di layar proyektor, ada di notulen",
     undone: "diurungkan",
     pick_participant: "Pilih peserta",
     pick_kind: "Jenis: Enter/t topik baru · r tanggapan · c klarifikasi · p interupsi · Esc batal",
@@ -411,6 +414,7 @@ pub const EN: Words = Words {
     minutes_written: "Minutes written to:",
     press_q: "press q to quit",
     saved: "saved",
+    saved_private: "a private note: not shown on the projector, it is in the minutes",
     undone: "undone",
     pick_participant: "Pick a participant",
     pick_kind: "Kind: Enter/t new topic · r reply · c clarifying question · p point of order · Esc cancel",
