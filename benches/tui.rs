@@ -119,6 +119,39 @@ fn main() {
             .unwrap();
         baseline.push(t.elapsed());
     }
+    if std::env::var_os("FGD_BENCH_PARTS").is_some() {
+        let area = terminal.get_frame().area();
+        let t = Instant::now();
+        for _ in 0..100 {
+            std::hint::black_box(view::model::build(&app, now, area));
+        }
+        println!("model build: {:.3} ms", t.elapsed().as_secs_f64() * 10.0);
+        let t = Instant::now();
+        for _ in 0..100 {
+            std::hint::black_box(app.session().not_yet_spoken());
+        }
+        println!("not_yet_spoken: {:.3} ms", t.elapsed().as_secs_f64() * 10.0);
+        let t = Instant::now();
+        for _ in 0..100 {
+            std::hint::black_box(app.rows(fgd::tui::app::Panel::Notes));
+        }
+        println!("rows(notes): {:.3} ms", t.elapsed().as_secs_f64() * 10.0);
+        let model = view::model::build(&app, now, area);
+        let t = Instant::now();
+        for _ in 0..100 {
+            terminal
+                .draw(|f| view::draw::draw(&model, &app.theme, f))
+                .unwrap();
+        }
+        println!("draw: {:.3} ms", t.elapsed().as_secs_f64() * 10.0);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        let t = Instant::now();
+        for _ in 0..100 {
+            buf.reset();
+            std::hint::black_box(&buf);
+        }
+        println!("buffer reset: {:.3} ms", t.elapsed().as_secs_f64() * 10.0);
+    }
     let (km, kp) = stats(key_path);
     let (bm, bp) = stats(baseline);
     println!("key → update → frame, large session (20,000 events), 200×60, {iterations} keys");

@@ -309,6 +309,9 @@ fn close_pause(session: &mut Session, at: DateTime<Utc>) {
 fn finish_speaker(session: &mut Session, at: DateTime<Utc>) {
     if let Some(s) = session.speaking.take() {
         let secs = session.live_secs(s.since, at);
+        let e = session.talk.entry(s.code.clone()).or_default();
+        e.0 += secs;
+        e.1 += 1;
         session.turns.push(Turn {
             code: s.code,
             kind: s.kind,

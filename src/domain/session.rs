@@ -407,6 +407,11 @@ pub struct Session {
     /// Per-terminal undo history (derived from the log, never stored on its own).
     #[serde(skip)]
     pub(crate) undo: UndoLog,
+    /// Finished talk per participant code: (seconds, turns). Derived from
+    /// `turns` and kept up to date by `apply`, so the screens need not scan
+    /// every turn at every frame.
+    #[serde(skip)]
+    pub(crate) talk: HashMap<String, (i64, u32)>,
 }
 
 impl Session {
@@ -546,23 +551,13 @@ impl Session {
     /// Talk time and turns per participant (every participant not removed,
     /// in order), counting a turn in progress up to `now`.
     pub fn talk_stats(&self, now: DateTime<Utc>) -> Vec<TalkStat> {
-        let mut by_code: HashMap<String, (i64, u32)> = HashMap::new();
-        for t in &self.turns {
-            let e = by_code.entry(t.code.to_uppercase()).or_default();
-            e.0 += t.secs;
-            e.1 += 1;
-        }
-        if let Some(s) = &self.speaking {
-            let e = by_code.entry(s.code.to_uppercase()).or_default();
-            e.0 += self.speaker_secs(now);
-            e.1 += 1;
-        }
         self.participants()
             .map(|p| {
-                let (secs, turns) = by_code
-                    .get(&p.code.to_uppercase())
-                    .copied()
-                    .unwrap_or((0, 0));
+                let (mut secs, mut turns) = self.talk.get(&p.code).copied().unwrap_or((0, 0));
+                if self.speaking.as_ref().is_some_and(|s| s.code == p.code) {
+                    secs += self.speaker_secs(now);
+                    turns += 1;
+                }
                 TalkStat {
                     code: p.code.clone(),
                     secs,
@@ -576,19 +571,23 @@ impl Session {
     /// now). Once anyone is marked present, only those present are listed.
     pub fn not_yet_spoken(&self) -> Vec<&Participant> {
         let anyone_present = self.participants().any(|p| p.present);
+        // Turns hold the participant's code exactly as stored (decide resolves
+        // every reference).
+        let speaking = self.speaking.as_ref().map(|s| s.code.as_str());
         self.participants()
             .filter(|p| !anyone_present || p.present)
-            .filter(|p| {
-                !self
-                    .turns
-                    .iter()
-                    .any(|t| t.code.eq_ignore_ascii_case(&p.code))
-                    && !self
-                        .speaking
-                        .as_ref()
-                        .is_some_and(|s| s.code.eq_ignore_ascii_case(&p.code))
-            })
+            .filter(|p| !self.talk.contains_key(&p.code) && speaking != Some(p.code.as_str()))
             .collect()
+    }
+
+    /// Recomputes the talk totals from `turns` (after an undo changed them).
+    pub(crate) fn rebuild_talk(&mut self) {
+        self.talk.clear();
+        for t in &self.turns {
+            let e = self.talk.entry(t.code.clone()).or_default();
+            e.0 += t.secs;
+            e.1 += 1;
+        }
     }
 
     /// Position of a queue entry.

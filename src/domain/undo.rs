@@ -384,6 +384,7 @@ fn restore(s: &mut Session, slot: Slot, saved: Saved) {
             for (t, secs) in s.turns.iter_mut().zip(secs) {
                 t.secs = secs;
             }
+            s.rebuild_talk();
         }
         (
             _,
@@ -407,6 +408,7 @@ fn restore(s: &mut Session, slot: Slot, saved: Saved) {
             s.queue = queue;
             s.speaking = speaking;
             s.turns.truncate(turns);
+            s.rebuild_talk();
             s.next_entry_id = next_entry_id;
         }
         (Slot::Participant(i), Saved::Participant(p)) => {
