@@ -22,8 +22,15 @@ impl Tmux {
             eprintln!("tmux is not installed; skipping");
             return None;
         }
-        let name = format!("fgd-test-{}", std::process::id());
-        let socket = fgd.data().join("tmux.sock").to_string_lossy().into_owned();
+        // A fresh server each time: a killed one may still be shutting down.
+        static STARTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = STARTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("fgd-test-{}-{n}", std::process::id());
+        let socket = fgd
+            .data()
+            .join(format!("tmux-{n}.sock"))
+            .to_string_lossy()
+            .into_owned();
         let cmd = format!(
             "FGD_DATA_DIR='{}' FGD_CONFIG=/nonexistent {} {args}; echo FGD-EXIT=$?; \
              echo TTY: $(stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo); sleep 60",
