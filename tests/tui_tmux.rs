@@ -142,11 +142,9 @@ fn an_action_item_added_with_keys_is_there_after_a_restart() {
     drop(t);
 
     let t = Tmux::start(&fgd, &format!("run {id}")).unwrap();
-    let screen = t.wait_for("Susunan Acara");
-    assert!(
-        screen.contains("1. Susun draf SOP"),
-        "the action item is back on screen:\n{screen}"
-    );
+    // A frame can be captured half drawn: wait for the row itself (the wait
+    // fails, showing the screen, if it never comes).
+    let screen = t.wait_for("1. Susun draf SOP");
     assert!(screen.contains("BERLANGSUNG"), "still live:\n{screen}");
 }
 
