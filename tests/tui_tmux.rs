@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 
 use bin_support::Fgd;
 
+static STARTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 struct Tmux {
     name: String,
     socket: String,
@@ -23,7 +25,6 @@ impl Tmux {
             return None;
         }
         // A fresh server each time: a killed one may still be shutting down.
-        static STARTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = STARTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let name = format!("fgd-test-{}-{n}", std::process::id());
         let socket = fgd
