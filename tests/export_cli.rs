@@ -202,19 +202,29 @@ fn an_unwritable_directory_is_exit_1_with_nothing_half_written() {
     assert!(r.stderr.contains("--out"), "says what to do: {}", r.stderr);
     assert_eq!(std::fs::read(&blocker).unwrap(), b"x");
 
-    // A file where minutes.md should go: the files before it are whole,
-    // and no temporary file is left.
+    // A directory where minutes.md should go: that file fails, the others
+    // are written whole, and no temporary file is left.
     let out = fgd.data().join("out2");
-    std::fs::create_dir_all(out.join(&id).join("minutes.md")).unwrap();
-    std::fs::write(out.join(&id).join("minutes.md").join("keep"), "k").unwrap();
+    let dir = out.join(&id);
+    std::fs::create_dir_all(dir.join("minutes.md")).unwrap();
+    std::fs::write(dir.join("minutes.md").join("keep"), "k").unwrap();
     let r = fgd.run(&["export", &id, "--out", out.to_str().unwrap()]);
     assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("minutes.md"), "{}", r.stderr);
     let left: Vec<PathBuf> = files_under(&out);
-    assert_eq!(
-        left,
-        [out.join(&id).join("minutes.md").join("keep")],
-        "{left:?}"
+    assert!(
+        left.iter()
+            .all(|p| !p.file_name().unwrap().to_str().unwrap().starts_with('.')),
+        "a temporary file was left: {left:?}"
     );
+    assert_eq!(
+        std::fs::read(dir.join("minutes.md").join("keep")).unwrap(),
+        b"k"
+    );
+    check_html(&std::fs::read_to_string(dir.join("minutes.html")).unwrap());
+    check_csv(&std::fs::read(dir.join("actions.csv")).unwrap());
+    check_ics(&std::fs::read_to_string(dir.join("actions.ics")).unwrap());
+    fgd::export::json::read(&std::fs::read(dir.join("session.json")).unwrap()).unwrap();
 }
 
 #[test]

@@ -114,110 +114,108 @@ fn every_bundled_plan_gives_five_valid_files_in_both_languages() {
 
 fn check_plan(path: &std::path::Path) {
     let fgd = Fgd::new();
-    {
-        let src = std::fs::read_to_string(path).unwrap();
-        let plan = fgd::plan::parse(&src, &path.display().to_string()).unwrap();
-        let day = plan.date.unwrap();
-        let nine = plan
-            .zone
-            .offset()
-            .from_local_datetime(&day.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap()))
-            .unwrap()
-            .with_timezone(&chrono::Utc);
-        let base = start_time(nine);
-        let id = fgd.new_session(&["--plan", path.to_str().unwrap()]);
-        let r = fgd.run_with_input(&["apply", &id], &script(base));
-        assert_eq!(r.code, 0, "{}: {}{}", path.display(), r.stdout, r.stderr);
+    let src = std::fs::read_to_string(path).unwrap();
+    let plan = fgd::plan::parse(&src, &path.display().to_string()).unwrap();
+    let day = plan.date.unwrap();
+    let nine = plan
+        .zone
+        .offset()
+        .from_local_datetime(&day.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap()))
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let base = start_time(nine);
+    let id = fgd.new_session(&["--plan", path.to_str().unwrap()]);
+    let r = fgd.run_with_input(&["apply", &id], &script(base));
+    assert_eq!(r.code, 0, "{}: {}{}", path.display(), r.stdout, r.stderr);
+    assert!(
+        r.stdout.lines().all(|l| l.starts_with("ok ")),
+        "{}",
+        r.stdout
+    );
+
+    let mut jsons = vec![];
+    for lang in ["id", "en"] {
+        let out = fgd.data().join(format!("out-{lang}"));
+        let r = fgd.run(&[
+            "export",
+            &id,
+            "--lang",
+            lang,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(r.code, 0, "{}: {}", path.display(), r.stderr);
+        assert_eq!(r.stdout.lines().count(), 5);
+        let dir = out.join(&id);
+        let read = |name: &str| {
+            let bytes = std::fs::read(dir.join(name)).unwrap();
+            assert_clean(name, &bytes);
+            String::from_utf8(bytes).unwrap()
+        };
+        let what = format!("{} ({lang})", path.display());
+
+        let doc = check_html(&read("minutes.html"));
+        let header = text_of(one(&doc, "section#header"));
+        let date = fgd::i18n::date_long(
+            day,
+            if lang == "en" {
+                fgd::domain::Language::En
+            } else {
+                fgd::domain::Language::Id
+            },
+        );
+        assert!(header.contains(&date), "{what}: {header}");
         assert!(
-            r.stdout.lines().all(|l| l.starts_with("ok ")),
-            "{}",
-            r.stdout
+            header.contains(&plan.zone.label()),
+            "{what}: zone in {header}"
+        );
+        assert_eq!(
+            export_support::all(&doc, "section#participants tbody tr").len(),
+            plan.participants.len(),
+            "{what}"
+        );
+        assert_eq!(
+            export_support::all(&doc, "section#deferred tbody tr").len(),
+            1,
+            "{what}"
+        );
+        assert!(
+            export_support::all(&doc, "li.note.quote").len() == 1,
+            "{what}: the quote"
         );
 
-        let mut jsons = vec![];
-        for lang in ["id", "en"] {
-            let out = fgd.data().join(format!("out-{lang}"));
-            let r = fgd.run(&[
-                "export",
-                &id,
-                "--lang",
-                lang,
-                "--out",
-                out.to_str().unwrap(),
-            ]);
-            assert_eq!(r.code, 0, "{}: {}", path.display(), r.stderr);
-            assert_eq!(r.stdout.lines().count(), 5);
-            let dir = out.join(&id);
-            let read = |name: &str| {
-                let bytes = std::fs::read(dir.join(name)).unwrap();
-                assert_clean(name, &bytes);
-                String::from_utf8(bytes).unwrap()
-            };
-            let what = format!("{} ({lang})", path.display());
+        let md = check_md(&read("minutes.md"));
+        assert!(
+            md.contains("Kami siap berubah, asal ada contoh dari pimpinan."),
+            "{what}"
+        );
+        assert!(
+            md.contains(if lang == "en" {
+                "(revised)"
+            } else {
+                "(direvisi)"
+            }),
+            "{what}: the correction after the end"
+        );
 
-            let doc = check_html(&read("minutes.html"));
-            let header = text_of(one(&doc, "section#header"));
-            let date = fgd::i18n::date_long(
-                day,
-                if lang == "en" {
-                    fgd::domain::Language::En
-                } else {
-                    fgd::domain::Language::Id
-                },
-            );
-            assert!(header.contains(&date), "{what}: {header}");
-            assert!(
-                header.contains(&plan.zone.label()),
-                "{what}: zone in {header}"
-            );
-            assert_eq!(
-                export_support::all(&doc, "section#participants tbody tr").len(),
-                plan.participants.len(),
-                "{what}"
-            );
-            assert_eq!(
-                export_support::all(&doc, "section#deferred tbody tr").len(),
-                1,
-                "{what}"
-            );
-            assert!(
-                export_support::all(&doc, "li.note.quote").len() == 1,
-                "{what}: the quote"
-            );
+        let rows = check_csv(read("actions.csv").as_bytes());
+        assert_eq!(rows.len(), 3, "{what}");
+        let due = base.with_timezone(&plan.zone.offset()).date_naive() + chrono::Days::new(7);
+        assert_eq!(rows[1][3], due.to_string(), "{what}");
 
-            let md = check_md(&read("minutes.md"));
-            assert!(
-                md.contains("Kami siap berubah, asal ada contoh dari pimpinan."),
-                "{what}"
-            );
-            assert!(
-                md.contains(if lang == "en" {
-                    "(revised)"
-                } else {
-                    "(direvisi)"
-                }),
-                "{what}: the correction after the end"
-            );
+        let todos = check_ics(&read("actions.ics"));
+        assert_eq!(todos.len(), 2, "{what}");
+        assert_eq!(
+            prop(&todos[0], "DUE"),
+            Some(due.format("%Y%m%d").to_string().as_str()),
+            "{what}"
+        );
+        assert_eq!(prop(&todos[1], "STATUS"), Some("COMPLETED"), "{what}");
 
-            let rows = check_csv(read("actions.csv").as_bytes());
-            assert_eq!(rows.len(), 3, "{what}");
-            let due = base.with_timezone(&plan.zone.offset()).date_naive() + chrono::Days::new(7);
-            assert_eq!(rows[1][3], due.to_string(), "{what}");
-
-            let todos = check_ics(&read("actions.ics"));
-            assert_eq!(todos.len(), 2, "{what}");
-            assert_eq!(
-                prop(&todos[0], "DUE"),
-                Some(due.format("%Y%m%d").to_string().as_str()),
-                "{what}"
-            );
-            assert_eq!(prop(&todos[1], "STATUS"), Some("COMPLETED"), "{what}");
-
-            let json = read("session.json");
-            let (s, log) = fgd::export::json::import(json.as_bytes()).unwrap();
-            assert_eq!(s.info.id, id);
-            jsons.push((s, log));
-        }
-        assert_eq!(jsons[0], jsons[1], "session.json does not depend on --lang");
+        let json = read("session.json");
+        let (s, log) = fgd::export::json::import(json.as_bytes()).unwrap();
+        assert_eq!(s.info.id, id);
+        jsons.push((s, log));
     }
+    assert_eq!(jsons[0], jsons[1], "session.json does not depend on --lang");
 }

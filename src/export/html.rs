@@ -22,12 +22,13 @@ h2 { font-size: 12.5pt; margin: 7mm 0 2mm; border-bottom: 1px solid var(--rule);
 h3 { font-size: 11.5pt; margin: 5mm 0 1.5mm; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
 th, td { border: 1px solid var(--rule); padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
-th { background: #eee; }
+thead th { background: #eee; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tr.total td { font-weight: bold; }
 table.info th, table.info td { border: none; padding: .5mm 1.5mm; background: none; }
 table.info th { width: 32%; font-weight: normal; }
 table.info th::after { content: ":"; float: right; }
+table.info ol { margin: 0; padding-left: 5mm; }
 .remark { border-left: 3px solid var(--rule); padding: 1mm 3mm; color: var(--muted); font-style: italic; }
 .revised { font-style: italic; color: var(--muted); white-space: nowrap; }
 .overdue { font-weight: bold; }
@@ -48,13 +49,14 @@ svg .unitbar { fill: var(--bar2); }
 .signers p { margin: 0; }
 .page { break-before: page; page-break-before: always; }
 table.attendance td { height: 11mm; vertical-align: middle; }
-table.attendance td.sign { width: 34%; }
+table.attendance td.sign { width: 30%; }
+table.attendance td:nth-child(2) { width: 27%; }
 table.attendance td.sign.even { text-align: right; }
 footer { margin-top: 8mm; font-size: 9pt; color: var(--muted); text-align: center; }
 @page { size: A4; margin: 18mm 16mm 18mm 20mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
-  th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  thead th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   svg .bar, svg .unitbar { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
   tr, li { break-inside: avoid; page-break-inside: avoid; }
@@ -75,6 +77,10 @@ pub fn render(m: &Minutes) -> String {
 /// Escapes text for HTML content and attribute values; drops control
 /// characters but newline and tab.
 fn esc(s: &str) -> String {
+    let plain = |c: char| !matches!(c, '&' | '<' | '>' | '"' | '\'') && !c.is_control();
+    if s.chars().all(plain) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {

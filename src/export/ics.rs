@@ -91,6 +91,9 @@ fn uid_part(id: &str) -> String {
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
 fn escape(s: &str) -> String {
+    if !s.contains(|c: char| matches!(c, '\\' | ';' | ',') || c.is_control()) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {

@@ -62,7 +62,11 @@ pub fn render(session: &Session, events: &[Recorded]) -> Vec<u8> {
         session,
         events,
     };
-    let mut bytes = serde_json::to_vec(&out).unwrap_or_default();
+    // About 250 bytes an event, and as much again for the state.
+    let mut bytes = Vec::with_capacity(512 * events.len() + 4096);
+    if serde_json::to_writer(&mut bytes, &out).is_err() {
+        return Vec::new();
+    }
     bytes.push(b'\n');
     bytes
 }

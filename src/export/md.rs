@@ -31,6 +31,16 @@ pub fn render(m: &Minutes) -> String {
 /// Escapes text for use inside a line: Markdown punctuation, HTML and
 /// entity starts, and drops control characters. Newlines are kept.
 fn escape_inline(s: &str, out: &mut String) {
+    let special = |c: char| {
+        matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '&' | '\t'
+        ) || (c.is_control() && c != '\n')
+    };
+    if !s.contains(special) {
+        out.push_str(s);
+        return;
+    }
     for (i, c) in s.char_indices() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' => {

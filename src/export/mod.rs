@@ -171,7 +171,9 @@ impl<'a> Source<'a> {
             Format::Md => md::render(minutes).into_bytes(),
             Format::Html => html::render(minutes).into_bytes(),
             Format::Csv => csv::render(minutes).into_bytes(),
-            Format::Ics => ics::render(minutes, self.session.last_at.unwrap_or_default()).into_bytes(),
+            Format::Ics => {
+                ics::render(minutes, self.session.last_at.unwrap_or_default()).into_bytes()
+            }
         }
     }
 

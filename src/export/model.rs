@@ -349,6 +349,11 @@ impl Minutes {
                 .enumerate()
                 .map(|(i, it)| (it.id, (i + 1, it.title.as_str())))
                 .collect(),
+            people: session
+                .participants
+                .iter()
+                .map(|p| (p.code.to_ascii_uppercase(), p))
+                .collect(),
         }
         .minutes()
     }
@@ -361,6 +366,8 @@ struct Builder<'a> {
     now: DateTime<Utc>,
     /// Item id → (agenda position, title).
     items: HashMap<ItemId, (usize, &'a str)>,
+    /// Upper-case code → participant (removed ones too, as references keep them).
+    people: HashMap<String, &'a Participant>,
 }
 
 /// Whole minutes from seconds, rounded.
@@ -375,7 +382,12 @@ fn signer(p: Option<&Person>) -> Option<Signer> {
     })
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    /// A participant by code, compared case-insensitively as everywhere.
+    fn participant(&self, code: &str) -> Option<&'a Participant> {
+        self.people.get(&code.to_ascii_uppercase()).copied()
+    }
+
     fn minutes(&self) -> Minutes {
         Minutes {
             labels: self.l,
@@ -407,7 +419,7 @@ impl Builder<'_> {
     /// How a participant is named next to what they said: by name only with
     /// consent (and never when anonymised), else by code.
     fn quoted(&self, code: &str) -> String {
-        match self.s.participant(code) {
+        match self.participant(code) {
             Some(p) if p.consent && !self.anonymized => p.name.clone(),
             Some(p) => p.code.clone(),
             None => code.to_owned(),
@@ -580,7 +592,7 @@ impl Builder<'_> {
             .actions()
             .map(|a| {
                 let pic = a.pic.as_ref().map(|pic| {
-                    match pic.code.as_deref().and_then(|c| self.s.participant(c)) {
+                    match pic.code.as_deref().and_then(|c| self.participant(c)) {
                         Some(p) if self.anonymized => p.code.clone(),
                         Some(p) => format!("{} ({})", p.name, p.code),
                         None => pic.text.clone(),
@@ -624,10 +636,17 @@ impl Builder<'_> {
         let mut people = Vec::with_capacity(stats.len());
         let mut units: Vec<UnitRow> = Vec::new();
         let mut unit_index: HashMap<String, usize> = HashMap::new();
+        // As `Session::not_yet_spoken`: once anyone is marked present, only
+        // those present count; a turn in progress counts as a turn.
+        let anyone_present = self.s.participants().any(|p| p.present);
+        let mut not_spoken = Vec::new();
         for st in stats {
-            let Some(p) = self.s.participant(&st.code) else {
+            let Some(p) = self.participant(&st.code) else {
                 continue;
             };
+            if st.turns == 0 && (p.present || !anyone_present) {
+                not_spoken.push(self.named(p));
+            }
             let unit = p.unit.clone().unwrap_or_else(|| self.l.no_unit.to_owned());
             let i = *unit_index.entry(unit.clone()).or_insert_with(|| {
                 units.push(UnitRow {
@@ -655,12 +674,7 @@ impl Builder<'_> {
             total_secs: people.iter().map(|p| p.secs).sum(),
             people,
             units,
-            not_spoken: self
-                .s
-                .not_yet_spoken()
-                .into_iter()
-                .map(|p| self.named(p))
-                .collect(),
+            not_spoken,
         }
     }
 

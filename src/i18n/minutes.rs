@@ -452,10 +452,10 @@ impl Labels {
     /// The title of a talk-time chart.
     pub fn chart_title(&self, per_unit: bool) -> &'static str {
         match (self.lang, per_unit) {
-            (Language::Id, false) => "Waktu bicara per peserta (menit)",
-            (Language::Id, true) => "Waktu bicara per unit kerja (menit)",
-            (Language::En, false) => "Talk time per participant (minutes)",
-            (Language::En, true) => "Talk time per unit (minutes)",
+            (Language::Id, false) => "Waktu bicara per peserta (mnt:dtk)",
+            (Language::Id, true) => "Waktu bicara per unit kerja (mnt:dtk)",
+            (Language::En, false) => "Talk time per participant (min:sec)",
+            (Language::En, true) => "Talk time per unit (min:sec)",
         }
     }
 }
