@@ -35,10 +35,14 @@ impl Port for MemPort {
     fn session(&self) -> &Session {
         &self.session
     }
-    fn execute(&mut self, cmd: Command, now: DateTime<Utc>) -> Result<Seq, String> {
+    fn execute(
+        &mut self,
+        cmd: Command,
+        now: DateTime<Utc>,
+    ) -> Result<Seq, fgd::tui::port::Refusal> {
         let at = self.session.last_at.map_or(now, |l| l.max(now));
-        for event in
-            decide(&self.session, cmd, at, Actor::Facilitator).map_err(|e| e.to_string())?
+        for event in decide(&self.session, cmd, at, Actor::Facilitator)
+            .map_err(fgd::tui::port::Refusal::Rule)?
         {
             let rec = Recorded {
                 seq: self.session.last_seq + 1,

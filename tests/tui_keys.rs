@@ -484,7 +484,7 @@ fn an_action_with_a_bad_due_date_stays_open_until_it_is_fixed() {
     fx.enter();
     assert!(form_open(&fx));
     let screen = small(&fx);
-    assert!(screen.contains("⚠ bad due date `2026-02-30`"), "{screen}");
+    assert!(screen.contains("⚠ batas waktu `2026-02-30` tidak sah"), "{screen}");
     assert!(screen.contains("Menyusun SOP pelayanan"), "{screen}");
     assert_eq!(fx.s().actions().count(), 0);
 
@@ -783,11 +783,11 @@ fn a_viewer_is_refused_every_change() {
         );
         let flash = fx.app.flash.as_ref().expect("a viewer is told why");
         assert!(flash.error);
-        assert!(flash.text.contains("viewer"), "{}", flash.text);
+        assert!(flash.text.contains("penonton"), "{}", flash.text);
     }
     assert_eq!(*fx.s(), before);
     let screen = small(&fx);
-    assert!(screen.contains("a viewer can only watch"), "{screen}");
+    assert!(screen.contains("penonton hanya dapat melihat"), "{screen}");
     assert!(
         !screen.contains("tekan Space untuk mulai"),
         "no start hint for a viewer"

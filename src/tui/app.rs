@@ -10,7 +10,7 @@ use tui_input::{Input, InputRequest};
 
 use super::form::{Field, Form, Outcome, suggestions};
 use super::keymap::{Action, Key, Keymap};
-use super::port::Port;
+use super::port::{Port, Refusal};
 use super::theme::Theme;
 use super::words::{Words, words};
 use crate::domain::{
@@ -316,6 +316,14 @@ impl<P: Port> App<P> {
         });
     }
 
+    /// Why a command did not go through, in the screen's language.
+    pub fn refusal_text(&self, r: &Refusal) -> String {
+        match r {
+            Refusal::Rule(e) => super::words::refusal(self.lang, e),
+            Refusal::Failed(text) => text.clone(),
+        }
+    }
+
     /// Runs a command; says what happened. True when it went through.
     fn run(&mut self, cmd: Command, now: DateTime<Utc>) -> bool {
         let undo = matches!(cmd, Command::Undo);
@@ -329,8 +337,8 @@ impl<P: Port> App<P> {
                 self.clamp_selection();
                 true
             }
-            Err(reason) => {
-                self.complain(reason);
+            Err(refusal) => {
+                self.complain(self.refusal_text(&refusal));
                 false
             }
         }
@@ -570,7 +578,12 @@ impl<P: Port> App<P> {
                     Language::Id
                 };
             }
-            _ if viewer => self.complain(crate::domain::DomainError::ReadOnly.to_string()),
+            _ if viewer => {
+                self.complain(super::words::refusal(
+                    self.lang,
+                    &crate::domain::DomainError::ReadOnly,
+                ));
+            }
             // After the end only corrections: say so before a form is typed in vain.
             Action::Add
             | Action::NewMindset
@@ -963,8 +976,8 @@ impl<P: Port> App<P> {
                 }
                 self.clamp_selection();
             }
-            Err(reason) => {
-                form.error = Some(reason);
+            Err(refusal) => {
+                form.error = Some(self.refusal_text(&refusal));
                 self.overlays.push(Overlay::Form(form));
             }
         }
@@ -1038,7 +1051,7 @@ impl<P: Port> App<P> {
                 if !due.is_empty()
                     && let Err(e) = parse_due(&due, s.info.zone.date_of(now))
                 {
-                    form.refuse(2, e.to_string());
+                    form.refuse(2, super::words::refusal(self.lang, &e));
                     return None;
                 }
                 // A PIC that the suggestions narrow to one participant is
@@ -1126,7 +1139,7 @@ impl<P: Port> App<P> {
             return Some(Some(one.code.clone()));
         }
         let reason = match s.find_participant(&typed) {
-            Err(e) => e.to_string(),
+            Err(e) => super::words::refusal(self.lang, &e),
             Ok(_) => String::new(),
         };
         form.refuse(i, reason);

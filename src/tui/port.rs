@@ -6,8 +6,17 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{Actor, Command, Seq, Session};
+use crate::domain::{Actor, Command, DomainError, Seq, Session};
 use crate::engine::{Engine, ExecError};
+
+/// Why a command did not go through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The rules refused it (the screen words it in its language).
+    Rule(DomainError),
+    /// It could not be stored or sent.
+    Failed(String),
+}
 
 /// What the screen needs from wherever the session lives.
 pub trait Port {
@@ -15,7 +24,7 @@ pub trait Port {
     fn session(&self) -> &Session;
     /// Runs a command from this terminal; the reason when it is refused or
     /// could not be stored.
-    fn execute(&mut self, cmd: Command, now: DateTime<Utc>) -> Result<Seq, String>;
+    fn execute(&mut self, cmd: Command, now: DateTime<Utc>) -> Result<Seq, Refusal>;
     /// Writes the minutes under `out`; the paths written.
     fn export(&mut self, out: &Path) -> Result<Vec<PathBuf>, String>;
     /// Who this terminal is.
@@ -60,13 +69,13 @@ impl Port for LocalPort {
         self.engine.session()
     }
 
-    fn execute(&mut self, cmd: Command, now: DateTime<Utc>) -> Result<Seq, String> {
+    fn execute(&mut self, cmd: Command, now: DateTime<Utc>) -> Result<Seq, Refusal> {
         let result = self
             .engine
             .execute_now(cmd, now, self.actor)
             .map_err(|e| match e {
-                ExecError::Domain(d) => d.to_string(),
-                ExecError::Store(s) => format!("not saved: {s}"),
+                ExecError::Domain(d) => Refusal::Rule(d),
+                ExecError::Store(s) => Refusal::Failed(format!("not saved: {s}")),
             });
         if let Some(w) = self.engine.take_warning() {
             self.notice = Some(format!("saved, but: {w}"));

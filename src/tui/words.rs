@@ -543,3 +543,105 @@ pub fn fill(text: &str, args: &[&dyn std::fmt::Display]) -> String {
     }
     out
 }
+
+/// Why a command was refused, in the screen's language. English is the
+/// domain's own wording; Indonesian is given here. Field and record names
+/// inside a message stay as the domain gives them.
+pub fn refusal(lang: Language, e: &crate::domain::DomainError) -> String {
+    use crate::domain::DomainError as E;
+    if lang == Language::En {
+        return e.to_string();
+    }
+    match e {
+        E::NotCreated => "sesi belum ada".into(),
+        E::AlreadyCreated => "sesi sudah ada".into(),
+        E::TimeWentBack { .. } => "waktu tidak boleh mundur dari kejadian sebelumnya".into(),
+        E::ReadOnly => {
+            "penonton hanya dapat melihat; bergabunglah sebagai notulis untuk mengubah".into()
+        }
+        E::NotStarted => "sesi belum dimulai; mulai dulu (Space)".into(),
+        E::AlreadyStarted => "sesi sudah dimulai".into(),
+        E::AlreadyPaused => "sesi sudah dijeda".into(),
+        E::NotPaused => "sesi tidak sedang dijeda".into(),
+        E::Ended => "sesi sudah selesai; hanya teks dan status yang masih bisa diperbaiki".into(),
+        E::AlreadyEnded => "sesi sudah selesai".into(),
+        E::Empty(field) => format!("{field} wajib diisi"),
+        E::TooLong { field, len, max } => {
+            format!("{field} terlalu panjang ({len} karakter; paling banyak {max})")
+        }
+        E::BadMinutes(m) => format!("menit rencana harus 1 sampai 1440, bukan {m}"),
+        E::UnknownParticipant(r) => {
+            format!("tidak ada peserta `{r}`; sebut dengan kode (mis. P3) atau nama lengkap")
+        }
+        E::AmbiguousParticipant { name, codes } => {
+            format!(
+                "lebih dari satu peserta bernama `{name}`; pakai kode: {}",
+                codes.join(", ")
+            )
+        }
+        E::DuplicateCode { code, name } => format!("kode peserta {code} sudah dipakai oleh {name}"),
+        E::BadCode(c) => {
+            format!("kode peserta `{c}` harus 1–12 huruf, angka, `-` atau `_`, mis. P9")
+        }
+        E::AlreadyPresent(n) => format!("{n} sudah tercatat hadir"),
+        E::NotPresent(n) => format!("{n} belum tercatat hadir"),
+        E::ParticipantBusy(n) => {
+            format!("{n} sedang bicara atau ada di antrean; selesaikan atau hapus dulu")
+        }
+        E::UnknownItem(i) => format!("tidak ada acara nomor {i}"),
+        E::NoActiveItem => "tidak ada acara yang berjalan".into(),
+        E::NoPendingItem => {
+            "tidak ada lagi acara yang menunggu; tambah acara, atau akhiri sesi".into()
+        }
+        E::ItemNotPending { title, status, .. } => {
+            format!(
+                "acara “{title}” berstatus {}; hanya acara yang menunggu yang bisa diubah begitu",
+                ID.item_status(*status)
+            )
+        }
+        E::ItemAlreadyActive(t) => format!("acara “{t}” sudah berjalan"),
+        E::ItemHasRecords(t) => format!(
+            "acara “{t}” punya catatan, keputusan atau tindak lanjut; hapus atau pindahkan dulu"
+        ),
+        E::BadPosition { to, len } => {
+            format!("posisi {to} di luar jangkauan; pakai 1 sampai {len}")
+        }
+        E::AlreadyQueued { name, kind } => {
+            format!("{name} sudah di antrean sebagai {}", ID.speak_kind(*kind))
+        }
+        E::UnknownEntry(i) => format!("tidak ada antrean nomor {i}"),
+        E::QueueEmpty => "antrean bicara kosong".into(),
+        E::NotSpeaking => "tidak ada yang sedang bicara".into(),
+        E::AlreadySpeaking(n) => format!("{n} sedang bicara"),
+        E::UnknownRecord { what, id } => format!("tidak ada {what} nomor {id}"),
+        E::BadDue(d) => format!(
+            "batas waktu `{d}` tidak sah: tulis YYYY-MM-DD (mis. 2026-12-01) atau hitungan hari/minggu (+7d, +2w)"
+        ),
+        E::NothingToChange => "tidak ada yang berubah".into(),
+        E::NothingToUndo => "tidak ada yang bisa diurungkan dari terminal ini".into(),
+        E::UndoConflict(what) => {
+            format!("tidak bisa mengurungkan “{what}”: sudah diubah dari terminal lain")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::DomainError;
+
+    #[test]
+    fn refusals_speak_the_screen_language() {
+        let e = DomainError::NotSpeaking;
+        assert_eq!(refusal(Language::En, &e), "no speaker is talking");
+        assert_eq!(refusal(Language::Id, &e), "tidak ada yang sedang bicara");
+        let q = DomainError::AlreadyQueued {
+            name: "Budi".into(),
+            kind: SpeakKind::Reply,
+        };
+        assert_eq!(
+            refusal(Language::Id, &q),
+            "Budi sudah di antrean sebagai tanggapan"
+        );
+    }
+}
