@@ -484,7 +484,10 @@ fn an_action_with_a_bad_due_date_stays_open_until_it_is_fixed() {
     fx.enter();
     assert!(form_open(&fx));
     let screen = small(&fx);
-    assert!(screen.contains("⚠ batas waktu `2026-02-30` tidak sah"), "{screen}");
+    assert!(
+        screen.contains("⚠ batas waktu `2026-02-30` tidak sah"),
+        "{screen}"
+    );
     assert!(screen.contains("Menyusun SOP pelayanan"), "{screen}");
     assert_eq!(fx.s().actions().count(), 0);
 
