@@ -139,6 +139,27 @@ fn main() -> Res<()> {
         }
     }
 
+    // CPU time (both threads) of write_all, averaged over a separate run of
+    // iterations: much less sensitive to other load than wall-clock time.
+    let cpu = {
+        let before = cpu_time();
+        for i in 0..iters {
+            let out = root.path().join(format!("c{i}"));
+            black_box(export::write_all(
+                &session,
+                &log,
+                &out,
+                &all,
+                Options::default(),
+            )?);
+            std::fs::remove_dir_all(&out)?;
+        }
+        before
+            .zip(cpu_time())
+            .and_then(|(a, b)| b.checked_sub(a))
+            .map(|d| d / u32::try_from(iters).unwrap_or(1))
+    };
+
     let mut t = Table::new(&["what", "median ms", "p99 ms", "max ms", "vs budget"]);
     let mut row = |name: &str, s: &mut Samples, budget: bool| {
         let verdict = if budget {
@@ -175,6 +196,24 @@ fn main() -> Res<()> {
         ratio(write.median(), disk.median()),
         ratio(render.median(), write.median())
     );
+    if let Some(cpu) = cpu {
+        println!(
+            "write_all CPU time (both threads, mean of {iters}): {} ms",
+            ms(cpu)
+        );
+    }
     println!("{iters} iterations after {warm} warm-up");
     Ok(())
+}
+
+/// This process's user + system CPU time, from `/proc/self/stat` (Linux).
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command (which may hold spaces) closed by ')'.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after ')'.
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    // Clock ticks are 100 a second on Linux (USER_HZ).
+    Some(Duration::from_millis(ticks * 10))
 }

@@ -363,6 +363,10 @@ fn anonymized_minutes_name_participants_by_code_everywhere() {
             let core = name.split(',').next().unwrap().trim_start_matches("Drs. ");
             assert!(!body.contains(core), "{format}: {core} is named");
         }
+        // A PIC typed as a first name, and a name inside a note's text.
+        for first in ["Agus", "Wahyuningsih", "Bambang", "Maria", "Yohanes"] {
+            assert!(!body.contains(first), "{format}: {first} is named");
+        }
         for nip in ["197002031995031002", "197511242001121003"] {
             assert!(!body.contains(nip), "{format}: a participant's NIP");
         }

@@ -356,6 +356,16 @@ pub fn fixed() -> Fx {
             item: None,
         },
     );
+    at(
+        &mut fx,
+        10,
+        6,
+        note(
+            "Usul Ibu Maria Lestari Siregar tentang layanan keliling diterima forum.",
+            NoteKind::Insight,
+            None,
+        ),
+    );
     at(&mut fx, 10, 10, Command::NextItem);
     at(&mut fx, 10, 20, Command::DeferItem { item: None });
     at(
