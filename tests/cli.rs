@@ -277,29 +277,29 @@ fn plan_accepts_toml_dates_offsets_and_defaults() {
     assert_eq!(session.info.language, fgd::domain::Language::Id);
 }
 
-const SCRIPT: &str = r#"{"cmd":"arrive","participant":"P1","at":"2026-12-07T08:55:00+07:00"}
-{"cmd":"arrive","participant":"Endang Sulistyowati, S.H.","at":"2026-12-07T08:56:00+07:00"}
-{"cmd":"add_participant","name":"Wayan Sudarsana","position":"Staf","unit":"Desa Sukamaju","code":"P99","at":"2026-12-07T08:58:00+07:00"}
-{"cmd":"start","at":"2026-12-07T09:00:00+07:00"}
-{"cmd":"raise_hand","participant":"P2","kind":"topic","at":"2026-12-07T09:01:00+07:00"}
-{"cmd":"raise_hand","participant":"P99","kind":"point_of_order","at":"2026-12-07T09:01:10+07:00"}
-{"cmd":"call_next","at":"2026-12-07T09:01:20+07:00"}
-{"cmd":"finish_speaker","at":"2026-12-07T09:02:20+07:00"}
-{"cmd":"call_next","at":"2026-12-07T09:02:30+07:00"}
-{"cmd":"add_mindset","from":"dilayani","to":"melayani","values":["berorientasi_pelayanan","adaptif"],"participant":"P2","at":"2026-12-07T09:03:00+07:00"}
-{"cmd":"add_note","text":"Kewenangan izin keramaian tumpang tindih","kind":"quote","participant":"P2","at":"2026-12-07T09:04:00+07:00"}
-{"cmd":"pause","at":"2026-12-07T09:05:00+07:00"}
-{"cmd":"resume","at":"2026-12-07T09:15:00+07:00"}
-{"cmd":"finish_speaker","at":"2026-12-07T09:16:00+07:00"}
-{"cmd":"next_item","at":"2026-12-07T09:20:00+07:00"}
-{"cmd":"add_decision","text":"SOP izin keramaian disusun bersama","at":"2026-12-07T09:21:00+07:00"}
-{"cmd":"add_conclusion","text":"Tupoksi kasi trantib diperjelas","at":"2026-12-07T09:22:00+07:00"}
-{"cmd":"add_action","what":"Susun draf SOP","pic":"endang","due":"+7d","at":"2026-12-07T09:23:00+07:00"}
-{"cmd":"set_action_status","action":1,"status":"done","at":"2026-12-07T09:24:00+07:00"}
-{"cmd":"add_agenda_item","title":"Lain-lain","minutes":5,"at":"2026-12-07T09:25:00+07:00"}
-{"cmd":"defer_item","at":"2026-12-07T09:26:00+07:00"}
-{"cmd":"undo","at":"2026-12-07T09:27:00+07:00"}
-{"cmd":"end","at":"2026-12-07T09:30:00+07:00"}
+const SCRIPT: &str = r#"{"cmd":"arrive","participant":"P1","at":"2036-12-07T08:55:00+07:00"}
+{"cmd":"arrive","participant":"Endang Sulistyowati, S.H.","at":"2036-12-07T08:56:00+07:00"}
+{"cmd":"add_participant","name":"Wayan Sudarsana","position":"Staf","unit":"Desa Sukamaju","code":"P99","at":"2036-12-07T08:58:00+07:00"}
+{"cmd":"start","at":"2036-12-07T09:00:00+07:00"}
+{"cmd":"raise_hand","participant":"P2","kind":"topic","at":"2036-12-07T09:01:00+07:00"}
+{"cmd":"raise_hand","participant":"P99","kind":"point_of_order","at":"2036-12-07T09:01:10+07:00"}
+{"cmd":"call_next","at":"2036-12-07T09:01:20+07:00"}
+{"cmd":"finish_speaker","at":"2036-12-07T09:02:20+07:00"}
+{"cmd":"call_next","at":"2036-12-07T09:02:30+07:00"}
+{"cmd":"add_mindset","from":"dilayani","to":"melayani","values":["berorientasi_pelayanan","adaptif"],"participant":"P2","at":"2036-12-07T09:03:00+07:00"}
+{"cmd":"add_note","text":"Kewenangan izin keramaian tumpang tindih","kind":"quote","participant":"P2","at":"2036-12-07T09:04:00+07:00"}
+{"cmd":"pause","at":"2036-12-07T09:05:00+07:00"}
+{"cmd":"resume","at":"2036-12-07T09:15:00+07:00"}
+{"cmd":"finish_speaker","at":"2036-12-07T09:16:00+07:00"}
+{"cmd":"next_item","at":"2036-12-07T09:20:00+07:00"}
+{"cmd":"add_decision","text":"SOP izin keramaian disusun bersama","at":"2036-12-07T09:21:00+07:00"}
+{"cmd":"add_conclusion","text":"Tupoksi kasi trantib diperjelas","at":"2036-12-07T09:22:00+07:00"}
+{"cmd":"add_action","what":"Susun draf SOP","pic":"endang","due":"+7d","at":"2036-12-07T09:23:00+07:00"}
+{"cmd":"set_action_status","action":1,"status":"done","at":"2036-12-07T09:24:00+07:00"}
+{"cmd":"add_agenda_item","title":"Lain-lain","minutes":5,"at":"2036-12-07T09:25:00+07:00"}
+{"cmd":"defer_item","at":"2036-12-07T09:26:00+07:00"}
+{"cmd":"undo","at":"2036-12-07T09:27:00+07:00"}
+{"cmd":"end","at":"2036-12-07T09:30:00+07:00"}
 "#;
 
 #[test]
@@ -359,7 +359,7 @@ fn apply_builds_a_whole_session_and_answers_each_line() {
         Some("P2"),
         "PIC linked by name prefix"
     );
-    assert_eq!(action.due.unwrap().to_string(), "2026-12-14");
+    assert_eq!(action.due.unwrap().to_string(), "2036-12-14");
     assert_eq!(action.status, fgd::domain::ActionStatus::Done);
     assert_eq!(
         s.agenda[1].status,
@@ -372,7 +372,7 @@ fn apply_builds_a_whole_session_and_answers_each_line() {
             .arrived_at
             .unwrap()
             .to_rfc3339(),
-        "2026-12-07T01:55:00+00:00"
+        "2036-12-07T01:55:00+00:00"
     );
 }
 
@@ -609,14 +609,14 @@ fn a_session_from_a_newer_fgd_is_refused_untouched() {
 fn follow_up_carries_deferred_items_and_open_actions() {
     let fgd = Fgd::new();
     let first = fgd.new_session(&["--plan", "sessions/obsesi-tupoksi.toml"]);
-    let script = r#"{"cmd":"start","at":"2026-12-07T09:00:00+07:00"}
-{"cmd":"add_action","what":"Susun draf SOP","pic":"Endang","due":"2026-12-14","at":"2026-12-07T09:10:00+07:00"}
-{"cmd":"add_action","what":"Data batas desa","pic":"Dinas PUPR","at":"2026-12-07T09:11:00+07:00"}
-{"cmd":"add_action","what":"Sudah beres","pic":"P1","at":"2026-12-07T09:12:00+07:00"}
-{"cmd":"set_action_status","action":3,"status":"done","at":"2026-12-07T09:13:00+07:00"}
-{"cmd":"next_item","at":"2026-12-07T09:20:00+07:00"}
-{"cmd":"defer_item","at":"2026-12-07T09:30:00+07:00"}
-{"cmd":"end","at":"2026-12-07T10:00:00+07:00"}
+    let script = r#"{"cmd":"start","at":"2036-12-07T09:00:00+07:00"}
+{"cmd":"add_action","what":"Susun draf SOP","pic":"Endang","due":"2026-12-14","at":"2036-12-07T09:10:00+07:00"}
+{"cmd":"add_action","what":"Data batas desa","pic":"Dinas PUPR","at":"2036-12-07T09:11:00+07:00"}
+{"cmd":"add_action","what":"Sudah beres","pic":"P1","at":"2036-12-07T09:12:00+07:00"}
+{"cmd":"set_action_status","action":3,"status":"done","at":"2036-12-07T09:13:00+07:00"}
+{"cmd":"next_item","at":"2036-12-07T09:20:00+07:00"}
+{"cmd":"defer_item","at":"2036-12-07T09:30:00+07:00"}
+{"cmd":"end","at":"2036-12-07T10:00:00+07:00"}
 "#;
     let r = fgd.run_with_input(&["apply", &first], script);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
