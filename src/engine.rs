@@ -177,12 +177,6 @@ impl Engine {
             .submit(Box::new(move || export::json::render(&session, &log)));
     }
 
-    /// Waits until every queued backup is written.
-    pub fn finish_backups(&mut self) {
-        self.backup.finish();
-        self.backup = BackupWriter::new(self.store.dir().join("session.json"));
-    }
-
     /// A failure to refresh `meta.json` or `session.json` after a command
     /// that was stored all the same, once.
     pub fn take_warning(&mut self) -> Option<StoreError> {
