@@ -27,7 +27,7 @@ use fgd::export::{self, Format, Options};
 use fgd::fixtures::{self, LARGE_SESSION_EVENTS};
 use fgd::store::{create_private_dir_all, write_atomic};
 
-use common::{Samples, Table, machine, ms, quick, ratio, thousands};
+use common::{Samples, Table, ms, quick, ratio, thousands};
 
 type Res<T> = Result<T, Box<dyn Error>>;
 
@@ -35,23 +35,7 @@ const BUDGET: Duration = Duration::from_millis(100);
 
 fn main() -> Res<()> {
     let quick = quick();
-    let root = match std::env::var_os("FGD_BENCH_DIR") {
-        Some(dir) => tempfile::Builder::new()
-            .prefix("fgd-bench-")
-            .tempdir_in(dir)?,
-        None => tempfile::Builder::new().prefix("fgd-bench-").tempdir()?,
-    };
-    println!("fgd export benchmark");
-    println!("machine: {}", machine());
-    println!("data:    {}", root.path().display());
-    println!(
-        "mode:    {}\n",
-        if quick {
-            "quick (FGD_BENCH_QUICK)"
-        } else {
-            "full"
-        }
-    );
+    let root = common::start("fgd export benchmark")?;
 
     // The large session, ended a minute after its last event.
     let mut log = fixtures::large_session(LARGE_SESSION_EVENTS);

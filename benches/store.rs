@@ -28,7 +28,7 @@ use fgd::export;
 use fgd::fixtures::{self, LARGE_SESSION_EVENTS};
 use fgd::store::{DataDir, Meta, SessionLock, SessionStore};
 
-use common::{Samples, Table, dir_size, machine, ms, quick, ratio, thousands};
+use common::{Samples, Table, dir_size, ms, quick, ratio, thousands};
 
 type Res<T> = Result<T, Box<dyn Error>>;
 
@@ -42,23 +42,7 @@ const OPEN_BUDGET: Duration = Duration::from_millis(50);
 
 fn main() -> Res<()> {
     let quick = quick();
-    let root = match std::env::var_os("FGD_BENCH_DIR") {
-        Some(dir) => tempfile::Builder::new()
-            .prefix("fgd-bench-")
-            .tempdir_in(dir)?,
-        None => tempfile::Builder::new().prefix("fgd-bench-").tempdir()?,
-    };
-    println!("fgd storage benchmarks");
-    println!("machine: {}", machine());
-    println!("data:    {}", root.path().display());
-    println!(
-        "mode:    {}\n",
-        if quick {
-            "quick (FGD_BENCH_QUICK)"
-        } else {
-            "full"
-        }
-    );
+    let root = common::start("fgd storage benchmarks")?;
     durable_command(quick, root.path())?;
     open_resume(quick, root.path())?;
     Ok(())

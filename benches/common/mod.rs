@@ -11,6 +11,32 @@ use std::time::{Duration, Instant};
 
 /// Whether `FGD_BENCH_QUICK` asks for a short run (fewer iterations, no
 /// very large fixtures).
+/// The data directory of a run (`FGD_BENCH_DIR` picks the file system) and
+/// the run's header: title, machine, directory, mode.
+pub fn start(title: &str) -> std::io::Result<tempfile::TempDir> {
+    let builder = || {
+        let mut b = tempfile::Builder::new();
+        b.prefix("fgd-bench-");
+        b
+    };
+    let root = match std::env::var_os("FGD_BENCH_DIR") {
+        Some(dir) => builder().tempdir_in(dir)?,
+        None => builder().tempdir()?,
+    };
+    println!("{title}");
+    println!("machine: {}", machine());
+    println!("data:    {}", root.path().display());
+    println!(
+        "mode:    {}\n",
+        if quick() {
+            "quick (FGD_BENCH_QUICK)"
+        } else {
+            "full"
+        }
+    );
+    Ok(root)
+}
+
 pub fn quick() -> bool {
     std::env::var("FGD_BENCH_QUICK").is_ok_and(|v| !v.is_empty() && v != "0")
 }
