@@ -123,8 +123,19 @@ impl Engine {
         now: DateTime<Utc>,
         actor: Actor,
     ) -> Result<Seq, ExecError> {
+        self.execute_now_events(cmd, now, actor)?;
+        Ok(self.session.last_seq)
+    }
+
+    /// [`Engine::execute_now`], giving the events the command recorded.
+    pub fn execute_now_events(
+        &mut self,
+        cmd: Command,
+        now: DateTime<Utc>,
+        actor: Actor,
+    ) -> Result<Vec<Recorded>, ExecError> {
         let at = self.session.last_at.map_or(now, |last| now.max(last));
-        self.execute(cmd, at, actor)
+        self.execute_events(cmd, at, actor)
     }
 
     /// Runs a command at time `at`: decides, stores durably, applies. Returns
@@ -135,6 +146,18 @@ impl Engine {
         at: DateTime<Utc>,
         actor: Actor,
     ) -> Result<Seq, ExecError> {
+        self.execute_events(cmd, at, actor)?;
+        Ok(self.session.last_seq)
+    }
+
+    /// [`Engine::execute`], giving the events the command recorded (for a
+    /// host to send to its clients).
+    pub fn execute_events(
+        &mut self,
+        cmd: Command,
+        at: DateTime<Utc>,
+        actor: Actor,
+    ) -> Result<Vec<Recorded>, ExecError> {
         let events = decide(&self.session, cmd, at, actor)?;
         let first = self.session.last_seq + 1;
         let recs: Vec<Recorded> = events
@@ -153,7 +176,7 @@ impl Engine {
             apply(&mut self.session, rec);
         }
         let agenda_changed = recs.iter().any(|r| r.event.changes_agenda());
-        self.log.extend(recs);
+        self.log.extend(recs.iter().cloned());
         // The command is durable from here on: a failure to refresh the side
         // files is reported, not turned into a failed command.
         if self.session.status != status
@@ -164,7 +187,7 @@ impl Engine {
         if agenda_changed {
             self.queue_backup();
         }
-        Ok(self.session.last_seq)
+        Ok(recs)
     }
 
     /// Queues a rewrite of the `session.json` backup on the writer thread

@@ -11,6 +11,8 @@ pub mod export;
 pub mod fixtures;
 pub mod i18n;
 pub mod ids;
+#[cfg(unix)]
+pub mod live;
 pub mod plan;
 pub mod store;
 pub mod tui;

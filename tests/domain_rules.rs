@@ -2373,6 +2373,20 @@ fn a_viewer_can_change_nothing() {
 }
 
 #[test]
+fn only_the_facilitator_or_a_script_ends_the_session() {
+    let mut fx = busy();
+    assert_eq!(
+        fx.exec(Actor::Notetaker, Command::End),
+        Err(DomainError::FacilitatorEnds)
+    );
+    assert_ne!(fx.s.status, Status::Ended);
+    // Everything else stays open to the notetaker.
+    assert!(fx.exec(Actor::Notetaker, Command::Pause).is_ok());
+    assert!(fx.exec(Actor::Script, Command::End).is_ok());
+    assert_eq!(fx.s.status, Status::Ended);
+}
+
+#[test]
 fn time_must_not_go_back() {
     let mut fx = live();
     let last = fx.now;

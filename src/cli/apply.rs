@@ -86,9 +86,73 @@ fn explain(message: &str) -> String {
     message.to_owned()
 }
 
+/// Where the lines go: the session opened here, or the host holding it.
+enum Target {
+    Local(Box<Engine>),
+    #[cfg(unix)]
+    Host(Box<crate::live::Client>),
+}
+
+/// A line's fate: its seq, refused by the rules (go on), or not stored (stop).
+enum Outcome {
+    Done(crate::domain::Seq),
+    Refused(String),
+    NotStored(String, CliError),
+}
+
+impl Target {
+    fn open(data: &DataDir, id: &str) -> Result<Target, CliError> {
+        match Engine::open(data, id) {
+            Ok(engine) => Ok(Target::Local(Box::new(engine))),
+            #[cfg(unix)]
+            Err(locked @ crate::store::StoreError::Locked { .. }) => {
+                match super::join::connect(data, id, Actor::Script, crate::live::no_wake()) {
+                    Ok(client) => Ok(Target::Host(Box::new(client))),
+                    // Held by something that is not a live host (another apply).
+                    Err(crate::live::JoinError::NotLive) => Err(locked.into()),
+                    Err(e) => Err(super::join::join_error(id, e)),
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn apply(&mut self, command: Command, at: Option<DateTime<Utc>>) -> Outcome {
+        match self {
+            Target::Local(engine) => {
+                let result = match at {
+                    Some(at) => engine.execute(command, at, Actor::Script),
+                    None => engine.execute_now(command, Utc::now(), Actor::Script),
+                };
+                match result {
+                    Ok(seq) => Outcome::Done(seq),
+                    Err(ExecError::Domain(e)) => Outcome::Refused(e.to_string()),
+                    Err(ExecError::Store(e)) => Outcome::NotStored(e.to_string(), e.into()),
+                }
+            }
+            #[cfg(unix)]
+            Target::Host(client) => match client.execute(command, at) {
+                Ok(seq) => Outcome::Done(seq),
+                Err(crate::live::Rejection::Rule(e)) => Outcome::Refused(e.to_string()),
+                Err(crate::live::Rejection::Failed(why)) => {
+                    Outcome::NotStored(why.clone(), CliError::other(why))
+                }
+            },
+        }
+    }
+
+    fn take_warning(&mut self) -> Option<String> {
+        match self {
+            Target::Local(engine) => engine.take_warning().map(|w| w.to_string()),
+            #[cfg(unix)]
+            Target::Host(_) => None,
+        }
+    }
+}
+
 pub fn run(data: &DataDir, id: &str, file: Option<&Path>) -> Result<(), CliError> {
     let id = data.resolve(id)?;
-    let mut engine = Engine::open(data, &id)?;
+    let mut target = Target::open(data, &id)?;
     let input: Box<dyn BufRead> = match file {
         Some(f) => {
             Box::new(BufReader::new(std::fs::File::open(f).map_err(|e| {
@@ -106,20 +170,14 @@ pub fn run(data: &DataDir, id: &str, file: Option<&Path>) -> Result<(), CliError
         }
         let answer = match parse_line(&line) {
             Err(reason) => Err(reason),
-            Ok(ApplyLine { command, at }) => {
-                let result = match at {
-                    Some(at) => engine.execute(command, at, Actor::Script),
-                    None => engine.execute_now(command, Utc::now(), Actor::Script),
-                };
-                match result {
-                    Ok(seq) => Ok(seq),
-                    Err(ExecError::Domain(e)) => Err(e.to_string()),
-                    Err(ExecError::Store(e)) => {
-                        let _ = writeln!(out, "error {}: not stored: {e}", n + 1);
-                        return Err(e.into());
-                    }
+            Ok(ApplyLine { command, at }) => match target.apply(command, at) {
+                Outcome::Done(seq) => Ok(seq),
+                Outcome::Refused(reason) => Err(reason),
+                Outcome::NotStored(why, error) => {
+                    let _ = writeln!(out, "error {}: not stored: {why}", n + 1);
+                    return Err(error);
                 }
-            }
+            },
         };
         match answer {
             Ok(seq) => writeln!(out, "ok {seq}"),
@@ -130,7 +188,7 @@ pub fn run(data: &DataDir, id: &str, file: Option<&Path>) -> Result<(), CliError
         }
         .and_then(|()| out.flush())
         .map_err(|e| CliError::other(format!("can't write the answers: {e}")))?;
-        if let Some(w) = engine.take_warning() {
+        if let Some(w) = target.take_warning() {
             eprintln!("fgd: warning: {w}");
         }
     }

@@ -25,15 +25,29 @@ pub fn run(
         .transpose()
         .map_err(CliError::usage)?;
     let id = data.resolve(id)?;
-    let engine = Engine::open(data, &id)?;
-    let paths = export::write_all(
-        engine.session(),
-        engine.log(),
-        out,
-        &formats,
-        Options { lang, anonymize },
-    )
-    .map_err(|e| match e {
+    let write = |session: &crate::domain::Session, log: &[crate::domain::Recorded]| {
+        export::write_all(session, log, out, &formats, Options { lang, anonymize })
+    };
+    let written = match Engine::open(data, &id) {
+        Ok(engine) => write(engine.session(), engine.log()),
+        // While `fgd run` holds the session, read it through the host.
+        #[cfg(unix)]
+        Err(locked @ crate::store::StoreError::Locked { .. }) => {
+            let client = match super::join::connect(
+                data,
+                &id,
+                crate::domain::Actor::Viewer,
+                crate::live::no_wake(),
+            ) {
+                Ok(client) => client,
+                Err(crate::live::JoinError::NotLive) => return Err(locked.into()),
+                Err(e) => return Err(super::join::join_error(&id, e)),
+            };
+            write(client.session(), client.log())
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let paths = written.map_err(|e| match e {
         ExportError::Io { .. } => CliError::other(format!(
             "{e}\nno file is half-written; choose another directory with --out DIR"
         )),

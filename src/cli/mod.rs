@@ -5,6 +5,8 @@
 mod apply;
 mod export;
 mod import;
+#[cfg(unix)]
+mod join;
 
 mod new;
 
@@ -111,6 +113,17 @@ enum Cmd {
         /// Session id or a unique prefix
         id: String,
         /// Where the minutes go when the session ends (as OUT/ID/)
+        #[arg(long, value_name = "DIR", default_value = "minutes")]
+        out: PathBuf,
+    },
+    /// Join a session that `fgd run` hosts, from a second terminal (notetaker, or a read-only viewer for the projector)
+    Join {
+        /// Session id or a unique prefix
+        id: String,
+        /// notetaker (notulis): all commands but ending; viewer: a read-only mirror
+        #[arg(long, value_name = "notetaker|viewer", default_value = "notetaker")]
+        role: String,
+        /// Where minutes go if written from this terminal (as OUT/ID/)
         #[arg(long, value_name = "DIR", default_value = "minutes")]
         out: PathBuf,
     },
@@ -224,6 +237,12 @@ pub fn main() -> Result<(), CliError> {
             title.as_deref(),
             follow_up.as_deref(),
         ),
+        #[cfg(unix)]
+        Some(Cmd::Join { id, role, out }) => join::run(&data()?, &id, &role, out),
+        #[cfg(not(unix))]
+        Some(Cmd::Join { .. }) => Err(CliError::other(
+            "a second terminal needs Unix-domain sockets, which this platform lacks",
+        )),
         Some(Cmd::List { json }) => list(&data()?, json),
         Some(Cmd::Apply { id, file }) => apply::run(&data()?, &id, file.as_deref()),
         Some(Cmd::Export {

@@ -23,6 +23,9 @@ pub fn decide(session: &Session, command: Command, now: DateTime<Utc>, actor: Ac
     if actor == Actor::Viewer {
         return Err(DomainError::ReadOnly);
     }
+    if actor == Actor::Notetaker && matches!(command, Command::End) {
+        return Err(DomainError::FacilitatorEnds);
+    }
     if let Some(last) = session.last_at
         && now < last
     {

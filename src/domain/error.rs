@@ -2,12 +2,19 @@
 //! helps, what to do instead; screens and `fgd apply` print it as it is.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
 use thiserror::Error;
 
 use super::types::{ItemStatus, SpeakKind};
 
-/// A command the domain refuses; nothing changes.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// A field or record name the domain itself spells (named by an alias so
+/// that serde does not try to borrow it from the input).
+pub type Name = &'static str;
+
+/// A command the domain refuses; nothing changes. Serializable, so a second
+/// terminal receives the refusal typed and words it in its own language.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(tag = "error", content = "detail", rename_all = "snake_case")]
 pub enum DomainError {
     /// Any command but `create` before the session exists.
     #[error("the session does not exist yet")]
@@ -26,6 +33,9 @@ pub enum DomainError {
     /// A read-only terminal tried to change something.
     #[error("a viewer can only watch; join as notetaker to make changes")]
     ReadOnly,
+    /// The notetaker's terminal tried to end the session.
+    #[error("only the facilitator's terminal (`fgd run`) can end the session")]
+    FacilitatorEnds,
     /// Needs a started session.
     #[error("the session has not started yet; start it first (Space, or {{\"cmd\":\"start\"}})")]
     NotStarted,
@@ -46,12 +56,13 @@ pub enum DomainError {
     AlreadyEnded,
     /// A required field left empty.
     #[error("{0} must not be empty")]
-    Empty(&'static str),
+    Empty(#[serde(deserialize_with = "interned")] Name),
     /// A text over the limit.
     #[error("{field} is too long ({len} characters; at most {max})")]
     TooLong {
         /// Field name.
-        field: &'static str,
+        #[serde(deserialize_with = "interned")]
+        field: Name,
         /// Its length in characters.
         len: usize,
         /// The limit.
@@ -108,7 +119,8 @@ pub enum DomainError {
         /// Its status.
         status: ItemStatus,
         /// What was tried.
-        verb: &'static str,
+        #[serde(deserialize_with = "interned")]
+        verb: Name,
     },
     /// Starting the item that is already active.
     #[error("agenda item “{0}” is already active")]
@@ -148,7 +160,8 @@ pub enum DomainError {
     #[error("no {what} {id}")]
     UnknownRecord {
         /// Kind of record.
-        what: &'static str,
+        #[serde(deserialize_with = "interned")]
+        what: Name,
         /// Number given.
         id: u32,
     },
@@ -166,4 +179,24 @@ pub enum DomainError {
     /// `undo` of something another terminal has changed since.
     #[error("can't undo “{0}”: it was changed since from another terminal")]
     UndoConflict(String),
+}
+
+/// Reads one of the domain's own field names back from the wire. The names
+/// are a small fixed set, so each distinct one is kept once for the life of
+/// the process; past a bound, anything new reads as "field".
+fn interned<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    static SEEN: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let name = String::deserialize(d)?;
+    let mut seen = SEEN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(known) = seen.iter().find(|k| **k == name) {
+        return Ok(known);
+    }
+    if seen.len() >= 256 {
+        return Ok("field");
+    }
+    let kept: &'static str = Box::leak(name.into_boxed_str());
+    seen.push(kept);
+    Ok(kept)
 }

@@ -247,6 +247,28 @@ impl<P: Port> App<P> {
         self.port.session()
     }
 
+    /// Takes in what other terminals did (through the port); true when the
+    /// screen must be redrawn.
+    pub fn pump(&mut self, now: DateTime<Utc>) -> bool {
+        let trouble = self.port.trouble();
+        let changed = self.port.pump(now);
+        if changed {
+            self.clamp_selection();
+        }
+        if let Some(n) = self.port.take_notice() {
+            self.complain(n);
+            return true;
+        }
+        changed || trouble != self.port.trouble()
+    }
+
+    /// Shows a problem met while starting, if any.
+    pub fn flash_problem(&mut self, problem: Option<String>) {
+        if let Some(p) = problem {
+            self.complain(p);
+        }
+    }
+
     /// The screen's words.
     pub fn words(&self) -> &'static Words {
         words(self.lang)

@@ -36,8 +36,8 @@ impl<P: Port> term::Screen for App<P> {
     fn done(&self) -> bool {
         self.quit
     }
-    fn version(&self) -> u64 {
-        self.session().last_seq
+    fn pump(&mut self, now: DateTime<Utc>) -> bool {
+        App::pump(self, now)
     }
 }
 
@@ -45,29 +45,71 @@ fn theme(config: &Config) -> Theme {
     Theme::pick(config.theme, std::env::var("NO_COLOR").ok().as_deref())
 }
 
-fn live_app(engine: Engine, config: &Config, out: PathBuf) -> App<LocalPort> {
-    let mut app = App::new(
-        LocalPort::new(engine, Actor::Facilitator),
-        Role::Facilitator,
-        config.keymap.clone(),
-        theme(config),
-        out,
-    );
+fn live_app<P: Port>(port: P, role: Role, config: &Config, out: PathBuf) -> App<P> {
+    let mut app = App::new(port, role, config.keymap.clone(), theme(config), out);
     if let Some(lang) = config.language {
         app.lang = lang;
     }
     app
 }
 
-/// `fgd run ID`: the live view as facilitator on an open session.
+/// The facilitator's port: the engine, hosting other terminals when the
+/// socket can be made (if it can't, the session runs alone and says why).
+fn host_port(engine: Engine, events: &term::Events) -> (LocalPort, Option<String>) {
+    #[cfg(unix)]
+    {
+        match crate::live::Host::start(engine.store().dir(), events.waker()) {
+            Ok(host) => (
+                LocalPort::new(engine, Actor::Facilitator).with_host(host),
+                None,
+            ),
+            Err(e) => (
+                LocalPort::new(engine, Actor::Facilitator),
+                Some(format!("no second terminal can join: {e}")),
+            ),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = events;
+        (LocalPort::new(engine, Actor::Facilitator), None)
+    }
+}
+
+/// `fgd run ID`: the live view as facilitator on an open session, hosting
+/// `fgd join`.
 pub fn run_session(engine: Engine, config: &Config, out: PathBuf) -> std::io::Result<()> {
     let stop = term::Stop::install()?;
-    let mut app = live_app(engine, config, out);
-    let mut terminal = ratatui::try_init()?;
     let events = term::Events::start();
+    let (port, problem) = host_port(engine, &events);
+    let mut app = live_app(port, Role::Facilitator, config, out);
+    app.flash_problem(problem);
+    let mut terminal = ratatui::try_init()?;
     let result = term::run(&mut terminal, &mut app, &stop, &events);
     ratatui::restore();
     result
+}
+
+/// `fgd join ID`: a second terminal on a session another `fgd run` hosts.
+/// `connect` makes the client once the terminal's wake handle exists.
+#[cfg(unix)]
+pub fn run_join(
+    connect: impl FnOnce(crate::live::Wake) -> Result<crate::live::Client, crate::live::JoinError>,
+    role: Role,
+    config: &Config,
+    out: PathBuf,
+) -> Result<std::io::Result<()>, crate::live::JoinError> {
+    let stop = term::Stop::install().map_err(crate::live::JoinError::Io)?;
+    let events = term::Events::start();
+    let client = connect(events.waker())?;
+    let mut app = live_app(port::RemotePort::new(client), role, config, out);
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => return Ok(Err(e)),
+    };
+    let result = term::run(&mut terminal, &mut app, &stop, &events);
+    ratatui::restore();
+    Ok(result)
 }
 
 struct HomeScreen<'a> {
@@ -129,7 +171,9 @@ pub fn run_home(data: &DataDir, config: &Config, out: &std::path::Path) -> std::
             }
             match Engine::open(data, &id) {
                 Ok(engine) => {
-                    let mut app = live_app(engine, config, out.to_path_buf());
+                    let (port, problem) = host_port(engine, &events);
+                    let mut app = live_app(port, Role::Facilitator, config, out.to_path_buf());
+                    app.flash_problem(problem);
                     return term::run(&mut terminal, &mut app, &stop, &events);
                 }
                 Err(e) => screen.home.flash = Some((e.to_string(), true)),

@@ -1,6 +1,8 @@
 //! The screen's one door to the session. The facilitator's terminal holds the
-//! session itself ([`LocalPort`], over the engine); tests use the same port on
-//! a temporary data directory.
+//! session itself ([`LocalPort`], over the engine, and hosts the other
+//! terminals through a `live::Host`); a joined terminal reaches it through a
+//! [`RemotePort`] over a `live::Client`. Tests use the same ports on a
+//! temporary data directory.
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +18,15 @@ pub enum Refusal {
     Rule(DomainError),
     /// It could not be stored or sent.
     Failed(String),
+}
+
+/// What keeps the session out of reach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trouble {
+    /// The host went away; reconnecting.
+    Disconnected,
+    /// The host refuses this terminal, with its reason.
+    Refused(String),
 }
 
 /// What the screen needs from wherever the session lives.
@@ -35,17 +46,26 @@ pub trait Port {
         None
     }
     /// Why the session can't be reached right now, if it can't.
-    fn trouble(&self) -> Option<String> {
+    fn trouble(&self) -> Option<Trouble> {
         None
+    }
+    /// Takes in what other terminals did (and, for a joined terminal,
+    /// reconnects); true when the session changed. The event loop calls it
+    /// on every wake.
+    fn pump(&mut self, _now: DateTime<Utc>) -> bool {
+        false
     }
 }
 
-/// A session held by this process.
+/// A session held by this process, hosting other terminals when a host is
+/// attached.
 #[derive(Debug)]
 pub struct LocalPort {
     engine: Engine,
     actor: Actor,
     notice: Option<String>,
+    #[cfg(unix)]
+    host: Option<crate::live::Host>,
 }
 
 impl LocalPort {
@@ -55,7 +75,23 @@ impl LocalPort {
             engine,
             actor,
             notice: None,
+            #[cfg(unix)]
+            host: None,
         }
+    }
+
+    /// Serves other terminals through `host` from now on.
+    #[cfg(unix)]
+    #[must_use]
+    pub fn with_host(mut self, host: crate::live::Host) -> LocalPort {
+        self.host = Some(host);
+        self
+    }
+
+    /// The host serving other terminals, if any.
+    #[cfg(unix)]
+    pub fn host(&self) -> Option<&crate::live::Host> {
+        self.host.as_ref()
     }
 
     /// The engine.
@@ -72,7 +108,7 @@ impl Port for LocalPort {
     fn execute(&mut self, cmd: Command, now: DateTime<Utc>) -> Result<Seq, Refusal> {
         let result = self
             .engine
-            .execute_now(cmd, now, self.actor)
+            .execute_now_events(cmd, now, self.actor)
             .map_err(|e| match e {
                 ExecError::Domain(d) => Refusal::Rule(d),
                 ExecError::Store(s) => Refusal::Failed(format!("not saved: {s}")),
@@ -80,7 +116,29 @@ impl Port for LocalPort {
         if let Some(w) = self.engine.take_warning() {
             self.notice = Some(format!("saved, but: {w}"));
         }
-        result
+        let recs = result?;
+        #[cfg(unix)]
+        if let Some(host) = &mut self.host {
+            host.broadcast(&recs);
+        }
+        Ok(recs
+            .last()
+            .map_or(self.engine.session().last_seq, |r| r.seq))
+    }
+
+    #[cfg(unix)]
+    fn pump(&mut self, now: DateTime<Utc>) -> bool {
+        let Some(host) = &mut self.host else {
+            return false;
+        };
+        let changed = host.serve(&mut self.engine, now);
+        if let Some(n) = host.take_notice() {
+            self.notice = Some(n);
+        }
+        if let Some(w) = self.engine.take_warning() {
+            self.notice = Some(format!("saved, but: {w}"));
+        }
+        changed
     }
 
     fn export(&mut self, out: &Path) -> Result<Vec<PathBuf>, String> {
@@ -94,5 +152,60 @@ impl Port for LocalPort {
 
     fn take_notice(&mut self) -> Option<String> {
         self.notice.take()
+    }
+}
+
+/// A session hosted by another terminal's `fgd run`, reached over its socket.
+#[cfg(unix)]
+#[derive(Debug)]
+pub struct RemotePort {
+    client: crate::live::Client,
+}
+
+#[cfg(unix)]
+impl RemotePort {
+    /// A port over a joined client.
+    pub fn new(client: crate::live::Client) -> RemotePort {
+        RemotePort { client }
+    }
+
+    /// The client.
+    pub fn client(&self) -> &crate::live::Client {
+        &self.client
+    }
+}
+
+#[cfg(unix)]
+impl Port for RemotePort {
+    fn session(&self) -> &Session {
+        self.client.session()
+    }
+
+    fn execute(&mut self, cmd: Command, _now: DateTime<Utc>) -> Result<Seq, Refusal> {
+        // The host stamps the time: one clock for every terminal.
+        self.client.execute(cmd, None).map_err(|r| match r {
+            crate::live::Rejection::Rule(d) => Refusal::Rule(d),
+            crate::live::Rejection::Failed(text) => Refusal::Failed(text),
+        })
+    }
+
+    fn export(&mut self, out: &Path) -> Result<Vec<PathBuf>, String> {
+        crate::export::write_minutes(self.client.session(), self.client.log(), out)
+            .map_err(|e| e.to_string())
+    }
+
+    fn actor(&self) -> Actor {
+        self.client.role()
+    }
+
+    fn trouble(&self) -> Option<Trouble> {
+        self.client.trouble().map(|t| match t {
+            crate::live::Trouble::Disconnected => Trouble::Disconnected,
+            crate::live::Trouble::Refused(why) => Trouble::Refused(why.clone()),
+        })
+    }
+
+    fn pump(&mut self, _now: DateTime<Utc>) -> bool {
+        self.client.pump()
     }
 }

@@ -40,11 +40,17 @@ pub trait Screen {
     fn key(&mut self, key: event::KeyEvent, now: chrono::DateTime<Utc>);
     /// Whether it is done.
     fn done(&self) -> bool;
-    /// A number that changes whenever something it shows changed by itself
-    /// (e.g. another terminal's command).
-    fn version(&self) -> u64 {
-        0
+    /// Takes in what changed by itself (another terminal's command, a lost
+    /// or regained connection); true when the screen must be redrawn.
+    fn pump(&mut self, _now: chrono::DateTime<Utc>) -> bool {
+        false
     }
+}
+
+/// What wakes the loop: a terminal event, or another thread with news.
+enum Input {
+    Term(Event),
+    Wake,
 }
 
 /// Terminal events, read on a thread of their own. crossterm's `poll` never
@@ -52,21 +58,32 @@ pub trait Screen {
 /// waits on this channel instead, where a stop signal or a failed write to
 /// the vanished terminal still ends it.
 pub struct Events {
-    rx: std::sync::mpsc::Receiver<Event>,
+    rx: std::sync::mpsc::Receiver<Input>,
+    tx: std::sync::mpsc::SyncSender<Input>,
 }
 
 impl Events {
     /// Starts the reader thread (once per process).
     pub fn start() -> Events {
         let (tx, rx) = std::sync::mpsc::sync_channel(256);
+        let keys = tx.clone();
         std::thread::spawn(move || {
             while let Ok(ev) = event::read() {
-                if tx.send(ev).is_err() {
+                if keys.send(Input::Term(ev)).is_err() {
                     break;
                 }
             }
         });
-        Events { rx }
+        Events { rx, tx }
+    }
+
+    /// A handle other threads call to wake the loop (it then pumps the
+    /// screen). Wakes that arrive while one is pending are merged.
+    pub fn waker(&self) -> Arc<dyn Fn() + Send + Sync> {
+        let tx = self.tx.clone();
+        Arc::new(move || {
+            let _ = tx.try_send(Input::Wake);
+        })
     }
 }
 
@@ -79,15 +96,14 @@ pub fn run(
 ) -> io::Result<()> {
     let mut dirty = true;
     let mut shown_second = None;
-    let mut shown_version = screen.version();
     loop {
         let now = Utc::now();
         let second = now.timestamp();
-        if dirty || shown_second != Some(second) || shown_version != screen.version() {
+        dirty |= screen.pump(now);
+        if dirty || shown_second != Some(second) {
             terminal.draw(|f| screen.draw(f, now))?;
             dirty = false;
             shown_second = Some(second);
-            shown_version = screen.version();
         }
         if screen.done() || stop.requested() {
             return Ok(());
@@ -99,12 +115,12 @@ pub fn run(
             .rx
             .recv_timeout(Duration::from_millis(to_next.min(250)))
         {
-            Ok(Event::Key(k)) => {
+            Ok(Input::Term(Event::Key(k))) => {
                 screen.key(k, Utc::now());
                 dirty = true;
             }
-            Ok(Event::Resize(..)) => dirty = true,
-            Ok(_) | Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Ok(Input::Term(Event::Resize(..))) => dirty = true,
+            Ok(Input::Term(_) | Input::Wake) | Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
                 return Err(io::Error::new(
                     io::ErrorKind::UnexpectedEof,

@@ -96,6 +96,10 @@ pub struct Words {
     pub paused_banner: &'static str,
     /// The session has not started — press {} to start
     pub planned_banner: &'static str,
+    /// DISCONNECTED — reconnecting to the facilitator's terminal …
+    pub disconnected: &'static str,
+    /// THE HOST REFUSES THIS TERMINAL: {}
+    pub refused_by_host: &'static str,
     /// The session is live. Quit now? Everything is already saved.
     pub confirm_quit: &'static str,
     /// End the session and write the minutes?
@@ -281,6 +285,8 @@ pub const ID: Words = Words {
     ended_banner: "SESI SELESAI — mode koreksi: teks dan status masih bisa diperbaiki, waktu tidak",
     paused_banner: "SESI DIJEDA — waktu tidak berjalan",
     planned_banner: "Sesi belum dimulai — tekan {} untuk mulai",
+    disconnected: "TERPUTUS — menyambung ulang ke terminal fasilitator (fgd run)… yang diketik belum tersimpan sampai tersambung",
+    refused_by_host: "TERMINAL FASILITATOR MENOLAK: {}",
     confirm_quit: "Sesi masih berjalan. Keluar sekarang? Semua sudah tersimpan.",
     confirm_end: "Akhiri sesi dan tulis notulen?",
     confirm_remove: "Hapus",
@@ -398,6 +404,8 @@ pub const EN: Words = Words {
     ended_banner: "SESSION ENDED — correction mode: texts and statuses can be corrected, timings cannot",
     paused_banner: "SESSION PAUSED — timers are stopped",
     planned_banner: "The session has not started — press {} to start",
+    disconnected: "DISCONNECTED — reconnecting to the facilitator's terminal (fgd run)… nothing typed is saved until it is back",
+    refused_by_host: "THE FACILITATOR'S TERMINAL REFUSES THIS ONE: {}",
     confirm_quit: "The session is live. Quit now? Everything is already saved.",
     confirm_end: "End the session and write the minutes?",
     confirm_remove: "Remove",
@@ -556,6 +564,9 @@ pub fn refusal(lang: Language, e: &crate::domain::DomainError) -> String {
         E::NotCreated => "sesi belum ada".into(),
         E::AlreadyCreated => "sesi sudah ada".into(),
         E::TimeWentBack { .. } => "waktu tidak boleh mundur dari kejadian sebelumnya".into(),
+        E::FacilitatorEnds => {
+            "hanya terminal fasilitator (`fgd run`) yang dapat mengakhiri sesi".into()
+        }
         E::ReadOnly => {
             "penonton hanya dapat melihat; bergabunglah sebagai notulis untuk mengubah".into()
         }

@@ -15,7 +15,7 @@ use super::text::{clock, fit, spread, width, wrap};
 use crate::domain::{ItemStatus, Session, Status};
 use crate::tui::app::{App, Panel, Role};
 use crate::tui::keymap::Action;
-use crate::tui::port::Port;
+use crate::tui::port::{Port, Trouble};
 use crate::tui::theme::Theme;
 use crate::tui::words::{Words, fill};
 
@@ -156,8 +156,10 @@ fn header(s: &Session, w: &Words, t: &Theme, now: DateTime<Utc>, cols: usize) ->
 fn banner<P: Port>(app: &App<P>, w: &Words, t: &Theme, cols: usize) -> Option<Line<'static>> {
     let line =
         |text: &str| Line::styled(format!(" {} ", fit(text, cols.saturating_sub(2))), t.banner);
-    if let Some(trouble) = app.port.trouble() {
-        return Some(line(&trouble));
+    match app.port.trouble() {
+        Some(Trouble::Disconnected) => return Some(line(w.disconnected)),
+        Some(Trouble::Refused(why)) => return Some(line(&fill(w.refused_by_host, &[&why]))),
+        None => {}
     }
     let text = match app.session().status {
         Status::Ended => w.ended_banner.to_owned(),

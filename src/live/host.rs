@@ -1,0 +1,448 @@
+//! The host side: `fgd run` listens for clients while it holds the session.
+//!
+//! Threads: one accepts connections and checks the peer's uid; each client
+//! gets a reader (hello, then commands) and a writer draining a bounded
+//! queue of lines. Neither touches the session: requests go over a channel to
+//! the owner's thread, which calls [`Host::serve`] when woken, runs each
+//! command through the engine (stored before it is acknowledged), and
+//! broadcasts the events. A client whose queue is full is dropped (its
+//! socket shut down): it reconnects and starts again from a fresh welcome.
+
+use std::collections::HashMap;
+use std::io::{BufReader, Write};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, SyncSender, TrySendError};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::Wake;
+use super::proto::{self, MAX_COMMAND_LINE, PROTOCOL_VERSION, ToClient, ToHost};
+use crate::domain::{Actor, Command, Recorded};
+use crate::engine::{Engine, ExecError};
+
+/// Lines a client may have waiting before it counts as stuck and is dropped.
+pub const CLIENT_QUEUE: usize = 4096;
+
+/// How long a new connection has to say hello.
+const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// What the connection threads ask of the owner's thread.
+#[allow(clippy::large_enum_variant)] // consumed at once by the owner's thread
+enum Request {
+    Join {
+        conn: u64,
+        role: Actor,
+        out: SyncSender<Arc<str>>,
+        stream: UnixStream,
+    },
+    Command {
+        conn: u64,
+        id: u64,
+        command: Command,
+        at: Option<DateTime<Utc>>,
+    },
+    Left {
+        conn: u64,
+    },
+    Notice(String),
+}
+
+struct Peer {
+    role: Actor,
+    out: SyncSender<Arc<str>>,
+    stream: UnixStream,
+}
+
+/// A listening host. Dropping it closes every connection and removes the
+/// socket.
+pub struct Host {
+    path: PathBuf,
+    rx: Receiver<Request>,
+    peers: HashMap<u64, Peer>,
+    stop: Arc<AtomicBool>,
+    notices: Vec<String>,
+}
+
+impl std::fmt::Debug for Host {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Host")
+            .field("path", &self.path)
+            .field("clients", &self.peers.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The welcome, serialized from borrowed events (a large log is not copied).
+#[derive(Serialize)]
+#[serde(tag = "type", rename = "welcome")]
+struct WelcomeRef<'a> {
+    version: u32,
+    session: &'a str,
+    events: &'a [Recorded],
+}
+
+impl Host {
+    /// Starts listening for the session in `session_dir`. Call it only while
+    /// holding the session's lock: a socket left there by a host that was
+    /// killed is then known to be stale and is replaced.
+    pub fn start(session_dir: &Path, wake: Wake) -> std::io::Result<Host> {
+        use std::os::unix::fs::PermissionsExt;
+        let path = super::socket_path(session_dir)?;
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        let listener = UnixListener::bind(&path)?;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+        let (tx, rx) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let log = session_dir.join("live.log");
+        {
+            let stop = Arc::clone(&stop);
+            std::thread::Builder::new()
+                .name("fgd-accept".into())
+                .spawn(move || accept(&listener, &tx, &wake, &stop, &log))?;
+        }
+        Ok(Host {
+            path,
+            rx,
+            peers: HashMap::new(),
+            stop,
+            notices: Vec::new(),
+        })
+    }
+
+    /// Where it listens.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// How many clients are connected.
+    pub fn clients(&self) -> usize {
+        self.peers.len()
+    }
+
+    /// Something to tell the facilitator (a refused peer), once.
+    pub fn take_notice(&mut self) -> Option<String> {
+        self.notices.pop()
+    }
+
+    /// Handles what the clients asked since the last call: joins (each gets
+    /// the log so far), commands (run through `engine`, then acknowledged)
+    /// and departures. True when the session changed.
+    pub fn serve(&mut self, engine: &mut Engine, now: DateTime<Utc>) -> bool {
+        let mut changed = false;
+        while let Ok(request) = self.rx.try_recv() {
+            match request {
+                Request::Join {
+                    conn,
+                    role,
+                    out,
+                    stream,
+                } => {
+                    let welcome = proto::encode(&WelcomeRef {
+                        version: PROTOCOL_VERSION,
+                        session: &engine.session().info.id,
+                        events: engine.log(),
+                    });
+                    if out.try_send(welcome.into()).is_ok() {
+                        self.peers.insert(conn, Peer { role, out, stream });
+                    } else {
+                        let _ = stream.shutdown(std::net::Shutdown::Both);
+                    }
+                }
+                Request::Command {
+                    conn,
+                    id,
+                    command,
+                    at,
+                } => {
+                    let Some(role) = self.peers.get(&conn).map(|p| p.role) else {
+                        continue;
+                    };
+                    let result = match at {
+                        Some(at) => engine.execute_events(command, at, role),
+                        None => engine.execute_now_events(command, now, role),
+                    };
+                    let answer = match result {
+                        Ok(recs) => {
+                            changed = true;
+                            self.broadcast(&recs);
+                            ToClient::Ack {
+                                id,
+                                seq: engine.session().last_seq,
+                            }
+                        }
+                        Err(ExecError::Domain(error)) => ToClient::Rejected { id, error },
+                        Err(ExecError::Store(e)) => ToClient::Failed {
+                            id,
+                            message: format!("not saved: {e}"),
+                        },
+                    };
+                    self.send(conn, &answer);
+                }
+                Request::Left { conn } => {
+                    self.peers.remove(&conn);
+                }
+                Request::Notice(text) => self.notices.push(text),
+            }
+        }
+        changed
+    }
+
+    /// Sends events stored by this terminal (or by [`Host::serve`]) to every
+    /// client.
+    pub fn broadcast(&mut self, recs: &[Recorded]) {
+        for record in recs {
+            let line: Arc<str> = proto::encode(&ToClient::Event {
+                record: record.clone(),
+            })
+            .into();
+            let stuck: Vec<u64> = self
+                .peers
+                .iter()
+                .filter(|(_, p)| p.out.try_send(Arc::clone(&line)).is_err())
+                .map(|(c, _)| *c)
+                .collect();
+            for conn in stuck {
+                self.drop_peer(conn);
+            }
+        }
+    }
+
+    fn send(&mut self, conn: u64, msg: &ToClient) {
+        let Some(peer) = self.peers.get(&conn) else {
+            return;
+        };
+        if let Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) =
+            peer.out.try_send(proto::encode(msg).into())
+        {
+            self.drop_peer(conn);
+        }
+    }
+
+    fn drop_peer(&mut self, conn: u64) {
+        if let Some(peer) = self.peers.remove(&conn) {
+            // Ends its reader and writer; the client reconnects and resyncs.
+            let _ = peer.stream.shutdown(std::net::Shutdown::Both);
+        }
+    }
+}
+
+impl Drop for Host {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        for (_, peer) in self.peers.drain() {
+            let _ = peer.stream.shutdown(std::net::Shutdown::Both);
+        }
+        let _ = std::fs::remove_file(&self.path);
+        // Wakes the accept thread so it sees the stop.
+        let _ = UnixStream::connect(&self.path);
+    }
+}
+
+static NEXT_CONN: AtomicU64 = AtomicU64::new(1);
+
+fn accept(
+    listener: &UnixListener,
+    tx: &Sender<Request>,
+    wake: &Wake,
+    stop: &AtomicBool,
+    log: &Path,
+) {
+    for stream in listener.incoming() {
+        if stop.load(Ordering::SeqCst) {
+            return;
+        }
+        let Ok(stream) = stream else {
+            // Out of descriptors or similar: back off rather than spin.
+            std::thread::sleep(Duration::from_millis(50));
+            continue;
+        };
+        if let Err(why) = check_peer(&stream) {
+            note(log, &why);
+            let _ = tx.send(Request::Notice(why));
+            wake();
+            continue;
+        }
+        let conn = NEXT_CONN.fetch_add(1, Ordering::Relaxed);
+        let tx = tx.clone();
+        let wake = Arc::clone(wake);
+        let log = log.to_path_buf();
+        let _ = std::thread::Builder::new()
+            .name(format!("fgd-client-{conn}"))
+            .spawn(move || serve_client(conn, &stream, &tx, &wake, &log));
+    }
+}
+
+/// Refuses a peer of another user (Linux: `SO_PEERCRED`; elsewhere the
+/// socket's 0600 mode and its private directory keep others out).
+fn check_peer(stream: &UnixStream) -> Result<(), String> {
+    #[cfg(target_os = "linux")]
+    {
+        let own = rustix::process::geteuid();
+        match rustix::net::sockopt::socket_peercred(stream) {
+            Ok(cred) if cred.uid == own => Ok(()),
+            Ok(cred) => Err(format!(
+                "refused a connection from uid {} (process {}): only uid {} may join",
+                cred.uid.as_raw(),
+                cred.pid.as_raw_nonzero(),
+                own.as_raw()
+            )),
+            Err(e) => Err(format!(
+                "refused a connection whose user can't be checked: {e}"
+            )),
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = stream;
+        Ok(())
+    }
+}
+
+/// Appends a line to the session's `live.log` (0600).
+fn note(log: &Path, text: &str) {
+    use std::os::unix::fs::OpenOptionsExt;
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(log)
+    {
+        let _ = writeln!(f, "{} {text}", Utc::now().to_rfc3339());
+    }
+}
+
+/// One client's reader: the hello, then its commands, until it goes.
+fn serve_client(conn: u64, stream: &UnixStream, tx: &Sender<Request>, wake: &Wake, log: &Path) {
+    let Ok(read_half) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(read_half);
+    let _ = stream.set_read_timeout(Some(HELLO_TIMEOUT));
+    let hello = proto::read_line(&mut reader, MAX_COMMAND_LINE)
+        .ok()
+        .flatten()
+        .and_then(|line| serde_json::from_str::<ToHost>(&line).ok());
+    let admitted = match hello {
+        Some(ToHost::Hello { version, role }) => admit(version, role).map(|()| role),
+        _ => Err("expected a hello line first".into()),
+    };
+    let role = match admitted {
+        Ok(role) => role,
+        Err(reason) => {
+            note(log, &reason);
+            let refusal = ToClient::Refused {
+                version: PROTOCOL_VERSION,
+                reason,
+            };
+            let _ = { stream }.write_all(proto::encode(&refusal).as_bytes());
+            let _ = stream.shutdown(std::net::Shutdown::Both);
+            return;
+        }
+    };
+    let _ = stream.set_read_timeout(None);
+    let (out, lines) = mpsc::sync_channel::<Arc<str>>(CLIENT_QUEUE);
+    let Ok(write_half) = stream.try_clone() else {
+        return;
+    };
+    let Ok(for_host) = stream.try_clone() else {
+        return;
+    };
+    if std::thread::Builder::new()
+        .name(format!("fgd-client-{conn}-out"))
+        .spawn(move || write_lines(&write_half, &lines))
+        .is_err()
+    {
+        return;
+    }
+    let replies = out.clone();
+    if tx
+        .send(Request::Join {
+            conn,
+            role,
+            out,
+            stream: for_host,
+        })
+        .is_err()
+    {
+        return;
+    }
+    wake();
+    while let Ok(Some(line)) = proto::read_line(&mut reader, MAX_COMMAND_LINE) {
+        match serde_json::from_str::<ToHost>(&line) {
+            Ok(ToHost::Command { id, command, at }) => {
+                if tx
+                    .send(Request::Command {
+                        conn,
+                        id,
+                        command,
+                        at,
+                    })
+                    .is_err()
+                {
+                    break;
+                }
+                wake();
+            }
+            Ok(ToHost::Hello { .. }) => {}
+            Err(e) => {
+                let id = serde_json::from_str::<serde_json::Value>(&line)
+                    .ok()
+                    .and_then(|v| v.get("id").and_then(serde_json::Value::as_u64))
+                    .unwrap_or(0);
+                let answer = ToClient::Failed {
+                    id,
+                    message: format!("not a command the host understands: {e}"),
+                };
+                if replies.try_send(proto::encode(&answer).into()).is_err() {
+                    break;
+                }
+            }
+        }
+    }
+    let _ = stream.shutdown(std::net::Shutdown::Both);
+    let _ = tx.send(Request::Left { conn });
+    wake();
+}
+
+fn admit(version: u32, role: Actor) -> Result<(), String> {
+    if version != PROTOCOL_VERSION {
+        return Err(format!(
+            "this host speaks fgd live protocol {PROTOCOL_VERSION} and the client speaks {version}: run the same fgd version on both terminals"
+        ));
+    }
+    if role == Actor::Facilitator {
+        return Err(
+            "the facilitator's terminal is the host itself; join as notetaker or viewer".into(),
+        );
+    }
+    Ok(())
+}
+
+fn write_lines(stream: &UnixStream, lines: &Receiver<Arc<str>>) {
+    let mut w = std::io::BufWriter::new(stream);
+    while let Ok(line) = lines.recv() {
+        if w.write_all(line.as_bytes()).is_err() {
+            break;
+        }
+        // Send what is queued in one go, then flush before waiting again.
+        while let Ok(more) = lines.try_recv() {
+            if w.write_all(more.as_bytes()).is_err() {
+                let _ = stream.shutdown(std::net::Shutdown::Both);
+                return;
+            }
+        }
+        if w.flush().is_err() {
+            break;
+        }
+    }
+    let _ = stream.shutdown(std::net::Shutdown::Both);
+}

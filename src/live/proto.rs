@@ -1,0 +1,200 @@
+//! The wire protocol between the host (`fgd run`) and its clients (`fgd join`,
+//! and `fgd apply` / `fgd export` while a host runs): newline-delimited JSON,
+//! one message per line, versioned.
+//!
+//! A client opens with [`ToHost::Hello`]; the host answers
+//! [`ToClient::Welcome`] with the session's event log so far (the client
+//! rebuilds the state from it with the domain's own `replay`), or
+//! [`ToClient::Refused`] naming both protocol versions. After that the host
+//! sends every event as it is stored ([`ToClient::Event`]), and answers each
+//! [`ToHost::Command`] with [`ToClient::Ack`] (after the event was stored and
+//! sent) or a typed [`ToClient::Rejected`] / [`ToClient::Failed`].
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Actor, Command, DomainError, Recorded, Seq};
+
+/// The protocol this build speaks. A peer speaking another is refused with a
+/// message that names both.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// The longest line either side accepts (a welcome carries the whole log,
+/// so the client's bound is much larger than the host's).
+pub const MAX_COMMAND_LINE: usize = 1 << 20;
+
+/// The longest line a client accepts from the host.
+pub const MAX_HOST_LINE: usize = 1 << 30;
+
+/// A message from a client to the host.
+#[allow(clippy::large_enum_variant)] // one at a time, decoded and consumed at once
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToHost {
+    /// The first line: who is joining, speaking which protocol.
+    Hello {
+        /// The client's protocol version.
+        version: u32,
+        /// The role it joins as: notetaker, viewer or script.
+        role: Actor,
+    },
+    /// A command to decide, store and broadcast.
+    Command {
+        /// The client's number for it, echoed in the answer.
+        id: u64,
+        /// The command.
+        command: Command,
+        /// Its time (scripts replaying a session); the host's clock if absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<DateTime<Utc>>,
+    },
+}
+
+/// A message from the host to a client.
+#[allow(clippy::large_enum_variant)] // one at a time, decoded and consumed at once
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToClient {
+    /// The join is accepted: the log so far, then events follow.
+    Welcome {
+        /// The host's protocol version.
+        version: u32,
+        /// The session's id.
+        session: String,
+        /// Every event so far, in order.
+        events: Vec<Recorded>,
+    },
+    /// The join is refused (another protocol version, a role that can't
+    /// join); the connection closes after it.
+    Refused {
+        /// The host's protocol version.
+        version: u32,
+        /// Why, and what to do.
+        reason: String,
+    },
+    /// An event as it was stored, from any terminal.
+    Event {
+        /// The event.
+        record: Recorded,
+    },
+    /// The command `id` went through; its (last) event has `seq` and was
+    /// sent before this answer.
+    Ack {
+        /// The client's number for the command.
+        id: u64,
+        /// Seq of the event it recorded.
+        seq: Seq,
+    },
+    /// The rules refused command `id`; nothing changed.
+    Rejected {
+        /// The client's number for the command.
+        id: u64,
+        /// Why.
+        error: DomainError,
+    },
+    /// Command `id` could not be stored; nothing changed.
+    Failed {
+        /// The client's number for the command.
+        id: u64,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// One message as a line (with its newline).
+pub fn encode<T: Serialize>(msg: &T) -> String {
+    // Serializing these types cannot fail: every map key is a string.
+    let mut line = serde_json::to_string(msg).unwrap_or_default();
+    line.push('\n');
+    line
+}
+
+/// Reads one line of at most `max` bytes; `Ok(None)` at the end of input.
+pub fn read_line(
+    reader: &mut impl std::io::BufRead,
+    max: usize,
+) -> std::io::Result<Option<String>> {
+    use std::io::{BufRead as _, Read};
+    let mut buf = Vec::new();
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    let n = reader.by_ref().take(limit).read_until(b'\n', &mut buf)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if buf.last() != Some(&b'\n') {
+        if buf.len() > max {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("a line longer than {max} bytes"),
+            ));
+        }
+        // The peer closed in the middle of a line: it never finished it.
+        return Ok(None);
+    }
+    buf.pop();
+    String::from_utf8(buf).map(Some).map_err(|_| {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, "a line that is not UTF-8")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::SpeakKind;
+
+    #[test]
+    fn refusals_cross_the_wire_typed() {
+        let errors = [
+            DomainError::Empty("note text"),
+            DomainError::TooLong {
+                field: "PIC",
+                len: 600,
+                max: 500,
+            },
+            DomainError::UnknownRecord {
+                what: "action",
+                id: 7,
+            },
+            DomainError::AlreadyQueued {
+                name: "Budi".into(),
+                kind: SpeakKind::Reply,
+            },
+            DomainError::NotSpeaking,
+        ];
+        for (i, error) in errors.into_iter().enumerate() {
+            let msg = ToClient::Rejected {
+                id: i as u64,
+                error,
+            };
+            let line = encode(&msg);
+            assert!(line.ends_with('\n') && !line[..line.len() - 1].contains('\n'));
+            let back: ToClient = serde_json::from_str(&line).unwrap();
+            assert_eq!(back, msg, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_command_line_reads_back() {
+        let msg = ToHost::Command {
+            id: 3,
+            command: Command::AddDecision {
+                text: "Rapat\ntiap Senin".into(),
+                item: None,
+            },
+            at: None,
+        };
+        let line = encode(&msg);
+        let mut reader = std::io::Cursor::new(line.into_bytes());
+        let got = read_line(&mut reader, MAX_COMMAND_LINE).unwrap().unwrap();
+        assert_eq!(serde_json::from_str::<ToHost>(&got).unwrap(), msg);
+        assert_eq!(read_line(&mut reader, MAX_COMMAND_LINE).unwrap(), None);
+    }
+
+    #[test]
+    fn an_overlong_line_is_an_error_not_a_buffer() {
+        let mut reader = std::io::Cursor::new(vec![b'x'; 100]);
+        assert!(read_line(&mut reader, 10).is_err());
+        let mut cut = std::io::Cursor::new(b"{\"type\":".to_vec());
+        assert_eq!(read_line(&mut cut, 10).unwrap(), None);
+    }
+}
