@@ -20,7 +20,7 @@ use crate::domain::{Actor, Command, DomainError, Recorded, Seq, Session, apply, 
 pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// How long joining waits for the welcome.
-pub const WELCOME_TIMEOUT: Duration = Duration::from_secs(5);
+pub const WELCOME_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// How often a disconnected client tries the host again.
 pub const RETRY_EVERY: Duration = Duration::from_millis(250);

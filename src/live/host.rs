@@ -26,7 +26,7 @@ use crate::domain::{Actor, Command, Recorded};
 use crate::engine::{Engine, ExecError};
 
 /// Lines a client may have waiting before it counts as stuck and is dropped.
-pub const CLIENT_QUEUE: usize = 4096;
+pub const CLIENT_QUEUE: usize = 1024;
 
 /// How long a new connection has to say hello.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);

@@ -704,7 +704,10 @@ impl<P: Port> App<P> {
                 if self.role == Role::Facilitator {
                     self.overlays.push(Overlay::Confirm(Confirm::End));
                 } else {
-                    self.complain(self.words().correction_only);
+                    self.complain(super::words::refusal(
+                        self.lang,
+                        &crate::domain::DomainError::FacilitatorEnds,
+                    ));
                 }
             }
         }
