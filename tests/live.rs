@@ -453,3 +453,57 @@ fn two_real_terminals_share_the_session() {
     h.wait_for("SESI SELESAI");
     n.wait_for("SESI SELESAI");
 }
+
+/// A peer of another user is refused and logged, even when the directory
+/// modes would let it reach the socket (they are loosened here on purpose).
+/// Needs root (to run the peer as `nobody`) and `setpriv`; skipped otherwise.
+#[test]
+fn a_peer_of_another_user_is_refused_and_logged() {
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout == b"0\n");
+    let setpriv = std::process::Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !root || !setpriv {
+        eprintln!("needs root and setpriv to run a peer as another user; skipping");
+        return;
+    }
+    let fgd = Fgd::new();
+    let id = fgd.new_session(&["--title", "Uji Pengguna Lain"]);
+    let Some(_h) = Tmux::start(&fgd, &format!("run {id}")) else {
+        return;
+    };
+    let dir = session_dir(&fgd, &id);
+    let sock = fgd::live::socket_path(&dir).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !sock.exists() {
+        assert!(Instant::now() < deadline, "the host never listened");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let open = |p: &std::path::Path, mode| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    for p in [fgd.data(), &fgd.data().join("sessions"), &dir] {
+        open(p, 0o755);
+    }
+    open(&sock, 0o666);
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_fgd"))
+        .args(["join", &id])
+        .env("FGD_DATA_DIR", fgd.data())
+        .env("FGD_CONFIG", "/nonexistent")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("before welcoming"), "{stderr}");
+    let log = std::fs::read_to_string(dir.join("live.log")).unwrap();
+    assert!(
+        log.contains("refused a connection from uid 65534"),
+        "logged: {log}"
+    );
+}

@@ -27,6 +27,7 @@ pub fn join_error(id: &str, e: JoinError) -> CliError {
         JoinError::NotLive => CliError::other(format!(
             "session {id} is not live: no `fgd run` is hosting it. Start it on the facilitator's terminal with `fgd run {id}`, then join again"
         )),
+        JoinError::Closed => CliError::other(format!("can't join session {id}: {e}")),
         JoinError::Refused(why) => {
             CliError::other(format!("the host of session {id} refused: {why}"))
         }

@@ -34,6 +34,11 @@ pub enum JoinError {
     /// The host refused the join (another protocol version, say).
     #[error("the host refused: {0}")]
     Refused(String),
+    /// The host hung up without a word (it does so to another user's terminal).
+    #[error(
+        "the host closed the connection before welcoming this terminal; it admits only terminals of the user who runs `fgd run`"
+    )]
+    Closed,
     /// Anything else.
     #[error("can't reach the host: {0}")]
     Io(#[from] std::io::Error),
@@ -273,7 +278,14 @@ fn handshake(path: &Path, role: Actor, wake: &Wake) -> Result<(Conn, Vec<Recorde
         version: PROTOCOL_VERSION,
         role,
     };
-    stream.write_all(proto::encode(&hello).as_bytes())?;
+    stream
+        .write_all(proto::encode(&hello).as_bytes())
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::BrokenPipe | std::io::ErrorKind::ConnectionReset => {
+                JoinError::Closed
+            }
+            _ => JoinError::Io(e),
+        })?;
     let (tx, rx) = mpsc::channel();
     let read_half = stream.try_clone()?;
     let wake_reader = std::sync::Arc::clone(wake);
@@ -313,10 +325,7 @@ fn handshake(path: &Path, role: Actor, wake: &Wake) -> Result<(Conn, Vec<Recorde
             "the host speaks fgd live protocol {version} and this fgd speaks {PROTOCOL_VERSION}: run the same fgd version on both terminals"
         ))),
         Ok(ToClient::Refused { reason, .. }) => Err(JoinError::Refused(reason)),
-        Ok(_) | Err(RecvTimeoutError::Disconnected) => Err(JoinError::Io(std::io::Error::new(
-            std::io::ErrorKind::ConnectionAborted,
-            "the host closed the connection before welcoming this terminal",
-        ))),
+        Ok(_) | Err(RecvTimeoutError::Disconnected) => Err(JoinError::Closed),
         Err(RecvTimeoutError::Timeout) => Err(JoinError::Io(std::io::Error::new(
             std::io::ErrorKind::TimedOut,
             "the host did not answer in time",
