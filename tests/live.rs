@@ -507,3 +507,36 @@ fn a_peer_of_another_user_is_refused_and_logged() {
         "logged: {log}"
     );
 }
+
+/// The host dies while the notetaker is typing: the banner says so in words,
+/// the form keeps its text, nothing claims to be saved, and once the host is
+/// back (within the retry interval) the same form goes through.
+#[test]
+fn a_form_keeps_its_text_while_the_host_is_away() {
+    let fgd = Fgd::new();
+    let id = fgd.new_session(&["--plan", "fgd-pola-pikir"]);
+    let Some(h) = host(&fgd, &id) else { return };
+    h.keys(&["Space"]);
+    h.wait_for("BERLANGSUNG");
+    let n = Tmux::start_sized(&fgd, &format!("join {id}"), 100, 30).unwrap();
+    let screen = n.wait_for("BERLANGSUNG");
+    assert!(!screen.contains("TERPUTUS"), "{screen}");
+
+    n.keys(&["d"]);
+    n.wait_for("Enter simpan");
+    n.literal("Rapat koordinasi tiap Kamis");
+    n.wait_for("Rapat koordinasi tiap Kamis");
+    signal(&holder_pid(&fgd, &id), "KILL");
+    drop(h);
+    let away = n.wait_for("TERPUTUS — menyambung ulang");
+    assert!(away.contains("Rapat koordinasi tiap Kamis"), "{away}");
+    // Submitting now is refused, and the form stays open with its text.
+    n.keys(&["Enter"]);
+    let refused = n.wait_for("not saved");
+    assert!(refused.contains("Rapat koordinasi tiap Kamis"), "{refused}");
+
+    let h = host(&fgd, &id).unwrap();
+    n.wait_until("the banner to go", |s| !s.contains("TERPUTUS"));
+    n.keys(&["Enter"]);
+    h.wait_for("Rapat koordinasi tiap Kamis");
+}

@@ -162,7 +162,15 @@ fn the_notetaker_layout_shows_private_notes() {
         "{text}"
     );
     assert!(!text.contains("catatan privat tidak"), "{text}");
+    // Notes come first: the top left, under the header.
+    assert!(text.lines().nth(1).unwrap().contains("Catatan"), "{text}");
     insta::assert_snapshot!("notetaker_id_80x24", text);
+    let large = screen(&fx, LARGE);
+    assert!(
+        large.lines().nth(1).unwrap().starts_with("▸ Catatan"),
+        "{large}"
+    );
+    insta::assert_snapshot!("notetaker_id_200x60", large);
 }
 
 #[test]

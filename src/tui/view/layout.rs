@@ -36,7 +36,8 @@ pub struct Regions {
 }
 
 /// Lays out `area`; `banner` reserves a line for a banner; `notes_first`
-/// gives notes and actions the most room (the notetaker's layout).
+/// gives the notetaker's layout: notes (private ones included) and actions
+/// first and largest, the agenda, clock and queue beside them, smaller.
 pub fn regions(area: Rect, banner: bool, notes_first: bool) -> Regions {
     let [header, banner_rect, body, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -52,7 +53,9 @@ pub fn regions(area: Rect, banner: bool, notes_first: bool) -> Regions {
         ..Regions::default()
     };
     let tall = body.height >= 30;
-    if area.width >= 150 {
+    if notes_first {
+        notetaker(&mut r, body, area.width >= 150);
+    } else if area.width >= 150 {
         let [left, mid, right] = Layout::horizontal([
             Constraint::Percentage(30),
             Constraint::Percentage(32),
@@ -80,17 +83,51 @@ pub fn regions(area: Rect, banner: bool, notes_first: bool) -> Regions {
         [r.agenda, r.queue] =
             Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(left);
         let clock_h = if body.height >= 36 { 10 } else { 3 };
-        let weights: [u32; 4] = if notes_first {
-            [1, 3, 1, 2]
-        } else {
-            [1, 1, 1, 1]
-        };
-        let total: u32 = weights.iter().sum();
         let [clock, rest] =
             Layout::vertical([Constraint::Length(clock_h), Constraint::Min(4)]).areas(right);
         r.clock = clock;
         [r.mindsets, r.notes, r.decisions, r.actions] =
-            Layout::vertical(weights.map(|w| Constraint::Ratio(w, total))).areas(rest);
+            Layout::vertical([Constraint::Ratio(1, 4); 4]).areas(rest);
     }
     r
+}
+
+/// The notetaker's layout: what they type into on the left, large; what
+/// they follow (clock, agenda, queue) on the right, compact.
+fn notetaker(r: &mut Regions, body: Rect, wide: bool) {
+    if wide {
+        let [left, mid, right] = Layout::horizontal([
+            Constraint::Percentage(40),
+            Constraint::Percentage(30),
+            Constraint::Percentage(30),
+        ])
+        .areas(body);
+        [r.notes, r.mindsets] =
+            Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(left);
+        [r.actions, r.decisions] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(mid);
+        [r.clock, r.agenda, r.queue] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Percentage(50),
+            Constraint::Min(3),
+        ])
+        .areas(right);
+    } else {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                .areas(body);
+        [r.notes, r.actions, r.mindsets] = Layout::vertical([
+            Constraint::Ratio(2, 4),
+            Constraint::Ratio(1, 4),
+            Constraint::Ratio(1, 4),
+        ])
+        .areas(left);
+        [r.clock, r.agenda, r.queue, r.decisions] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Ratio(1, 3),
+            Constraint::Ratio(1, 3),
+            Constraint::Ratio(1, 3),
+        ])
+        .areas(right);
+    }
 }

@@ -525,7 +525,19 @@ fn footer<P: Port>(app: &App<P>, t: &Theme, cols: usize) -> Line<'static> {
             if f.error { t.error } else { t.active },
         );
     }
-    let hints: &[(Action, &str, &str)] = &[
+    // The notetaker's hints lead with the entry forms.
+    let notetaker: &[(Action, &str, &str)] = &[
+        (Action::Help, "bantuan", "help"),
+        (Action::NewNote, "catatan", "note"),
+        (Action::NewMindset, "pola pikir", "mindset"),
+        (Action::NewDecision, "keputusan", "decision"),
+        (Action::NewConclusion, "kesimpulan", "conclusion"),
+        (Action::NewAction, "tindak lanjut", "action"),
+        (Action::RaiseHand, "angkat tangan", "raise hand"),
+        (Action::Undo, "urungkan", "undo"),
+        (Action::Quit, "keluar", "quit"),
+    ];
+    let projector: &[(Action, &str, &str)] = &[
         (Action::Help, "bantuan", "help"),
         (Action::StartPause, "mulai/jeda", "start/pause"),
         (Action::NextItem, "acara berikut", "next item"),
@@ -538,6 +550,11 @@ fn footer<P: Port>(app: &App<P>, t: &Theme, cols: usize) -> Line<'static> {
         (Action::Undo, "urungkan", "undo"),
         (Action::Quit, "keluar", "quit"),
     ];
+    let hints = if app.role == Role::Notetaker {
+        notetaker
+    } else {
+        projector
+    };
     let mut spans = Vec::new();
     let mut used = 0;
     for (action, id, en) in hints {
