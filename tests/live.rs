@@ -405,8 +405,19 @@ fn a_stuck_client_is_dropped_and_the_host_carries_on() {
     let mut sink = Vec::new();
     let read = std::io::Read::read_to_end(&mut stuck, &mut sink);
     assert!(read.is_ok(), "the host closed the stuck client: {read:?}");
-    // And a fresh client still joins and sees everything.
+    // A client that dies halfway through a line changes nothing.
+    let before = Mirror::join(&fgd, &id, Actor::Viewer)
+        .client
+        .session()
+        .last_seq;
+    let mut dying = UnixStream::connect(&path).unwrap();
+    dying
+        .write_all(b"{\"type\":\"hello\",\"version\":1,\"role\":\"notetaker\"}\n{\"type\":\"command\",\"id\":1,\"command\":{\"cmd\":\"add_decision\",\"text\":\"setengah")
+        .unwrap();
+    drop(dying);
+    // And a fresh client still joins and sees everything, and only that.
     let fresh = Mirror::join(&fgd, &id, Actor::Viewer);
+    assert_eq!(fresh.client.session().last_seq, before);
     assert_eq!(
         fresh.client.session().notes().count(),
         fgd::live::host::CLIENT_QUEUE + 50
