@@ -48,6 +48,8 @@ pub struct Words {
     pub everyone_spoke: &'static str,
     /// the queue is empty
     pub queue_empty: &'static str,
+    /// The session has ended: the floor is closed
+    pub queue_closed: &'static str,
     /// new topic
     pub kind_topic: &'static str,
     /// reply
@@ -257,6 +259,7 @@ pub const ID: Words = Words {
     not_yet_spoken: "Belum bicara",
     everyone_spoke: "semua sudah bicara",
     queue_empty: "antrean kosong",
+    queue_closed: "Sesi selesai: antrean ditutup",
     kind_topic: "topik baru",
     kind_reply: "tanggapan",
     kind_clarify: "klarifikasi",
@@ -374,6 +377,7 @@ pub const EN: Words = Words {
     not_yet_spoken: "Not yet spoken",
     everyone_spoke: "everyone has spoken",
     queue_empty: "the queue is empty",
+    queue_closed: "Session ended: the floor is closed",
     kind_topic: "new topic",
     kind_reply: "reply",
     kind_clarify: "clarifying question",

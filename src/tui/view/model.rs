@@ -324,6 +324,11 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
                         )
                     }
                 }
+                // After the end the floor is closed (the domain drops the
+                // hands still raised): say so instead of an empty queue.
+                None if s.status == Status::Ended => {
+                    Line::styled(fit(w.queue_closed, cols), t.banner)
+                }
                 None => Line::styled(fit(w.nobody_speaking, cols), t.dim),
             };
             lines.push(speaking);
@@ -353,7 +358,7 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
                 }
             }
             let room = height.saturating_sub(1 + silent_lines.len());
-            if s.queue.is_empty() && room > 0 {
+            if s.queue.is_empty() && room > 0 && s.status != Status::Ended {
                 lines.push(Line::styled(
                     fit(&format!("  ({})", w.queue_empty), cols),
                     t.dim,
