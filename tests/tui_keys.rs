@@ -797,7 +797,7 @@ fn a_viewer_is_refused_every_change() {
     );
     fx.ch('?');
     assert!(
-        matches!(top(&fx), Some(Overlay::Help)),
+        matches!(top(&fx), Some(Overlay::Help(_))),
         "a viewer may read the help"
     );
     fx.esc();

@@ -16,6 +16,7 @@ use fgd::tui::keymap::{Action, DEFAULTS, Key, Keymap};
 use fgd::tui::theme::ThemeName;
 use fgd::tui::view;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use tui_support::{Fx, Setup, overwritten, region, rows, width};
@@ -315,7 +316,7 @@ fn help_lists_every_action_with_its_keys() {
         let mut fx = Fx::busy(setup);
         let lang = lang_name(&fx);
         fx.ch('?');
-        assert!(matches!(fx.app.overlays.last(), Some(Overlay::Help)));
+        assert!(matches!(fx.app.overlays.last(), Some(Overlay::Help(0))));
         for size in [SMALL, LARGE] {
             let buf = fx.buffer(size.0, size.1);
             assert_fits(&buf);
@@ -339,6 +340,74 @@ fn help_lists_every_action_with_its_keys() {
             }
         }
         // Any key closes it, and does nothing else.
+        fx.ch('n');
+        assert!(fx.app.overlays.is_empty());
+        assert_eq!(fx.s().active_item().unwrap().id.0, 1);
+    }
+}
+
+#[test]
+fn help_turns_pages_where_it_does_not_fit() {
+    for setup in [Setup::id(), Setup::en()] {
+        let mut fx = Fx::busy(setup);
+        let lang = lang_name(&fx);
+        let (page, close_first_word) = if lang == "en" {
+            ("page ", "other keys: close")
+        } else {
+            ("hal. ", "tombol lain: tutup")
+        };
+        // The page number and count on the hint line, e.g. "hal. 2/4".
+        let page_of = |lines: &[String]| -> (usize, usize) {
+            let hint = lines
+                .iter()
+                .find(|l| l.contains(page) && l.contains(close_first_word))
+                .unwrap_or_else(|| panic!("no page hint:\n{}", lines.join("\n")));
+            let at = hint.find(page).unwrap() + page.len();
+            let (n, of) = hint[at..].split_once('/').unwrap();
+            let of: String = of.chars().take_while(char::is_ascii_digit).collect();
+            (n.parse().unwrap(), of.parse().unwrap())
+        };
+        fx.ch('?');
+        let (w, h) = (60, 16);
+        let first = fx.lines(w, h);
+        let (one, pages) = page_of(&first);
+        assert_eq!(one, 1);
+        assert!(pages > 1, "{}", first.join("\n"));
+        let mut seen = first.clone();
+        for p in 2..=pages {
+            fx.key(KeyCode::Down);
+            let lines = fx.lines(w, h);
+            assert_eq!(page_of(&lines), (p, pages));
+            let buf = fx.buffer(w, h);
+            assert_fits(&buf);
+            seen.extend(lines);
+        }
+        for b in DEFAULTS {
+            let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
+            let keys = keys.join(" ");
+            let text = if lang == "en" { b.en } else { b.id };
+            assert!(
+                shows_binding(&seen, &keys, text),
+                "{:?} ({keys}: {text}) is on no page at {w}x{h}:\n{}",
+                b.action,
+                seen.join("\n")
+            );
+        }
+        // Bindings are never cut at this size: a long text wraps.
+        assert!(!seen.iter().any(|l| l.contains('…')), "{}", seen.join("\n"));
+        // The pages go round both ways; PgUp and PgDn turn them too.
+        fx.key(KeyCode::Down);
+        assert_eq!(page_of(&fx.lines(w, h)).0, 1);
+        fx.key(KeyCode::PageUp);
+        assert_eq!(page_of(&fx.lines(w, h)).0, pages);
+        fx.key(KeyCode::PageDown);
+        assert_eq!(page_of(&fx.lines(w, h)).0, 1);
+        fx.key(KeyCode::Up);
+        insta::assert_snapshot!(
+            format!("help_last_page_{lang}_{w}x{h}"),
+            snap(&fx.lines(w, h).join("\n"))
+        );
+        // Any other key closes it, and does nothing else.
         fx.ch('n');
         assert!(fx.app.overlays.is_empty());
         assert_eq!(fx.s().active_item().unwrap().id.0, 1);

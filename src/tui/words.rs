@@ -110,8 +110,10 @@ pub struct Words {
     pub too_small: &'static str,
     /// Help — keys
     pub help_title: &'static str,
-    /// any key closes
+    /// ↑↓ PgUp PgDn: page · other keys: close
     pub help_close: &'static str,
+    /// page {}/{}
+    pub help_pages: &'static str,
     /// Forms: Tab / Shift-Tab move between fields, Enter saves, Esc cancels, ↑↓ pick a participant, ←→ change a choice.
     pub help_forms: &'static str,
     /// Raise a hand: pick a participant (type a name or P-number), then Enter/t topic, r reply, c clarify, p point of order.
@@ -290,7 +292,8 @@ pub const ID: Words = Words {
     yes_no: "y = ya · n / Esc = batal",
     too_small: "Terminal terlalu kecil: perlu minimal {}×{}. Perbesar jendela, atau tekan q untuk keluar.",
     help_title: "Bantuan — tombol",
-    help_close: "tombol apa pun untuk menutup",
+    help_close: "↑↓ PgUp PgDn: halaman · tombol lain: tutup",
+    help_pages: "hal. {}/{}",
     help_forms: "Formulir: Tab / Shift-Tab pindah kolom, Enter simpan, Esc batal, ↑↓ pilih peserta, ←→ ganti pilihan.",
     help_raise: "Angkat tangan: pilih peserta (ketik nama atau nomor P), lalu Enter/t topik, r tanggapan, c klarifikasi, p interupsi.",
     group_general: "Umum",
@@ -408,7 +411,8 @@ pub const EN: Words = Words {
     yes_no: "y = yes · n / Esc = cancel",
     too_small: "Terminal too small: at least {}×{} is needed. Enlarge the window, or press q to quit.",
     help_title: "Help — keys",
-    help_close: "any key closes",
+    help_close: "↑↓ PgUp PgDn: page · other keys: close",
+    help_pages: "page {}/{}",
     help_forms: "Forms: Tab / Shift-Tab move between fields, Enter saves, Esc cancels, ↑↓ pick a participant, ←→ change a choice.",
     help_raise: "Raise a hand: pick a participant (type a name or P-number), then Enter/t topic, r reply, c clarify, p point of order.",
     group_general: "General",
