@@ -1,5 +1,6 @@
 //! Where each region goes, by terminal size: two columns up to 149 columns,
-//! three from 150 on; the big clock when there is room.
+//! three from 150 on; the big clock when there is room and an item is
+//! active, two lines that say none is otherwise.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
@@ -7,6 +8,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub const MIN_WIDTH: u16 = 60;
 /// The smallest terminal the live view fits in.
 pub const MIN_HEIGHT: u16 = 16;
+
+/// The clock's height without an active item: its title and a line saying so.
+const IDLE_CLOCK: u16 = 2;
 
 /// The regions of the live view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,8 +40,9 @@ pub struct Regions {
 }
 
 /// Lays out `area`; `banner` reserves a line for a banner; `notes_first`
-/// gives notes and actions the most room (the notetaker's layout).
-pub fn regions(area: Rect, banner: bool, notes_first: bool) -> Regions {
+/// gives notes and actions the most room (the notetaker's layout); `timer`
+/// says an agenda item is active (without one the clock needs two lines).
+pub fn regions(area: Rect, banner: bool, notes_first: bool, timer: bool) -> Regions {
     let [header, banner_rect, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(banner)),
@@ -62,7 +67,11 @@ pub fn regions(area: Rect, banner: bool, notes_first: bool) -> Regions {
         [r.agenda, r.questions] =
             Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(left);
         [r.clock, r.queue] = Layout::vertical([
-            Constraint::Length(if tall { 12 } else { 4 }),
+            Constraint::Length(match (timer, tall) {
+                (false, _) => IDLE_CLOCK,
+                (true, true) => 12,
+                (true, false) => 4,
+            }),
             Constraint::Min(3),
         ])
         .areas(mid);
@@ -79,7 +88,11 @@ pub fn regions(area: Rect, banner: bool, notes_first: bool) -> Regions {
                 .areas(body);
         [r.agenda, r.queue] =
             Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(left);
-        let clock_h = if body.height >= 36 { 10 } else { 3 };
+        let clock_h = match (timer, body.height >= 36) {
+            (false, _) => IDLE_CLOCK,
+            (true, true) => 10,
+            (true, false) => 3,
+        };
         let weights: [u32; 4] = if notes_first {
             [1, 3, 1, 2]
         } else {

@@ -100,7 +100,12 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
         };
     }
     let banner = banner(app, w, t, area.width as usize);
-    let r = regions(area, banner.is_some(), app.role == Role::Notetaker);
+    let r = regions(
+        area,
+        banner.is_some(),
+        app.role == Role::Notetaker,
+        s.active_item().is_some(),
+    );
     let panels = Panel::ALL
         .iter()
         .map(|&p| {
