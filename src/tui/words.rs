@@ -66,7 +66,7 @@ pub struct Words {
     pub note_insight: &'static str,
     /// concern
     pub note_concern: &'static str,
-    /// private notes not shown
+    /// private not shown
     pub private_hidden: &'static str,
     /// private
     pub private: &'static str,
@@ -270,7 +270,7 @@ pub const ID: Words = Words {
     note_quote: "kutipan",
     note_insight: "temuan",
     note_concern: "kekhawatiran",
-    private_hidden: "catatan privat tidak ditampilkan",
+    private_hidden: "privat tak tampil",
     private: "privat",
     status_open: "terbuka",
     status_done: "selesai",
@@ -389,7 +389,7 @@ pub const EN: Words = Words {
     note_quote: "quote",
     note_insight: "insight",
     note_concern: "concern",
-    private_hidden: "private notes not shown",
+    private_hidden: "private not shown",
     private: "private",
     status_open: "open",
     status_done: "done",

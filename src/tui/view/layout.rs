@@ -9,6 +9,9 @@ pub const MIN_WIDTH: u16 = 60;
 /// The smallest terminal the live view fits in.
 pub const MIN_HEIGHT: u16 = 16;
 
+/// The narrowest left column of the two-column layout (from 80 columns on).
+const LEFT_MIN: u16 = 42;
+
 /// The clock's height without an active item: its title and a line saying so.
 const IDLE_CLOCK: u16 = 2;
 
@@ -83,9 +86,11 @@ pub fn regions(area: Rect, banner: bool, notes_first: bool, timer: bool) -> Regi
         ])
         .areas(right);
     } else {
+        // 45 %, but at least 42 columns up to 80 (so agenda titles and queue
+        // names show their first 30 characters before a cut, DESIGN §3).
+        let left_w = (body.width * 45 / 100).max(LEFT_MIN.min(body.width / 2 + 2));
         let [left, right] =
-            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
-                .areas(body);
+            Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(body);
         [r.agenda, r.queue] =
             Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(left);
         let clock_h = match (timer, body.height >= 36) {

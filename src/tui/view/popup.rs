@@ -46,6 +46,16 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 fn boxed(frame: &mut Frame<'_>, area: Rect, title: &str, t: &Theme) -> Rect {
     frame.render_widget(Clear, area);
+    // A wide character just left of the box would cover its left border.
+    if area.x > 0 {
+        let buf = frame.buffer_mut();
+        for y in area.top()..area.bottom() {
+            let cell = &mut buf[(area.x - 1, y)];
+            if width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.focus)
@@ -200,10 +210,7 @@ fn help<P: Port>(app: &App<P>, page: i32, w: &Words, t: &Theme, frame: &mut Fram
                     } else {
                         " ".repeat(key_w + 4)
                     };
-                    block.push(Line::from(vec![
-                        Span::styled(keys, t.key),
-                        Span::raw(text),
-                    ]));
+                    block.push(Line::from(vec![Span::styled(keys, t.key), Span::raw(text)]));
                 }
                 blocks.push(block);
             }
