@@ -270,8 +270,13 @@ fn calling_and_finishing_speakers_shows_who_has_the_floor() {
     fx.ch('s');
     fx.wait(200);
     assert_eq!(fx.s().speaking.as_ref().unwrap().code, "P2");
+    // At 80×24 the name takes a line of its own, the timer the next.
     let screen = small(&fx);
-    assert!(screen.contains("▶ Bicara: P2"), "{screen}");
+    assert!(
+        screen.contains("▶ P2 Dr. Ir. Ratna Juwita Harahap, M.P."),
+        "{screen}"
+    );
+    assert!(screen.contains("  Bicara (topik baru)"), "{screen}");
     assert!(
         screen.contains("LEWAT +00:20"),
         "over the 3-minute limit:\n{screen}"
