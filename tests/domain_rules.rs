@@ -414,11 +414,24 @@ fn after_the_end_nothing_new_can_happen() {
         let shown = format!("{cmd:?}");
         assert_eq!(fx.f(cmd), Err(DomainError::Ended), "{shown}");
     }
-    // queue commands too (a queue left at the end)
+    // queue commands too (hands still raised at the end)
     let mut fx = live();
     fx.ok(hand("P1", SpeakKind::Topic));
     fx.ok(hand("P2", SpeakKind::Topic));
+    fx.ok(call("P3"));
     fx.ok(Command::End);
+    assert_eq!(
+        queue(&fx.s),
+        [],
+        "the end closes the floor: no hand stays queued"
+    );
+    assert_eq!(fx.s.speaking, None);
+    assert_eq!(
+        fx.s.turns.last().map(|t| t.code.as_str()),
+        Some("P3"),
+        "the speaker's turn is kept"
+    );
+    fx.check();
     assert_eq!(
         fx.f(Command::MoveQueueEntry {
             entry: EntryId(1),

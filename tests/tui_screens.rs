@@ -16,6 +16,7 @@ use fgd::tui::keymap::{Action, DEFAULTS, Key, Keymap};
 use fgd::tui::theme::ThemeName;
 use fgd::tui::view;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use tui_support::{Fx, Setup, overwritten, region, rows, width};
@@ -98,14 +99,14 @@ fn busy_session_shows_every_kind_of_record() {
                     "OVER +01:20",
                     ["point of", "clar", "reply", "new topic"],
                     "[OVERDUE]",
-                    "2 private notes not",
+                    "2 private not shown",
                 )
             } else {
                 (
                     "LEWAT +00:20",
                     ["interupsi", "klarifikasi", "tanggapan", "topik baru"],
                     "[TERLAMBAT]",
-                    "2 catatan privat",
+                    "2 privat tak tampil",
                 )
             };
             assert!(
@@ -157,11 +158,9 @@ fn busy_session_shows_every_kind_of_record() {
 fn the_notetaker_layout_shows_private_notes() {
     let fx = Fx::busy(Setup::id().role(Role::Notetaker));
     let text = screen(&fx, SMALL);
-    assert!(
-        text.contains("[kekhawatiran] P2 (privat) Koordinas"),
-        "{text}"
-    );
-    assert!(!text.contains("catatan privat tidak"), "{text}");
+    assert!(text.contains("[kekhawatiran] P2 (privat)"), "{text}");
+    assert!(text.contains("antar-OPD masih lemah"), "{text}");
+    assert!(!text.contains("privat tak tampil"), "{text}");
     // Notes come first: the top left, under the header.
     assert!(text.lines().nth(1).unwrap().contains("Catatan"), "{text}");
     insta::assert_snapshot!("notetaker_id_80x24", text);
@@ -323,7 +322,7 @@ fn help_lists_every_action_with_its_keys() {
         let mut fx = Fx::busy(setup);
         let lang = lang_name(&fx);
         fx.ch('?');
-        assert!(matches!(fx.app.overlays.last(), Some(Overlay::Help)));
+        assert!(matches!(fx.app.overlays.last(), Some(Overlay::Help(0))));
         for size in [SMALL, LARGE] {
             let buf = fx.buffer(size.0, size.1);
             assert_fits(&buf);
@@ -347,6 +346,74 @@ fn help_lists_every_action_with_its_keys() {
             }
         }
         // Any key closes it, and does nothing else.
+        fx.ch('n');
+        assert!(fx.app.overlays.is_empty());
+        assert_eq!(fx.s().active_item().unwrap().id.0, 1);
+    }
+}
+
+#[test]
+fn help_turns_pages_where_it_does_not_fit() {
+    for setup in [Setup::id(), Setup::en()] {
+        let mut fx = Fx::busy(setup);
+        let lang = lang_name(&fx);
+        let (page, close_first_word) = if lang == "en" {
+            ("page ", "other keys: close")
+        } else {
+            ("hal. ", "tombol lain: tutup")
+        };
+        // The page number and count on the hint line, e.g. "hal. 2/4".
+        let page_of = |lines: &[String]| -> (usize, usize) {
+            let hint = lines
+                .iter()
+                .find(|l| l.contains(page) && l.contains(close_first_word))
+                .unwrap_or_else(|| panic!("no page hint:\n{}", lines.join("\n")));
+            let at = hint.find(page).unwrap() + page.len();
+            let (n, of) = hint[at..].split_once('/').unwrap();
+            let of: String = of.chars().take_while(char::is_ascii_digit).collect();
+            (n.parse().unwrap(), of.parse().unwrap())
+        };
+        fx.ch('?');
+        let (w, h) = (60, 16);
+        let first = fx.lines(w, h);
+        let (one, pages) = page_of(&first);
+        assert_eq!(one, 1);
+        assert!(pages > 1, "{}", first.join("\n"));
+        let mut seen = first.clone();
+        for p in 2..=pages {
+            fx.key(KeyCode::Down);
+            let lines = fx.lines(w, h);
+            assert_eq!(page_of(&lines), (p, pages));
+            let buf = fx.buffer(w, h);
+            assert_fits(&buf);
+            seen.extend(lines);
+        }
+        for b in DEFAULTS {
+            let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
+            let keys = keys.join(" ");
+            let text = if lang == "en" { b.en } else { b.id };
+            assert!(
+                shows_binding(&seen, &keys, text),
+                "{:?} ({keys}: {text}) is on no page at {w}x{h}:\n{}",
+                b.action,
+                seen.join("\n")
+            );
+        }
+        // Bindings are never cut at this size: a long text wraps.
+        assert!(!seen.iter().any(|l| l.contains('…')), "{}", seen.join("\n"));
+        // The pages go round both ways; PgUp and PgDn turn them too.
+        fx.key(KeyCode::Down);
+        assert_eq!(page_of(&fx.lines(w, h)).0, 1);
+        fx.key(KeyCode::PageUp);
+        assert_eq!(page_of(&fx.lines(w, h)).0, pages);
+        fx.key(KeyCode::PageDown);
+        assert_eq!(page_of(&fx.lines(w, h)).0, 1);
+        fx.key(KeyCode::Up);
+        insta::assert_snapshot!(
+            format!("help_last_page_{lang}_{w}x{h}"),
+            snap(&fx.lines(w, h).join("\n"))
+        );
+        // Any other key closes it, and does nothing else.
         fx.ch('n');
         assert!(fx.app.overlays.is_empty());
         assert_eq!(fx.s().active_item().unwrap().id.0, 1);
@@ -802,12 +869,97 @@ fn a_ten_thousand_character_note_is_cut_with_an_ellipsis() {
         .find(|p| p.panel == Panel::Notes)
         .unwrap();
     let text = region(&fx.buffer(80, 24), notes.rect);
-    let row = text
-        .lines()
-        .find(|l| l.contains("[temuan] P23"))
+    let lines: Vec<&str> = text.lines().collect();
+    // Two lines at 80×24, so the text shows its first 30 columns.
+    let at = lines
+        .iter()
+        .position(|l| l.contains("[temuan] P23"))
         .unwrap_or_else(|| panic!("{text}"));
-    assert!(row.trim_end().ends_with('…'), "{row}");
-    assert!(width(row) <= notes.rect.width as usize);
+    let end = lines.get(at + 1).copied().unwrap_or_default();
+    assert!(end.trim_end().ends_with('…'), "{text}");
+    assert!(end.starts_with("王小明说：服务要从市民需要开始"), "{text}");
+    assert!(width(end) <= notes.rect.width as usize);
+}
+
+/// The first 30 columns of `text` (DESIGN §3: long texts are cut only after them).
+fn first_30(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if width(&format!("{out}{c}")) > 30 {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn long_texts_show_their_first_30_characters_at_80x24() {
+    for fx in [Fx::busy(Setup::id()), Fx::busy(Setup::en()), wide()] {
+        let s = fx.s();
+        let buf = fx.buffer(80, 24);
+        let model = view::model::build(&fx.app, fx.now, Rect::new(0, 0, 80, 24));
+        // A panel's rows as one text, a row cut over two lines joined again.
+        let panel = |p: Panel| {
+            let r = model.panels.iter().find(|m| m.panel == p).unwrap().rect;
+            let text = region(
+                &buf,
+                Rect {
+                    y: r.y + 1,
+                    height: r.height - 1,
+                    ..r
+                },
+            );
+            text.lines()
+                .map(str::trim_end)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mut checked = 0;
+        let mut check = |p: Panel, lead: String, text: &str| {
+            let rows = panel(p);
+            if rows.contains(&lead) {
+                let want = format!("{lead}{}", first_30(text));
+                assert!(
+                    rows.contains(&want),
+                    "{p:?}: {want:?} is cut short:\n{rows}"
+                );
+                checked += 1;
+            }
+        };
+        for (i, item) in s.agenda.iter().enumerate() {
+            check(Panel::Agenda, format!("{}. ", i + 1), &item.title);
+        }
+        for (i, e) in s.queue.iter().enumerate() {
+            check(
+                Panel::Queue,
+                format!("{}. {} ", i + 1, e.code),
+                s.name_of(&e.code),
+            );
+        }
+        if let Some(sp) = &s.speaking {
+            check(Panel::Queue, format!("▶ {} ", sp.code), s.name_of(&sp.code));
+        }
+        for n in s.notes().filter(|n| !n.private) {
+            let who = n.participant.as_deref().unwrap_or_default();
+            let kind = fx.app.words().note_kind(n.kind);
+            check(Panel::Notes, format!("[{kind}] {who} "), &n.text);
+        }
+        for m in s.mindsets() {
+            check(
+                Panel::Mindsets,
+                String::new(),
+                &format!("{} → {}", m.from, m.to),
+            );
+        }
+        for d in s.decisions() {
+            check(Panel::Decisions, format!("{}. ", d.id), &d.text);
+        }
+        for a in s.actions() {
+            check(Panel::Actions, format!("{}. ", a.id), &a.what);
+        }
+        assert!(checked >= 15, "only {checked} rows checked");
+    }
 }
 
 // ------------------------------------------------------------ scrolling

@@ -37,6 +37,8 @@ pub fn apply(session: &mut Session, rec: &Recorded) {
         Event::Ended => {
             close_pause(session, at);
             finish_speaker(session, at);
+            // The floor closes: hands still raised will not be called.
+            session.queue.clear();
             if let Some(id) = session.active_item().map(|i| i.id) {
                 leave(session, id, at, ItemStatus::Done);
             }

@@ -672,6 +672,9 @@ impl Session {
         if self.status == Status::Ended && self.speaking.is_some() {
             return Err("someone is speaking after the end".into());
         }
+        if self.status == Status::Ended && !self.queue.is_empty() {
+            return Err("hands are still queued after the end".into());
+        }
         Ok(())
     }
 }

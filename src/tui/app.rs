@@ -164,8 +164,9 @@ pub enum Confirm {
 /// A popup over the main view; the top one gets the keys.
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    /// Key help.
-    Help,
+    /// Key help, at this page (counted round: the view shows it modulo
+    /// the number of pages the screen needs).
+    Help(i32),
     /// `y` / `n`.
     Confirm(Confirm),
     /// An entry form.
@@ -385,7 +386,16 @@ impl<P: Port> App<P> {
     fn handle_overlay(&mut self, top: Overlay, ev: KeyEvent, now: DateTime<Utc>) {
         let key = Key::of(ev);
         match top {
-            Overlay::Help => {}
+            // ↑↓ PgUp PgDn turn the pages of a help too long for the
+            // screen; any other key closes it.
+            Overlay::Help(page) => {
+                let turn = match (ev.code, self.keymap.action(key)) {
+                    (KeyCode::Up | KeyCode::PageUp, _) | (_, Some(Action::Up)) => -1,
+                    (KeyCode::Down | KeyCode::PageDown, _) | (_, Some(Action::Down)) => 1,
+                    _ => return,
+                };
+                self.overlays.push(Overlay::Help(page.wrapping_add(turn)));
+            }
             Overlay::Exported(paths) => {
                 if matches!(self.keymap.action(key), Some(Action::Quit)) {
                     self.quit = true;
@@ -496,7 +506,7 @@ impl<P: Port> App<P> {
             }
             (_, Some(Action::Help)) => {
                 self.overlays.push(Overlay::Participants(sel));
-                self.overlays.push(Overlay::Help);
+                self.overlays.push(Overlay::Help(0));
                 return;
             }
             (_, Some(Action::Up)) => sel = sel.saturating_sub(1),
@@ -568,7 +578,7 @@ impl<P: Port> App<P> {
         let live = matches!(s.status, Status::Live | Status::Paused);
         let ended = s.status == Status::Ended;
         match action {
-            Action::Help => self.overlays.push(Overlay::Help),
+            Action::Help => self.overlays.push(Overlay::Help(0)),
             Action::Quit => {
                 if live && !viewer {
                     self.overlays.push(Overlay::Confirm(Confirm::Quit));

@@ -48,6 +48,8 @@ pub struct Words {
     pub everyone_spoke: &'static str,
     /// the queue is empty
     pub queue_empty: &'static str,
+    /// The session has ended: the floor is closed
+    pub queue_closed: &'static str,
     /// new topic
     pub kind_topic: &'static str,
     /// reply
@@ -64,7 +66,7 @@ pub struct Words {
     pub note_insight: &'static str,
     /// concern
     pub note_concern: &'static str,
-    /// private notes not shown
+    /// private not shown
     pub private_hidden: &'static str,
     /// private
     pub private: &'static str,
@@ -112,8 +114,10 @@ pub struct Words {
     pub too_small: &'static str,
     /// Help — keys
     pub help_title: &'static str,
-    /// any key closes
+    /// ↑↓ PgUp PgDn: page · other keys: close
     pub help_close: &'static str,
+    /// page {}/{}
+    pub help_pages: &'static str,
     /// Forms: Tab / Shift-Tab move between fields, Enter saves, Esc cancels, ↑↓ pick a participant, ←→ change a choice.
     pub help_forms: &'static str,
     /// Raise a hand: pick a participant (type a name or P-number), then Enter/t topic, r reply, c clarify, p point of order.
@@ -261,6 +265,7 @@ pub const ID: Words = Words {
     not_yet_spoken: "Belum bicara",
     everyone_spoke: "semua sudah bicara",
     queue_empty: "antrean kosong",
+    queue_closed: "Sesi selesai: antrean ditutup",
     kind_topic: "topik baru",
     kind_reply: "tanggapan",
     kind_clarify: "klarifikasi",
@@ -269,7 +274,7 @@ pub const ID: Words = Words {
     note_quote: "kutipan",
     note_insight: "temuan",
     note_concern: "kekhawatiran",
-    private_hidden: "catatan privat tidak ditampilkan",
+    private_hidden: "privat tak tampil",
     private: "privat",
     status_open: "terbuka",
     status_done: "selesai",
@@ -293,7 +298,8 @@ pub const ID: Words = Words {
     yes_no: "y = ya · n / Esc = batal",
     too_small: "Terminal terlalu kecil: perlu minimal {}×{}. Perbesar jendela, atau tekan q untuk keluar.",
     help_title: "Bantuan — tombol",
-    help_close: "tombol apa pun untuk menutup",
+    help_close: "↑↓ PgUp PgDn: halaman · tombol lain: tutup",
+    help_pages: "hal. {}/{}",
     help_forms: "Formulir: Tab / Shift-Tab pindah kolom, Enter simpan, Esc batal, ↑↓ pilih peserta, ←→ ganti pilihan.",
     help_raise: "Angkat tangan: pilih peserta (ketik nama atau nomor P), lalu Enter/t topik, r tanggapan, c klarifikasi, p interupsi.",
     group_general: "Umum",
@@ -380,6 +386,7 @@ pub const EN: Words = Words {
     not_yet_spoken: "Not yet spoken",
     everyone_spoke: "everyone has spoken",
     queue_empty: "the queue is empty",
+    queue_closed: "Session ended: the floor is closed",
     kind_topic: "new topic",
     kind_reply: "reply",
     kind_clarify: "clarifying question",
@@ -388,7 +395,7 @@ pub const EN: Words = Words {
     note_quote: "quote",
     note_insight: "insight",
     note_concern: "concern",
-    private_hidden: "private notes not shown",
+    private_hidden: "private not shown",
     private: "private",
     status_open: "open",
     status_done: "done",
@@ -412,7 +419,8 @@ pub const EN: Words = Words {
     yes_no: "y = yes · n / Esc = cancel",
     too_small: "Terminal too small: at least {}×{} is needed. Enlarge the window, or press q to quit.",
     help_title: "Help — keys",
-    help_close: "any key closes",
+    help_close: "↑↓ PgUp PgDn: page · other keys: close",
+    help_pages: "page {}/{}",
     help_forms: "Forms: Tab / Shift-Tab move between fields, Enter saves, Esc cancels, ↑↓ pick a participant, ←→ change a choice.",
     help_raise: "Raise a hand: pick a participant (type a name or P-number), then Enter/t topic, r reply, c clarify, p point of order.",
     group_general: "General",

@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, Regions, regions};
-use super::text::{clock, fit, spread, width, wrap};
+use super::text::{clock, fit, needed, spread, spread_keeping, width, wrap, wrap_cut};
 use crate::domain::{ItemStatus, Session, Status};
 use crate::tui::app::{App, Panel, Role};
 use crate::tui::keymap::Action;
@@ -100,7 +100,12 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
         };
     }
     let banner = banner(app, w, t, area.width as usize);
-    let r = regions(area, banner.is_some(), app.role == Role::Notetaker);
+    let r = regions(
+        area,
+        banner.is_some(),
+        app.role == Role::Notetaker,
+        s.active_item().is_some(),
+    );
     let panels = Panel::ALL
         .iter()
         .map(|&p| {
@@ -255,6 +260,48 @@ fn window(n: usize, sel: usize, height: usize) -> std::ops::Range<usize> {
     start..(start + height).min(n)
 }
 
+/// The lines of the rows around `sel` that fit in `height` lines, for rows
+/// of one or more lines made by `row`: the selected row last, unless the
+/// rows before it run out (as [`window`] does for rows of one line). Only
+/// the rows shown are made.
+fn window_lines(
+    n: usize,
+    sel: usize,
+    height: usize,
+    mut row: impl FnMut(usize) -> Vec<Line<'static>>,
+) -> Vec<Line<'static>> {
+    if n == 0 || height == 0 {
+        return vec![];
+    }
+    let sel = sel.min(n - 1);
+    let mut used = 0;
+    // The selected row and those before it, nearest first.
+    let mut before: Vec<Vec<Line<'static>>> = vec![];
+    for i in (0..=sel).rev() {
+        let mut lines = row(i);
+        if used + lines.len() > height {
+            if before.is_empty() {
+                lines.truncate(height);
+                used = height;
+                before.push(lines);
+            }
+            break;
+        }
+        used += lines.len();
+        before.push(lines);
+    }
+    let mut out: Vec<Line<'static>> = before.into_iter().rev().flatten().collect();
+    for i in sel + 1..n {
+        let lines = row(i);
+        if used + lines.len() > height {
+            break;
+        }
+        used += lines.len();
+        out.extend(lines);
+    }
+    out
+}
+
 #[allow(clippy::many_single_char_names)] // s(ession), w(ords), t(heme), p(anel), …
 fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> PanelModel {
     let w = app.words();
@@ -285,14 +332,23 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
                     ItemStatus::Skipped => ("↷", t.dim),
                     ItemStatus::Deferred => ("»", t.dim),
                 };
+                let planned = format!("{}′", it.minutes);
                 let mins = if it.status == ItemStatus::Done || it.status == ItemStatus::Active {
-                    format!("{}′/{}′", s.item_elapsed_secs(it, now) / 60, it.minutes)
+                    format!("{}′/{planned}", s.item_elapsed_secs(it, now) / 60)
                 } else if matches!(it.status, ItemStatus::Skipped | ItemStatus::Deferred) {
-                    format!("{} {}′", w.item_status(it.status), it.minutes)
+                    format!("{} {planned}", w.item_status(it.status))
                 } else {
-                    format!("{}′", it.minutes)
+                    planned.clone()
                 };
-                let text = spread(&format!("{marker} {}. {}", i + 1, it.title), &mins, cols);
+                // The planned minutes alone where the whole would cut the
+                // title within its first 30 columns.
+                let prefix = format!("{marker} {}. ", i + 1);
+                let text = spread_keeping(
+                    &format!("{prefix}{}", it.title),
+                    needed(&prefix, &it.title),
+                    &[&mins, &planned],
+                    cols,
+                );
                 lines.push(mark(i, Line::styled(text, style)));
             }
         }
@@ -302,33 +358,54 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
                 Some(sp) => {
                     let secs = s.speaker_secs(now);
                     let limit = i64::from(s.info.speaker_limit_secs);
-                    let who = format!(
-                        "▶ {}: {} {} ({})",
-                        w.speaking,
-                        sp.code,
-                        s.name_of(&sp.code),
-                        w.speak_kind(sp.kind)
-                    );
-                    if secs > limit {
-                        let timer = format!("{} +{} ", w.over, clock(secs - limit));
-                        Line::from(vec![
-                            Span::styled(
-                                fit(&who, cols.saturating_sub(width(&timer) + 1)),
-                                t.active,
-                            ),
-                            Span::raw(" "),
-                            Span::styled(timer, t.over),
-                        ])
+                    let prefix = format!("▶ {}: {} ", w.speaking, sp.code);
+                    let name = s.name_of(&sp.code);
+                    let kind = format!("({})", w.speak_kind(sp.kind));
+                    let who = format!("{prefix}{name} {kind}");
+                    let over = secs > limit;
+                    let timer = if over {
+                        format!("{} +{} ", w.over, clock(secs - limit))
                     } else {
-                        Line::styled(
-                            spread(&who, &format!("{}/{}", clock(secs), clock(limit)), cols),
-                            t.active,
-                        )
+                        format!("{}/{}", clock(secs), clock(limit))
+                    };
+                    let timer = Span::styled(timer, if over { t.over } else { t.active });
+                    let one_line = needed(&prefix, name) + 1 + timer.width();
+                    if one_line <= cols {
+                        let who = fit(&who, cols.saturating_sub(timer.width() + 1));
+                        let gap = cols.saturating_sub(width(&who) + timer.width());
+                        vec![Line::from(vec![
+                            Span::styled(who, t.active),
+                            Span::raw(" ".repeat(gap)),
+                            timer,
+                        ])]
+                    } else {
+                        // The name on a line of its own where the timer would
+                        // cut it within its first 30 columns; the word
+                        // "speaking", the kind and the timer under it.
+                        let kind = fit(
+                            &format!("  {} {kind}", w.speaking),
+                            cols.saturating_sub(timer.width() + 1),
+                        );
+                        let gap = cols.saturating_sub(width(&kind) + timer.width());
+                        vec![
+                            Line::styled(fit(&format!("▶ {} {name}", sp.code), cols), t.active),
+                            Line::from(vec![
+                                Span::styled(kind, t.active),
+                                Span::raw(" ".repeat(gap)),
+                                timer,
+                            ]),
+                        ]
                     }
                 }
-                None => Line::styled(fit(w.nobody_speaking, cols), t.dim),
+                // After the end the floor is closed (the domain drops the
+                // hands still raised): say so instead of an empty queue.
+                None if s.status == Status::Ended => {
+                    vec![Line::styled(fit(w.queue_closed, cols), t.banner)]
+                }
+                None => vec![Line::styled(fit(w.nobody_speaking, cols), t.dim)],
             };
-            lines.push(speaking);
+            let speaker_rows = speaking.len();
+            lines.extend(speaking);
             let silent = s.not_yet_spoken();
             let silent_text = if silent.is_empty() {
                 format!("{}: {}", w.not_yet_spoken, w.everyone_spoke)
@@ -346,7 +423,9 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
             };
             // Who has not spoken gets the rows the queue does not need (at
             // least two), and says so when it is cut.
-            let silent_room = height.saturating_sub(1 + s.queue.len().max(1)).max(2);
+            let silent_room = height
+                .saturating_sub(speaker_rows + s.queue.len().max(1))
+                .max(2);
             let mut silent_lines = wrap(&silent_text, cols);
             if silent_lines.len() > silent_room {
                 silent_lines.truncate(silent_room);
@@ -354,8 +433,8 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
                     *last = fit(&format!("{last}…"), cols);
                 }
             }
-            let room = height.saturating_sub(1 + silent_lines.len());
-            if s.queue.is_empty() && room > 0 {
+            let room = height.saturating_sub(speaker_rows + silent_lines.len());
+            if s.queue.is_empty() && room > 0 && s.status != Status::Ended {
                 lines.push(Line::styled(
                     fit(&format!("  ({})", w.queue_empty), cols),
                     t.dim,
@@ -425,7 +504,7 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
                 )
             };
             let zone = s.info.zone.offset();
-            for i in window(rows.len(), sel, height) {
+            lines = window_lines(rows.len(), sel, height, |i| {
                 let n = rows[i];
                 let who = n
                     .participant
@@ -437,14 +516,21 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
                 } else {
                     String::new()
                 };
-                let text = format!(
-                    "{} [{}]{who}{private} {}",
+                let prefix = format!(
+                    "{} [{}]{who}{private} ",
                     n.at.with_timezone(&zone).format("%H:%M"),
                     w.note_kind(n.kind),
-                    n.text
                 );
-                lines.push(mark(i, Line::raw(fit(&text, cols))));
-            }
+                // Two lines where one would cut the text within its first
+                // 30 columns.
+                let text = format!("{prefix}{}", n.text);
+                let lines = if needed(&prefix, &n.text) <= cols {
+                    vec![fit(&text, cols)]
+                } else {
+                    wrap_cut(&text, cols, 2)
+                };
+                lines.into_iter().map(|l| mark(i, Line::raw(l))).collect()
+            });
         }
         Panel::Decisions => {
             let decisions: Vec<_> = s.decisions().collect();
@@ -479,7 +565,7 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
                 .count();
             title = format!("{} ({open}/{})", w.actions, rows.len());
             let today = s.info.zone.date_of(now);
-            for i in window(rows.len(), sel, height) {
+            lines = window_lines(rows.len(), sel, height, |i| {
                 let a = rows[i];
                 let pic = a
                     .pic
@@ -492,11 +578,7 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
                     crate::domain::ActionStatus::Open if overdue => w.overdue.to_owned(),
                     st => w.action_status(st).to_owned(),
                 };
-                let text = spread(
-                    &format!("{}. {}{pic}{due}", a.id, a.what),
-                    &format!("[{status}]"),
-                    cols,
-                );
+                let status = format!("[{status}]");
                 let style = if overdue {
                     t.over
                 } else if a.status == crate::domain::ActionStatus::Open {
@@ -504,8 +586,31 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
                 } else {
                     t.dim
                 };
-                lines.push(mark(i, Line::styled(text, style)));
-            }
+                let prefix = format!("{}. ", a.id);
+                let whole = format!("{prefix}{}{pic}{due}", a.what);
+                let text = if needed(&prefix, &a.what) + 1 + width(&status) <= cols {
+                    // One line, cut after the text where it must be; the due
+                    // date leaves first rather than be cut.
+                    let left = if width(&whole) + 1 + width(&status) <= cols {
+                        whole
+                    } else {
+                        format!("{prefix}{}{pic}", a.what)
+                    };
+                    vec![spread(&left, &status, cols)]
+                } else {
+                    // The text on a line of its own where the status would
+                    // cut it within its first 30 columns; the PIC, due date
+                    // and status under it.
+                    let indent = " ".repeat(width(&prefix));
+                    vec![
+                        fit(&format!("{prefix}{}", a.what), cols),
+                        spread(&format!("{indent}{pic}{due}"), &status, cols),
+                    ]
+                };
+                text.into_iter()
+                    .map(|l| mark(i, Line::styled(l, style)))
+                    .collect()
+            });
         }
     }
     PanelModel {

@@ -17,7 +17,7 @@ use crate::tui::form::{FieldKind, Form, suggestions};
 use crate::tui::keymap::Group;
 use crate::tui::port::Port;
 use crate::tui::theme::Theme;
-use crate::tui::words::Words;
+use crate::tui::words::{Words, fill};
 
 /// Draws every overlay of `app`, bottom first.
 pub fn draw<P: Port>(app: &App<P>, now: DateTime<Utc>, frame: &mut Frame<'_>) {
@@ -46,6 +46,16 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 fn boxed(frame: &mut Frame<'_>, area: Rect, title: &str, t: &Theme) -> Rect {
     frame.render_widget(Clear, area);
+    // A wide character just left of the box would cover its left border.
+    if area.x > 0 {
+        let buf = frame.buffer_mut();
+        for y in area.top()..area.bottom() {
+            let cell = &mut buf[(area.x - 1, y)];
+            if width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.focus)
@@ -61,7 +71,7 @@ fn overlay<P: Port>(app: &App<P>, o: &Overlay, _now: DateTime<Utc>, frame: &mut 
     let t = &app.theme;
     let area = frame.area();
     match o {
-        Overlay::Help => help(app, w, t, frame),
+        Overlay::Help(page) => help(app, *page, w, t, frame),
         Overlay::Confirm(c) => {
             let text = match c {
                 Confirm::Quit => w.confirm_quit.to_owned(),
@@ -145,11 +155,12 @@ fn overlay<P: Port>(app: &App<P>, o: &Overlay, _now: DateTime<Utc>, frame: &mut 
     }
 }
 
-fn help<P: Port>(app: &App<P>, w: &Words, t: &Theme, frame: &mut Frame<'_>) {
+fn help<P: Port>(app: &App<P>, page: i32, w: &Words, t: &Theme, frame: &mut Frame<'_>) {
     let area = frame.area();
     let rows = app.keymap.help(app.lang);
     let bw = area.width.saturating_sub(2).min(110);
-    // As tall as one column needs, else the whole height (for two columns).
+    // As tall as one column needs, else the whole height (for two columns
+    // or pages).
     let one_column = rows.len()
         + 4
         + [w.help_raise, w.help_forms, w.help_close]
@@ -167,15 +178,18 @@ fn help<P: Port>(app: &App<P>, w: &Words, t: &Theme, frame: &mut Frame<'_>) {
         .max()
         .unwrap_or(4)
         .min(18);
-    let bindings = |cols: usize| {
-        let mut lines = Vec::new();
+    // The bindings in `cols` columns, grouped under their headings: a block
+    // per binding, the heading in the block of the group's first binding.
+    // A text too long for its line is cut, or wrapped when `whole`.
+    let bindings = |cols: usize, whole: bool| {
+        let mut blocks: Vec<Vec<Line>> = Vec::new();
         for (group, name) in [
             (Group::General, w.group_general),
             (Group::Session, w.group_session),
             (Group::Speakers, w.group_speakers),
             (Group::Record, w.group_record),
         ] {
-            lines.push(Line::styled(name, t.title));
+            let mut heading = Some(Line::styled(name, t.title));
             for (_, keys, text) in rows.iter().filter(|(g, _, _)| *g == group) {
                 let keys = if keys.is_empty() {
                     "—".to_owned()
@@ -183,13 +197,25 @@ fn help<P: Port>(app: &App<P>, w: &Words, t: &Theme, frame: &mut Frame<'_>) {
                     keys.clone()
                 };
                 let pad = key_w.saturating_sub(width(&keys));
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {keys}{}  ", " ".repeat(pad)), t.key),
-                    Span::raw(fit(text, cols.saturating_sub(key_w + 5))),
-                ]));
+                let text_w = cols.saturating_sub(key_w + 5);
+                let texts = if whole {
+                    wrap(text, text_w)
+                } else {
+                    vec![fit(text, text_w)]
+                };
+                let mut block: Vec<Line> = heading.take().into_iter().collect();
+                for (i, text) in texts.into_iter().enumerate() {
+                    let keys = if i == 0 {
+                        format!("  {keys}{}  ", " ".repeat(pad))
+                    } else {
+                        " ".repeat(key_w + 4)
+                    };
+                    block.push(Line::from(vec![Span::styled(keys, t.key), Span::raw(text)]));
+                }
+                blocks.push(block);
             }
         }
-        lines
+        blocks
     };
     let extras: Vec<Vec<Line>> = [w.help_raise, w.help_forms, w.help_close]
         .iter()
@@ -201,15 +227,24 @@ fn help<P: Port>(app: &App<P>, w: &Words, t: &Theme, frame: &mut Frame<'_>) {
         })
         .collect();
     let h = inner.height as usize;
-    let mut lines = bindings(inner.width as usize);
+    let flat = |blocks: Vec<Vec<Line<'static>>>| -> Vec<Line<'static>> {
+        blocks.into_iter().flatten().collect()
+    };
+    let mut lines = flat(bindings(inner.width as usize, false));
     let extra_rows: usize = extras.iter().map(Vec::len).sum();
-    // Two columns of bindings when they do not fit one (80×24 shows every
-    // binding this way), then the notes below as far as they fit whole.
+    let half = lines.len().div_ceil(2);
+    let notes_rows: usize = extras[..2].iter().map(Vec::len).sum();
+    // One column, else two (80×24 shows every binding this way) when they
+    // hold every binding and the notes on picking and forms, else pages.
+    if lines.len() + extra_rows > h && (inner.width < 60 || half + notes_rows > h) {
+        let blocks = bindings(inner.width as usize, true);
+        help_pages(blocks, &extras[..2], page, w, t, inner, frame);
+        return;
+    }
     let mut used = lines.len();
-    if lines.len() + extra_rows > h && inner.width >= 60 {
+    if lines.len() + extra_rows > h {
         let half_w = inner.width / 2;
-        lines = bindings(half_w as usize);
-        let half = lines.len().div_ceil(2);
+        lines = flat(bindings(half_w as usize, false));
         let right: Vec<Line> = lines.split_off(half);
         let cols = Rect {
             width: half_w,
@@ -227,6 +262,7 @@ fn help<P: Port>(app: &App<P>, w: &Words, t: &Theme, frame: &mut Frame<'_>) {
         lines = Vec::new();
         used = half;
     }
+    // Then the notes below as far as they fit whole.
     for extra in extras {
         if used + extra.len() <= h {
             used += extra.len();
@@ -239,6 +275,71 @@ fn help<P: Port>(app: &App<P>, w: &Words, t: &Theme, frame: &mut Frame<'_>) {
         Rect {
             y: inner.y + top,
             height: inner.height - top,
+            ..inner
+        },
+    );
+}
+
+/// The help on pages of the inner height less a line for the page number
+/// and the keys that turn it. A block (a binding, with its group's heading
+/// when it is the first; a note) is not split across pages unless it is
+/// taller than a page.
+fn help_pages(
+    bindings: Vec<Vec<Line<'static>>>,
+    notes: &[Vec<Line<'static>>],
+    page: i32,
+    w: &Words,
+    t: &Theme,
+    inner: Rect,
+    frame: &mut Frame<'_>,
+) {
+    let room = (inner.height as usize).saturating_sub(1).max(1);
+    let mut pages: Vec<Vec<Line>> = vec![];
+    let mut current: Vec<Line> = vec![];
+    let blocks = bindings
+        .into_iter()
+        .map(|b| (b, false))
+        .chain(notes.iter().map(|n| (n.clone(), true)));
+    for (block, spaced) in blocks {
+        let gap = usize::from(spaced && !current.is_empty());
+        if !current.is_empty() && current.len() + gap + block.len() > room {
+            pages.push(std::mem::take(&mut current));
+        } else if gap > 0 {
+            current.push(Line::raw(""));
+        }
+        for line in block {
+            if current.len() == room {
+                pages.push(std::mem::take(&mut current));
+            }
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        pages.push(current);
+    }
+    let n = i32::try_from(pages.len()).unwrap_or(i32::MAX).max(1);
+    let shown = page.rem_euclid(n);
+    let body = pages
+        .into_iter()
+        .nth(usize::try_from(shown).unwrap_or(0))
+        .unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(body),
+        Rect {
+            height: inner.height.saturating_sub(1),
+            ..inner
+        },
+    );
+    let hint = format!(
+        "{} · {}",
+        fill(w.help_pages, &[&(shown + 1), &n]),
+        w.help_close
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&hint, inner.width as usize), t.key)),
+        Rect {
+            y: inner.bottom().saturating_sub(1),
+            height: 1.min(inner.height),
             ..inner
         },
     );

@@ -8,6 +8,23 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
+/// Columns of a text always shown before it is cut with `…` (DESIGN §3).
+pub const KEEP: usize = 30;
+
+/// Columns a row needs to show `prefix` and then `text` whole, or its first
+/// [`KEEP`] columns and the `…` after them when it is longer. Measures no
+/// further than that, so a 10,000-character text costs no more than a short one.
+pub fn needed(prefix: &str, text: &str) -> usize {
+    let mut w = 0;
+    for c in text.chars() {
+        w += UnicodeWidthChar::width(c).unwrap_or(0);
+        if w > KEEP {
+            return width(prefix) + KEEP + 1;
+        }
+    }
+    width(prefix) + w
+}
+
 /// `s` on one line (newlines and tabs become spaces), cut to at most `max`
 /// columns with `…` at the end when it does not fit.
 pub fn fit(s: &str, max: usize) -> String {
@@ -45,6 +62,42 @@ pub fn spread(left: &str, right: &str, total: usize) -> String {
     let l = fit(left, total - rw - 1);
     let gap = total - rw - width(&l);
     format!("{l}{}{right}", " ".repeat(gap))
+}
+
+/// Like [`spread`], with the first of `rights` that leaves `left` at least
+/// `keep` columns (the last one when none does).
+pub fn spread_keeping(left: &str, keep: usize, rights: &[&str], total: usize) -> String {
+    let whole = width(left);
+    let right = rights
+        .iter()
+        .find(|r| whole.min(keep) + 1 + width(r) <= total)
+        .or(rights.last())
+        .copied()
+        .unwrap_or("");
+    spread(left, right, total)
+}
+
+/// The start of `s` (newlines and tabs as spaces) in at most `lines` lines
+/// of `max` columns, broken as [`wrap`] breaks them; the last line ends with
+/// `…` when there is more. Wraps only as much of `s` as can show.
+pub fn wrap_cut(s: &str, max: usize, lines: usize) -> Vec<String> {
+    // A character is at least a column wide, but for zero-width ones: keep
+    // enough for the lines and a word more.
+    let room = (max + 1) * (lines + 1);
+    let head: String = s
+        .chars()
+        .take(room * 2)
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .collect();
+    let cut = head.len() < s.len();
+    let mut out = wrap(&head, max);
+    if out.len() > lines || cut {
+        out.truncate(lines);
+        if let Some(last) = out.last_mut() {
+            *last = fit(&format!("{last}…"), max);
+        }
+    }
+    out
 }
 
 /// Wraps a text to lines of at most `max` columns, breaking at spaces where
@@ -113,6 +166,33 @@ mod tests {
         assert_eq!(wrap("aaa bbb ccc", 7), vec!["aaa bbb", "ccc"]);
         assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
         assert!(wrap(&"x".repeat(10_000), 40).iter().all(|l| width(l) <= 40));
+    }
+
+    #[test]
+    fn needed_stops_at_thirty_columns() {
+        assert_eq!(needed("1. ", "short"), 8);
+        assert_eq!(needed("1. ", &"x".repeat(30)), 33);
+        assert_eq!(needed("1. ", &"x".repeat(10_000)), 34);
+        assert_eq!(needed("", &"王".repeat(20)), 31);
+    }
+
+    #[test]
+    fn spread_keeping_takes_the_first_right_that_leaves_room() {
+        let title = "a".repeat(40);
+        let row = spread_keeping(&title, 30, &["10′/20′", "20′"], 35);
+        assert_eq!(row, format!("{}… 20′", "a".repeat(30)));
+        let short = spread_keeping("short", 30, &["10′/20′", "20′"], 35);
+        assert!(short.ends_with(" 10′/20′"), "{short}");
+    }
+
+    #[test]
+    fn wrap_cut_shows_the_start_in_so_many_lines() {
+        let lines = wrap_cut("aaa bbb ccc ddd eee", 7, 2);
+        assert_eq!(lines, vec!["aaa bbb", "ccc dd…"]);
+        assert_eq!(wrap_cut("aaa bbb", 7, 2), vec!["aaa bbb"]);
+        let long = wrap_cut(&"word ".repeat(2_000), 20, 2);
+        assert_eq!(long.len(), 2);
+        assert!(long[1].ends_with('…'), "{long:?}");
     }
 
     #[test]
