@@ -488,12 +488,35 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
     })
 }
 
+/// Why a plan file could not be read, and what to do.
+pub fn unreadable(name: &str, e: &std::io::Error) -> String {
+    let hint = match e.kind() {
+        std::io::ErrorKind::InvalidData => "; it is not UTF-8 text: save it as UTF-8",
+        std::io::ErrorKind::PermissionDenied => "; make it readable for you",
+        _ => "",
+    };
+    format!("can't read plan {name}: {e}{hint}")
+}
+
 /// Adds what to do to serde's wording of the common mistakes.
 fn explain(message: &str) -> String {
     if message.starts_with("unknown field") {
         format!("{message}; check the spelling (sessions/README.md lists every key)")
     } else if message.starts_with("missing field") {
         format!("{message}; it is required")
+    } else if message.starts_with("invalid type") {
+        let want = if message.ends_with("expected i64") {
+            "a whole number, like 10"
+        } else if message.ends_with("expected a string") {
+            "text in quotes, like \"Aula\""
+        } else if message.ends_with("expected a boolean") {
+            "true or false"
+        } else if message.ends_with("expected a sequence") {
+            "a list in brackets, like [\"a\", \"b\"]"
+        } else {
+            "the kind of value sessions/README.md gives for this key"
+        };
+        format!("{message}; write {want}")
     } else {
         message.to_owned()
     }
@@ -530,10 +553,27 @@ mod tests {
         assert_eq!((errors[0].line, errors[0].col), (1, 9), "in file order");
         assert_eq!((errors[1].line, errors[1].col), (6, 20));
         assert!(
-            errors[1].message.starts_with("guide question is too long (20001"),
+            errors[1]
+                .message
+                .starts_with("guide question is too long (20001"),
             "{}",
             errors[1]
         );
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_says_what_to_write() {
+        let src = "title = \"Uji\"\n[[agenda]]\ntitle = \"A\"\nminutes = \"ten\"\n";
+        let e = parse(src, "p.toml").unwrap_err();
+        assert!(
+            e[0].message.ends_with("; write a whole number, like 10"),
+            "{}",
+            e[0]
+        );
+        let e = parse("title = 5\n", "p.toml").unwrap_err();
+        assert!(e[0].message.contains("write text in quotes"), "{}", e[0]);
+        let not_text = std::io::Error::from(std::io::ErrorKind::InvalidData);
+        assert!(unreadable("p.toml", &not_text).ends_with("save it as UTF-8"));
     }
 
     #[test]
