@@ -420,6 +420,12 @@ impl SessionStore {
         self.log.append(events)
     }
 
+    /// The `meta.json` on disk, if it can be read.
+    pub fn read_meta(&self) -> Option<Meta> {
+        let bytes = fs::read(self.dir.join("meta.json")).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
     /// Rewrites `meta.json` atomically.
     pub fn write_meta(&self, meta: &Meta) -> Result<(), StoreError> {
         let path = self.dir.join("meta.json");
