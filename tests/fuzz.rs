@@ -21,6 +21,7 @@
 //! Knobs: `FGD_FUZZ_KEYS` (keys in all, default 4,000; ≥ 100,000 for a real
 //! run), `FGD_FUZZ_INPUTS` (inputs per decoder, default 1,000) and
 //! `FGD_FUZZ_SEED`. A failure prints the seed that replays it.
+//! `cargo fuzz` targets for the decoders are in `fuzz/`.
 
 #![allow(
     clippy::unwrap_used,
