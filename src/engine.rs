@@ -87,16 +87,29 @@ impl Engine {
         })
     }
 
-    /// Opens a stored session (taking its lock) and replays its log.
+    /// Opens a stored session (taking its lock) and replays its log. A
+    /// `meta.json` that does not tell what the log holds (a process killed
+    /// between storing an event and rewriting it, or a damaged file) is
+    /// rewritten, so `fgd list` tells the truth again.
     pub fn open(data: &DataDir, id: &str) -> Result<Engine, StoreError> {
         let (store, log) = SessionStore::open(data, id)?;
         let session = replay(&log);
+        let last = session.last_at.unwrap_or_default();
+        let meta = Meta::of(&session, last);
+        let stale = store.read_meta().is_none_or(|m| {
+            (&m.id, &m.title, m.date, m.status) != (&meta.id, &meta.title, meta.date, meta.status)
+        });
+        let warning = if stale {
+            store.write_meta(&meta).err()
+        } else {
+            None
+        };
         Ok(Engine {
             backup: BackupWriter::new(store.dir().join("session.json")),
             store,
             session,
             log,
-            warning: None,
+            warning,
         })
     }
 

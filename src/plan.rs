@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::domain::text::clean_line;
+use crate::domain::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean, clean_line};
 use crate::domain::{Command, Language, Person, SessionInfo, SessionKind, Zone};
 
 /// The plans shipped with fgd: (name, TOML source).
@@ -210,14 +210,14 @@ struct RawPlan {
     language: Option<Spanned<String>>,
     date: Option<Spanned<toml::Value>>,
     timezone: Option<Spanned<String>>,
-    venue: Option<String>,
-    organizer: Option<String>,
-    facilitator: Option<String>,
-    facilitator_nip: Option<String>,
-    notetaker: Option<String>,
-    notetaker_nip: Option<String>,
+    venue: Option<Spanned<String>>,
+    organizer: Option<Spanned<String>>,
+    facilitator: Option<Spanned<String>>,
+    facilitator_nip: Option<Spanned<String>>,
+    notetaker: Option<Spanned<String>>,
+    notetaker_nip: Option<Spanned<String>>,
     #[serde(default)]
-    resource_persons: Vec<String>,
+    resource_persons: Vec<Spanned<String>>,
     speaker_limit_minutes: Option<Spanned<i64>>,
     #[serde(default)]
     participants: Vec<Spanned<RawParticipant>>,
@@ -229,10 +229,10 @@ struct RawPlan {
 #[serde(deny_unknown_fields)]
 struct RawParticipant {
     name: Spanned<String>,
-    position: Option<String>,
-    unit: Option<String>,
+    position: Option<Spanned<String>>,
+    unit: Option<Spanned<String>>,
     code: Option<Spanned<String>>,
-    nip: Option<String>,
+    nip: Option<Spanned<String>>,
     #[serde(default)]
     consent: bool,
 }
@@ -242,9 +242,9 @@ struct RawParticipant {
 struct RawItem {
     title: Spanned<String>,
     minutes: Spanned<i64>,
-    owner: Option<String>,
+    owner: Option<Spanned<String>>,
     #[serde(default)]
-    questions: Vec<String>,
+    questions: Vec<Spanned<String>>,
 }
 
 struct Checker<'a> {
@@ -269,7 +269,37 @@ impl Checker<'_> {
         if s.is_empty() {
             self.at(v.span(), format!("{what} must not be empty"));
         }
+        self.limited(s, v.span(), what, MAX_LINE_CHARS)
+    }
+
+    /// A text cleaned as typed text is, within the session's limit for it
+    /// (the same as `fgd apply` and the screen keep to).
+    fn limited(&mut self, s: String, span: Range<usize>, what: &str, max: usize) -> String {
+        let len = s.chars().count();
+        if len > max {
+            self.at(
+                span,
+                format!("{what} is too long ({len} characters; at most {max}): shorten it"),
+            );
+        }
         s
+    }
+
+    /// An optional one-line text: empty means none.
+    fn opt(&mut self, v: Option<Spanned<String>>, what: &str) -> Option<String> {
+        let v = v?;
+        let s = clean_line(v.get_ref());
+        Some(self.limited(s, v.span(), what, MAX_LINE_CHARS)).filter(|s| !s.is_empty())
+    }
+
+    fn person(
+        &mut self,
+        name: Option<Spanned<String>>,
+        nip: Option<Spanned<String>>,
+        what: &str,
+    ) -> Option<Person> {
+        let nip = self.opt(nip, &format!("{what}_nip"));
+        self.opt(name, what).map(|name| Person { name, nip })
     }
 
     fn parsed<T: std::str::FromStr<Err = String> + Default>(
@@ -294,17 +324,6 @@ fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
-}
-
-fn opt(v: Option<String>) -> Option<String> {
-    v.map(|s| clean_line(&s)).filter(|s| !s.is_empty())
-}
-
-fn person(name: Option<String>, nip: Option<String>) -> Option<Person> {
-    opt(name).map(|name| Person {
-        name,
-        nip: opt(nip),
-    })
 }
 
 /// Parses and checks a plan. `file` names it in error messages. Returns every
@@ -399,10 +418,10 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         });
         participants.push(PlanParticipant {
             name,
-            position: opt(p.position),
-            unit: opt(p.unit),
+            position: c.opt(p.position, "position"),
+            unit: c.opt(p.unit, "unit"),
             code,
-            nip: opt(p.nip),
+            nip: c.opt(p.nip, "nip"),
             consent: p.consent,
         });
     }
@@ -423,19 +442,33 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
                 1
             }
         };
+        let questions = it
+            .questions
+            .into_iter()
+            .map(|q| {
+                let text = clean(q.get_ref());
+                c.limited(text, q.span(), "guide question", MAX_TEXT_CHARS)
+            })
+            .filter(|q| !q.is_empty())
+            .collect();
         agenda.push(PlanItem {
             title,
             minutes,
-            owner: opt(it.owner),
-            questions: it
-                .questions
-                .iter()
-                .map(|q| crate::domain::text::clean(q))
-                .filter(|q| !q.is_empty())
-                .collect(),
+            owner: c.opt(it.owner, "owner"),
+            questions,
         });
     }
+    let venue = c.opt(raw.venue, "venue");
+    let organizer = c.opt(raw.organizer, "organizer");
+    let facilitator = c.person(raw.facilitator, raw.facilitator_nip, "facilitator");
+    let notetaker = c.person(raw.notetaker, raw.notetaker_nip, "notetaker");
+    let resource_persons = raw
+        .resource_persons
+        .into_iter()
+        .filter_map(|r| c.opt(Some(r), "resource person"))
+        .collect();
     if !c.errors.is_empty() {
+        c.errors.sort_by_key(|e| (e.line, e.col));
         return Err(c.errors);
     }
     Ok(Plan {
@@ -444,20 +477,25 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         language,
         date,
         zone,
-        venue: opt(raw.venue),
-        organizer: opt(raw.organizer),
-        facilitator: person(raw.facilitator, raw.facilitator_nip),
-        notetaker: person(raw.notetaker, raw.notetaker_nip),
-        resource_persons: raw
-            .resource_persons
-            .iter()
-            .map(|r| clean_line(r))
-            .filter(|r| !r.is_empty())
-            .collect(),
+        venue,
+        organizer,
+        facilitator,
+        notetaker,
+        resource_persons,
         speaker_limit_minutes,
         participants,
         agenda,
     })
+}
+
+/// Why a plan file could not be read, and what to do.
+pub fn unreadable(name: &str, e: &std::io::Error) -> String {
+    let hint = match e.kind() {
+        std::io::ErrorKind::InvalidData => "; it is not UTF-8 text: save it as UTF-8",
+        std::io::ErrorKind::PermissionDenied => "; make it readable for you",
+        _ => "",
+    };
+    format!("can't read plan {name}: {e}{hint}")
 }
 
 /// Adds what to do to serde's wording of the common mistakes.
@@ -466,6 +504,19 @@ fn explain(message: &str) -> String {
         format!("{message}; check the spelling (sessions/README.md lists every key)")
     } else if message.starts_with("missing field") {
         format!("{message}; it is required")
+    } else if message.starts_with("invalid type") {
+        let want = if message.ends_with("expected i64") {
+            "a whole number, like 10"
+        } else if message.ends_with("expected a string") {
+            "text in quotes, like \"Aula\""
+        } else if message.ends_with("expected a boolean") {
+            "true or false"
+        } else if message.ends_with("expected a sequence") {
+            "a list in brackets, like [\"a\", \"b\"]"
+        } else {
+            "the kind of value sessions/README.md gives for this key"
+        };
+        format!("{message}; write {want}")
     } else {
         message.to_owned()
     }
@@ -481,6 +532,48 @@ mod tests {
             let plan = parse(src, name).unwrap_or_else(|e| panic!("{name}: {}", e[0]));
             assert!(!plan.agenda.is_empty(), "{name} has no agenda");
         }
+    }
+
+    #[test]
+    fn texts_over_the_session_limits_are_refused_at_their_place() {
+        let long = "x".repeat(501);
+        let src = format!(
+            "title = \"Uji\"\n[[agenda]]\ntitle = \"A\"\nminutes = 5\nowner = \"{long}\"\n"
+        );
+        let errors = parse(&src, "p.toml").unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "p.toml:5:9: owner is too long (501 characters; at most 500): shorten it"
+        );
+        let q = "y".repeat(20_001);
+        let src = format!(
+            "venue = \"{long}\"\ntitle = \"Uji\"\n[[agenda]]\ntitle = \"A\"\nminutes = 5\nquestions = [\"ok\", \"{q}\"]\n"
+        );
+        let errors = parse(&src, "p.toml").unwrap_err();
+        assert_eq!((errors[0].line, errors[0].col), (1, 9), "in file order");
+        assert_eq!((errors[1].line, errors[1].col), (6, 20));
+        assert!(
+            errors[1]
+                .message
+                .starts_with("guide question is too long (20001"),
+            "{}",
+            errors[1]
+        );
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_says_what_to_write() {
+        let src = "title = \"Uji\"\n[[agenda]]\ntitle = \"A\"\nminutes = \"ten\"\n";
+        let e = parse(src, "p.toml").unwrap_err();
+        assert!(
+            e[0].message.ends_with("; write a whole number, like 10"),
+            "{}",
+            e[0]
+        );
+        let e = parse("title = 5\n", "p.toml").unwrap_err();
+        assert!(e[0].message.contains("write text in quotes"), "{}", e[0]);
+        let not_text = std::io::Error::from(std::io::ErrorKind::InvalidData);
+        assert!(unreadable("p.toml", &not_text).ends_with("save it as UTF-8"));
     }
 
     #[test]

@@ -678,3 +678,35 @@ fn follow_up_carries_deferred_items_and_open_actions() {
     let r = fgd.run(&["new", "--title", "X", "--follow-up", "nope"]);
     assert_eq!(r.code, 2);
 }
+
+#[test]
+fn a_stale_or_damaged_meta_json_is_rewritten_when_the_session_opens() {
+    let fgd = Fgd::new();
+    let id = fgd.new_session(&["--title", "Sesi Meta"]);
+    assert_eq!(
+        fgd.run_with_input(&["apply", &id], "{\"cmd\":\"start\"}\n")
+            .code,
+        0
+    );
+    let meta = fgd.data().join("sessions").join(&id).join("meta.json");
+    let listed = |fgd: &Fgd| {
+        fgd.run(&["list"])
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(id.as_str()))
+            .map(str::to_owned)
+    };
+    // As if fgd was killed between storing `start` and rewriting meta.json.
+    let stale = std::fs::read_to_string(&meta)
+        .unwrap()
+        .replace("\"live\"", "\"planned\"");
+    std::fs::write(&meta, stale).unwrap();
+    assert!(listed(&fgd).unwrap().contains("planned"));
+    assert_eq!(fgd.run_with_input(&["apply", &id], "").code, 0);
+    assert!(listed(&fgd).unwrap().contains("live"), "rewritten on open");
+
+    std::fs::write(&meta, "\u{0}garbage").unwrap();
+    assert_eq!(listed(&fgd), None, "a damaged meta.json hides the session");
+    assert_eq!(fgd.run_with_input(&["apply", &id], "").code, 0);
+    assert!(listed(&fgd).unwrap().contains("live"), "rewritten on open");
+}

@@ -6,11 +6,17 @@
 //! Every file is read with its real parser: the text comes back as text,
 //! nothing runs, no table breaks, no cell is a formula, and no control
 //! character or bidi override is in any file.
+//!
+//! The same text typed into every field of every form, and hidden in every
+//! text of a `session.json` given to `fgd import`, is cleaned on the way in:
+//! it reaches neither the session, nor the screen (every cell of the live
+//! view, at two sizes and with a form open), nor any exported file.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod bin_support;
 mod common;
 mod export_support;
+mod tui_support;
 
 use std::path::Path;
 
@@ -20,6 +26,7 @@ use export_support::{
     unescape_ics,
 };
 use fgd::domain::text::{clean, clean_line};
+use ratatui::buffer::Buffer;
 
 /// One-line hostile text (each field gets its own tag so it can be found).
 fn evil(tag: &str) -> String {
@@ -220,6 +227,12 @@ fn hostile_text_in_every_field_never_reaches_a_file_unescaped() {
     let id = fgd.new_session(&["--plan", plan_file.to_str().unwrap()]);
     let r = fgd.run_with_input(&["apply", &id], &script());
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_stored_session_clean(
+        "plan and apply",
+        fgd.data(),
+        &id,
+        &["TITLE", "QUOTE", "PIC"],
+    );
 
     for (lang, anonymize) in [("id", false), ("en", false), ("id", true)] {
         let out = fgd.data().join(format!("out-{lang}-{anonymize}"));
@@ -309,5 +322,266 @@ fn hostile_text_in_every_field_never_reaches_a_file_unescaped() {
                 }
             }
         }
+    }
+}
+
+/// A control character (but newline and tab) or a bidi override.
+fn unclean(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// No cell of the screen holds a control character or bidi override.
+fn assert_screen_clean(what: &str, buf: &Buffer) {
+    for (i, cell) in buf.content.iter().enumerate() {
+        assert!(
+            !cell.symbol().chars().any(unclean),
+            "{what}: cell {i} holds {:?}",
+            cell.symbol()
+        );
+    }
+}
+
+/// No text of the session holds a control character (but newline and tab)
+/// or a bidi override, and each tag in `tags` is in it.
+fn assert_session_clean(what: &str, session: &fgd::domain::Session, tags: &[&str]) {
+    let json = serde_json::to_value(session).unwrap();
+    let mut texts = vec![];
+    strings(&json, &mut texts);
+    for t in &texts {
+        assert!(!t.chars().any(unclean), "{what}: the session holds {t:?}");
+    }
+    for tag in tags {
+        assert!(
+            texts.iter().any(|t| t.contains(tag)),
+            "{what}: {tag} is not in the session"
+        );
+    }
+}
+
+fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+        serde_json::Value::Object(m) => m.values().for_each(|x| strings(x, out)),
+        _ => {}
+    }
+}
+
+/// The live view of a session, at 80×24 and 200×60, and with the first
+/// panel's selected row open in its form, cell by cell.
+fn assert_live_view_clean(what: &str, fx: &mut tui_support::Fx) {
+    for (w, h) in [(80, 24), (200, 60)] {
+        assert_screen_clean(&format!("{what} at {w}×{h}"), &fx.buffer(w, h));
+    }
+    for _ in 0..6 {
+        fx.key(ratatui::crossterm::event::KeyCode::Tab);
+        fx.enter();
+        assert_screen_clean(&format!("{what} with a form open"), &fx.buffer(200, 60));
+        fx.esc();
+    }
+}
+
+/// Every file in `dir`, checked for control characters and bidi overrides.
+fn assert_files_clean(dir: &Path) -> usize {
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        assert_clean(&name, &std::fs::read(e.path()).unwrap());
+        n += 1;
+    }
+    n
+}
+
+#[test]
+fn hostile_text_typed_into_every_field_reaches_neither_screen_nor_file() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut fx = tui_support::Fx::en();
+    fx.start();
+    // Each form: the keys that open it, then its fields (`None`: leave it).
+    let forms: [(&str, Vec<Option<&str>>); 7] = [
+        ("o", vec![Some("NOTE"), None, None]),
+        ("d", vec![Some("DECISION")]),
+        ("c", vec![Some("CONCLUSION")]),
+        ("a", vec![Some("ACTION"), Some("PIC"), Some("+7d")]),
+        ("m", vec![Some("FROM"), Some("TO"), Some("adaptif"), None]),
+        ("+", vec![Some("ITEM"), Some("5"), Some("OWNER")]),
+        (
+            "p+",
+            vec![Some("WALKIN"), Some("POSITION"), Some("UNIT"), Some("NIP")],
+        ),
+    ];
+    let tags = [
+        "NOTE",
+        "DECISION",
+        "CONCLUSION",
+        "ACTION",
+        "PIC",
+        "FROM",
+        "TO",
+        "ITEM",
+        "OWNER",
+        "WALKIN",
+        "POSITION",
+        "UNIT",
+        "NIP",
+    ];
+    for (open, fields) in &forms {
+        fx.typed(open);
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                fx.tab();
+            }
+            match field {
+                Some(tag) if tags.contains(tag) => {
+                    // Every character typed, NUL, ESC and bidi overrides included.
+                    for c in evil(tag).chars() {
+                        fx.key(KeyCode::Char(c));
+                    }
+                    // The form shows what is being typed: cleaned there too.
+                    assert_screen_clean(&format!("typing {tag}"), &fx.buffer(200, 60));
+                }
+                Some(plain) => fx.typed(plain),
+                None => {}
+            }
+        }
+        fx.enter();
+        let form_open = fx
+            .app
+            .overlays
+            .iter()
+            .any(|o| matches!(o, fgd::tui::app::Overlay::Form(_)));
+        assert!(
+            !form_open,
+            "{open}: the form was saved:\n{}",
+            fx.screen(200, 60)
+        );
+        while !fx.app.overlays.is_empty() {
+            fx.esc();
+        }
+    }
+    assert_session_clean("typed", fx.s(), &tags);
+    assert_live_view_clean("typed", &mut fx);
+    let out = fx.dir.path().join("typed-minutes");
+    let paths = fgd::tui::port::Port::export(&mut fx.app.port, &out).unwrap();
+    assert_eq!(assert_files_clean(&out.join(&fx.id)), paths.len());
+    let md = std::fs::read_to_string(out.join(&fx.id).join("minutes.md")).unwrap();
+    for tag in [
+        "NOTE",
+        "DECISION",
+        "CONCLUSION",
+        "ACTION",
+        "FROM",
+        "ITEM",
+        "WALKIN",
+    ] {
+        assert!(md.contains(tag), "the minutes hold {tag}");
+    }
+}
+
+/// Appends control characters, an escape sequence and a bidi override to
+/// every free text of every event of a `session.json`.
+fn poison(v: &mut serde_json::Value, key: &str) {
+    const TEXTS: &[&str] = &[
+        "title",
+        "venue",
+        "organizer",
+        "name",
+        "position",
+        "unit",
+        "nip",
+        "owner",
+        "text",
+        "what",
+        "from",
+        "to",
+        "questions",
+        "resource_persons",
+    ];
+    match v {
+        serde_json::Value::String(s) if TEXTS.contains(&key) => {
+            s.push_str(" \u{1b}[31mred\u{1b}]0;t\u{7}\u{202e}rtl\u{0}\u{2066}!");
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| poison(x, key)),
+        serde_json::Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                poison(x, k);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn hostile_text_in_an_imported_session_reaches_neither_screen_nor_file() {
+    let fgd = Fgd::new();
+    let id = fgd.new_session(&["--plan", "en-service-design-fgd"]);
+    let script = "{\"cmd\":\"start\"}\n\
+        {\"cmd\":\"add_note\",\"text\":\"IMPNOTE\",\"kind\":\"quote\",\"participant\":\"P1\"}\n\
+        {\"cmd\":\"add_decision\",\"text\":\"IMPDECISION\"}\n\
+        {\"cmd\":\"add_mindset\",\"from\":\"IMPFROM\",\"to\":\"IMPTO\"}\n\
+        {\"cmd\":\"add_action\",\"what\":\"IMPACTION\",\"pic\":\"Bagian Umum\"}\n";
+    assert_eq!(fgd.run_with_input(&["apply", &id], script).code, 0);
+    let out = fgd.data().join("first");
+    assert_eq!(
+        fgd.run(&[
+            "export",
+            &id,
+            "--format",
+            "json",
+            "--out",
+            out.to_str().unwrap()
+        ])
+        .code,
+        0
+    );
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join(&id).join("session.json")).unwrap())
+            .unwrap();
+    doc["session"] = serde_json::Value::Null;
+    poison(&mut doc["events"], "events");
+    let poisoned = serde_json::to_string(&doc).unwrap();
+    assert!(poisoned.contains("\\u001b[31m") && poisoned.contains('\u{202e}'));
+    let file = fgd.data().join("poisoned.json");
+    std::fs::write(&file, poisoned).unwrap();
+
+    let other = Fgd::new();
+    let r = other.run(&["import", file.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.trim(), id);
+    let out = other.data().join("minutes");
+    let r = other.run(&["export", &id, "--out", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(assert_files_clean(&out.join(&id)), 5);
+
+    let tags = [
+        "IMPNOTE",
+        "IMPDECISION",
+        "IMPFROM",
+        "IMPTO",
+        "IMPACTION",
+        "red",
+        "rtl",
+    ];
+    assert_stored_session_clean("imported", other.data(), &id, &tags);
+}
+
+/// A stored session, opened as `fgd run` opens it: its texts and its live
+/// view are clean.
+fn assert_stored_session_clean(what: &str, data: &Path, id: &str, tags: &[&str]) {
+    let engine = fgd::engine::Engine::open(&fgd::store::DataDir::new(data), id).unwrap();
+    assert_session_clean(what, engine.session(), tags);
+    let now = engine.session().last_at.unwrap();
+    let app = fgd::tui::app::App::new(
+        fgd::tui::port::LocalPort::new(engine, fgd::domain::Actor::Facilitator),
+        fgd::tui::app::Role::Facilitator,
+        fgd::tui::keymap::Keymap::default(),
+        fgd::tui::theme::Theme::named(fgd::tui::theme::ThemeName::Default),
+        data.join("minutes"),
+    );
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        term.draw(|f| fgd::tui::view::render(&app, now, f)).unwrap();
+        assert_screen_clean(&format!("{what} at {w}×{h}"), term.backend().buffer());
     }
 }

@@ -11,6 +11,7 @@
 )]
 
 mod bin_support;
+mod seeded;
 
 use std::io::{BufRead, BufReader, Write};
 
@@ -18,26 +19,7 @@ use bin_support::Fgd;
 use fgd::domain::Event;
 use fgd::engine::Engine;
 use fgd::store::DataDir;
-
-/// A small deterministic generator, so a failing seed can be replayed.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % below
-    }
-}
-
-fn env_or(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+use seeded::{Rng, env_u64};
 
 fn command(token: &str, i: usize) -> String {
     if i % 5 == 4 {
@@ -49,9 +31,9 @@ fn command(token: &str, i: usize) -> String {
 
 #[test]
 fn every_acknowledged_command_survives_sigkill() {
-    let rounds = env_or("FGD_KILL_ROUNDS", 20);
-    let seed = env_or("FGD_KILL_SEED", 0x05ee_df9d);
-    let mut rng = Lcg(seed);
+    let rounds = env_u64("FGD_KILL_ROUNDS", 20);
+    let seed = env_u64("FGD_KILL_SEED", 0x05ee_df9d);
+    let mut rng = Rng::new(seed);
     let fgd = Fgd::new();
     let id = fgd.new_session(&["--plan", "sessions/en-service-design-fgd.toml"]);
     let mut acked: Vec<(u64, String)> = Vec::new();
@@ -75,7 +57,7 @@ fn every_acknowledged_command_survives_sigkill() {
             // Keep stdin open: the process must die by the kill, not by end of input.
             std::thread::park();
         });
-        let kill_after = rng.next(120) + 1;
+        let kill_after = rng.below(120) + 1;
         let mut answers = stdout.lines();
         let mut n = 0usize;
         while (n as u64) < kill_after {
@@ -94,7 +76,7 @@ fn every_acknowledged_command_survives_sigkill() {
             n += 1;
         }
         // A random short spin so the kill lands at different points of an append.
-        for _ in 0..rng.next(50_000) {
+        for _ in 0..rng.below(50_000) {
             std::hint::spin_loop();
         }
         child.kill().unwrap();

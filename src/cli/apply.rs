@@ -23,8 +23,9 @@ pub struct ApplyLine {
 
 /// Decodes one line: a JSON object with a `cmd`, its fields, and an optional `at`.
 pub fn parse_line(line: &str) -> Result<ApplyLine, String> {
-    let mut value: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| format!("not valid JSON ({e})"))?;
+    let mut value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+        format!("not valid JSON ({e}); each line is one JSON object like {{\"cmd\":\"start\"}}")
+    })?;
     let obj = value
         .as_object_mut()
         .ok_or_else(|| "each line must be a JSON object like {\"cmd\":\"start\"}".to_owned())?;

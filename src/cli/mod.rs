@@ -328,7 +328,7 @@ fn plan_check(files: &[PathBuf]) -> Result<(), CliError> {
         let src = match std::fs::read_to_string(file) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("{name}: can't read it: {e}");
+                eprintln!("{}", plan::unreadable(&name, &e));
                 failed = true;
                 continue;
             }

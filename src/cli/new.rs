@@ -14,7 +14,7 @@ pub fn load_plan(name: &str) -> Result<Plan, CliError> {
     let path = Path::new(name);
     if path.exists() {
         let src = std::fs::read_to_string(path)
-            .map_err(|e| CliError::usage(format!("can't read plan {name}: {e}")))?;
+            .map_err(|e| CliError::usage(plan::unreadable(name, &e)))?;
         return Ok(plan::parse(&src, name)?);
     }
     if let Some(src) = plan::bundled(name) {

@@ -103,7 +103,7 @@ pub enum DomainError {
     #[error("{0} is speaking or in the speaker queue; finish or remove that first")]
     ParticipantBusy(String),
     /// An agenda item number that does not exist.
-    #[error("no agenda item {0}")]
+    #[error("no agenda item {0}; the items are numbered 1, 2, 3 … as the agenda shows them")]
     UnknownItem(u32),
     /// Needs an active agenda item.
     #[error("no agenda item is active")]
@@ -157,7 +157,9 @@ pub enum DomainError {
     #[error("{0} is already speaking")]
     AlreadySpeaking(String),
     /// A note, mindset, decision, conclusion or action number that does not exist.
-    #[error("no {what} {id}")]
+    #[error(
+        "no {what} {id}; they are numbered 1, 2, 3 … as the live view and the minutes show them"
+    )]
     UnknownRecord {
         /// Kind of record.
         #[serde(deserialize_with = "interned")]

@@ -135,7 +135,11 @@ pub fn read(bytes: &[u8]) -> Result<(Session, Vec<Recorded>), ReadError> {
 /// can name a directory.
 pub fn import(bytes: &[u8]) -> Result<(Session, Vec<Recorded>), ReadError> {
     let (_, events) = read(bytes)?;
-    let events: Vec<Recorded> = events.iter().map(Recorded::cleaned).collect();
+    let events: Vec<Recorded> = events
+        .iter()
+        .map(Recorded::cleaned)
+        .collect::<Result<_, _>>()
+        .map_err(ReadError::Inconsistent)?;
     let session = replay(&events);
     let now = session.clock_end(session.last_at.unwrap_or_default());
     session

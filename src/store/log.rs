@@ -34,15 +34,25 @@ impl std::fmt::Debug for EventLog {
     }
 }
 
-fn open_db(path: &Path) -> Result<sled::Db, String> {
+/// Opens sled at `path`. A failure to read or write the files (no
+/// permission, a full disk) is an I/O error, not damage: only what sled
+/// could read and not make sense of is called corrupt.
+fn open_db(path: &Path, id: &str) -> Result<sled::Db, StoreError> {
     let config = sled::Config::new()
         .path(path)
         .cache_capacity(CACHE_BYTES)
         .mode(sled::Mode::LowSpace);
+    let corrupt = |detail: String| StoreError::Corrupt {
+        id: id.to_owned(),
+        detail,
+    };
     match catch_unwind(AssertUnwindSafe(|| config.open())) {
         Ok(Ok(db)) => Ok(db),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err("the database engine failed while reading it".to_owned()),
+        Ok(Err(sled::Error::Io(e))) => Err(StoreError::io(path, e)),
+        Ok(Err(e)) => Err(corrupt(e.to_string())),
+        Err(_) => Err(corrupt(
+            "the database engine failed while reading it".to_owned(),
+        )),
     }
 }
 
@@ -50,10 +60,7 @@ impl EventLog {
     /// Creates a new log at `path` (which must not hold one) for session `id`.
     pub fn create(path: &Path, id: &str) -> Result<EventLog, StoreError> {
         super::fsutil::create_private_dir(path).map_err(|e| StoreError::io(path, e))?;
-        let db = open_db(path).map_err(|detail| StoreError::Corrupt {
-            id: id.to_owned(),
-            detail,
-        })?;
+        let db = open_db(path, id)?;
         let events = db
             .open_tree(EVENTS_TREE)
             .map_err(|e| StoreError::db(id, &e))?;
@@ -83,7 +90,7 @@ impl EventLog {
                 path.display()
             )));
         }
-        let db = open_db(path).map_err(corrupt)?;
+        let db = open_db(path, id)?;
         let schema = db.get(SCHEMA_KEY).map_err(|e| StoreError::db(id, &e))?;
         let schema = schema
             .as_deref()

@@ -104,7 +104,7 @@ pub enum StoreError {
         detail: String,
     },
     /// A file operation failed.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {source}{}", path.display(), io_hint(source.kind()))]
     Io {
         /// The path involved.
         path: PathBuf,
@@ -122,15 +122,42 @@ impl StoreError {
     }
 
     fn db(id: &str, e: &sled::Error) -> StoreError {
+        let detail = match e {
+            // sled words its I/O errors as Rust debug output; the system's words are plainer.
+            sled::Error::Io(io) => match io.raw_os_error() {
+                Some(code) => format!(
+                    "{}{}",
+                    io::Error::from_raw_os_error(code),
+                    io_hint(io.kind())
+                ),
+                None => format!("{}{}", io.kind(), io_hint(io.kind())),
+            },
+            other => other.to_string(),
+        };
         StoreError::Db {
             id: id.to_owned(),
-            detail: e.to_string(),
+            detail,
         }
     }
 
     /// Whether the user caused this (exit status 2) rather than the system (1).
     pub fn is_user_error(&self) -> bool {
         matches!(self, StoreError::Unknown(_) | StoreError::Ambiguous { .. })
+    }
+}
+
+/// What to do about a failed file operation, for the kinds a user can fix.
+fn io_hint(kind: io::ErrorKind) -> &'static str {
+    match kind {
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            "; fgd can't write there: make the data directory writable for you, \
+             or choose another with --data-dir DIR (or FGD_DATA_DIR)"
+        }
+        io::ErrorKind::StorageFull | io::ErrorKind::FileTooLarge | io::ErrorKind::QuotaExceeded => {
+            "; the disk is full (or a file size limit was reached): free some space \
+             and run the command again (everything saved before is kept)"
+        }
+        _ => "",
     }
 }
 
@@ -393,6 +420,12 @@ impl SessionStore {
         self.log.append(events)
     }
 
+    /// The `meta.json` on disk, if it can be read.
+    pub fn read_meta(&self) -> Option<Meta> {
+        let bytes = fs::read(self.dir.join("meta.json")).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
     /// Rewrites `meta.json` atomically.
     pub fn write_meta(&self, meta: &Meta) -> Result<(), StoreError> {
         let path = self.dir.join("meta.json");
@@ -405,5 +438,38 @@ impl SessionStore {
     pub fn write_backup(&self, bytes: &[u8]) -> Result<(), StoreError> {
         let path = self.dir.join("session.json");
         write_atomic(&path, bytes).map_err(|e| StoreError::io(&path, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_a_user_can_fix_say_what_to_do() {
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        let e = StoreError::io(Path::new("/data/sessions/x"), denied);
+        assert!(
+            e.to_string()
+                .contains("make the data directory writable for you"),
+            "{e}"
+        );
+        let full = io::Error::from(io::ErrorKind::StorageFull);
+        let e = StoreError::io(Path::new("/data/sessions/x/db"), full);
+        assert!(e.to_string().contains("the disk is full"), "{e}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_database_engine_s_io_errors_are_worded_plainly() {
+        // ENOSPC, as sled reports it.
+        let e = StoreError::db("x", &sled::Error::Io(io::Error::from_raw_os_error(28)));
+        let text = e.to_string();
+        assert!(
+            text.contains("No space left on device (os error 28)"),
+            "{text}"
+        );
+        assert!(text.contains("free some space"), "{text}");
+        assert!(!text.contains("Os {"), "{text}");
     }
 }

@@ -11,6 +11,10 @@ use super::bin_support::Fgd;
 
 static STARTS: AtomicUsize = AtomicUsize::new(0);
 
+/// What the pane shows once fgd has exited and left the terminal as it found
+/// it (cooked mode: line editing and echo on).
+pub const TTY_RESTORED: &str = "TTY: icanon echo";
+
 /// Whether tmux is there (tests skip with a message when it is not).
 pub fn available() -> bool {
     let ok = Command::new("tmux").arg("-V").output().is_ok();
@@ -54,6 +58,7 @@ impl Tmux {
         );
         let ok = Command::new("tmux")
             .args([
+                "-u",
                 "-S",
                 &socket,
                 "new-session",
