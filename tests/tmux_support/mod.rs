@@ -78,10 +78,11 @@ impl Tmux {
         Some(Tmux { name, socket })
     }
 
-    /// The screen as text.
+    /// The screen as text; a line the shell wrapped (after fgd left without
+    /// restoring the screen) is joined back, so `FGD-EXIT=` is never split.
     pub fn screen(&self) -> String {
         let out = Command::new("tmux")
-            .args(["-S", &self.socket, "capture-pane", "-p", "-t", &self.name])
+            .args(["-S", &self.socket, "capture-pane", "-p", "-J", "-t", &self.name])
             .output()
             .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
