@@ -435,7 +435,7 @@ fn open_retrying(data: &DataDir, id: &str) -> Engine {
     loop {
         match Engine::open(data, id) {
             Ok(e) => return e,
-            Err(StoreError::Locked { .. }) if tries < 100 => {
+            Err(StoreError::Locked { .. }) if tries < 500 => {
                 tries += 1;
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
