@@ -4,6 +4,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use crate::domain::{Recorded, Seq};
 
@@ -34,16 +35,39 @@ impl std::fmt::Debug for EventLog {
     }
 }
 
+/// How long an open waits for sled's own lock on its files. The session
+/// lock is held before sled opens, so no other fgd has the database open:
+/// only the background threads of a database this process (or one exiting)
+/// has just closed can still hold sled's lock, for a few milliseconds (sled
+/// 0.34 does not wait for them when a database is dropped).
+const SLED_LOCK_WAIT: Duration = Duration::from_secs(2);
+
 fn open_db(path: &Path) -> Result<sled::Db, String> {
+    open_db_waiting(path, SLED_LOCK_WAIT)
+}
+
+fn open_db_waiting(path: &Path, wait: Duration) -> Result<sled::Db, String> {
     let config = sled::Config::new()
         .path(path)
         .cache_capacity(CACHE_BYTES)
         .mode(sled::Mode::LowSpace);
-    match catch_unwind(AssertUnwindSafe(|| config.open())) {
-        Ok(Ok(db)) => Ok(db),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err("the database engine failed while reading it".to_owned()),
+    let deadline = Instant::now() + wait;
+    loop {
+        match catch_unwind(AssertUnwindSafe(|| config.open())) {
+            Ok(Ok(db)) => return Ok(db),
+            Ok(Err(e)) if lock_busy(&e) && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            Ok(Err(e)) => return Err(e.to_string()),
+            Err(_) => return Err("the database engine failed while reading it".to_owned()),
+        }
     }
+}
+
+/// Whether sled refused to open because its lock file is held (it reports
+/// that only in the error's text).
+fn lock_busy(e: &sled::Error) -> bool {
+    matches!(e, sled::Error::Io(io) if io.to_string().contains("could not acquire lock"))
 }
 
 impl EventLog {
@@ -131,9 +155,10 @@ impl EventLog {
     }
 
     /// Stores events (whose seqs must follow on) and flushes them to disk
-    /// before returning.
+    /// before returning. One event (the usual case) is a plain insert; more
+    /// go in one batch, so they are stored all or none.
     pub fn append(&mut self, recs: &[Recorded]) -> Result<(), StoreError> {
-        let mut batch = sled::Batch::default();
+        let mut encoded = Vec::with_capacity(recs.len());
         let mut seq = self.last_seq;
         for rec in recs {
             if rec.seq != seq + 1 {
@@ -144,12 +169,27 @@ impl EventLog {
             }
             seq = rec.seq;
             let bytes = serde_json::to_vec(rec).map_err(|e| StoreError::Encode(e.to_string()))?;
-            batch.insert(&rec.seq.to_be_bytes(), bytes);
+            encoded.push((rec.seq.to_be_bytes(), bytes));
         }
         let id = "this session";
-        self.events
-            .apply_batch(batch)
-            .map_err(|e| StoreError::db(id, &e))?;
+        match encoded.len() {
+            0 => return Ok(()),
+            1 => {
+                let (key, bytes) = encoded.swap_remove(0);
+                self.events
+                    .insert(key, bytes)
+                    .map_err(|e| StoreError::db(id, &e))?;
+            }
+            _ => {
+                let mut batch = sled::Batch::default();
+                for (key, bytes) in encoded {
+                    batch.insert(&key, bytes);
+                }
+                self.events
+                    .apply_batch(batch)
+                    .map_err(|e| StoreError::db(id, &e))?;
+            }
+        }
         self.db.flush().map_err(|e| StoreError::db(id, &e))?;
         self.last_seq = seq;
         Ok(())
@@ -276,6 +316,23 @@ mod tests {
         drop(log);
         let err = EventLog::open(&dir.path().join("db2"), "s").unwrap_err();
         assert!(err.to_string().contains("not an fgd database"), "{err}");
+    }
+
+    #[test]
+    fn an_open_waits_a_little_for_sleds_own_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        let held = EventLog::create(&path, "s").unwrap();
+        let wait = Duration::from_millis(100);
+        let start = Instant::now();
+        let err = open_db_waiting(&path, wait).unwrap_err();
+        assert!(err.contains("could not acquire lock"), "{err}");
+        assert!(
+            start.elapsed() >= wait,
+            "gave up after {:?}",
+            start.elapsed()
+        );
+        drop(held);
     }
 
     #[test]
