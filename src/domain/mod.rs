@@ -13,6 +13,7 @@ mod due;
 mod error;
 mod event;
 mod session;
+mod stamp;
 pub mod text;
 mod types;
 mod undo;
