@@ -421,7 +421,8 @@ pub struct Session {
     /// Time of the last event applied.
     #[serde(default, deserialize_with = "super::stamp::de_opt")]
     pub last_at: Option<DateTime<Utc>>,
-    /// Per-terminal undo history (derived from the log, never stored on its own).
+    /// Per-terminal undo history (derived from the log; left out of
+    /// `session.json`, kept in a [`super::Snapshot`]).
     #[serde(skip)]
     pub(crate) undo: UndoLog,
     /// Finished talk per participant code: (seconds, turns). Derived from
