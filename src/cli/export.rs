@@ -26,9 +26,10 @@ pub fn run(
         .map_err(CliError::usage)?;
     let id = data.resolve(id)?;
     let engine = Engine::open(data, &id)?;
+    let log = engine.log()?;
     let paths = export::write_all(
         engine.session(),
-        engine.log(),
+        &log,
         out,
         &formats,
         Options { lang, anonymize },
