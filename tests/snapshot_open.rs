@@ -242,3 +242,20 @@ fn a_snapshot_of_another_log_is_ignored() {
     s.put_snapshot(&sibling.snapshot());
     s.ignores("not taken of this log");
 }
+
+/// Stored snapshots are used only by a build of the same `Snapshot::VERSION`,
+/// so a change to the state's shape or to how events fold into it must bump
+/// that version. This pins the snapshot of a fixed session to the version:
+/// when it fails, bump `Snapshot::VERSION` (in `src/domain/snapshot.rs`) and
+/// put the new pair here.
+#[test]
+fn the_snapshot_of_a_fixed_session_is_pinned_to_its_version() {
+    let session = replay(&fixtures::large_session(2_000));
+    let bytes = serde_json::to_vec(&Snapshot::of(&session)).unwrap();
+    let pin = (Snapshot::VERSION, crc32fast::hash(&bytes));
+    assert_eq!(
+        pin,
+        (1, 0x4ac5_7b60),
+        "the snapshot of the fixed session changed: bump Snapshot::VERSION and pin the new pair"
+    );
+}
