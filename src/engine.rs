@@ -1,18 +1,36 @@
 //! The one path every command takes: decide → store (durable) → apply.
 //! `fgd apply`, the TUI and the live host all change a session through an
-//! [`Engine`]; it keeps the state and log in memory, the store on disk, and
-//! refreshes `meta.json` and the `session.json` backup when they go stale.
+//! [`Engine`]; it keeps the state in memory and the store on disk, and
+//! refreshes `meta.json`, the `session.json` backup and the state snapshot
+//! when they go stale. The event log stays in the store: it is read only for
+//! what needs all of it (exports, the backup).
 
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 use crate::domain::{
-    ActionStatus, Actor, Command, DomainError, ItemStatus, Recorded, Seq, Session, apply, decide,
-    replay,
+    ActionStatus, Actor, Command, DomainError, ItemStatus, Recorded, Seq, Session, Snapshot, apply,
+    decide, replay,
 };
 use crate::export;
 use crate::plan::Plan;
-use crate::store::{BackupWriter, DataDir, Meta, SessionStore, StoreError};
+use crate::store::{BackupWriter, DataDir, Meta, SessionStore, SnapshotUse, StoreError};
+
+/// How many events an engine lets pass before it writes a new snapshot of the
+/// state (on the writer thread); an open replays at most about this many.
+pub const SNAPSHOT_EVERY: u64 = 500;
+
+/// Environment variable that overrides [`SNAPSHOT_EVERY`] (a positive
+/// number), for tests that want snapshots written all the time.
+pub const SNAPSHOT_EVERY_ENV: &str = "FGD_SNAPSHOT_EVERY";
+
+fn snapshot_every() -> u64 {
+    std::env::var(SNAPSHOT_EVERY_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(SNAPSHOT_EVERY)
+}
 
 /// Why a command did not go through.
 #[derive(Debug, Error)]
@@ -25,15 +43,18 @@ pub enum ExecError {
     Store(#[from] StoreError),
 }
 
-/// An open session: state, log and store.
+/// An open session: state and store.
 #[derive(Debug)]
 pub struct Engine {
-    // Declared first so it is dropped first: the last backup is written
-    // while the session lock is still held.
+    // Declared first so it is dropped first: the last backup and snapshot
+    // are written while the session lock is still held.
     backup: BackupWriter,
     store: SessionStore,
     session: Session,
-    log: Vec<Recorded>,
+    /// Seq of the latest snapshot written or queued (0: none).
+    snapshot_seq: Seq,
+    snapshot_every: u64,
+    opened_from: SnapshotUse,
     warning: Option<StoreError>,
 }
 
@@ -64,6 +85,9 @@ pub fn build(
 
 impl Engine {
     /// Stores a new session made of `events` (from [`build`]) under its id.
+    // It takes the log by value, as it did when the engine kept it in memory,
+    // so the live host and the CLI need not change.
+    #[allow(clippy::needless_pass_by_value)]
     pub fn create(
         data: &DataDir,
         events: Vec<Recorded>,
@@ -79,21 +103,29 @@ impl Engine {
             &backup,
         )?;
         Ok(Engine {
-            backup: BackupWriter::new(store.dir().join("session.json")),
+            backup: BackupWriter::new(),
             store,
             session,
-            log: events,
+            snapshot_seq: 0,
+            snapshot_every: snapshot_every(),
+            opened_from: SnapshotUse::Missing,
             warning: None,
         })
     }
 
-    /// Opens a stored session (taking its lock) and replays its log. A
-    /// `meta.json` that does not tell what the log holds (a process killed
+    /// Opens a stored session (taking its lock): restores its latest
+    /// snapshot and replays the events after it (the whole log without one).
+    /// A `meta.json` that does not tell what the log holds (a process killed
     /// between storing an event and rewriting it, or a damaged file) is
     /// rewritten, so `fgd list` tells the truth again.
     pub fn open(data: &DataDir, id: &str) -> Result<Engine, StoreError> {
-        let (store, log) = SessionStore::open(data, id)?;
-        let session = replay(&log);
+        let (store, resume) = SessionStore::open(data, id)?;
+        let mut session = resume
+            .snapshot
+            .map_or_else(Session::default, Snapshot::restore);
+        for rec in &resume.events {
+            apply(&mut session, rec);
+        }
         let last = session.last_at.unwrap_or_default();
         let meta = Meta::of(&session, last);
         let stale = store.read_meta().is_none_or(|m| {
@@ -105,10 +137,15 @@ impl Engine {
             None
         };
         Ok(Engine {
-            backup: BackupWriter::new(store.dir().join("session.json")),
+            backup: BackupWriter::new(),
             store,
+            snapshot_seq: match resume.used {
+                SnapshotUse::Used(seq) => seq,
+                SnapshotUse::Missing | SnapshotUse::Ignored(_) => 0,
+            },
             session,
-            log,
+            snapshot_every: snapshot_every(),
+            opened_from: resume.used,
             warning,
         })
     }
@@ -118,9 +155,15 @@ impl Engine {
         &self.session
     }
 
-    /// Every event so far.
-    pub fn log(&self) -> &[Recorded] {
-        &self.log
+    /// Every event so far, read from the store (the engine does not keep
+    /// them: only exports need all of them).
+    pub fn log(&self) -> Result<Vec<Recorded>, StoreError> {
+        self.store.read_log()
+    }
+
+    /// Which snapshot the open resumed from (or why none).
+    pub fn opened_from(&self) -> &SnapshotUse {
+        &self.opened_from
     }
 
     /// The store (for its directory).
@@ -189,7 +232,6 @@ impl Engine {
             apply(&mut self.session, rec);
         }
         let agenda_changed = recs.iter().any(|r| r.event.changes_agenda());
-        self.log.extend(recs.iter().cloned());
         // The command is durable from here on: a failure to refresh the side
         // files is reported, not turned into a failed command.
         if self.session.status != status
@@ -200,29 +242,52 @@ impl Engine {
         if agenda_changed {
             self.queue_backup();
         }
+        if self.session.last_seq >= self.snapshot_seq + self.snapshot_every {
+            self.queue_snapshot();
+        }
         Ok(recs)
     }
 
     /// Queues a rewrite of the `session.json` backup on the writer thread
     /// (rendering a large session's backup takes long enough to freeze a
-    /// screen). Dropping the engine waits for it.
+    /// screen; the thread reads the log itself). Dropping the engine waits
+    /// for it.
     pub fn queue_backup(&self) {
         let session = self.session.clone();
-        let log = self.log.clone();
-        self.backup
-            .submit(Box::new(move || export::json::render(&session, &log)));
+        let job = self.store.backup_job(session.last_seq, move |log| {
+            export::json::render(&session, log)
+        });
+        self.backup.submit(job);
     }
 
-    /// A failure to refresh `meta.json` or `session.json` after a command
-    /// that was stored all the same, once.
+    /// Queues a snapshot of the state as it is now on the writer thread.
+    fn queue_snapshot(&mut self) {
+        if let Some(job) = self.store.snapshot_job(self.session.clone()) {
+            self.snapshot_seq = self.session.last_seq;
+            self.backup.submit(job);
+        }
+    }
+
+    /// A failure to refresh `meta.json`, `session.json` or the snapshot
+    /// after a command that was stored all the same, once.
     pub fn take_warning(&mut self) -> Option<StoreError> {
-        if let Some(failure) = self.backup.take_failure() {
+        if let Some((path, failure)) = self.backup.take_failure() {
             return Some(StoreError::Io {
-                path: self.store.dir().join("session.json"),
+                path,
                 source: std::io::Error::other(failure),
             });
         }
         self.warning.take()
+    }
+}
+
+impl Drop for Engine {
+    /// A clean close leaves a snapshot of the last event, so the next open
+    /// replays nothing (written before the writer thread and the lock go).
+    fn drop(&mut self) {
+        if self.session.last_seq > self.snapshot_seq {
+            self.queue_snapshot();
+        }
     }
 }
 

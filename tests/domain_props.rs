@@ -5,6 +5,12 @@
 //! exact state before it. At the end the log replays to the same state (undo
 //! histories included) and every event survives a JSON round trip.
 //!
+//! Snapshots: one taken at a random point of the run, and one at the end,
+//! survive a JSON round trip and restore to the very same state (undo
+//! histories and talk totals included); the one from the random point,
+//! restored with the rest of the log replayed on it, gives the live state at
+//! the end and undoes exactly as it does.
+//!
 //! `FGD_PROPTEST_CASES` sets the number of cases (default 256) and
 //! `FGD_PROPTEST_SEED` the seed (fixed by default, so runs are reproducible).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -16,11 +22,11 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use fgd::domain::{
     ActionId, ActionStatus, Actor, Command, CoreValue, EntryId, Event, ItemId, ItemStatus,
-    MindsetId, NoteId, NoteKind, Recorded, Session, SpeakKind, Status, UNDO_DEPTH, apply, decide,
-    replay,
+    MindsetId, NoteId, NoteKind, Recorded, Session, Snapshot, SpeakKind, Status, UNDO_DEPTH, apply,
+    decide, replay,
 };
 use proptest::prelude::*;
-use proptest::sample::select;
+use proptest::sample::{Index, select};
 use proptest::strategy::Union;
 use proptest::test_runner::{RngAlgorithm, RngSeed};
 
@@ -748,8 +754,60 @@ fn aim(command: &Command, s: &Session) -> Command {
     }
 }
 
-fn run_steps(steps: &[Step]) -> Result<(), TestCaseError> {
+/// The snapshot of `s` through its JSON form, checked to restore to `s`.
+fn snapshot_of(s: &Session) -> Result<Vec<u8>, TestCaseError> {
+    let bytes = serde_json::to_vec(&Snapshot::of(s)).unwrap();
+    let back: Snapshot = serde_json::from_slice(&bytes)
+        .map_err(|e| TestCaseError::fail(format!("a snapshot does not decode: {e}")))?;
+    prop_assert_eq!(back.last_seq(), s.last_seq);
+    prop_assert!(back.restore() == *s, "a restored snapshot differs");
+    Ok(bytes)
+}
+
+/// Undoes everything every actor can, on `live` and on each of `others`
+/// side by side: all must decide and change alike, all the way down.
+fn undo_alike(
+    live: &Session,
+    others: &[&Session],
+    mut at: DateTime<Utc>,
+) -> Result<(), TestCaseError> {
+    let mut live = live.clone();
+    let mut others: Vec<Session> = others.iter().map(|s| (*s).clone()).collect();
+    for actor in [
+        Actor::Notetaker,
+        Actor::Facilitator,
+        Actor::Script,
+        Actor::Viewer,
+    ] {
+        for _ in 0..=UNDO_DEPTH {
+            at += Duration::seconds(3);
+            let decided = decide(&live, Command::Undo, at, actor);
+            for other in &others {
+                prop_assert_eq!(&decide(other, Command::Undo, at, actor), &decided);
+            }
+            let Ok(events) = decided else { break };
+            for other in &mut others {
+                *other = applied(other, actor, events.clone(), at);
+            }
+            live = applied(&live, actor, events, at);
+            for other in &others {
+                prop_assert!(*other == live, "undo differs");
+            }
+            check_all(&live, at)?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs `steps`, taking a snapshot after the first `cut` of them.
+fn run_steps(steps: &[Step], cut: Index) -> Result<(), TestCaseError> {
     let mut run = Run::new();
+    let cut = cut.index(steps.len() + 1);
+    // (log length, snapshot)
+    let mut snapshot = None;
+    if cut == 0 {
+        snapshot = Some((run.log.len(), snapshot_of(&run.s)?));
+    }
     // how deep each actor's undo history is, to know when it is full
     let mut depth: HashMap<Actor, usize> = HashMap::new();
     for (n, step) in steps.iter().enumerate() {
@@ -804,6 +862,9 @@ fn run_steps(steps: &[Step]) -> Result<(), TestCaseError> {
             prop_assert!(run.s == before, "a refused command changed the state");
             check_all(&run.s, run.now)?;
         }
+        if n + 1 == cut {
+            snapshot = Some((run.log.len(), snapshot_of(&run.s)?));
+        }
         // every command line survives its JSON form
         let json = serde_json::to_string(&step.command).unwrap();
         let back: Command = serde_json::from_str(&json).unwrap();
@@ -811,43 +872,39 @@ fn run_steps(steps: &[Step]) -> Result<(), TestCaseError> {
     }
 
     // the log is the truth: replaying it gives the same state, undo histories included
-    let mut replayed = replay(&run.log);
+    let replayed = replay(&run.log);
     prop_assert!(replayed == run.s, "replay differs from the live state");
     for rec in &run.log {
         let json = serde_json::to_string(rec).unwrap();
         let back: Recorded = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(&back, rec);
     }
-    // and both undo the same way, all the way down
-    let mut live = run.s.clone();
-    let mut at = run.now;
-    for actor in [
-        Actor::Notetaker,
-        Actor::Facilitator,
-        Actor::Script,
-        Actor::Viewer,
-    ] {
-        for _ in 0..=UNDO_DEPTH {
-            at += Duration::seconds(3);
-            let a = decide(&live, Command::Undo, at, actor);
-            let b = decide(&replayed, Command::Undo, at, actor);
-            prop_assert_eq!(&a, &b);
-            let Ok(events) = a else { break };
-            live = applied(&live, actor, events.clone(), at);
-            replayed = applied(&replayed, actor, events, at);
-            prop_assert!(live == replayed, "undo differs after replay");
-            check_all(&live, at)?;
-        }
+
+    // the snapshot taken at the cut, restored, with the rest of the log
+    // replayed on it, is the live state
+    snapshot_of(&run.s)?;
+    let (n, bytes) = snapshot.expect("a snapshot at the cut");
+    let mut resumed = serde_json::from_slice::<Snapshot>(&bytes)
+        .unwrap()
+        .restore();
+    for rec in &run.log[n..] {
+        apply(&mut resumed, rec);
     }
-    Ok(())
+    prop_assert!(
+        resumed == run.s,
+        "resumed from the snapshot at event {} differs from the live state",
+        n
+    );
+    // and all three undo the same way, all the way down
+    undo_alike(&run.s, &[&replayed, &resumed], run.now)
 }
 
 proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn random_sessions_keep_the_rules(steps in steps()) {
-        run_steps(&steps)?;
+    fn random_sessions_keep_the_rules(steps in steps(), cut in any::<Index>()) {
+        run_steps(&steps, cut)?;
     }
 }
 
@@ -860,7 +917,7 @@ fn random_steps_on_a_busy_session() {
         cases: config().cases / 4 + 1,
         ..config()
     });
-    let result = runner.run(&steps(), |steps| {
+    let result = runner.run(&(steps(), any::<Index>()), |(steps, cut)| {
         let mut prefix: Vec<Step> = Vec::new();
         let mut push = |actor, command| {
             prefix.push(Step {
@@ -890,7 +947,8 @@ fn random_steps_on_a_busy_session() {
             common::action("tindak lanjut", Some("Siti"), Some("+7d")),
         );
         prefix.extend(steps);
-        run_steps(&prefix)
+        // the cut falls anywhere in the whole run, the prefix included
+        run_steps(&prefix, cut)
     });
     if let Err(e) = result {
         panic!("{e}");

@@ -29,7 +29,7 @@ pub fn run(
         export::write_all(session, log, out, &formats, Options { lang, anonymize })
     };
     let written = match Engine::open(data, &id) {
-        Ok(engine) => write(engine.session(), engine.log()),
+        Ok(engine) => write(engine.session(), &engine.log()?),
         // While `fgd run` holds the session, read it through the host.
         #[cfg(unix)]
         Err(locked @ crate::store::StoreError::Locked { .. }) => {

@@ -17,6 +17,7 @@ pub struct Recorded {
     /// Position in the log, from 1.
     pub seq: Seq,
     /// When it happened (UTC).
+    #[serde(deserialize_with = "super::stamp::de")]
     pub at: DateTime<Utc>,
     /// Who made it.
     pub actor: Actor,

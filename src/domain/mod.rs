@@ -13,6 +13,8 @@ mod due;
 mod error;
 mod event;
 mod session;
+mod snapshot;
+mod stamp;
 pub mod text;
 mod types;
 mod undo;
@@ -28,6 +30,7 @@ pub use session::{
     MindsetShift, Note, NoteId, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo,
     Span, Speaking, Statement, TalkStat, Turn,
 };
+pub use snapshot::Snapshot;
 pub use types::{
     ActionStatus, Actor, CoreValue, ItemStatus, Language, NoteKind, SessionKind, SpeakKind, Status,
     Zone,

@@ -52,8 +52,10 @@ id_type!(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     /// When it began.
+    #[serde(deserialize_with = "super::stamp::de")]
     pub start: DateTime<Utc>,
     /// When it ended, if it has.
+    #[serde(default, deserialize_with = "super::stamp::de_opt")]
     pub end: Option<DateTime<Utc>>,
 }
 
@@ -125,7 +127,11 @@ pub struct Participant {
     /// Marked present.
     pub present: bool,
     /// When they were marked present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::stamp::de_opt"
+    )]
     pub arrived_at: Option<DateTime<Utc>>,
     /// Removed from the session (kept so references still resolve).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -192,6 +198,7 @@ pub struct QueueEntry {
     /// Kind of turn asked for.
     pub kind: SpeakKind,
     /// When the hand went up.
+    #[serde(deserialize_with = "super::stamp::de")]
     pub raised_at: DateTime<Utc>,
 }
 
@@ -203,6 +210,7 @@ pub struct Speaking {
     /// Kind of turn.
     pub kind: SpeakKind,
     /// When the turn began.
+    #[serde(deserialize_with = "super::stamp::de")]
     pub since: DateTime<Utc>,
     /// The agenda item active when it began.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -220,8 +228,10 @@ pub struct Turn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<ItemId>,
     /// Began.
+    #[serde(deserialize_with = "super::stamp::de")]
     pub start: DateTime<Utc>,
     /// Ended.
+    #[serde(deserialize_with = "super::stamp::de")]
     pub end: DateTime<Utc>,
     /// Seconds of live time (pauses excluded).
     pub secs: i64,
@@ -246,6 +256,7 @@ pub struct MindsetShift {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<ItemId>,
     /// When recorded.
+    #[serde(deserialize_with = "super::stamp::de")]
     pub at: DateTime<Utc>,
     /// Removed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -271,6 +282,7 @@ pub struct Note {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<ItemId>,
     /// When recorded.
+    #[serde(deserialize_with = "super::stamp::de")]
     pub at: DateTime<Utc>,
     /// Kept off the projector and viewer layouts.
     pub private: bool,
@@ -293,6 +305,7 @@ pub struct Statement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<ItemId>,
     /// When recorded.
+    #[serde(deserialize_with = "super::stamp::de")]
     pub at: DateTime<Utc>,
     /// Removed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -334,6 +347,7 @@ pub struct ActionItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
     /// When recorded.
+    #[serde(deserialize_with = "super::stamp::de")]
     pub at: DateTime<Utc>,
     /// Removed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -369,8 +383,10 @@ pub struct Session {
     /// Where it is in its life.
     pub status: Status,
     /// When it was started.
+    #[serde(default, deserialize_with = "super::stamp::de_opt")]
     pub started_at: Option<DateTime<Utc>>,
     /// When it ended.
+    #[serde(default, deserialize_with = "super::stamp::de_opt")]
     pub ended_at: Option<DateTime<Utc>>,
     /// Pauses; the last one is open while paused.
     pub pauses: Vec<Span>,
@@ -403,8 +419,10 @@ pub struct Session {
     /// Seq of the last event applied (0 before creation).
     pub last_seq: Seq,
     /// Time of the last event applied.
+    #[serde(default, deserialize_with = "super::stamp::de_opt")]
     pub last_at: Option<DateTime<Utc>>,
-    /// Per-terminal undo history (derived from the log, never stored on its own).
+    /// Per-terminal undo history (derived from the log; left out of
+    /// `session.json`, kept in a [`super::Snapshot`]).
     #[serde(skip)]
     pub(crate) undo: UndoLog,
     /// Finished talk per participant code: (seconds, turns). Derived from

@@ -3,10 +3,15 @@
 //! them. The stacks are rebuilt by replaying the log, so undo survives a
 //! restart. A slot's version (the seq that last changed it) lets `decide`
 //! refuse to undo what another terminal has changed since.
+//!
+//! The stacks are part of a state snapshot ([`super::Snapshot`]), so they
+//! serialise: actors and slots in a fixed order (the same stacks always give
+//! the same bytes), labels by name.
 
 use std::collections::{HashMap, VecDeque};
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::event::{Event, Target};
 use super::session::{
@@ -19,7 +24,8 @@ use super::types::{Actor, Status};
 pub const UNDO_DEPTH: usize = 100;
 
 /// A part of the state one event can change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Slot {
     Header,
     Agenda,
@@ -33,11 +39,14 @@ pub(crate) enum Slot {
 }
 
 /// The value a slot had before an event.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 enum Saved {
     Header {
         status: Status,
+        #[serde(default, deserialize_with = "super::stamp::de_opt")]
         started_at: Option<DateTime<Utc>>,
+        #[serde(default, deserialize_with = "super::stamp::de_opt")]
         ended_at: Option<DateTime<Utc>>,
         pauses: Vec<Span>,
         revised: bool,
@@ -60,10 +69,10 @@ enum Saved {
     Action(Option<ActionItem>),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Entry {
     seq: Seq,
-    label: &'static str,
+    label: Label,
     saved: Vec<(Slot, Saved, Option<Seq>)>,
 }
 
@@ -74,6 +83,53 @@ pub(crate) struct UndoLog {
     versions: HashMap<Slot, Seq>,
 }
 
+/// How the undo log is written: maps as lists in a fixed order.
+#[derive(Serialize)]
+struct UndoLogOut<'a> {
+    stacks: Vec<(Actor, &'a VecDeque<Entry>)>,
+    versions: Vec<(Slot, Seq)>,
+}
+
+#[derive(Deserialize)]
+struct UndoLogIn {
+    stacks: Vec<(Actor, VecDeque<Entry>)>,
+    versions: Vec<(Slot, Seq)>,
+}
+
+impl Serialize for UndoLog {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut stacks: Vec<(Actor, &VecDeque<Entry>)> =
+            self.stacks.iter().map(|(a, s)| (*a, s)).collect();
+        stacks.sort_unstable_by_key(|(a, _)| *a);
+        let mut versions: Vec<(Slot, Seq)> = self.versions.iter().map(|(s, v)| (*s, *v)).collect();
+        versions.sort_unstable();
+        UndoLogOut { stacks, versions }.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for UndoLog {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let wire = UndoLogIn::deserialize(deserializer)?;
+        let mut log = UndoLog::default();
+        for (actor, stack) in wire.stacks {
+            // `revert` drops an emptied stack, so a stored one is never empty.
+            if stack.is_empty() || stack.len() > UNDO_DEPTH {
+                return Err(D::Error::custom("an undo stack of a wrong depth"));
+            }
+            if log.stacks.insert(actor, stack).is_some() {
+                return Err(D::Error::custom("two undo stacks for one actor"));
+            }
+        }
+        for (slot, seq) in wire.versions {
+            if log.versions.insert(slot, seq).is_some() {
+                return Err(D::Error::custom("two versions for one slot"));
+            }
+        }
+        Ok(log)
+    }
+}
+
 impl UndoLog {
     /// The seq and label of what `actor` would undo next, or why not.
     pub(crate) fn next_for(&self, actor: Actor) -> Option<(Seq, &'static str, bool)> {
@@ -82,7 +138,7 @@ impl UndoLog {
             .saved
             .iter()
             .any(|(slot, _, _)| self.versions.get(slot).is_some_and(|v| *v > entry.seq));
-        Some((entry.seq, entry.label, conflict))
+        Some((entry.seq, entry.label.as_str(), conflict))
     }
 
     pub(crate) fn clear(&mut self) {
@@ -137,49 +193,110 @@ pub(crate) fn revert(session: &mut Session, actor: Actor, of: Seq) {
     }
 }
 
-/// A short name of what an event did, for "undid …" messages; `None` for
-/// events that cannot be undone.
-fn label(event: &Event) -> Option<&'static str> {
+/// Declares [`Label`]: one variant per kind of undoable event, each with
+/// its words.
+macro_rules! labels {
+    ($($variant:ident => $words:literal,)+) => {
+        /// A short name of what an event did (stored by name in snapshots).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Label {
+            $($variant,)+
+        }
+
+        impl Label {
+            fn as_str(self) -> &'static str {
+                match self {
+                    $(Label::$variant => $words,)+
+                }
+            }
+        }
+    };
+}
+
+labels! {
+    Start => "start",
+    Pause => "pause",
+    Resume => "resume",
+    AddParticipant => "add participant",
+    EditParticipant => "edit participant",
+    RemoveParticipant => "remove participant",
+    Arrival => "arrival",
+    Absence => "absence",
+    AddAgendaItem => "add agenda item",
+    EditAgendaItem => "edit agenda item",
+    MoveAgendaItem => "move agenda item",
+    RemoveAgendaItem => "remove agenda item",
+    StartAgendaItem => "start agenda item",
+    NextAgendaItem => "next agenda item",
+    SkipAgendaItem => "skip agenda item",
+    DeferAgendaItem => "defer agenda item",
+    RaiseHand => "raise hand",
+    MoveQueueEntry => "move queue entry",
+    RemoveQueueEntry => "remove queue entry",
+    CallSpeaker => "call speaker",
+    FinishSpeaker => "finish speaker",
+    AddMindsetNote => "add mindset note",
+    EditMindsetNote => "edit mindset note",
+    AddNote => "add note",
+    EditNote => "edit note",
+    AddDecision => "add decision",
+    EditDecision => "edit decision",
+    AddConclusion => "add conclusion",
+    EditConclusion => "edit conclusion",
+    AddActionItem => "add action item",
+    EditActionItem => "edit action item",
+    ActionStatus => "action status",
+    RemoveNote => "remove note",
+    RemoveMindsetNote => "remove mindset note",
+    RemoveDecision => "remove decision",
+    RemoveConclusion => "remove conclusion",
+    RemoveActionItem => "remove action item",
+}
+
+/// What an event did, for "undid …" messages; `None` for events that cannot
+/// be undone.
+fn label(event: &Event) -> Option<Label> {
     Some(match event {
         Event::Created { .. } | Event::Ended | Event::Undone { .. } => return None,
-        Event::Started { .. } => "start",
-        Event::Paused => "pause",
-        Event::Resumed => "resume",
-        Event::ParticipantAdded { .. } => "add participant",
-        Event::ParticipantEdited { .. } => "edit participant",
-        Event::ParticipantRemoved { .. } => "remove participant",
-        Event::Arrived { .. } => "arrival",
-        Event::MarkedAbsent { .. } => "absence",
-        Event::ItemAdded { .. } => "add agenda item",
-        Event::ItemEdited { .. } => "edit agenda item",
-        Event::ItemMoved { .. } => "move agenda item",
-        Event::ItemRemoved { .. } => "remove agenda item",
-        Event::ItemStarted { .. } => "start agenda item",
-        Event::ItemAdvanced { .. } => "next agenda item",
-        Event::ItemSkipped { .. } => "skip agenda item",
-        Event::ItemDeferred { .. } => "defer agenda item",
-        Event::HandRaised { .. } => "raise hand",
-        Event::QueueEntryMoved { .. } => "move queue entry",
-        Event::QueueEntryRemoved { .. } => "remove queue entry",
-        Event::SpeakerCalled { .. } => "call speaker",
-        Event::SpeakerFinished => "finish speaker",
-        Event::MindsetAdded { .. } => "add mindset note",
-        Event::MindsetEdited { .. } => "edit mindset note",
-        Event::NoteAdded { .. } => "add note",
-        Event::NoteEdited { .. } => "edit note",
-        Event::DecisionAdded { .. } => "add decision",
-        Event::DecisionEdited { .. } => "edit decision",
-        Event::ConclusionAdded { .. } => "add conclusion",
-        Event::ConclusionEdited { .. } => "edit conclusion",
-        Event::ActionAdded { .. } => "add action item",
-        Event::ActionEdited { .. } => "edit action item",
-        Event::ActionStatusSet { .. } => "action status",
+        Event::Started { .. } => Label::Start,
+        Event::Paused => Label::Pause,
+        Event::Resumed => Label::Resume,
+        Event::ParticipantAdded { .. } => Label::AddParticipant,
+        Event::ParticipantEdited { .. } => Label::EditParticipant,
+        Event::ParticipantRemoved { .. } => Label::RemoveParticipant,
+        Event::Arrived { .. } => Label::Arrival,
+        Event::MarkedAbsent { .. } => Label::Absence,
+        Event::ItemAdded { .. } => Label::AddAgendaItem,
+        Event::ItemEdited { .. } => Label::EditAgendaItem,
+        Event::ItemMoved { .. } => Label::MoveAgendaItem,
+        Event::ItemRemoved { .. } => Label::RemoveAgendaItem,
+        Event::ItemStarted { .. } => Label::StartAgendaItem,
+        Event::ItemAdvanced { .. } => Label::NextAgendaItem,
+        Event::ItemSkipped { .. } => Label::SkipAgendaItem,
+        Event::ItemDeferred { .. } => Label::DeferAgendaItem,
+        Event::HandRaised { .. } => Label::RaiseHand,
+        Event::QueueEntryMoved { .. } => Label::MoveQueueEntry,
+        Event::QueueEntryRemoved { .. } => Label::RemoveQueueEntry,
+        Event::SpeakerCalled { .. } => Label::CallSpeaker,
+        Event::SpeakerFinished => Label::FinishSpeaker,
+        Event::MindsetAdded { .. } => Label::AddMindsetNote,
+        Event::MindsetEdited { .. } => Label::EditMindsetNote,
+        Event::NoteAdded { .. } => Label::AddNote,
+        Event::NoteEdited { .. } => Label::EditNote,
+        Event::DecisionAdded { .. } => Label::AddDecision,
+        Event::DecisionEdited { .. } => Label::EditDecision,
+        Event::ConclusionAdded { .. } => Label::AddConclusion,
+        Event::ConclusionEdited { .. } => Label::EditConclusion,
+        Event::ActionAdded { .. } => Label::AddActionItem,
+        Event::ActionEdited { .. } => Label::EditActionItem,
+        Event::ActionStatusSet { .. } => Label::ActionStatus,
         Event::Removed { target } => match target {
-            Target::Note(_) => "remove note",
-            Target::Mindset(_) => "remove mindset note",
-            Target::Decision(_) => "remove decision",
-            Target::Conclusion(_) => "remove conclusion",
-            Target::Action(_) => "remove action item",
+            Target::Note(_) => Label::RemoveNote,
+            Target::Mindset(_) => Label::RemoveMindsetNote,
+            Target::Decision(_) => Label::RemoveDecision,
+            Target::Conclusion(_) => Label::RemoveConclusion,
+            Target::Action(_) => Label::RemoveActionItem,
         },
     })
 }

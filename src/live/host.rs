@@ -146,11 +146,19 @@ impl Host {
                     out,
                     stream,
                 } => {
-                    let welcome = proto::encode(&WelcomeRef {
-                        version: PROTOCOL_VERSION,
-                        session: &engine.session().info.id,
-                        events: engine.log(),
-                    });
+                    // The log is read from the store (the engine keeps only
+                    // the state); a log that can't be read refuses the join.
+                    let welcome = match engine.log() {
+                        Ok(events) => proto::encode(&WelcomeRef {
+                            version: PROTOCOL_VERSION,
+                            session: &engine.session().info.id,
+                            events: &events,
+                        }),
+                        Err(e) => proto::encode(&ToClient::Refused {
+                            version: PROTOCOL_VERSION,
+                            reason: format!("the host can't read the session's log: {e}"),
+                        }),
+                    };
                     if out.try_send(welcome.into()).is_ok() {
                         self.peers.insert(conn, Peer { role, out, stream });
                     } else {

@@ -1,36 +1,73 @@
-//! Writing the `session.json` backup off the caller's thread. Rendering the
-//! backup of a large session takes long enough to freeze a screen, so the
-//! engine hands over a job that renders it; this writer runs jobs in order,
-//! skips any that a newer one has made stale, and writes atomically. Dropping
-//! the writer waits for the last job, so nothing queued is lost on quit.
+//! Writing the files derived from the log off the caller's thread: the
+//! `session.json` backup and the `snapshot`. Rendering either for a large
+//! session takes long enough to freeze a screen, so the engine hands over a
+//! job that renders the bytes; this writer runs jobs in order, skips any that
+//! a newer job for the same file has made stale, and writes atomically (a job
+//! that fails to render leaves the file as it was). Dropping the writer waits
+//! for the last job, so nothing queued is lost on quit.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
 use super::write_atomic;
 
-/// A job: renders the backup's bytes.
-pub type Job = Box<dyn FnOnce() -> Vec<u8> + Send>;
+/// Renders a file's bytes, or says why it can't.
+pub type Render = Box<dyn FnOnce() -> Result<Vec<u8>, String> + Send>;
 
-/// A background writer of one file.
+/// A file to rewrite and how to render it.
+pub struct Job {
+    path: PathBuf,
+    render: Render,
+}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Job")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Job {
+    /// A job that rewrites `path` with what `render` gives.
+    pub fn new(path: PathBuf, render: Render) -> Job {
+        Job { path, render }
+    }
+
+    /// The file it rewrites.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// A write that failed: the file and why.
+type Failure = (PathBuf, String);
+
+/// A background writer of files.
 #[derive(Debug)]
 pub struct BackupWriter {
     tx: Option<Sender<Job>>,
     thread: Option<JoinHandle<()>>,
-    failure: Arc<Mutex<Option<String>>>,
+    failure: Arc<Mutex<Option<Failure>>>,
+}
+
+impl Default for BackupWriter {
+    fn default() -> Self {
+        BackupWriter::new()
+    }
 }
 
 impl BackupWriter {
-    /// A writer of `path`.
-    pub fn new(path: PathBuf) -> BackupWriter {
+    /// A writer with its thread.
+    pub fn new() -> BackupWriter {
         let (tx, rx) = channel::<Job>();
         let failure = Arc::new(Mutex::new(None));
         let report = Arc::clone(&failure);
         let thread = std::thread::Builder::new()
             .name("fgd-backup".into())
-            .spawn(move || run(&path, &rx, &report))
+            .spawn(move || run(&rx, &report))
             .ok();
         BackupWriter {
             tx: Some(tx),
@@ -39,15 +76,16 @@ impl BackupWriter {
         }
     }
 
-    /// Queues a job; a newer job makes an older unstarted one unnecessary.
+    /// Queues a job; a newer job for the same file makes an older unstarted
+    /// one unnecessary.
     pub fn submit(&self, job: Job) {
         if let Some(tx) = &self.tx {
             let _ = tx.send(job);
         }
     }
 
-    /// The last write failure, once.
-    pub fn take_failure(&self) -> Option<String> {
+    /// The last failure (the file and why), once.
+    pub fn take_failure(&self) -> Option<(PathBuf, String)> {
         self.failure
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -69,15 +107,23 @@ impl Drop for BackupWriter {
     }
 }
 
-fn run(path: &std::path::Path, rx: &Receiver<Job>, report: &Mutex<Option<String>>) {
-    while let Ok(mut job) = rx.recv() {
+fn run(rx: &Receiver<Job>, report: &Mutex<Option<Failure>>) {
+    while let Ok(first) = rx.recv() {
+        // Everything queued meanwhile: the newest job for each file, in the
+        // order the files were first asked for.
+        let mut jobs = vec![first];
         while let Ok(newer) = rx.try_recv() {
-            job = newer;
+            match jobs.iter_mut().find(|j| j.path == newer.path) {
+                Some(older) => *older = newer,
+                None => jobs.push(newer),
+            }
         }
-        let bytes = job();
-        if let Err(e) = write_atomic(path, &bytes) {
-            *report.lock().unwrap_or_else(PoisonError::into_inner) =
-                Some(format!("{}: {e}", path.display()));
+        for job in jobs {
+            let written = (job.render)()
+                .and_then(|bytes| write_atomic(&job.path, &bytes).map_err(|e| e.to_string()));
+            if let Err(e) = written {
+                *report.lock().unwrap_or_else(PoisonError::into_inner) = Some((job.path, e));
+            }
         }
     }
 }
@@ -86,24 +132,45 @@ fn run(path: &std::path::Path, rx: &Receiver<Job>, report: &Mutex<Option<String>
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_last_job_is_written_before_drop_returns() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("session.json");
-        let w = BackupWriter::new(path.clone());
-        for i in 0..50 {
-            w.submit(Box::new(move || format!("{i}").into_bytes()));
-        }
-        drop(w);
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "49");
+    fn job(path: &Path, text: String) -> Job {
+        Job::new(path.to_owned(), Box::new(move || Ok(text.into_bytes())))
     }
 
     #[test]
-    fn a_failure_is_reported() {
+    fn the_last_job_of_each_file_is_written_before_drop_returns() {
         let dir = tempfile::tempdir().unwrap();
-        let mut w = BackupWriter::new(dir.path().join("no/such/dir/session.json"));
-        w.submit(Box::new(|| b"x".to_vec()));
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        let w = BackupWriter::new();
+        for i in 0..50 {
+            w.submit(job(&a, format!("a{i}")));
+            if i < 30 {
+                w.submit(job(&b, format!("b{i}")));
+            }
+        }
+        drop(w);
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "a49");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "b29");
+    }
+
+    #[test]
+    fn a_failure_is_reported_and_leaves_the_file_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = BackupWriter::new();
+        w.submit(job(
+            &dir.path().join("no/such/dir/session.json"),
+            "x".into(),
+        ));
         w.finish();
-        assert!(w.take_failure().unwrap().contains("session.json"));
+        let (path, _) = w.take_failure().unwrap();
+        assert!(path.ends_with("session.json"));
+        assert!(w.take_failure().is_none(), "once");
+
+        let path = dir.path().join("session.json");
+        std::fs::write(&path, "good").unwrap();
+        let mut w = BackupWriter::new();
+        w.submit(Job::new(path.clone(), Box::new(|| Err("no log".into()))));
+        w.finish();
+        assert_eq!(w.take_failure().unwrap().1, "no log");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "good");
     }
 }

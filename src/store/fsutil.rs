@@ -61,3 +61,19 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     let _ = dir;
     Ok(())
 }
+
+/// Removes the temp files [`write_atomic`] leaves in `dir` when the process
+/// dies while writing (`.NAME.PID.tmp`). Only for a directory no live
+/// process writes in (the session's, with its lock held).
+pub fn remove_temp_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}

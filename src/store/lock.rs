@@ -1,7 +1,9 @@
 //! The session lock: a file in the session directory, locked exclusively
 //! (`flock`) before sled opens, holding the pid and command line of the
 //! holder so a second opener can say who has the session. The OS drops the
-//! lock when the holder dies, however it dies.
+//! lock when the holder dies, however it dies. The pid and command are not
+//! synced to disk: they are read only while the lock is held, that is while
+//! their writer lives, and then the OS's page cache has them.
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -50,7 +52,6 @@ impl SessionLock {
         file.set_len(0).map_err(io)?;
         file.seek(SeekFrom::Start(0)).map_err(io)?;
         file.write_all(me.as_bytes()).map_err(io)?;
-        file.sync_data().map_err(io)?;
         Ok(SessionLock { _file: file })
     }
 }

@@ -1,9 +1,14 @@
 //! The event log in sled: one tree of `seq (u64, big-endian) → event (JSON)`,
 //! and a schema version in the default tree. This is the only file in fgd
-//! that names sled. Every append is flushed before it returns.
+//! that names sled. Every append is flushed before it returns. Opening reads
+//! no event: the caller reads the part of the log it needs (the events after
+//! a snapshot, or all of them), here or, through a [`LogReader`], on another
+//! thread.
 
+use std::ops::Bound;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use crate::domain::{Recorded, Seq};
 
@@ -16,14 +21,22 @@ const SCHEMA_KEY: &[u8] = b"fgd.schema";
 const ID_KEY: &[u8] = b"fgd.session_id";
 const EVENTS_TREE: &[u8] = b"events";
 
-/// sled's page cache; the log is small and read once at open.
+/// sled's page cache; the log is small and mostly written.
 const CACHE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The check of one stored record: the CRC-32 of its bytes as stored. A
+/// snapshot names the check of the event it covers up to, so a snapshot is
+/// used only with the very log it was taken of.
+pub fn check_of(bytes: &[u8]) -> u32 {
+    crc32fast::hash(bytes)
+}
 
 /// An open event log.
 pub struct EventLog {
     db: sled::Db,
-    events: sled::Tree,
+    reader: LogReader,
     last_seq: Seq,
+    last_check: Option<u32>,
 }
 
 impl std::fmt::Debug for EventLog {
@@ -34,10 +47,37 @@ impl std::fmt::Debug for EventLog {
     }
 }
 
+/// Reads the events of an open log, from any thread (while its
+/// [`EventLog`] is open).
+#[derive(Clone)]
+pub struct LogReader {
+    events: sled::Tree,
+    id: String,
+}
+
+impl std::fmt::Debug for LogReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LogReader")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How long an open waits for sled's own lock on its files. The session
+/// lock is held before sled opens, so no other fgd has the database open:
+/// only the background threads of a database this process (or one exiting)
+/// has just closed can still hold sled's lock, for a few milliseconds (sled
+/// 0.34 does not wait for them when a database is dropped).
+const SLED_LOCK_WAIT: Duration = Duration::from_secs(2);
+
 /// Opens sled at `path`. A failure to read or write the files (no
 /// permission, a full disk) is an I/O error, not damage: only what sled
 /// could read and not make sense of is called corrupt.
 fn open_db(path: &Path, id: &str) -> Result<sled::Db, StoreError> {
+    open_db_waiting(path, id, SLED_LOCK_WAIT)
+}
+
+fn open_db_waiting(path: &Path, id: &str, wait: Duration) -> Result<sled::Db, StoreError> {
     let config = sled::Config::new()
         .path(path)
         .cache_capacity(CACHE_BYTES)
@@ -46,14 +86,35 @@ fn open_db(path: &Path, id: &str) -> Result<sled::Db, StoreError> {
         id: id.to_owned(),
         detail,
     };
-    match catch_unwind(AssertUnwindSafe(|| config.open())) {
-        Ok(Ok(db)) => Ok(db),
-        Ok(Err(sled::Error::Io(e))) => Err(StoreError::io(path, e)),
-        Ok(Err(e)) => Err(corrupt(e.to_string())),
-        Err(_) => Err(corrupt(
-            "the database engine failed while reading it".to_owned(),
-        )),
+    let deadline = Instant::now() + wait;
+    loop {
+        match catch_unwind(AssertUnwindSafe(|| config.open())) {
+            Ok(Ok(db)) => return Ok(db),
+            Ok(Err(e)) if lock_busy(&e) && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            Ok(Err(sled::Error::Io(e))) => return Err(StoreError::io(path, e)),
+            Ok(Err(e)) => return Err(corrupt(e.to_string())),
+            Err(_) => return Err(corrupt(ENGINE_FAILED.to_owned())),
+        }
     }
+}
+
+/// Whether sled refused to open because its lock file is held (it reports
+/// that only in the error's text).
+fn lock_busy(e: &sled::Error) -> bool {
+    matches!(e, sled::Error::Io(io) if io.to_string().contains("could not acquire lock"))
+}
+
+const ENGINE_FAILED: &str = "the database engine failed while reading it";
+
+/// Runs a read of sled, turning a panic inside sled into an error.
+fn guarded<T>(read: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    catch_unwind(AssertUnwindSafe(read)).unwrap_or_else(|_| Err(ENGINE_FAILED.to_owned()))
+}
+
+fn seq_of(key: &[u8]) -> Option<Seq> {
+    key.try_into().ok().map(u64::from_be_bytes)
 }
 
 impl EventLog {
@@ -71,15 +132,19 @@ impl EventLog {
         db.flush().map_err(|e| StoreError::db(id, &e))?;
         Ok(EventLog {
             db,
-            events,
+            reader: LogReader {
+                events,
+                id: id.to_owned(),
+            },
             last_seq: 0,
+            last_check: None,
         })
     }
 
-    /// Opens the log at `path` and reads every event, checking the schema and
-    /// that seqs run 1, 2, 3 … Refuses (writing nothing) a newer or unknown
-    /// schema and undecodable records.
-    pub fn open(path: &Path, id: &str) -> Result<(EventLog, Vec<Recorded>), StoreError> {
+    /// Opens the log at `path`, checking the schema and finding the last
+    /// event (whose key must be a seq). Refuses (writing nothing) a newer or
+    /// unknown schema. Reads no other event: see [`EventLog::read_after`].
+    pub fn open(path: &Path, id: &str) -> Result<EventLog, StoreError> {
         let corrupt = |detail: String| StoreError::Corrupt {
             id: id.to_owned(),
             detail,
@@ -112,24 +177,26 @@ impl EventLog {
         let events = db
             .open_tree(EVENTS_TREE)
             .map_err(|e| StoreError::db(id, &e))?;
-        let read = catch_unwind(AssertUnwindSafe(|| read_all(&events)));
-        let log = match read {
-            Ok(r) => r.map_err(corrupt)?,
-            Err(_) => {
-                return Err(corrupt(
-                    "the database engine failed while reading it".to_owned(),
-                ));
-            }
-        };
-        let last_seq = log.last().map_or(0, |r| r.seq);
-        Ok((
-            EventLog {
-                db,
+        let last = guarded(|| {
+            let Some((k, v)) = events
+                .last()
+                .map_err(|e| format!("its last record can't be read ({e})"))?
+            else {
+                return Ok(None);
+            };
+            let seq = seq_of(&k).ok_or("its last record has a malformed key")?;
+            Ok(Some((seq, check_of(&v))))
+        })
+        .map_err(corrupt)?;
+        Ok(EventLog {
+            db,
+            reader: LogReader {
                 events,
-                last_seq,
+                id: id.to_owned(),
             },
-            log,
-        ))
+            last_seq: last.map_or(0, |(seq, _)| seq),
+            last_check: last.map(|(_, check)| check),
+        })
     }
 
     /// Seq of the last stored event.
@@ -137,10 +204,40 @@ impl EventLog {
         self.last_seq
     }
 
+    /// The check ([`check_of`]) of the last stored event.
+    pub fn last_check(&self) -> Option<u32> {
+        self.last_check
+    }
+
+    /// The check of event `seq`, if it is stored.
+    pub fn check(&self, seq: Seq) -> Result<Option<u32>, StoreError> {
+        let r = &self.reader;
+        guarded(|| {
+            r.events
+                .get(seq.to_be_bytes())
+                .map(|v| v.map(|v| check_of(&v)))
+                .map_err(|e| format!("record {seq} can't be read ({e})"))
+        })
+        .map_err(|detail| r.corrupt(detail))
+    }
+
+    /// The events after `after`, to the last one, decoded; refuses a log
+    /// with a gap or an undecodable record.
+    pub fn read_after(&self, after: Seq) -> Result<Vec<Recorded>, StoreError> {
+        let events = self.reader.read(after, self.last_seq)?;
+        Ok(events)
+    }
+
+    /// A reader for other threads.
+    pub fn reader(&self) -> LogReader {
+        self.reader.clone()
+    }
+
     /// Stores events (whose seqs must follow on) and flushes them to disk
-    /// before returning.
+    /// before returning. One event (the usual case) is a plain insert; more
+    /// go in one batch, so they are stored all or none.
     pub fn append(&mut self, recs: &[Recorded]) -> Result<(), StoreError> {
-        let mut batch = sled::Batch::default();
+        let mut encoded = Vec::with_capacity(recs.len());
         let mut seq = self.last_seq;
         for rec in recs {
             if rec.seq != seq + 1 {
@@ -151,42 +248,90 @@ impl EventLog {
             }
             seq = rec.seq;
             let bytes = serde_json::to_vec(rec).map_err(|e| StoreError::Encode(e.to_string()))?;
-            batch.insert(&rec.seq.to_be_bytes(), bytes);
+            encoded.push((rec.seq.to_be_bytes(), bytes));
         }
-        let id = "this session";
-        self.events
-            .apply_batch(batch)
-            .map_err(|e| StoreError::db(id, &e))?;
+        let last_check = encoded.last().map(|(_, bytes)| check_of(bytes));
+        let id = self.reader.id.as_str();
+        let events = &self.reader.events;
+        match encoded.len() {
+            0 => return Ok(()),
+            1 => {
+                let (key, bytes) = encoded.swap_remove(0);
+                events
+                    .insert(key, bytes)
+                    .map_err(|e| StoreError::db(id, &e))?;
+            }
+            _ => {
+                let mut batch = sled::Batch::default();
+                for (key, bytes) in encoded {
+                    batch.insert(&key, bytes);
+                }
+                events
+                    .apply_batch(batch)
+                    .map_err(|e| StoreError::db(id, &e))?;
+            }
+        }
         self.db.flush().map_err(|e| StoreError::db(id, &e))?;
         self.last_seq = seq;
+        self.last_check = last_check;
         Ok(())
     }
 }
 
-fn read_all(events: &sled::Tree) -> Result<Vec<Recorded>, String> {
-    // (No `events.len()`: in sled 0.34 it is a second full scan.)
-    let mut out = Vec::new();
-    for (i, kv) in events.iter().enumerate() {
-        let expected = i as u64 + 1;
-        let (k, v) = kv.map_err(|e| format!("record {expected} can't be read ({e})"))?;
-        let key: [u8; 8] = k
-            .as_ref()
-            .try_into()
-            .map_err(|_| format!("record {expected} has a malformed key"))?;
-        let seq = u64::from_be_bytes(key);
-        if seq != expected {
-            return Err(format!(
-                "record {expected} is missing (found {seq} instead)"
-            ));
-        }
-        let rec: Recorded = serde_json::from_slice(&v)
-            .map_err(|e| format!("record {seq} can't be decoded ({e})"))?;
-        if rec.seq != seq {
-            return Err(format!("record {seq} says it is {}", rec.seq));
-        }
-        out.push(rec);
+#[cfg(test)]
+impl EventLog {
+    /// Overwrites record `seq` with `bytes` as they are (to damage it).
+    pub(crate) fn put_raw(&self, seq: Seq, bytes: &[u8]) {
+        self.reader.events.insert(seq.to_be_bytes(), bytes).unwrap();
+        self.db.flush().unwrap();
     }
-    Ok(out)
+}
+
+impl LogReader {
+    fn corrupt(&self, detail: String) -> StoreError {
+        StoreError::Corrupt {
+            id: self.id.clone(),
+            detail,
+        }
+    }
+
+    /// Events `after + 1 ..= upto`, decoded; refuses a gap, an undecodable
+    /// record or a log that ends before `upto`.
+    pub fn read(&self, after: Seq, upto: Seq) -> Result<Vec<Recorded>, StoreError> {
+        if upto <= after {
+            return Ok(Vec::new());
+        }
+        let range = (
+            Bound::Excluded(after.to_be_bytes()),
+            Bound::Included(upto.to_be_bytes()),
+        );
+        let capacity = usize::try_from(upto - after).unwrap_or(0);
+        guarded(|| {
+            let mut out = Vec::with_capacity(capacity);
+            let mut expected = after + 1;
+            for kv in self.events.range(range) {
+                let (k, v) = kv.map_err(|e| format!("record {expected} can't be read ({e})"))?;
+                let seq = seq_of(&k).ok_or(format!("record {expected} has a malformed key"))?;
+                if seq != expected {
+                    return Err(format!(
+                        "record {expected} is missing (found {seq} instead)"
+                    ));
+                }
+                let rec: Recorded = serde_json::from_slice(&v)
+                    .map_err(|e| format!("record {seq} can't be decoded ({e})"))?;
+                if rec.seq != seq {
+                    return Err(format!("record {seq} says it is {}", rec.seq));
+                }
+                out.push(rec);
+                expected += 1;
+            }
+            if expected <= upto {
+                return Err(format!("record {expected} is missing"));
+            }
+            Ok(out)
+        })
+        .map_err(|detail| self.corrupt(detail))
+    }
 }
 
 #[cfg(test)]
@@ -230,9 +375,16 @@ mod tests {
             })
         ));
         drop(log);
-        let (log, back) = EventLog::open(&path, "s").unwrap();
-        assert_eq!(back, recs);
+        let log = EventLog::open(&path, "s").unwrap();
         assert_eq!(log.last_seq(), 5);
+        assert_eq!(log.read_after(0).unwrap(), recs);
+        assert_eq!(log.read_after(3).unwrap(), recs[3..]);
+        assert_eq!(log.read_after(5).unwrap(), []);
+        assert_eq!(log.reader().read(1, 2).unwrap(), recs[1..2]);
+        let last = serde_json::to_vec(&recs[4]).unwrap();
+        assert_eq!(log.last_check(), Some(check_of(&last)));
+        assert_eq!(log.check(5).unwrap(), Some(check_of(&last)));
+        assert_eq!(log.check(6).unwrap(), None);
     }
 
     #[test]
@@ -265,12 +417,14 @@ mod tests {
         let path = dir.path().join("db");
         let mut log = EventLog::create(&path, "s").unwrap();
         log.append(&[created(1), created(2)]).unwrap();
-        log.events
+        log.reader
+            .events
             .insert(2u64.to_be_bytes(), b"{not json".to_vec())
             .unwrap();
         log.db.flush().unwrap();
         drop(log);
-        let err = EventLog::open(&path, "s").unwrap_err();
+        let log = EventLog::open(&path, "s").unwrap();
+        let err = log.read_after(0).unwrap_err();
         assert!(
             err.to_string().contains("record 2 can't be decoded"),
             "{err}"
@@ -286,15 +440,35 @@ mod tests {
     }
 
     #[test]
+    fn an_open_waits_a_little_for_sleds_own_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        let held = EventLog::create(&path, "s").unwrap();
+        let wait = Duration::from_millis(100);
+        let start = Instant::now();
+        let err = open_db_waiting(&path, "s", wait).unwrap_err().to_string();
+        assert!(err.contains("could not acquire lock"), "{err}");
+        assert!(
+            start.elapsed() >= wait,
+            "gave up after {:?}",
+            start.elapsed()
+        );
+        drop(held);
+    }
+
+    #[test]
     fn a_gap_in_the_log_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("db");
         let mut log = EventLog::create(&path, "s").unwrap();
         log.append(&[created(1), created(2), created(3)]).unwrap();
-        log.events.remove(2u64.to_be_bytes()).unwrap();
+        log.reader.events.remove(2u64.to_be_bytes()).unwrap();
         log.db.flush().unwrap();
         drop(log);
-        let err = EventLog::open(&path, "s").unwrap_err();
+        let log = EventLog::open(&path, "s").unwrap();
+        let err = log.read_after(0).unwrap_err();
         assert!(err.to_string().contains("record 2 is missing"), "{err}");
+        // The events after 2 do not need it.
+        assert_eq!(log.read_after(2).unwrap(), [created(3)]);
     }
 }

@@ -6,6 +6,8 @@
 //!   lock          held (flock) by the one process that has the session open
 //!   db/           sled: the event log
 //!   schema        the storage schema version, read before sled opens
+//!   snapshot      the state at one event, so an open replays only the events
+//!                 after it (a cache of the log: ignored when it does not fit)
 //!   meta.json     id, title, date, status: rewritten atomically on status changes
 //!   session.json  full backup: rewritten atomically at agenda changes and at the end
 //! ```
@@ -14,21 +16,27 @@ mod backup;
 mod fsutil;
 mod lock;
 mod log;
+mod snapshot;
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::{Recorded, Seq, Session, Status};
+use crate::domain::{Recorded, Seq, Session, Snapshot, Status};
 
-pub use backup::{BackupWriter, Job};
+pub use backup::{BackupWriter, Job, Render};
 pub use fsutil::{create_private_dir_all, write_atomic};
 pub use lock::{Holder, SessionLock};
-pub use log::{EventLog, SCHEMA_VERSION};
+pub use log::{EventLog, LogReader, SCHEMA_VERSION};
+pub use snapshot::{FORMAT_VERSION as SNAPSHOT_FORMAT_VERSION, SnapshotUse};
+
+/// The snapshot file's name in a session directory.
+pub const SNAPSHOT_FILE: &str = "snapshot";
 
 /// Why the store could not do what was asked.
 #[derive(Debug, Error)]
@@ -336,6 +344,138 @@ fn check_schema_file(dir: &Path, id: &str) -> Result<(), StoreError> {
     }
 }
 
+/// What an open found to resume the session from: the latest usable
+/// snapshot, if any, and the events after it (all of them without one).
+#[derive(Debug)]
+pub struct Resume {
+    /// The state at `snapshot.last_seq()`.
+    pub snapshot: Option<Snapshot>,
+    /// The events after the snapshot, in order.
+    pub events: Vec<Recorded>,
+    /// Whether a snapshot was used, and why not.
+    pub used: SnapshotUse,
+}
+
+/// A snapshot file whose header is fine: its body is yet to be checked.
+struct SnapshotFile {
+    header: snapshot::Header,
+    bytes: Vec<u8>,
+    body_at: usize,
+}
+
+/// Reads the snapshot file of session directory `dir` and checks its header:
+/// `None` if there is none, why not if it can't be used.
+fn read_snapshot(dir: &Path) -> Result<Option<SnapshotFile>, String> {
+    let bytes = match fs::read(dir.join(SNAPSHOT_FILE)) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("it can't be read ({e})")),
+    };
+    let (header, body) = snapshot::split(&bytes)?;
+    let body_at = bytes.len() - body.len();
+    Ok(Some(SnapshotFile {
+        header,
+        bytes,
+        body_at,
+    }))
+}
+
+impl SnapshotFile {
+    fn decode(&self, id: &str) -> Result<Snapshot, String> {
+        snapshot::decode(self.header, &self.bytes[self.body_at..], id)
+    }
+
+    /// Starts decoding the body on a thread of `scope` (or later on this
+    /// one, if no thread can be had).
+    fn decode_on<'scope>(
+        self,
+        scope: &'scope std::thread::Scope<'scope, '_>,
+        id: &'scope str,
+    ) -> Pending<'scope> {
+        let header = self.header;
+        let file = Arc::new(self);
+        let theirs = Arc::clone(&file);
+        let decoding = std::thread::Builder::new()
+            .name("fgd-open".into())
+            .spawn_scoped(scope, move || theirs.decode(id))
+            .map_err(|_| file);
+        Pending { header, decoding }
+    }
+}
+
+/// A snapshot whose body is being decoded while the log opens.
+struct Pending<'scope> {
+    header: snapshot::Header,
+    decoding:
+        Result<std::thread::ScopedJoinHandle<'scope, Result<Snapshot, String>>, Arc<SnapshotFile>>,
+}
+
+impl Pending<'_> {
+    fn finish(self, id: &str) -> Result<Snapshot, String> {
+        match self.decoding {
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|_| Err("it can't be decoded".to_owned())),
+            Err(file) => file.decode(id),
+        }
+    }
+}
+
+/// What to resume from with `log`: the snapshot if there is one that decodes
+/// and fits the log (it covers an event the log has, and that event's check
+/// is the one it names), with the events after it; else every event.
+fn resume(
+    log: &EventLog,
+    snapshot: Result<Option<Pending<'_>>, String>,
+    id: &str,
+) -> Result<Resume, StoreError> {
+    let everything = |used| {
+        Ok(Resume {
+            snapshot: None,
+            events: log.read_after(0)?,
+            used,
+        })
+    };
+    let pending = match snapshot {
+        Ok(Some(pending)) => pending,
+        Ok(None) => return everything(SnapshotUse::Missing),
+        Err(why) => return everything(SnapshotUse::Ignored(why)),
+    };
+    let seq = pending.header.seq;
+    let fits = if seq > log.last_seq() {
+        Err(format!(
+            "it covers events up to {seq}, the log ends at {}",
+            log.last_seq()
+        ))
+    } else if log.check(seq)? != Some(pending.header.event_check) {
+        Err("it was not taken of this log".to_owned())
+    } else {
+        Ok(())
+    };
+    let after = if fits.is_ok() { seq } else { 0 };
+    // Read while the snapshot decodes.
+    let mut events = log.read_after(after)?;
+    match fits.and_then(|()| pending.finish(id)) {
+        Ok(snapshot) => Ok(Resume {
+            snapshot: Some(snapshot),
+            events,
+            used: SnapshotUse::Used(seq),
+        }),
+        Err(why) => {
+            if after > 0 {
+                let mut all = log.reader().read(0, after)?;
+                all.append(&mut events);
+                events = all;
+            }
+            Ok(Resume {
+                snapshot: None,
+                events,
+                used: SnapshotUse::Ignored(why),
+            })
+        }
+    }
+}
+
 /// A session held open by this process: its lock, its log and its files.
 #[derive(Debug)]
 pub struct SessionStore {
@@ -386,22 +526,78 @@ impl SessionStore {
         made
     }
 
-    /// Opens session `id`: takes its lock (or reports the holder) and reads its log.
-    pub fn open(data: &DataDir, id: &str) -> Result<(SessionStore, Vec<Recorded>), StoreError> {
+    /// Opens session `id`: takes its lock (or reports the holder), then
+    /// reads its latest snapshot and the events after it. The snapshot is
+    /// decoded on a second thread while sled opens and the events are read;
+    /// it is used only if it is whole, of this version, of this session and
+    /// of this very log (the check of the event it covers matches), else the
+    /// whole log is read. An undecodable or missing event refuses the session.
+    pub fn open(data: &DataDir, id: &str) -> Result<(SessionStore, Resume), StoreError> {
         let dir = data.session_dir(id);
         if !dir.is_dir() {
             return Err(StoreError::Unknown(id.to_owned()));
         }
         let lock = SessionLock::acquire(&dir.join("lock"), id)?;
         check_schema_file(&dir, id)?;
-        let (log, events) = EventLog::open(&dir.join("db"), id)?;
+        // Holding the lock, no one else writes here: a temp file is left
+        // over from a process that died while writing.
+        fsutil::remove_temp_files(&dir);
+        let snapshot = read_snapshot(&dir);
+        let (log, resume) = std::thread::scope(|scope| {
+            let snapshot = snapshot.map(|file| file.map(|f| f.decode_on(scope, id)));
+            let log = EventLog::open(&dir.join("db"), id)?;
+            let resume = resume(&log, snapshot, id)?;
+            Ok::<_, StoreError>((log, resume))
+        })?;
         Ok((
             SessionStore {
                 dir,
                 log,
                 _lock: lock,
             },
-            events,
+            resume,
+        ))
+    }
+
+    /// Every stored event, read from the database (for exports; the
+    /// session's state does not need them).
+    pub fn read_log(&self) -> Result<Vec<Recorded>, StoreError> {
+        self.log.read_after(0)
+    }
+
+    /// A job for the writer thread that rewrites the `session.json` backup:
+    /// it reads events 1 ..= `upto` from the database on that thread and
+    /// renders them with `render` (given an empty file, it fails, leaving
+    /// the backup as it was).
+    pub fn backup_job(
+        &self,
+        upto: Seq,
+        render: impl FnOnce(&[Recorded]) -> Vec<u8> + Send + 'static,
+    ) -> Job {
+        let events = self.log.reader();
+        Job::new(
+            self.dir.join("session.json"),
+            Box::new(move || {
+                let log = events.read(0, upto).map_err(|e| e.to_string())?;
+                let bytes = render(&log);
+                if bytes.is_empty() {
+                    return Err("the backup can't be rendered".to_owned());
+                }
+                Ok(bytes)
+            }),
+        )
+    }
+
+    /// A job for the writer thread that rewrites the snapshot with `session`,
+    /// which must be the state at the last stored event (else `None`).
+    pub fn snapshot_job(&self, session: Session) -> Option<Job> {
+        let check = self.log.last_check()?;
+        if session.last_seq != self.log.last_seq() {
+            return None;
+        }
+        Some(Job::new(
+            self.dir.join(SNAPSHOT_FILE),
+            Box::new(move || snapshot::encode(&Snapshot::from(session), check)),
         ))
     }
 
@@ -444,6 +640,111 @@ impl SessionStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::replay;
+
+    /// A stored session of `n` events with a snapshot of its last one.
+    fn stored(n: usize) -> (tempfile::TempDir, DataDir, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let events = crate::fixtures::large_session(n);
+        let session = replay(&events);
+        let id = session.info.id.clone();
+        let meta = Meta::of(&session, crate::fixtures::t0());
+        let store = SessionStore::create(&data, &id, &events, &meta, b"backup").unwrap();
+        let mut writer = BackupWriter::new();
+        writer.submit(store.snapshot_job(session).unwrap());
+        writer.finish();
+        assert!(writer.take_failure().is_none());
+        (dir, data, id)
+    }
+
+    #[test]
+    fn a_snapshot_is_resumed_from_with_the_events_after_it() {
+        let (_dir, data, id) = stored(60);
+        let (mut store, resume) = SessionStore::open(&data, &id).unwrap();
+        assert_eq!(resume.used, SnapshotUse::Used(60));
+        assert_eq!(resume.snapshot.unwrap().last_seq(), 60);
+        assert!(resume.events.is_empty());
+        let more = crate::fixtures::large_session(70);
+        store.append(&more[60..]).unwrap();
+        drop(store);
+        let (_store, resume) = SessionStore::open(&data, &id).unwrap();
+        assert_eq!(resume.used, SnapshotUse::Used(60));
+        assert_eq!(resume.events, more[60..]);
+    }
+
+    #[test]
+    fn a_snapshot_job_of_a_state_behind_the_log_is_refused() {
+        let (_dir, data, id) = stored(60);
+        let (store, _) = SessionStore::open(&data, &id).unwrap();
+        let behind = replay(&crate::fixtures::large_session(59));
+        assert!(store.snapshot_job(behind).is_none());
+    }
+
+    #[test]
+    fn an_undecodable_event_after_the_snapshot_refuses_the_session() {
+        let (_dir, data, id) = stored(60);
+        let (mut store, _) = SessionStore::open(&data, &id).unwrap();
+        store
+            .append(&crate::fixtures::large_session(62)[60..])
+            .unwrap();
+        store.log.put_raw(62, b"{not json");
+        drop(store);
+        let err = SessionStore::open(&data, &id).unwrap_err();
+        assert!(
+            err.to_string().contains("record 62 can't be decoded"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("fgd import"), "{err}");
+    }
+
+    #[test]
+    fn an_undecodable_event_before_the_snapshot_is_found_when_the_log_is_read() {
+        let (_dir, data, id) = stored(60);
+        let (store, _) = SessionStore::open(&data, &id).unwrap();
+        store.log.put_raw(7, b"{not json");
+        drop(store);
+        // The open reads only the events after the snapshot ...
+        let (store, resume) = SessionStore::open(&data, &id).unwrap();
+        assert_eq!(resume.used, SnapshotUse::Used(60));
+        // ... the full log (exports, the backup) is refused ...
+        let err = store.read_log().unwrap_err();
+        assert!(
+            err.to_string().contains("record 7 can't be decoded"),
+            "{err}"
+        );
+        // ... and the backup is left as it was, the failure reported.
+        let mut writer = BackupWriter::new();
+        writer.submit(store.backup_job(60, |_| b"new backup".to_vec()));
+        writer.finish();
+        let (path, why) = writer.take_failure().unwrap();
+        assert!(
+            path.ends_with("session.json") && why.contains("record 7"),
+            "{why}"
+        );
+        assert_eq!(
+            fs::read(store.dir().join("session.json")).unwrap(),
+            b"backup"
+        );
+    }
+
+    #[test]
+    fn an_open_removes_temp_files_left_by_a_killed_writer() {
+        let (_dir, data, id) = stored(5);
+        let dir = data.session_dir(&id);
+        for name in [".snapshot.4242.tmp", ".session.json.4242.tmp"] {
+            fs::write(dir.join(name), b"half").unwrap();
+        }
+        let (_store, resume) = SessionStore::open(&data, &id).unwrap();
+        assert_eq!(resume.used, SnapshotUse::Used(5));
+        let left: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .filter(|n| n.to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
 
     #[test]
     fn io_errors_a_user_can_fix_say_what_to_do() {

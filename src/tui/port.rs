@@ -142,8 +142,8 @@ impl Port for LocalPort {
     }
 
     fn export(&mut self, out: &Path) -> Result<Vec<PathBuf>, String> {
-        crate::export::write_minutes(self.engine.session(), self.engine.log(), out)
-            .map_err(|e| e.to_string())
+        let log = self.engine.log().map_err(|e| e.to_string())?;
+        crate::export::write_minutes(self.engine.session(), &log, out).map_err(|e| e.to_string())
     }
 
     fn actor(&self) -> Actor {

@@ -82,7 +82,15 @@ impl Tmux {
     /// restoring the screen) is joined back, so `FGD-EXIT=` is never split.
     pub fn screen(&self) -> String {
         let out = Command::new("tmux")
-            .args(["-S", &self.socket, "capture-pane", "-p", "-J", "-t", &self.name])
+            .args([
+                "-S",
+                &self.socket,
+                "capture-pane",
+                "-p",
+                "-J",
+                "-t",
+                &self.name,
+            ])
             .output()
             .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
