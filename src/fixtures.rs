@@ -90,6 +90,27 @@ pub fn large_session_with_commands(events: usize) -> (Vec<Step>, Vec<Recorded>) 
     generate(events, true)
 }
 
+/// [`large_session`] as if it were going on now: every command moved in time
+/// so that the last one was made at `last`, then recorded through the rules
+/// again. For measuring the running program on a live session, its clocks
+/// ticking (`examples/large_session.rs`, `benches/live.rs`).
+pub fn large_session_ending_at(events: usize, last: DateTime<Utc>) -> Vec<Recorded> {
+    let steps = large_session_commands(events);
+    let shift = last - steps.last().map_or(last, |s| s.at);
+    let mut session = Session::default();
+    let mut log = Vec::with_capacity(steps.len());
+    for (i, step) in steps.into_iter().enumerate() {
+        match engine::build(&mut session, [step.command], step.at + shift, step.actor) {
+            Ok(recs) => log.extend(recs),
+            Err((_, e)) => panic!(
+                "fixture bug: the rules refused command {} of the moved large session: {e}",
+                i + 1
+            ),
+        }
+    }
+    log
+}
+
 fn generate(events: usize, keep_steps: bool) -> (Vec<Step>, Vec<Recorded>) {
     let plan = Plan::for_events(events);
     let mut g = Gen {

@@ -1,17 +1,22 @@
-//! Paints a [`LiveModel`]: no decisions left, only placement.
+//! Paints a [`LiveModel`]: no decisions left, only placement. The model's
+//! lines are already cut to their width, so they are set into the buffer as
+//! they are (no reflowing widget), and each panel's block is only its top
+//! line: a frame of the large session costs what its visible cells cost.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::model::{ClockModel, LiveModel, PanelModel, border_style};
+use super::text::{Piece, pieces, width};
 use crate::tui::theme::Theme;
 
 /// Paints the model.
 pub fn draw(m: &LiveModel, t: &Theme, frame: &mut Frame<'_>) {
-    frame.render_widget(Block::new().style(t.base), m.area);
+    base(frame.buffer_mut(), m.area, t);
     if let Some(msg) = &m.too_small {
         let p = Paragraph::new(msg.as_str())
             .style(t.base)
@@ -20,9 +25,14 @@ pub fn draw(m: &LiveModel, t: &Theme, frame: &mut Frame<'_>) {
         return;
     }
     let r = &m.regions;
-    frame.render_widget(Paragraph::new(m.header.clone()), r.header);
+    lines(
+        frame.buffer_mut(),
+        r.header,
+        std::slice::from_ref(&m.header),
+    );
     if let Some(b) = &m.banner {
-        frame.render_widget(Paragraph::new(b.clone()).style(t.banner), r.banner);
+        frame.buffer_mut().set_style(r.banner, t.banner);
+        lines(frame.buffer_mut(), r.banner, std::slice::from_ref(b));
     }
     clock(&m.clock, t, frame);
     if let Some(q) = &m.questions {
@@ -31,7 +41,71 @@ pub fn draw(m: &LiveModel, t: &Theme, frame: &mut Frame<'_>) {
     for p in &m.panels {
         panel(p, t, frame);
     }
-    frame.render_widget(Paragraph::new(m.footer.clone()), r.footer);
+    lines(
+        frame.buffer_mut(),
+        r.footer,
+        std::slice::from_ref(&m.footer),
+    );
+}
+
+/// The theme's base style on every cell of `area` (a pass over the cells
+/// themselves when it is the whole buffer, as it is in the live view).
+fn base(buf: &mut Buffer, area: Rect, t: &Theme) {
+    if area == buf.area {
+        for cell in &mut buf.content {
+            cell.set_style(t.base);
+        }
+    } else {
+        buf.set_style(area, t.base);
+    }
+}
+
+/// Sets `text` into `area`, a line a row from the top, each cut at the
+/// area's width (the model has cut them already).
+fn lines(buf: &mut Buffer, area: Rect, text: &[Line<'_>]) {
+    for (line, y) in text.iter().zip(area.top()..area.bottom()) {
+        set_line(buf, area.x, y, line, area.width);
+    }
+}
+
+/// [`Buffer::set_line`], with runs of printable ASCII (a byte, a grapheme,
+/// a column each) written straight into the row's cells and the rest through
+/// ratatui's grapheme-aware path. Most of what the live view shows is ASCII,
+/// and this is where a frame's time goes.
+fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u16) {
+    let end = x.saturating_add(max_width).min(buf.area.right());
+    if !buf.area.contains(Position::new(x, y)) {
+        return;
+    }
+    let mut x = x;
+    'spans: for span in &line.spans {
+        let style = line.style.patch(span.style);
+        for piece in pieces(span.content.as_ref()) {
+            if x >= end {
+                break 'spans;
+            }
+            match piece {
+                Piece::Ascii(run) => {
+                    let count = run.len().min(usize::from(end - x));
+                    let first = buf.index_of(x, y);
+                    let cells = &mut buf.content[first..first + count];
+                    for (cell, byte) in cells.iter_mut().zip(run.bytes()) {
+                        cell.set_char(char::from(byte)).set_style(style);
+                    }
+                    // `count` is at most `end - x`, a u16.
+                    x += u16::try_from(count).unwrap_or(0);
+                }
+                Piece::Other(rest) => {
+                    let before = x;
+                    x = buf.set_stringn(x, y, rest, usize::from(end - x), style).0;
+                    if usize::from(x - before) != width(rest) {
+                        // A grapheme did not fit: like ratatui, the span ends.
+                        continue 'spans;
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn panel(p: &PanelModel, t: &Theme, frame: &mut Frame<'_>) {
@@ -51,8 +125,15 @@ fn panel(p: &PanelModel, t: &Theme, frame: &mut Frame<'_>) {
             if p.focused { t.focus } else { t.title },
         ));
     let inner = block.inner(p.rect);
-    frame.render_widget(block, p.rect);
-    frame.render_widget(Paragraph::new(p.lines.clone()), inner);
+    // The block is its top line only: render it there, not over the panel.
+    frame.render_widget(
+        block,
+        Rect {
+            height: 1,
+            ..p.rect
+        },
+    );
+    lines(frame.buffer_mut(), inner, &p.lines);
 }
 
 fn clock(c: &ClockModel, t: &Theme, frame: &mut Frame<'_>) {
@@ -65,7 +146,7 @@ fn clock(c: &ClockModel, t: &Theme, frame: &mut Frame<'_>) {
         .border_style(t.border)
         .title(Line::styled(format!(" {} ", c.title), t.title));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    frame.render_widget(block, Rect { height: 1, ..area });
     let gauge_style = if c.over { t.over } else { t.active };
     match &c.big {
         Some(big) if inner.height >= 8 => {
@@ -75,7 +156,7 @@ fn clock(c: &ClockModel, t: &Theme, frame: &mut Frame<'_>) {
                 Constraint::Length(1),
             ])
             .areas(inner);
-            frame.render_widget(Paragraph::new(c.lines.clone()), text);
+            lines(frame.buffer_mut(), text, &c.lines);
             let size = if digits.height >= 8 && digits.width >= 48 {
                 PixelSize::Full
             } else {
@@ -98,7 +179,7 @@ fn clock(c: &ClockModel, t: &Theme, frame: &mut Frame<'_>) {
                 Constraint::Min(0),
             ])
             .areas(inner);
-            frame.render_widget(Paragraph::new(c.lines.clone()), text);
+            lines(frame.buffer_mut(), text, &c.lines);
             if gauge.height > 0 && !c.lines.is_empty() && c.ratio > 0.0 || c.over {
                 gauge_line(c.ratio, gauge_style, t, gauge, frame);
             }
@@ -122,4 +203,40 @@ fn gauge_line(
         .unfilled_style(t.dim)
         .label("");
     frame.render_widget(g, Rect { height: 1, ..area });
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::{Modifier, Style};
+    use ratatui::text::Span;
+
+    use super::*;
+
+    #[test]
+    fn set_line_writes_what_ratatui_writes() {
+        let texts = [
+            "plain ASCII text, cut at the edge of the area",
+            "· 2. Pengantar FGD: tujuan… 15′",
+            "e\u{301}tude — Nguye\u{302}\u{303}n Thị Hà",
+            "王小明说：服务要从市民需要开始 🙂 ok",
+            "Dewi 🙂 Lestari 🎉 ab",
+            "a\u{200d}b x",
+            "",
+        ];
+        for text in texts {
+            for width in [0, 1, 5, 12, 40] {
+                let line = Line::from(vec![
+                    Span::raw(text),
+                    Span::styled(" [tail]", Style::new().add_modifier(Modifier::BOLD)),
+                ])
+                .style(Style::new().add_modifier(Modifier::REVERSED));
+                let area = Rect::new(0, 0, 30, 2);
+                let mut ours = Buffer::empty(area);
+                let mut theirs = Buffer::empty(area);
+                set_line(&mut ours, 2, 1, &line, width);
+                theirs.set_line(2, 1, &line, width);
+                assert_eq!(ours, theirs, "{text:?} in {width} columns");
+            }
+        }
+    }
 }

@@ -5,13 +5,15 @@
 
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, Regions, regions};
-use super::text::{clock, fit, needed, spread, spread_keeping, width, wrap, wrap_cut};
+use super::text::{
+    Fitter, clock, fit, head, needed, spread, spread_keeping, spread_with, width, wrap, wrap_cut,
+};
 use crate::domain::{ItemStatus, Session, Status};
 use crate::tui::app::{App, Panel, Role};
 use crate::tui::keymap::Action;
@@ -343,12 +345,7 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
                 // The planned minutes alone where the whole would cut the
                 // title within its first 30 columns.
                 let prefix = format!("{marker} {}. ", i + 1);
-                let text = spread_keeping(
-                    &format!("{prefix}{}", it.title),
-                    needed(&prefix, &it.title),
-                    &[&mins, &planned],
-                    cols,
-                );
+                let text = spread_keeping(&prefix, &it.title, &[&mins, &planned], cols);
                 lines.push(mark(i, Line::styled(text, style)));
             }
         }
@@ -442,19 +439,17 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
             }
             for i in window(s.queue.len(), sel, room) {
                 let e = &s.queue[i];
-                let text = format!(
-                    "{}. {} {} — {}",
-                    i + 1,
-                    e.code,
-                    s.name_of(&e.code),
-                    w.speak_kind(e.kind)
-                );
+                let mut text = Fitter::new(cols);
+                let _ = write!(text, "{}. {} ", i + 1, e.code);
+                text.push(s.name_of(&e.code))
+                    .push(" — ")
+                    .push(w.speak_kind(e.kind));
                 let style = if e.kind == crate::domain::SpeakKind::PointOfOrder {
                     t.active
                 } else {
                     t.base
                 };
-                lines.push(mark(i, Line::styled(fit(&text, cols), style)));
+                lines.push(mark(i, Line::styled(text.finish().0, style)));
             }
             while lines.len() + silent_lines.len() < height {
                 lines.push(Line::raw(""));
@@ -466,33 +461,35 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
             title = format!("{} ({})", w.mindsets, rows.len());
             for i in window(rows.len(), sel, height) {
                 let m = rows[i];
-                let values: Vec<&str> = m
-                    .values
-                    .iter()
-                    .map(|v| {
-                        if app.lang == crate::domain::Language::En {
-                            v.name_en()
-                        } else {
-                            v.name_id()
-                        }
-                    })
-                    .collect();
-                let mut text = format!("{} → {}", m.from, m.to);
-                if !values.is_empty() {
-                    let _ = write!(text, " [{}]", values.join(", "));
+                let mut text = Fitter::new(cols);
+                text.push(&m.from).push(" → ").push(&m.to);
+                for (k, v) in m.values.iter().enumerate() {
+                    text.push(if k == 0 { " [" } else { ", " });
+                    text.push(if app.lang == crate::domain::Language::En {
+                        v.name_en()
+                    } else {
+                        v.name_id()
+                    });
+                }
+                if !m.values.is_empty() {
+                    text.push("]");
                 }
                 if let Some(code) = &m.participant {
-                    let _ = write!(text, " ({code})");
+                    text.push(" (").push(code).push(")");
                 }
-                lines.push(mark(i, Line::raw(fit(&text, cols))));
+                lines.push(mark(i, Line::raw(text.finish().0)));
             }
         }
         Panel::Notes => {
-            let rows: Vec<_> = s
-                .notes()
-                .filter(|n| app.role.sees_private() || !n.private)
-                .collect();
-            let hidden = s.notes().filter(|n| n.private).count();
+            // One pass over the notes (thousands in a large session).
+            let mut rows = Vec::with_capacity(s.notes.len());
+            let mut hidden = 0;
+            for n in s.notes() {
+                hidden += usize::from(n.private);
+                if app.role.sees_private() || !n.private {
+                    rows.push(n);
+                }
+            }
             title = if app.role.sees_private() || hidden == 0 {
                 format!("{} ({})", w.notes, rows.len())
             } else {
@@ -506,27 +503,24 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
             let zone = s.info.zone.offset();
             lines = window_lines(rows.len(), sel, height, |i| {
                 let n = rows[i];
-                let who = n
-                    .participant
-                    .as_deref()
-                    .map(|c| format!(" {c}"))
-                    .unwrap_or_default();
-                let private = if n.private {
-                    format!(" ({})", w.private)
-                } else {
-                    String::new()
-                };
-                let prefix = format!(
-                    "{} [{}]{who}{private} ",
-                    n.at.with_timezone(&zone).format("%H:%M"),
-                    w.note_kind(n.kind),
-                );
+                let at = n.at.with_timezone(&zone);
+                let mut row = Fitter::new(cols);
+                let _ = write!(row, "{:02}:{:02} [", at.hour(), at.minute());
+                row.push(w.note_kind(n.kind)).push("]");
+                if let Some(code) = &n.participant {
+                    row.push(" ").push(code);
+                }
+                if n.private {
+                    row.push(" (").push(w.private).push(")");
+                }
+                row.push(" ");
                 // Two lines where one would cut the text within its first
-                // 30 columns.
-                let text = format!("{prefix}{}", n.text);
-                let lines = if needed(&prefix, &n.text) <= cols {
-                    vec![fit(&text, cols)]
+                // 30 columns; no more of the text copied than can show.
+                let lines = if needed(row.as_str(), &n.text) <= cols {
+                    row.push(&n.text);
+                    vec![row.finish().0]
                 } else {
+                    let text = format!("{}{}", row.as_str(), head(&n.text, 4 * cols));
                     wrap_cut(&text, cols, 2)
                 };
                 lines.into_iter().map(|l| mark(i, Line::raw(l))).collect()
@@ -548,21 +542,24 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
             };
             let n = decisions.len() + conclusions.len();
             for i in window(n, sel, height) {
-                let text = if i < decisions.len() {
-                    format!("{d}{}. {}", decisions[i].id, decisions[i].text)
+                let (letter, x) = if i < decisions.len() {
+                    (d, decisions[i])
                 } else {
-                    let x = conclusions[i - decisions.len()];
-                    format!("{c}{}. {}", x.id, x.text)
+                    (c, conclusions[i - decisions.len()])
                 };
-                lines.push(mark(i, Line::raw(fit(&text, cols))));
+                let mut text = Fitter::new(cols);
+                let _ = write!(text, "{letter}{}. ", x.id);
+                text.push(&x.text);
+                lines.push(mark(i, Line::raw(text.finish().0)));
             }
         }
         Panel::Actions => {
-            let rows: Vec<_> = s.actions().collect();
-            let open = rows
-                .iter()
-                .filter(|a| a.status == crate::domain::ActionStatus::Open)
-                .count();
+            let mut rows = Vec::with_capacity(s.actions.len());
+            let mut open = 0;
+            for a in s.actions() {
+                open += usize::from(a.status == crate::domain::ActionStatus::Open);
+                rows.push(a);
+            }
             title = format!("{} ({open}/{})", w.actions, rows.len());
             let today = s.info.zone.date_of(now);
             lines = window_lines(rows.len(), sel, height, |i| {
@@ -587,16 +584,19 @@ fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Pan
                     t.dim
                 };
                 let prefix = format!("{}. ", a.id);
-                let whole = format!("{prefix}{}{pic}{due}", a.what);
-                let text = if needed(&prefix, &a.what) + 1 + width(&status) <= cols {
+                let room = cols.saturating_sub(width(&status) + 1);
+                let text = if needed(&prefix, &a.what) <= room {
                     // One line, cut after the text where it must be; the due
                     // date leaves first rather than be cut.
-                    let left = if width(&whole) + 1 + width(&status) <= cols {
-                        whole
-                    } else {
-                        format!("{prefix}{}{pic}", a.what)
-                    };
-                    vec![spread(&left, &status, cols)]
+                    let whole = width(&prefix) + width(&a.what) + width(&pic) + width(&due);
+                    let due = if whole <= room { due.as_str() } else { "" };
+                    vec![spread_with(
+                        |f| {
+                            f.push(&prefix).push(&a.what).push(&pic).push(due);
+                        },
+                        &status,
+                        cols,
+                    )]
                 } else {
                     // The text on a line of its own where the status would
                     // cut it within its first 30 columns; the PIC, due date
