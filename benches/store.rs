@@ -256,19 +256,20 @@ impl Parts {
         }
     }
 
-    fn cells(&mut self) -> Vec<String> {
-        let medians = [
-            self.lock.median(),
-            self.sled_open.median(),
-            self.read_file.median(),
-            self.decode_state.median(),
-            self.restore.median(),
-            self.read_events.median(),
-            self.decode_events.median(),
-            self.replay.median(),
+    /// The `q` quantile of each part, and their sum.
+    fn cells(&mut self, q: f64) -> Vec<String> {
+        let parts = [
+            self.lock.quantile(q),
+            self.sled_open.quantile(q),
+            self.read_file.quantile(q),
+            self.decode_state.quantile(q),
+            self.restore.quantile(q),
+            self.read_events.quantile(q),
+            self.decode_events.quantile(q),
+            self.replay.quantile(q),
         ];
-        let mut cells: Vec<String> = medians.iter().map(|d| ms(*d)).collect();
-        cells.push(ms(medians.iter().sum()));
+        let mut cells: Vec<String> = parts.iter().map(|d| ms(*d)).collect();
+        cells.push(ms(parts.iter().sum()));
         cells
     }
 }
@@ -354,7 +355,7 @@ fn open_resume(quick: bool, root: &Path) -> Res<()> {
     let sizes: &[(usize, usize)] = if quick {
         &[(2_000, 10), (20_000, 6)]
     } else {
-        &[(2_000, 60), (20_000, 30), (200_000, 8)]
+        &[(2_000, 60), (20_000, 100), (200_000, 8)]
     };
     let mut totals = Table::new(&[
         "open/resume",
@@ -368,6 +369,19 @@ fn open_resume(quick: bool, root: &Path) -> Res<()> {
     ]);
     let mut parts_table = Table::new(&[
         "parts (medians, ms)",
+        "way",
+        "lock",
+        "sled open",
+        "read snapshot",
+        "decode snapshot",
+        "restore",
+        "read events",
+        "decode events",
+        "replay",
+        "Σ parts",
+    ]);
+    let mut tails_table = Table::new(&[
+        "parts (p99, ms)",
         "way",
         "lock",
         "sled open",
@@ -446,8 +460,11 @@ fn open_resume(quick: bool, root: &Path) -> Res<()> {
                 iters.to_string(),
             ]);
             let mut row = vec![thousands(n), OPENS[way].into()];
-            row.extend(parts[way].cells());
+            row.extend(parts[way].cells(0.5));
             parts_table.row(row);
+            let mut row = vec![thousands(n), OPENS[way].into()];
+            row.extend(parts[way].cells(0.99));
+            tails_table.row(row);
         }
         if n == LARGE_SESSION_EVENTS {
             at_20k = Some([totals_n[0].median(), totals_n[1].median()]);
@@ -467,6 +484,8 @@ fn open_resume(quick: bool, root: &Path) -> Res<()> {
          and decoding the events after it (all of them without one); replaying them\n"
     );
     print!("{}", parts_table.render());
+    println!("\nThe same parts' p99 (each part's own; they need not come from the same open)\n");
+    print!("{}", tails_table.render());
     if let Some([end, behind]) = at_20k {
         for (what, m) in [(OPENS[0], end), (OPENS[1], behind)] {
             println!(
