@@ -21,14 +21,7 @@ fn an_action_item_added_with_keys_is_there_after_a_restart() {
     t.wait_for("Susunan Acara");
     t.keys(&["Space"]);
     t.wait_for("BERLANGSUNG");
-    t.keys(&["a"]);
-    t.wait_for("Tindak lanjut");
-    t.literal("Susun draf SOP layanan terpadu");
-    t.keys(&["Tab"]);
-    t.literal("P3");
-    t.keys(&["Tab"]);
-    t.literal("+7d");
-    t.keys(&["Enter"]);
+    t.add_action("Susun draf SOP layanan terpadu", "P3", "+7d");
     t.wait_for("1. Susun draf SOP");
     t.keys(&["q"]);
     t.wait_for("Keluar sekarang?");

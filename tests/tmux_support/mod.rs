@@ -144,6 +144,20 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Adds an action item with the keys: `a`, then what, PIC and due date.
+    pub fn add_action(&self, what: &str, pic: &str, due: &str) {
+        self.keys(&["a"]);
+        self.wait_for("Tindak lanjut");
+        self.literal(what);
+        self.keys(&["Tab"]);
+        self.literal(pic);
+        self.keys(&["Tab"]);
+        self.literal(due);
+        self.keys(&["Enter"]);
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
