@@ -3,14 +3,10 @@
 //! and `session.json` (read back and replayed); every section of the
 //! minutes, both languages, quotes by code without consent, private notes,
 //! corrections marked revised, the anonymised variant.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-mod export_support;
 
 use std::collections::BTreeMap;
 
-use export_support::{
+use crate::export_support::{
     all, check_csv, check_html, check_ics, check_md, fixed, norm, one, planned, prop, text_of,
     unescape_ics,
 };
@@ -21,7 +17,7 @@ fn files(s: &Session, log: &[Recorded], opts: Options) -> BTreeMap<Format, Strin
     export::render_all(s, log, &Format::ALL, opts)
         .into_iter()
         .map(|(f, bytes)| {
-            export_support::assert_clean(f.file_name(), &bytes);
+            crate::export_support::assert_clean(f.file_name(), &bytes);
             (f, String::from_utf8(bytes).unwrap())
         })
         .collect()
