@@ -1,31 +1,26 @@
-//! `minutes.md`: the minutes as Markdown (CommonMark with GFM tables),
-//! readable as plain text too. Every text from the session is escaped so it
-//! stays text: Markdown punctuation gets a backslash, a line cannot start a
-//! heading, list, quote or rule, table cells carry `\|` and `<br>` for their
-//! pipes and newlines, and no raw HTML gets through.
+//! `minutes.md`: the minutes' blocks ([`Document`]) laid out as Markdown
+//! (CommonMark with GFM tables), readable as plain text too. Knows blocks
+//! and Markdown, never a section. Every text from the session is escaped so
+//! it stays text: Markdown punctuation gets a backslash, a line cannot start
+//! a heading, list, quote or rule, table cells carry `\|` and `<br>` for
+//! their pipes and newlines, and no raw HTML gets through. The talk-time
+//! chart has no Markdown form: its table says the same.
 
-use super::model::{Minutes, clock, percent};
+use super::doc::{Block, Cell, Document, FieldValue, Head, List, Section, SignOff, Span, Table};
 
 /// Renders the minutes as Markdown.
-pub fn render(m: &Minutes) -> String {
-    let mut md = Md {
-        out: String::with_capacity(64 * 1024),
-        m,
-    };
-    md.header();
-    md.participants();
-    md.agenda();
-    md.discussion();
-    md.mindsets();
-    md.statements(m.labels.conclusions, &m.conclusions, 5);
-    md.statements(m.labels.decisions, &m.decisions, 6);
-    md.actions();
-    md.deferred();
-    md.participation();
-    md.closing();
-    md.sign_off();
-    md.attendance();
-    md.out
+pub fn render(doc: &Document) -> String {
+    let mut out = String::with_capacity(64 * 1024);
+    head(&doc.head, &mut out);
+    for s in &doc.sections {
+        section(s, &mut out);
+    }
+    if !doc.footer.is_empty() {
+        out.push_str("\n*");
+        inline(&doc.footer, Ctx::Cell, &mut out);
+        out.push_str("*\n");
+    }
+    out
 }
 
 /// Escapes text for use inside a line: Markdown punctuation, HTML and
@@ -136,492 +131,265 @@ fn cell(s: &str) -> String {
     out
 }
 
-fn opt_cell(s: Option<&str>) -> String {
-    s.map_or_else(|| "—".to_owned(), cell)
+/// Where inline text stands: in a table cell (or a heading), or flowing
+/// after other text on a line whose continuation lines are indented so.
+#[derive(Clone, Copy)]
+enum Ctx {
+    Cell,
+    Flow(usize),
 }
 
-struct Md<'a> {
-    out: String,
-    m: &'a Minutes,
-}
-
-impl Md<'_> {
-    fn line(&mut self, s: &str) {
-        self.out.push_str(s);
-        self.out.push('\n');
-    }
-
-    fn blank(&mut self) {
-        self.out.push('\n');
-    }
-
-    fn heading(&mut self, no: usize, title: &str) {
-        self.blank();
-        self.line(&format!("## {no}. {}", cell(title)));
-        self.blank();
-    }
-
-    fn table(&mut self, head: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
-        self.line(&format!("| {} |", head.join(" | ")));
-        self.line(&format!(
-            "|{}",
-            head.iter().map(|_| "---|").collect::<String>()
-        ));
-        for row in rows {
-            self.line(&format!("| {} |", row.join(" | ")));
-        }
-    }
-
-    fn revised(&self, revised: bool) -> String {
-        if revised {
-            format!(" *({})*", self.m.labels.revised)
-        } else {
-            String::new()
-        }
-    }
-
-    fn header(&mut self) {
-        let (l, h) = (self.m.labels, &self.m.header);
-        if let Some(letterhead) = &h.letterhead {
-            self.line(&format!("**{}**", block(letterhead, 0)));
-            self.blank();
-        }
-        self.line(&format!("# {}: {}", l.doc_title, cell(&h.title)));
-        self.blank();
-        let field = |label: &str, value: &str| format!("- **{label}:** {}", block(value, 2));
-        let mut lines = vec![
-            field(l.kind, h.kind),
-            field(l.day_date, &h.day_date),
-            field(l.time, &h.time),
-        ];
-        if let Some(v) = &h.venue {
-            lines.push(field(l.venue, v));
-        }
-        if let Some(p) = &h.chair {
-            lines.push(field(l.chair, &signer_line(p, l.nip)));
-        }
-        if !h.resource_persons.is_empty() {
-            lines.push(format!("- **{}:**", l.resource_persons));
-            for r in &h.resource_persons {
-                lines.push(format!("  - {}", block(r, 4)));
+fn inline(spans: &[Span], ctx: Ctx, out: &mut String) {
+    for s in spans {
+        match s {
+            Span::Text(t) => out.push_str(&match ctx {
+                Ctx::Cell => cell(t),
+                Ctx::Flow(indent) => block(t, indent),
+            }),
+            Span::Plain(t) => out.push_str(&cell(t)),
+            Span::Word(w) => out.push_str(w),
+            Span::Em(inner) => wrap("*", inner, ctx, out),
+            Span::Strong(inner) => wrap("**", inner, ctx, out),
+            Span::Quote(inner) => {
+                out.push('\u{201c}');
+                inline(inner, ctx, out);
+                out.push('\u{201d}');
             }
-        }
-        if let Some(p) = &h.notetaker {
-            lines.push(field(l.notetaker, &signer_line(p, l.nip)));
-        }
-        if let Some(prev) = &h.follow_up_of {
-            lines.push(field(l.follow_up_of, prev));
-        }
-        lines.push(field(l.status, h.status));
-        for line in lines {
-            self.line(&line);
-        }
-        let notes: Vec<&str> = [
-            (h.draft, l.draft_note),
-            (self.m.anonymized, l.anonymized_note),
-            (h.revised, l.revised_note),
-        ]
-        .into_iter()
-        .filter_map(|(on, note)| on.then_some(note))
-        .collect();
-        if !notes.is_empty() {
-            self.blank();
-            for (i, note) in notes.iter().enumerate() {
-                if i > 0 {
-                    self.line(">");
-                }
-                self.line(&format!("> {note}"));
-            }
-        }
-    }
-
-    fn participants(&mut self) {
-        let l = self.m.labels;
-        let p = &self.m.participants;
-        self.heading(1, l.participants);
-        self.line(&l.present_of(p.present, p.rows.len()));
-        if p.rows.is_empty() {
-            return;
-        }
-        self.blank();
-        let mut head = vec![l.no, l.code];
-        if !self.m.anonymized {
-            head.push(l.name);
-        }
-        head.extend([l.position, l.unit, l.presence]);
-        let rows: Vec<Vec<String>> = p
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let mut row = vec![(i + 1).to_string(), cell(&r.code)];
-                if let Some(name) = &r.name {
-                    row.push(format!("{}{}", cell(name), self.revised(r.revised)));
-                }
-                row.push(opt_cell(r.position.as_deref()));
-                row.push(opt_cell(r.unit.as_deref()));
-                row.push(match (&r.arrived, r.present) {
-                    (Some(t), true) => format!("{} ({t})", l.present),
-                    (None, true) => l.present.to_owned(),
-                    (_, false) => l.absent.to_owned(),
-                });
-                row
-            })
-            .collect();
-        self.table(&head, rows);
-    }
-
-    fn agenda(&mut self) {
-        let l = self.m.labels;
-        let a = &self.m.agenda;
-        self.heading(2, l.agenda);
-        if a.rows.is_empty() {
-            self.line(l.none);
-            return;
-        }
-        let mut rows: Vec<Vec<String>> = a
-            .rows
-            .iter()
-            .map(|r| {
-                let mut title = cell(&r.title);
-                if let Some(o) = &r.origin {
-                    title = format!("{title} ({} {})", l.carried_from, cell(o));
-                }
-                title.push_str(&self.revised(r.revised));
-                vec![
-                    r.no.to_string(),
-                    title,
-                    r.planned.to_string(),
-                    r.actual_time.clone().unwrap_or_else(|| "—".into()),
-                    r.actual.map_or_else(|| "—".into(), |m| m.to_string()),
-                    r.status.to_owned(),
-                ]
-            })
-            .collect();
-        rows.push(vec![
-            String::new(),
-            format!("**{}**", l.total),
-            format!("**{}**", a.planned_total),
-            String::new(),
-            format!("**{}**", a.actual_total),
-            String::new(),
-        ]);
-        self.table(
-            &[l.no, l.item, l.planned, l.actual_time, l.actual, l.status],
-            rows,
-        );
-    }
-
-    fn discussion(&mut self) {
-        let l = self.m.labels;
-        self.heading(3, l.discussion);
-        if self.m.discussion.is_empty() {
-            self.line(l.none);
-        }
-        for (i, d) in self.m.discussion.iter().enumerate() {
-            if i > 0 {
-                self.blank();
-            }
-            match d.no {
-                Some(no) => self.line(&format!("### 3.{no}. {}", cell(&d.title))),
-                None => self.line(&format!("### {}", cell(&d.title))),
-            }
-            self.blank();
-            if let Some(owner) = &d.owner {
-                self.line(&format!("*{}:* {}", l.owner, block(owner, 0)));
-                self.blank();
-            }
-            if !d.questions.is_empty() {
-                self.line(&format!("*{}:*", l.guide_questions));
-                self.blank();
-                for (n, q) in d.questions.iter().enumerate() {
-                    let marker = format!("{}. ", n + 1);
-                    self.line(&format!("{marker}{}", block(q, marker.len())));
-                }
-                self.blank();
-            }
-            self.line(&format!("*{}:*", l.notes));
-            self.blank();
-            if d.notes.is_empty() {
-                self.line(&format!("- {}", l.none));
-            }
-            for n in &d.notes {
-                let by =
-                    n.by.as_deref()
-                        .map_or_else(String::new, |b| format!(" ({})", cell(b)));
-                let text = block(&n.text, 2);
-                let text = if n.kind == crate::domain::NoteKind::Quote {
-                    format!("\u{201c}{text}\u{201d}")
-                } else {
-                    text
-                };
-                self.line(&format!(
-                    "- **{} {}**{by}: {text}{}",
-                    n.time,
-                    n.kind_label,
-                    self.revised(n.revised)
-                ));
-            }
-        }
-    }
-
-    fn mindsets(&mut self) {
-        let l = self.m.labels;
-        self.heading(4, l.mindsets);
-        if self.m.mindsets.is_empty() {
-            self.line(l.none);
-            return;
-        }
-        let rows: Vec<Vec<String>> = self
-            .m
-            .mindsets
-            .iter()
-            .map(|r| {
-                vec![
-                    r.no.to_string(),
-                    cell(&r.from),
-                    format!("{}{}", cell(&r.to), self.revised(r.revised)),
-                    if r.values.is_empty() {
-                        "—".into()
-                    } else {
-                        r.values.join(", ")
-                    },
-                    opt_cell(r.by.as_deref()),
-                    opt_cell(r.item.as_deref()),
-                ]
-            })
-            .collect();
-        self.table(&[l.no, l.from, l.to, l.values, l.voiced_by, l.item], rows);
-    }
-
-    fn statements(&mut self, title: &str, list: &[super::model::StatementRow], no: usize) {
-        let l = self.m.labels;
-        self.heading(no, title);
-        if list.is_empty() {
-            self.line(l.none);
-            return;
-        }
-        for s in list {
-            let item = s
-                .item
-                .as_deref()
-                .map_or_else(String::new, |i| format!(" *({}: {})*", l.item, cell(i)));
-            self.line(&format!(
-                "- **{}.** {}{}{item}",
-                s.no,
-                block(&s.text, 2),
-                self.revised(s.revised)
-            ));
-        }
-    }
-
-    fn actions(&mut self) {
-        let l = self.m.labels;
-        self.heading(7, l.actions);
-        if self.m.actions.is_empty() {
-            self.line(l.none);
-            return;
-        }
-        let rows: Vec<Vec<String>> = self
-            .m
-            .actions
-            .iter()
-            .map(|a| {
-                let status = if a.overdue {
-                    format!("{} ({})", a.status_label, l.overdue)
-                } else {
-                    a.status_label.to_owned()
-                };
-                vec![
-                    a.no.to_string(),
-                    format!("{}{}", cell(&a.what), self.revised(a.revised)),
-                    opt_cell(a.pic.as_deref()),
-                    opt_cell(a.due_text.as_deref()),
-                    status,
-                    opt_cell(a.item.as_deref()),
-                    opt_cell(a.origin.as_deref()),
-                ]
-            })
-            .collect();
-        self.table(
-            &[l.no, l.what, l.pic, l.due, l.status, l.item, l.origin],
-            rows,
-        );
-    }
-
-    fn deferred(&mut self) {
-        let l = self.m.labels;
-        self.heading(8, l.deferred);
-        if self.m.deferred.is_empty() {
-            self.line(l.none);
-            return;
-        }
-        let rows: Vec<Vec<String>> = self
-            .m
-            .deferred
-            .iter()
-            .map(|d| {
-                vec![
-                    d.no.to_string(),
-                    cell(&d.title),
-                    d.planned.to_string(),
-                    d.spent.to_string(),
-                    opt_cell(d.origin.as_deref()),
-                ]
-            })
-            .collect();
-        self.table(&[l.no, l.item, l.planned, l.actual, l.origin], rows);
-    }
-
-    fn participation(&mut self) {
-        let l = self.m.labels;
-        let p = &self.m.participation;
-        self.heading(9, l.participation);
-        self.line(&format!("**{}:** {}", l.talk_total, clock(p.total_secs)));
-        self.blank();
-        self.line(&format!("### {}", l.per_person));
-        self.blank();
-        if p.people.is_empty() {
-            self.line(l.none);
-        } else {
-            let mut head = vec![l.code];
-            if !self.m.anonymized {
-                head.push(l.name);
-            }
-            head.extend([l.unit, l.turns, l.talk_time, l.share]);
-            let rows: Vec<Vec<String>> = p
-                .people
-                .iter()
-                .map(|r| {
-                    let mut row = vec![cell(&r.code)];
-                    if !self.m.anonymized {
-                        row.push(cell(&r.label));
+            Span::Marks(marks) => {
+                out.push_str("**");
+                for (i, (_, w)) in marks.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
                     }
-                    row.extend([
-                        opt_cell(r.unit.as_deref()),
-                        r.turns.to_string(),
-                        clock(r.secs),
-                        percent(r.secs, p.total_secs),
-                    ]);
-                    row
-                })
-                .collect();
-            self.table(&head, rows);
-        }
-        self.blank();
-        self.line(&format!("### {}", l.per_unit));
-        self.blank();
-        if p.units.is_empty() {
-            self.line(l.none);
-        } else {
-            let rows: Vec<Vec<String>> = p
-                .units
-                .iter()
-                .map(|u| {
-                    vec![
-                        cell(&u.unit),
-                        u.people.to_string(),
-                        u.turns.to_string(),
-                        clock(u.secs),
-                        percent(u.secs, p.total_secs),
-                    ]
-                })
-                .collect();
-            self.table(&[l.unit, l.people, l.turns, l.talk_time, l.share], rows);
-        }
-        self.blank();
-        let names: Vec<String> = p.not_spoken.iter().map(|n| cell(n)).collect();
-        self.line(&format!(
-            "**{}:** {}",
-            l.not_spoken,
-            if names.is_empty() {
-                "—".to_owned()
-            } else {
-                names.join(", ")
+                    out.push_str(w);
+                }
+                out.push_str("**");
             }
-        ));
-    }
-
-    fn closing(&mut self) {
-        let l = self.m.labels;
-        self.heading(10, l.closing);
-        let m = self.m;
-        for (i, line) in m.closing.iter().enumerate() {
-            if i > 0 {
-                self.blank();
+            Span::Flag { text, .. } => out.push_str(text),
+            Span::Revised(label) => {
+                out.push_str(" *(");
+                out.push_str(label);
+                out.push_str(")*");
             }
-            self.line(&para(line));
         }
-    }
-
-    fn sign_off(&mut self) {
-        let l = self.m.labels;
-        let s = &self.m.sign_off;
-        self.heading(11, l.sign_off);
-        self.line(&para(&s.place_date));
-        self.blank();
-        let name = |p: Option<&super::model::Signer>| {
-            p.map_or_else(|| "—".to_owned(), |p| format!("**{}**", cell(&p.name)))
-        };
-        let nip = |p: Option<&super::model::Signer>| {
-            p.and_then(|p| p.nip.as_deref()).map_or_else(
-                || format!("{} —", l.nip),
-                |n| format!("{} {}", l.nip, cell(n)),
-            )
-        };
-        let (c, n) = (s.chair.as_ref(), s.notetaker.as_ref());
-        self.table(
-            &[l.sign_chair, l.sign_notetaker],
-            [
-                vec![String::new(), String::new()],
-                vec![name(c), name(n)],
-                vec![nip(c), nip(n)],
-            ],
-        );
-    }
-
-    fn attendance(&mut self) {
-        let l = self.m.labels;
-        self.heading(12, l.attendance);
-        self.line(&format!(
-            "{}: {}",
-            cell(&self.m.header.title),
-            self.m.header.day_date
-        ));
-        self.blank();
-        if self.m.attendance.is_empty() {
-            self.line(l.none);
-        } else {
-            let rows: Vec<Vec<String>> = self
-                .m
-                .attendance
-                .iter()
-                .map(|a| {
-                    vec![
-                        a.no.to_string(),
-                        cell(&a.name),
-                        opt_cell(a.position.as_deref()),
-                        opt_cell(a.unit.as_deref()),
-                        format!("{}. ………………", a.no),
-                    ]
-                })
-                .collect();
-            self.table(&[l.no, l.name, l.position, l.unit, l.signature], rows);
-        }
-        self.blank();
-        self.line(&format!(
-            "*{} · {}*",
-            l.made_with,
-            cell(&self.m.header.session_id)
-        ));
     }
 }
 
-fn signer_line(p: &super::model::Signer, nip: &str) -> String {
-    match &p.nip {
-        Some(n) => format!("{} ({nip} {n})", p.name),
-        None => p.name.clone(),
+fn wrap(mark: &str, inner: &[Span], ctx: Ctx, out: &mut String) {
+    out.push_str(mark);
+    inline(inner, ctx, out);
+    out.push_str(mark);
+}
+
+/// The plain text of spans, unescaped (a head value is escaped whole).
+fn flat(spans: &[Span], out: &mut String) {
+    for s in spans {
+        match s {
+            Span::Text(t) | Span::Plain(t) | Span::Word(t) | Span::Flag { text: t, .. } => {
+                out.push_str(t);
+            }
+            Span::Em(inner) | Span::Strong(inner) | Span::Quote(inner) => flat(inner, out),
+            Span::Marks(marks) => {
+                for (i, (_, w)) in marks.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(w);
+                }
+            }
+            Span::Revised(label) => {
+                out.push_str(" (");
+                out.push_str(label);
+                out.push(')');
+            }
+        }
     }
+}
+
+fn line(out: &mut String, s: &str) {
+    out.push_str(s);
+    out.push('\n');
+}
+
+fn head(h: &Head, out: &mut String) {
+    if let Some(letterhead) = &h.letterhead {
+        line(out, &format!("**{}**", block(letterhead, 0)));
+        out.push('\n');
+    }
+    line(out, &format!("# {}: {}", h.doc_title, cell(&h.title)));
+    out.push('\n');
+    for f in &h.fields {
+        match &f.value {
+            FieldValue::Line(spans) => {
+                let mut value = String::new();
+                flat(spans, &mut value);
+                line(out, &format!("- **{}:** {}", f.label, block(&value, 2)));
+            }
+            FieldValue::List(items) => {
+                line(out, &format!("- **{}:**", f.label));
+                for r in items {
+                    line(out, &format!("  - {}", block(r, 4)));
+                }
+            }
+        }
+    }
+    if !h.remarks.is_empty() {
+        out.push('\n');
+        for (i, note) in h.remarks.iter().enumerate() {
+            if i > 0 {
+                line(out, ">");
+            }
+            line(out, &format!("> {note}"));
+        }
+    }
+}
+
+fn section(s: &Section, out: &mut String) {
+    out.push('\n');
+    match s.number {
+        Some(no) => line(out, &format!("## {no}. {}", cell(s.title))),
+        None => line(out, &format!("## {}", cell(s.title))),
+    }
+    out.push('\n');
+    blocks(&s.blocks, out);
+}
+
+/// Blocks one after another, a blank line between two.
+fn blocks(list: &[Block], out: &mut String) {
+    let mut first = true;
+    for b in list {
+        let mut text = String::new();
+        block_of(b, &mut text);
+        if text.is_empty() {
+            continue;
+        }
+        if !first {
+            out.push('\n');
+        }
+        first = false;
+        out.push_str(&text);
+    }
+}
+
+fn block_of(b: &Block, out: &mut String) {
+    match b {
+        Block::Paragraph { spans, .. } => {
+            // A text that starts the paragraph starts a line of its own.
+            let rest = match spans.first() {
+                Some(Span::Text(t)) => {
+                    out.push_str(&para(t));
+                    &spans[1..]
+                }
+                _ => &spans[..],
+            };
+            inline(rest, Ctx::Flow(0), out);
+            out.push('\n');
+        }
+        Block::Heading { number, title, .. } => {
+            out.push_str("### ");
+            if let Some(n) = number {
+                out.push_str(n);
+                out.push(' ');
+            }
+            inline(title, Ctx::Cell, out);
+            out.push('\n');
+        }
+        Block::Table(t) => table(t, out),
+        Block::List(l) => list(l, out),
+        Block::Group { blocks: inner, .. } => blocks(inner, out),
+        // The chart's figures are in the table beside it.
+        Block::Chart(_) => {}
+        Block::SignOff(s) => sign_off(s, out),
+        Block::SheetHead(h) => line(out, &format!("{}: {}", cell(&h.title), h.date)),
+    }
+}
+
+fn row(out: &mut String, cells: &[String]) {
+    line(out, &format!("| {} |", cells.join(" | ")));
+}
+
+fn table_head(out: &mut String, columns: &[&str]) {
+    line(out, &format!("| {} |", columns.join(" | ")));
+    line(
+        out,
+        &format!("|{}", columns.iter().map(|_| "---|").collect::<String>()),
+    );
+}
+
+fn cell_of(c: &Cell) -> String {
+    match c {
+        Cell::Spans(spans) => {
+            let mut s = String::new();
+            inline(spans, Ctx::Cell, &mut s);
+            s
+        }
+        Cell::Signature(no) => format!("{no}. ………………"),
+    }
+}
+
+fn table(t: &Table, out: &mut String) {
+    let labels: Vec<&str> = t.columns.iter().map(|c| c.label).collect();
+    table_head(out, &labels);
+    for r in &t.rows {
+        row(out, &r.iter().map(cell_of).collect::<Vec<_>>());
+    }
+    if let Some(total) = &t.total {
+        let cells: Vec<String> = total
+            .iter()
+            .map(|c| {
+                let s = cell_of(c);
+                if s.is_empty() { s } else { format!("**{s}**") }
+            })
+            .collect();
+        row(out, &cells);
+    }
+}
+
+fn list(l: &List, out: &mut String) {
+    for (n, item) in l.items.iter().enumerate() {
+        let (marker, indent) = match (item.value, l.ordered) {
+            (Some(v), _) => (format!("- **{v}.** "), 2),
+            (None, true) => {
+                let m = format!("{}. ", n + 1);
+                let len = m.len();
+                (m, len)
+            }
+            (None, false) => ("- ".to_owned(), 2),
+        };
+        out.push_str(&marker);
+        inline(&item.spans, Ctx::Flow(indent), out);
+        out.push('\n');
+    }
+}
+
+/// The place and date, then a table of the signatures.
+fn sign_off(s: &SignOff, out: &mut String) {
+    line(out, &para(&s.place));
+    out.push('\n');
+    let roles: Vec<&str> = s.signers.iter().map(|p| p.role).collect();
+    table_head(out, &roles);
+    row(out, &vec![String::new(); s.signers.len()]);
+    let names: Vec<String> = s
+        .signers
+        .iter()
+        .map(|p| {
+            p.name
+                .as_deref()
+                .map_or_else(|| "—".to_owned(), |n| format!("**{}**", cell(n)))
+        })
+        .collect();
+    row(out, &names);
+    let nips: Vec<String> = s
+        .signers
+        .iter()
+        .map(|p| {
+            p.nip.as_deref().map_or_else(
+                || format!("{} —", s.nip_label),
+                |n| format!("{} {}", s.nip_label, cell(n)),
+            )
+        })
+        .collect();
+    row(out, &nips);
 }
 
 #[cfg(test)]

@@ -1,18 +1,23 @@
 //! Minutes and other files made from a session: no terminal code, no
-//! storage engine. One document model ([`model::Minutes`], built purely from
-//! a `Session`) rendered to `minutes.md` and `minutes.html`, the actions to
+//! storage engine. The facts of the minutes ([`model::Minutes`], built
+//! purely from a `Session`, one file per section under `minutes/`) become a
+//! document of neutral blocks ([`doc::Document`], sections numbered in
+//! `minutes/mod.rs`) that `md.rs` and `html.rs` lay out; the actions go to
 //! `actions.csv` and `actions.ics`, and the whole session to `session.json`.
 //! [`write_all`] writes them atomically into `DIR/ID/`.
 
 pub mod anonymize;
 pub mod csv;
+pub mod doc;
 pub mod html;
 pub mod ics;
 pub mod json;
 pub mod md;
+pub mod minutes;
 pub mod model;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -164,12 +169,14 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// One file made from the minutes model.
-    fn render(&self, format: Format, minutes: &Minutes) -> Vec<u8> {
+    /// One file made from the minutes model (and its document, made once
+    /// for the formats that lay it out).
+    fn render(&self, format: Format, minutes: &Minutes, doc: &OnceCell<doc::Document>) -> Vec<u8> {
+        let doc = || doc.get_or_init(|| minutes::document(minutes));
         match format {
             Format::Json => json::render(&self.session, &self.log),
-            Format::Md => md::render(minutes).into_bytes(),
-            Format::Html => html::render(minutes).into_bytes(),
+            Format::Md => md::render(doc()).into_bytes(),
+            Format::Html => html::render(doc()).into_bytes(),
             Format::Csv => csv::render(minutes).into_bytes(),
             Format::Ics => {
                 ics::render(minutes, self.session.last_at.unwrap_or_default()).into_bytes()
@@ -199,8 +206,9 @@ impl<'a> Source<'a> {
             let mut made = Vec::with_capacity(others.len());
             if !others.is_empty() {
                 let minutes = Minutes::build(&self.session, self.lang, self.anonymize);
+                let doc = OnceCell::new();
                 for f in others {
-                    made.push((f, sink(f, self.render(f, &minutes))));
+                    made.push((f, sink(f, self.render(f, &minutes, &doc))));
                 }
             }
             let json = json.map(|h| match h.join() {

@@ -113,6 +113,10 @@ fn at(fx: &mut Fx, h: u32, m: u32, cmd: Command) {
 /// private one, one outside any item, one on two lines), a mindset change,
 /// conclusions, decisions, actions (a carried, overdue one; PICs linked and
 /// free text), and corrections after the end.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the fixed session is one script of timed commands, read top to bottom like the meeting"
+)]
 pub fn fixed() -> Fx {
     let mut fx = created(wib(8, 0));
     fx.set(wib(8, 30));

@@ -1,23 +1,18 @@
 //! `fgd export` and `fgd import` through the binary: files and paths,
 //! default directory, exit statuses with nothing (half-)written, the
 //! `session.json` round trip, and import's refusals and cleaning.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod bin_support;
-mod common;
-mod export_support;
 
 use std::path::{Path, PathBuf};
 
-use bin_support::Fgd;
-use export_support::{assert_clean, check_csv, check_html, check_ics, check_md};
+use crate::bin_support::Fgd;
+use crate::export_support::{assert_clean, check_csv, check_html, check_ics, check_md};
 
 /// An ended OBSESI session; returns its id.
 fn obsesi(fgd: &Fgd) -> String {
     use serde_json::json;
     let id = fgd.new_session(&["--plan", "sessions/obsesi-tupoksi.toml"]);
-    let base = export_support::start_time("2026-12-07T08:55:00+07:00".parse().unwrap());
-    let script = export_support::timed(
+    let base = crate::export_support::start_time("2026-12-07T08:55:00+07:00".parse().unwrap());
+    let script = crate::export_support::timed(
         base,
         &[
             (0, json!({"cmd":"arrive","participant":"P1"})),
@@ -105,7 +100,7 @@ fn export_writes_the_five_files_into_out_id_and_prints_each_path() {
     check_md(&read("minutes.md"));
     let doc = check_html(&read("minutes.html"));
     assert!(
-        export_support::text_of(export_support::one(&doc, "section#header"))
+        crate::export_support::text_of(crate::export_support::one(&doc, "section#header"))
             .contains("Senin, 7 Desember 2026")
     );
     assert_eq!(check_csv(read("actions.csv").as_bytes()).len(), 2);

@@ -2,17 +2,12 @@
 //! `fgd apply` (every line with an `at` time), exported in both languages,
 //! gives the five files, each valid under its real parser, and its
 //! `session.json` imports back to the same session.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod bin_support;
-mod common;
-mod export_support;
-
-use bin_support::{Fgd, repo};
-use chrono::{NaiveTime, TimeZone};
-use export_support::{
+use crate::bin_support::{Fgd, repo};
+use crate::export_support::{
     assert_clean, check_csv, check_html, check_ics, check_md, one, prop, start_time, text_of, timed,
 };
+use chrono::{NaiveTime, TimeZone};
 use serde_json::json;
 
 fn plans() -> Vec<std::path::PathBuf> {
@@ -112,6 +107,10 @@ fn every_bundled_plan_gives_five_valid_files_in_both_languages() {
     });
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one bundled plan checked file by file, in the order the files are written"
+)]
 fn check_plan(path: &std::path::Path) {
     let fgd = Fgd::new();
     let src = std::fs::read_to_string(path).unwrap();
@@ -170,17 +169,17 @@ fn check_plan(path: &std::path::Path) {
             "{what}: zone in {header}"
         );
         assert_eq!(
-            export_support::all(&doc, "section#participants tbody tr").len(),
+            crate::export_support::all(&doc, "section#participants tbody tr").len(),
             plan.participants.len(),
             "{what}"
         );
         assert_eq!(
-            export_support::all(&doc, "section#deferred tbody tr").len(),
+            crate::export_support::all(&doc, "section#deferred tbody tr").len(),
             1,
             "{what}"
         );
         assert!(
-            export_support::all(&doc, "li.note.quote").len() == 1,
+            crate::export_support::all(&doc, "li.note.quote").len() == 1,
             "{what}: the quote"
         );
 

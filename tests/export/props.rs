@@ -8,13 +8,9 @@
 //!
 //! `FGD_PROPTEST_CASES` sets the number of cases (default 48) and
 //! `FGD_PROPTEST_SEED` the seed (fixed by default).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-mod export_support;
-
+use crate::export_support::{check_csv, check_html, check_ics, check_md, norm, one, text_of};
 use chrono::Duration;
-use export_support::{check_csv, check_html, check_ics, check_md, norm, one, text_of};
 use fgd::domain::{
     ActionId, ActionStatus, Actor, Command, CoreValue, Language, NoteId, NoteKind, SpeakKind,
 };
@@ -222,8 +218,8 @@ fn command(step: Step) -> Option<Command> {
 
 /// A random session: the fixed session's settings, then the steps (refused
 /// ones change nothing).
-fn session(steps: Vec<Step>) -> common::Fx {
-    let mut fx = common::Fx::new();
+fn session(steps: Vec<Step>) -> crate::common::Fx {
+    let mut fx = crate::common::Fx::new();
     for step in steps {
         if let Step::Wait(secs) = step {
             fx.now += Duration::seconds(secs);
@@ -235,7 +231,7 @@ fn session(steps: Vec<Step>) -> common::Fx {
 }
 
 /// What must be findable as text in the minutes.
-fn texts(fx: &common::Fx) -> Vec<String> {
+fn texts(fx: &crate::common::Fx) -> Vec<String> {
     let s = &fx.s;
     s.notes()
         .map(|n| n.text.clone())
@@ -267,7 +263,7 @@ proptest! {
         .into_iter()
         .collect();
         for (f, bytes) in &files {
-            export_support::assert_clean(f.file_name(), bytes);
+            crate::export_support::assert_clean(f.file_name(), bytes);
         }
         let md = check_md(std::str::from_utf8(&files[&Format::Md]).unwrap());
         let doc = check_html(std::str::from_utf8(&files[&Format::Html]).unwrap());
@@ -293,8 +289,8 @@ proptest! {
             // them): compare without.
             let want = a.what.replace('\t', " ");
             let want = want.trim_start_matches(':');
-            let summary = export_support::prop(todo, "SUMMARY").unwrap_or_default();
-            prop_assert_eq!(export_support::unescape_ics(summary), want);
+            let summary = crate::export_support::prop(todo, "SUMMARY").unwrap_or_default();
+            prop_assert_eq!(crate::export_support::unescape_ics(summary), want);
         }
 
         let (back, log) = export::json::import(&files[&Format::Json]).unwrap();

@@ -11,17 +11,11 @@
 //! text of a `session.json` given to `fgd import`, is cleaned on the way in:
 //! it reaches neither the session, nor the screen (every cell of the live
 //! view, at two sizes and with a form open), nor any exported file.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod bin_support;
-mod common;
-mod export_support;
-mod tui_support;
 
 use std::path::Path;
 
-use bin_support::Fgd;
-use export_support::{
+use crate::bin_support::Fgd;
+use crate::export_support::{
     assert_clean, check_csv, check_html, check_ics, check_md, norm, one, prop, text_of,
     unescape_ics,
 };
@@ -123,8 +117,8 @@ minutes = 15
 
 fn script() -> String {
     use serde_json::json;
-    let base = export_support::start_time("2026-11-23T08:55:00+08:00".parse().unwrap());
-    export_support::timed(
+    let base = crate::export_support::start_time("2026-11-23T08:55:00+08:00".parse().unwrap());
+    crate::export_support::timed(
         base,
         &[
             (0, json!({"cmd":"arrive","participant":"P1"})),
@@ -220,6 +214,10 @@ fn read(dir: &Path, name: &str) -> String {
 }
 
 #[test]
+#[expect(
+    clippy::too_many_lines,
+    reason = "one table of every field and every file it must stay escaped in"
+)]
 fn hostile_text_in_every_field_never_reaches_a_file_unescaped() {
     let fgd = Fgd::new();
     let plan_file = fgd.data().join("evil.toml");
@@ -370,7 +368,7 @@ fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
 
 /// The live view of a session, at 80×24 and 200×60, and with the first
 /// panel's selected row open in its form, cell by cell.
-fn assert_live_view_clean(what: &str, fx: &mut tui_support::Fx) {
+fn assert_live_view_clean(what: &str, fx: &mut crate::tui_support::Fx) {
     for (w, h) in [(80, 24), (200, 60)] {
         assert_screen_clean(&format!("{what} at {w}×{h}"), &fx.buffer(w, h));
     }
@@ -396,7 +394,7 @@ fn assert_files_clean(dir: &Path) -> usize {
 #[test]
 fn hostile_text_typed_into_every_field_reaches_neither_screen_nor_file() {
     use ratatui::crossterm::event::KeyCode;
-    let mut fx = tui_support::Fx::en();
+    let mut fx = crate::tui_support::Fx::en();
     fx.start();
     // Each form: the keys that open it, then its fields (`None`: leave it).
     let forms: [(&str, Vec<Option<&str>>); 7] = [

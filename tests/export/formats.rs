@@ -3,14 +3,10 @@
 //! and `session.json` (read back and replayed); every section of the
 //! minutes, both languages, quotes by code without consent, private notes,
 //! corrections marked revised, the anonymised variant.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-mod export_support;
 
 use std::collections::BTreeMap;
 
-use export_support::{
+use crate::export_support::{
     all, check_csv, check_html, check_ics, check_md, fixed, norm, one, planned, prop, text_of,
     unescape_ics,
 };
@@ -21,7 +17,7 @@ fn files(s: &Session, log: &[Recorded], opts: Options) -> BTreeMap<Format, Strin
     export::render_all(s, log, &Format::ALL, opts)
         .into_iter()
         .map(|(f, bytes)| {
-            export_support::assert_clean(f.file_name(), &bytes);
+            crate::export_support::assert_clean(f.file_name(), &bytes);
             (f, String::from_utf8(bytes).unwrap())
         })
         .collect()
@@ -56,12 +52,20 @@ fn html_has_every_section_with_its_content() {
     let f = files(&fx.s, &fx.log, Options::default());
     let doc = check_html(&f[&Format::Html]);
 
-    let letterhead = text_of(one(&doc, "header.letterhead"));
+    html_head_and_participants(&doc);
+    html_agenda_and_discussion(&doc, &f[&Format::Html]);
+    html_records(&doc);
+    html_participation_to_the_end(&doc);
+}
+
+/// The letterhead, the head and the participants of the fixed session.
+fn html_head_and_participants(doc: &scraper::Html) {
+    let letterhead = text_of(one(doc, "header.letterhead"));
     assert_eq!(
         letterhead,
         "Pemerintah Kabupaten Sendangrejo — Badan Perencanaan Pembangunan Daerah"
     );
-    let header = text_of(one(&doc, "section#header"));
+    let header = text_of(one(doc, "section#header"));
     for want in [
         "NOTULEN",
         "FGD Perubahan Pola Pikir Pelayanan Publik",
@@ -77,27 +81,30 @@ fn html_has_every_section_with_its_content() {
         assert!(header.contains(want), "header lacks {want:?}: {header}");
     }
 
-    let people = all(&doc, "section#participants tbody tr");
+    let people = all(doc, "section#participants tbody tr");
     assert_eq!(people.len(), 5);
     assert!(text_of(people[0]).contains("hadir (08.50)"));
     assert!(text_of(people[4]).contains("tidak hadir"));
-    assert!(text_of(one(&doc, "section#participants")).contains("4 hadir dari 5 undangan"));
+    assert!(text_of(one(doc, "section#participants")).contains("4 hadir dari 5 undangan"));
+}
 
-    let agenda = all(&doc, "section#agenda tbody tr");
+/// The agenda and the discussion, quotes named only with consent.
+fn html_agenda_and_discussion(doc: &scraper::Html, html: &str) {
+    let agenda = all(doc, "section#agenda tbody tr");
     assert_eq!(agenda.len(), 7, "six items and the total");
     assert!(text_of(agenda[1]).contains("dari sesi 2026-11-09-pola-pikir"));
     assert!(text_of(agenda[3]).contains("ditunda"));
     assert!(text_of(agenda[5]).contains("dilewati"));
     assert!(text_of(agenda[6]).starts_with("Jumlah 125"));
 
-    let items = all(&doc, "section#discussion article");
+    let items = all(doc, "section#discussion article");
     assert_eq!(items.len(), 7, "six items and notes outside any item");
     let third = text_of(items[2]);
     assert!(third.contains("Pertanyaan panduan"));
     assert!(third.contains("Pembuka: Apa arti \"melayani\" bagi unit Bapak/Ibu?"));
     assert!(text_of(items[6]).contains("Ruang rapat disiapkan"));
 
-    let quotes = all(&doc, "li.note.quote");
+    let quotes = all(doc, "li.note.quote");
     assert_eq!(quotes.len(), 2);
     let by_name = text_of(quotes[0]);
     assert!(
@@ -110,20 +117,23 @@ fn html_has_every_section_with_its_content() {
         "{by_code}"
     );
     assert!(
-        !f[&Format::Html].contains("(Sri Wahyuningsih"),
+        !html.contains("(Sri Wahyuningsih"),
         "no consent: never named next to what she said"
     );
+}
 
-    let mindsets = all(&doc, "section#mindsets tbody tr");
+/// Mindsets, conclusions, decisions, actions and deferred items.
+fn html_records(doc: &scraper::Html) {
+    let mindsets = all(doc, "section#mindsets tbody tr");
     assert_eq!(mindsets.len(), 2);
     let m = text_of(mindsets[0]);
     assert!(m.contains("menunggu disposisi") && m.contains("menjemput bola"));
     assert!(m.contains("Berorientasi Pelayanan, Adaptif") && m.contains("P2"));
 
-    assert_eq!(all(&doc, "section#conclusions li").len(), 2);
-    assert_eq!(all(&doc, "section#decisions li").len(), 2);
+    assert_eq!(all(doc, "section#conclusions li").len(), 2);
+    assert_eq!(all(doc, "section#decisions li").len(), 2);
 
-    let actions = all(&doc, "section#actions tbody tr");
+    let actions = all(doc, "section#actions tbody tr");
     assert_eq!(actions.len(), 4);
     let carried = text_of(actions[0]);
     assert!(
@@ -136,11 +146,14 @@ fn html_has_every_section_with_its_content() {
     assert!(text_of(actions[1]).contains("30 November 2026"));
     assert!(text_of(actions[3]).contains("Inspektorat Daerah"));
 
-    let deferred = all(&doc, "section#deferred tbody tr");
+    let deferred = all(doc, "section#deferred tbody tr");
     assert_eq!(deferred.len(), 1);
     assert!(text_of(deferred[0]).contains("Standar pelayanan di kecamatan"));
+}
 
-    let charts = all(&doc, "section#participation svg");
+/// The charts, talk time, closing, sign-off and attendance sheet.
+fn html_participation_to_the_end(doc: &scraper::Html) {
+    let charts = all(doc, "section#participation svg");
     assert_eq!(charts.len(), 2, "per participant and per unit");
     assert_eq!(
         charts[0]
@@ -154,22 +167,22 @@ fn html_has_every_section_with_its_content() {
             .count(),
         4
     );
-    let talk = text_of(one(&doc, "section#participation"));
+    let talk = text_of(one(doc, "section#participation"));
     assert!(talk.contains("P2 Sri Wahyuningsih, S.E."), "{talk}");
     assert!(
         talk.contains("Belum berbicara: Maria Lestari Siregar"),
         "{talk}"
     );
 
-    assert!(text_of(one(&doc, "section#closing")).contains("Sesi ditutup pukul 10.40 WIB."));
-    let sign = text_of(one(&doc, "section#sign-off"));
+    assert!(text_of(one(doc, "section#closing")).contains("Sesi ditutup pukul 10.40 WIB."));
+    let sign = text_of(one(doc, "section#sign-off"));
     assert!(sign.contains("Sendangrejo, 23 November 2026"), "{sign}");
     assert!(sign.contains("NIP. 197805122005012003") && sign.contains("NIP. 199301182019031004"));
 
-    let sheet = all(&doc, "section#attendance tbody tr");
+    let sheet = all(doc, "section#attendance tbody tr");
     assert_eq!(sheet.len(), 5);
     assert_eq!(
-        all(&doc, "section#attendance td.sign").len(),
+        all(doc, "section#attendance td.sign").len(),
         5,
         "a signature column"
     );

@@ -1,0 +1,183 @@
+//! Section "discussion": per agenda item its owner, its guide questions and
+//! the notes taken under it, then the notes outside any item. Gathers the
+//! notes from the session and makes the section's blocks (one group per
+//! item, numbered inside the section). Must not number or lay out.
+
+use std::collections::HashMap;
+
+use crate::domain::{ItemId, NoteKind};
+use crate::export::doc::{Block, List, ListItem, Span};
+use crate::export::model::{Builder, Minutes};
+use crate::i18n::minutes::Labels;
+
+use super::revised;
+
+/// The discussion of one agenda item.
+#[derive(Debug, Clone)]
+pub struct Discussion {
+    /// Agenda position, or `None` for notes outside any item.
+    pub no: Option<usize>,
+    /// Title (the "general" label for notes outside any item).
+    pub title: String,
+    /// Who led it.
+    pub owner: Option<String>,
+    /// Discussion-guide questions.
+    pub questions: Vec<String>,
+    /// Notes, in the order taken.
+    pub notes: Vec<NoteRow>,
+}
+
+/// One note.
+#[derive(Debug, Clone)]
+pub struct NoteRow {
+    /// Number.
+    pub no: u32,
+    /// Kind.
+    pub kind: NoteKind,
+    /// Kind, spelled out.
+    pub kind_label: &'static str,
+    /// Text.
+    pub text: String,
+    /// Who it is from or about: a name with consent, else the code.
+    pub by: Option<String>,
+    /// Local time, "09.15".
+    pub time: String,
+    /// Kept off the projector.
+    pub private: bool,
+    /// Changed after the end.
+    pub revised: bool,
+}
+
+impl Builder<'_> {
+    pub(in crate::export) fn discussion(&self) -> Vec<Discussion> {
+        let mut by_item: HashMap<ItemId, Vec<NoteRow>> = HashMap::new();
+        let mut general = Vec::new();
+        for n in self.s.notes() {
+            let row = NoteRow {
+                no: n.id.0,
+                kind: n.kind,
+                kind_label: self.l.note_kind(n.kind),
+                text: n.text.clone(),
+                by: n.participant.as_deref().map(|c| self.quoted(c)),
+                time: self.time(n.at),
+                private: n.private,
+                revised: n.revised,
+            };
+            match n.item.filter(|id| self.items.contains_key(id)) {
+                Some(id) => by_item.entry(id).or_default().push(row),
+                None => general.push(row),
+            }
+        }
+        let mut out: Vec<Discussion> = self
+            .s
+            .agenda
+            .iter()
+            .enumerate()
+            .map(|(i, it)| Discussion {
+                no: Some(i + 1),
+                title: it.title.clone(),
+                owner: it.owner.clone(),
+                questions: it.questions.clone(),
+                notes: by_item.remove(&it.id).unwrap_or_default(),
+            })
+            .collect();
+        if !general.is_empty() {
+            out.push(Discussion {
+                no: None,
+                title: self.l.general.to_owned(),
+                owner: None,
+                questions: vec![],
+                notes: general,
+            });
+        }
+        out
+    }
+}
+
+/// One group per item, or "none".
+pub fn blocks(m: &Minutes) -> Vec<Block> {
+    if m.discussion.is_empty() {
+        return vec![Block::words(m.labels.none)];
+    }
+    m.discussion
+        .iter()
+        .map(|d| Block::Group {
+            class: "item",
+            blocks: item(m.labels, d),
+        })
+        .collect()
+}
+
+/// "Label:" in emphasis, as a paragraph of its own or before a value.
+fn label(text: &str) -> Span {
+    Span::Em(vec![Span::word(format!("{text}:"))])
+}
+
+fn item(l: &Labels, d: &Discussion) -> Vec<Block> {
+    let mut out = vec![Block::Heading {
+        local: d.no,
+        number: None,
+        title: vec![Span::Text(d.title.clone())],
+    }];
+    if let Some(owner) = &d.owner {
+        out.push(Block::Paragraph {
+            class: Some("owner"),
+            spans: vec![label(l.owner), Span::word(" "), Span::Text(owner.clone())],
+        });
+    }
+    if !d.questions.is_empty() {
+        out.push(Block::para(vec![label(l.guide_questions)]));
+        out.push(Block::List(List {
+            ordered: true,
+            class: "questions",
+            items: d
+                .questions
+                .iter()
+                .map(|q| ListItem {
+                    class: None,
+                    value: None,
+                    spans: vec![Span::Text(q.clone())],
+                })
+                .collect(),
+        }));
+    }
+    out.push(Block::para(vec![label(l.notes)]));
+    let mut items: Vec<ListItem> = d.notes.iter().map(|n| note(l, n)).collect();
+    if items.is_empty() {
+        items.push(ListItem {
+            class: None,
+            value: None,
+            spans: vec![Span::word(l.none)],
+        });
+    }
+    out.push(Block::List(List {
+        ordered: false,
+        class: "notes",
+        items,
+    }));
+    out
+}
+
+/// "09.15 Kutipan (Name): “text”".
+fn note(l: &Labels, n: &NoteRow) -> ListItem {
+    let mut spans = vec![Span::Marks(vec![
+        ("time", n.time.clone()),
+        ("kind", n.kind_label.to_owned()),
+    ])];
+    if let Some(b) = &n.by {
+        spans.extend([Span::word(" ("), Span::Plain(b.clone()), Span::word(")")]);
+    }
+    spans.push(Span::word(": "));
+    let text = Span::Text(n.text.clone());
+    spans.push(if n.kind == NoteKind::Quote {
+        Span::Quote(vec![text])
+    } else {
+        text
+    });
+    spans.extend(revised(l, n.revised));
+    ListItem {
+        class: Some(format!("note {}", n.kind.as_str())),
+        value: None,
+        spans,
+    }
+}

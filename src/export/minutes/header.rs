@@ -1,0 +1,139 @@
+//! The head of the minutes: letterhead, title, and the facts of the meeting
+//! (kind, day and date, time, venue, chair, resource persons, notetaker, the
+//! session it follows up, status), with the draft / anonymised / revised
+//! remarks. Gathers them from the session and makes the document's [`Head`]
+//! and footer. Must not number or lay out anything.
+
+use crate::domain::Status;
+use crate::export::doc::{Field, FieldValue, Head, Span};
+use crate::export::model::{Builder, Minutes, Signer, signer};
+use crate::i18n;
+
+/// The head of the minutes.
+#[derive(Debug, Clone)]
+pub struct Header {
+    /// Session id.
+    pub session_id: String,
+    /// Letterhead line (the organizer).
+    pub letterhead: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Kind of meeting, spelled out.
+    pub kind: &'static str,
+    /// "Senin, 23 November 2026".
+    pub day_date: String,
+    /// "09.00–11.30 WIB", or that it has not started.
+    pub time: String,
+    /// Venue.
+    pub venue: Option<String>,
+    /// Chair / facilitator.
+    pub chair: Option<Signer>,
+    /// Resource persons.
+    pub resource_persons: Vec<String>,
+    /// Notetaker.
+    pub notetaker: Option<Signer>,
+    /// The session this one follows up.
+    pub follow_up_of: Option<String>,
+    /// Status, spelled out.
+    pub status: &'static str,
+    /// The session has not ended.
+    pub draft: bool,
+    /// Corrected after the end.
+    pub revised: bool,
+}
+
+impl Builder<'_> {
+    pub(in crate::export) fn header(&self) -> Header {
+        let info = &self.s.info;
+        let time = match self.s.started_at {
+            Some(start) => i18n::time_range(start, self.s.ended_at, info.zone, self.lang()),
+            None => self.l.not_started.to_owned(),
+        };
+        Header {
+            session_id: info.id.clone(),
+            letterhead: info.organizer.clone(),
+            title: info.title.clone(),
+            kind: self.l.session_kind(info.kind),
+            day_date: i18n::date_long(info.date, self.lang()),
+            time,
+            venue: info.venue.clone(),
+            chair: signer(info.facilitator.as_ref()),
+            resource_persons: info.resource_persons.clone(),
+            notetaker: signer(info.notetaker.as_ref()),
+            follow_up_of: info.follow_up_of.clone(),
+            status: self.l.session_status(self.s.status),
+            draft: self.s.status != Status::Ended,
+            revised: self.s.revised,
+        }
+    }
+}
+
+/// A signer as "Name (NIP 1970…)", or the name alone.
+fn signer_value(p: &Signer, nip: &'static str) -> FieldValue {
+    let mut spans = vec![Span::Text(p.name.clone())];
+    if let Some(n) = &p.nip {
+        spans.extend([
+            Span::word(format!(" ({nip} ")),
+            Span::Plain(n.clone()),
+            Span::word(")"),
+        ]);
+    }
+    FieldValue::Line(spans)
+}
+
+/// The head of the document.
+pub fn head(m: &Minutes) -> Head {
+    let (l, h) = (m.labels, &m.header);
+    let word = |s: &str| FieldValue::Line(vec![Span::word(s)]);
+    let text = |s: &str| FieldValue::Line(vec![Span::Text(s.to_owned())]);
+    let mut fields = vec![
+        (l.kind, word(h.kind)),
+        (l.day_date, word(&h.day_date)),
+        (l.time, word(&h.time)),
+    ];
+    if let Some(v) = &h.venue {
+        fields.push((l.venue, text(v)));
+    }
+    if let Some(p) = &h.chair {
+        fields.push((l.chair, signer_value(p, l.nip)));
+    }
+    if !h.resource_persons.is_empty() {
+        fields.push((
+            l.resource_persons,
+            FieldValue::List(h.resource_persons.clone()),
+        ));
+    }
+    if let Some(p) = &h.notetaker {
+        fields.push((l.notetaker, signer_value(p, l.nip)));
+    }
+    if let Some(prev) = &h.follow_up_of {
+        fields.push((l.follow_up_of, text(prev)));
+    }
+    fields.push((l.status, word(h.status)));
+    Head {
+        lang: l.lang,
+        doc_title: l.doc_title,
+        title: h.title.clone(),
+        letterhead: h.letterhead.clone(),
+        fields: fields
+            .into_iter()
+            .map(|(label, value)| Field { label, value })
+            .collect(),
+        remarks: [
+            (h.draft, l.draft_note),
+            (m.anonymized, l.anonymized_note),
+            (h.revised, l.revised_note),
+        ]
+        .into_iter()
+        .filter_map(|(on, note)| on.then_some(note))
+        .collect(),
+    }
+}
+
+/// The document's last line: what made it, and the session id.
+pub fn footer(m: &Minutes) -> Vec<Span> {
+    vec![
+        Span::word(format!("{} · ", m.labels.made_with)),
+        Span::Plain(m.header.session_id.clone()),
+    ]
+}

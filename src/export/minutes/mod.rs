@@ -1,0 +1,163 @@
+//! The minutes' sections as data: the one list of sections ([`Kind::ALL`],
+//! in the minutes' order), what each is called and holds (one file per
+//! section, gathering its facts from the session into [`Minutes`] and making
+//! its blocks), and the numbering, done here once from the sections present.
+//!
+//! Must not escape or lay out anything (the renderers' job) nor read the
+//! clock or the store.
+
+pub mod actions;
+pub mod agenda;
+pub mod attendance;
+pub mod closing;
+pub mod deferred;
+pub mod discussion;
+pub mod header;
+pub mod mindsets;
+pub mod participants;
+pub mod participation;
+pub mod sign_off;
+pub mod statements;
+
+use crate::i18n::minutes::Labels;
+
+use super::doc::{Block, Document, Section, Span};
+use super::model::Minutes;
+
+/// Every section of the minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Present and invited.
+    Participants,
+    /// Agenda planned vs actual.
+    Agenda,
+    /// Discussion per agenda item.
+    Discussion,
+    /// Mindset changes.
+    Mindsets,
+    /// Conclusions.
+    Conclusions,
+    /// Decisions / agreements.
+    Decisions,
+    /// Follow-up actions.
+    Actions,
+    /// Items deferred to a later session.
+    Deferred,
+    /// Talk time and turns.
+    Participation,
+    /// Closing lines.
+    Closing,
+    /// Signatures.
+    SignOff,
+    /// The attendance sheet.
+    Attendance,
+}
+
+impl Kind {
+    /// The sections in the minutes' order.
+    pub const ALL: [Kind; 12] = [
+        Kind::Participants,
+        Kind::Agenda,
+        Kind::Discussion,
+        Kind::Mindsets,
+        Kind::Conclusions,
+        Kind::Decisions,
+        Kind::Actions,
+        Kind::Deferred,
+        Kind::Participation,
+        Kind::Closing,
+        Kind::SignOff,
+        Kind::Attendance,
+    ];
+
+    /// Its anchor, its title and whether it starts a page.
+    fn frame(self, l: &Labels) -> (&'static str, &'static str, bool) {
+        match self {
+            Kind::Participants => ("participants", l.participants, false),
+            Kind::Agenda => ("agenda", l.agenda, false),
+            Kind::Discussion => ("discussion", l.discussion, false),
+            Kind::Mindsets => ("mindsets", l.mindsets, false),
+            Kind::Conclusions => ("conclusions", l.conclusions, false),
+            Kind::Decisions => ("decisions", l.decisions, false),
+            Kind::Actions => ("actions", l.actions, false),
+            Kind::Deferred => ("deferred", l.deferred, false),
+            Kind::Participation => ("participation", l.participation, false),
+            Kind::Closing => ("closing", l.closing, false),
+            Kind::SignOff => ("sign-off", l.sign_off, false),
+            Kind::Attendance => ("attendance", l.attendance, true),
+        }
+    }
+
+    /// What it holds.
+    fn blocks(self, m: &Minutes) -> Vec<Block> {
+        match self {
+            Kind::Participants => participants::blocks(m),
+            Kind::Agenda => agenda::blocks(m),
+            Kind::Discussion => discussion::blocks(m),
+            Kind::Mindsets => mindsets::blocks(m),
+            Kind::Conclusions => statements::blocks(m.labels, &m.conclusions),
+            Kind::Decisions => statements::blocks(m.labels, &m.decisions),
+            Kind::Actions => actions::blocks(m),
+            Kind::Deferred => deferred::blocks(m),
+            Kind::Participation => participation::blocks(m),
+            Kind::Closing => closing::blocks(m),
+            Kind::SignOff => sign_off::blocks(m),
+            Kind::Attendance => attendance::blocks(m),
+        }
+    }
+
+    fn section(self, m: &Minutes) -> Section {
+        let (id, title, new_page) = self.frame(m.labels);
+        Section {
+            id,
+            number: None,
+            title,
+            new_page,
+            blocks: self.blocks(m),
+        }
+    }
+}
+
+/// The minutes as a numbered document.
+pub fn document(m: &Minutes) -> Document {
+    let mut sections: Vec<Section> = Kind::ALL.iter().map(|k| k.section(m)).collect();
+    number(&mut sections);
+    Document {
+        head: header::head(m),
+        sections,
+        footer: header::footer(m),
+    }
+}
+
+/// Numbers the sections 1, 2, 3 … in order, and each subheading that has a
+/// number inside its section as "section.local.".
+pub fn number(sections: &mut [Section]) {
+    fn sub(blocks: &mut [Block], section: u32) {
+        for b in blocks {
+            match b {
+                Block::Heading {
+                    local: Some(local),
+                    number,
+                    ..
+                } => *number = Some(format!("{section}.{local}.")),
+                Block::Group { blocks, .. } => sub(blocks, section),
+                Block::Heading { local: None, .. }
+                | Block::Paragraph { .. }
+                | Block::Table(_)
+                | Block::List(_)
+                | Block::Chart(_)
+                | Block::SignOff(_)
+                | Block::SheetHead(_) => {}
+            }
+        }
+    }
+    for (n, s) in (1..).zip(sections.iter_mut()) {
+        s.number = Some(n);
+        sub(&mut s.blocks, n);
+    }
+}
+
+/// The "revised" marker for a record changed after the end.
+pub(in crate::export) fn revised(l: &Labels, revised: bool) -> Option<Span> {
+    revised.then_some(Span::Revised(l.revised))
+}

@@ -1,0 +1,226 @@
+//! Section "participation": talk time and turns per participant and per
+//! unit (with a bar chart of each), and who has not spoken. Gathers the
+//! figures from the session and makes the section's blocks. Must not number
+//! or lay out.
+
+use std::collections::HashMap;
+
+use crate::export::doc::{Block, Cell, Chart, Span, Table};
+use crate::export::model::{Builder, Minutes, clock, percent};
+
+/// Talk time and turns.
+#[derive(Debug, Clone)]
+pub struct Participation {
+    /// Per participant, in order.
+    pub people: Vec<TalkRow>,
+    /// Per unit, most talk first.
+    pub units: Vec<UnitRow>,
+    /// Seconds of talk in all.
+    pub total_secs: i64,
+    /// Present participants who have not spoken.
+    pub not_spoken: Vec<String>,
+}
+
+/// One participant's talk.
+#[derive(Debug, Clone)]
+pub struct TalkRow {
+    /// Code.
+    pub code: String,
+    /// Name, or the code when anonymised.
+    pub label: String,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Seconds.
+    pub secs: i64,
+    /// Turns.
+    pub turns: u32,
+}
+
+/// One unit's talk.
+#[derive(Debug, Clone)]
+pub struct UnitRow {
+    /// Unit name (or the "no unit" label).
+    pub unit: String,
+    /// Participants of the unit.
+    pub people: usize,
+    /// Seconds.
+    pub secs: i64,
+    /// Turns.
+    pub turns: u32,
+}
+
+impl Builder<'_> {
+    pub(in crate::export) fn participation(&self) -> Participation {
+        let stats = self.s.talk_stats(self.now);
+        let mut people = Vec::with_capacity(stats.len());
+        let mut units: Vec<UnitRow> = Vec::new();
+        let mut unit_index: HashMap<String, usize> = HashMap::new();
+        // As `Session::not_yet_spoken`: once anyone is marked present, only
+        // those present count; a turn in progress counts as a turn.
+        let anyone_present = self.s.participants().any(|p| p.present);
+        let mut not_spoken = Vec::new();
+        for st in stats {
+            let Some(p) = self.participant(&st.code) else {
+                continue;
+            };
+            if st.turns == 0 && (p.present || !anyone_present) {
+                not_spoken.push(self.named(p));
+            }
+            let unit = p.unit.clone().unwrap_or_else(|| self.l.no_unit.to_owned());
+            let i = *unit_index.entry(unit.clone()).or_insert_with(|| {
+                units.push(UnitRow {
+                    unit,
+                    people: 0,
+                    secs: 0,
+                    turns: 0,
+                });
+                units.len() - 1
+            });
+            units[i].people += 1;
+            units[i].secs += st.secs;
+            units[i].turns += st.turns;
+            people.push(TalkRow {
+                code: p.code.clone(),
+                label: self.named(p),
+                unit: p.unit.clone(),
+                secs: st.secs,
+                turns: st.turns,
+            });
+        }
+        // Most talk first; a stable sort keeps first-seen order among equals.
+        units.sort_by_key(|u| std::cmp::Reverse(u.secs));
+        Participation {
+            total_secs: people.iter().map(|p| p.secs).sum(),
+            people,
+            units,
+            not_spoken,
+        }
+    }
+}
+
+/// "Label:" strong, then a value.
+fn strong_label(label: &str) -> Span {
+    Span::Strong(vec![Span::word(format!("{label}:"))])
+}
+
+/// The total, per person and per unit (chart and table each), and who has
+/// not spoken.
+pub fn blocks(m: &Minutes) -> Vec<Block> {
+    let l = m.labels;
+    let p = &m.participation;
+    let mut out = vec![
+        Block::para(vec![
+            strong_label(l.talk_total),
+            Span::word(format!(" {}", clock(p.total_secs))),
+        ]),
+        heading(l.per_person),
+    ];
+    if p.people.is_empty() {
+        out.push(Block::words(l.none));
+    } else {
+        out.extend(people(m));
+    }
+    out.push(heading(l.per_unit));
+    if p.units.is_empty() {
+        out.push(Block::words(l.none));
+    } else {
+        out.extend(units(m));
+    }
+    let mut spans = vec![strong_label(l.not_spoken), Span::word(" ")];
+    if p.not_spoken.is_empty() {
+        spans.push(Span::word("—"));
+    }
+    for (i, n) in p.not_spoken.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::word(", "));
+        }
+        spans.push(Span::Plain(n.clone()));
+    }
+    out.push(Block::para(spans));
+    out
+}
+
+fn heading(title: &str) -> Block {
+    Block::Heading {
+        local: None,
+        number: None,
+        title: vec![Span::word(title)],
+    }
+}
+
+fn people(m: &Minutes) -> [Block; 2] {
+    let l = m.labels;
+    let p = &m.participation;
+    let bars = p
+        .people
+        .iter()
+        .map(|r| {
+            let label = if r.label == r.code {
+                r.code.clone()
+            } else {
+                format!("{} {}", r.code, r.label)
+            };
+            (label, r.secs)
+        })
+        .collect();
+    let mut columns = vec![l.code];
+    if !m.anonymized {
+        columns.push(l.name);
+    }
+    columns.extend([l.unit, l.turns, l.talk_time, l.share]);
+    let rows = p
+        .people
+        .iter()
+        .map(|r| {
+            let mut row = vec![Cell::Spans(vec![Span::Plain(r.code.clone())])];
+            if !m.anonymized {
+                row.push(Cell::text(&r.label));
+            }
+            row.extend([
+                Cell::opt(r.unit.as_deref()),
+                Cell::word(r.turns.to_string()),
+                Cell::word(clock(r.secs)),
+                Cell::word(percent(r.secs, p.total_secs)),
+            ]);
+            row
+        })
+        .collect();
+    [
+        Block::Chart(Chart {
+            title: l.chart_title(false).to_owned(),
+            class: "bar",
+            bars,
+        }),
+        Block::Table(Table::new("talk", columns, rows)),
+    ]
+}
+
+fn units(m: &Minutes) -> [Block; 2] {
+    let l = m.labels;
+    let p = &m.participation;
+    let rows = p
+        .units
+        .iter()
+        .map(|u| {
+            vec![
+                Cell::text(&u.unit),
+                Cell::word(u.people.to_string()),
+                Cell::word(u.turns.to_string()),
+                Cell::word(clock(u.secs)),
+                Cell::word(percent(u.secs, p.total_secs)),
+            ]
+        })
+        .collect();
+    [
+        Block::Chart(Chart {
+            title: l.chart_title(true).to_owned(),
+            class: "unitbar",
+            bars: p.units.iter().map(|u| (u.unit.clone(), u.secs)).collect(),
+        }),
+        Block::Table(Table::new(
+            "talk-units",
+            vec![l.unit, l.people, l.turns, l.talk_time, l.share],
+            rows,
+        )),
+    ]
+}
