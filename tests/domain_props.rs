@@ -673,6 +673,7 @@ fn more_invariants(s: &Session, now: DateTime<Utc>) -> Result<(), String> {
 
 fn check_all(s: &Session, now: DateTime<Utc>) -> Result<(), TestCaseError> {
     s.check_invariants(now)
+        .map_err(|e| e.to_string())
         .and_then(|()| more_invariants(s, now))
         .map_err(|e| TestCaseError::fail(format!("invariant broken: {e}")))
 }
