@@ -6,9 +6,24 @@
 //! keeps to the same length limit as typed text, so no file can bring in
 //! what no one could type.
 
+use thiserror::Error;
+
 use super::event::{Event, Recorded};
-use super::session::{Person, Pic};
+use super::session::Pic;
 use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean, clean_line};
+use super::texts::{Field, Form, Value};
+
+/// An event holding a text longer than typed text may be.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("event {seq} holds a text of {len} characters, more than the {max} fgd allows")]
+pub struct TooLongText {
+    /// The event's seq.
+    pub seq: u64,
+    /// The text's length in characters (cleaned).
+    pub len: usize,
+    /// The limit.
+    pub max: usize,
+}
 
 /// A text longer than its limit: its length and the limit.
 type TooLong = (usize, usize);
@@ -18,46 +33,47 @@ fn within(s: &str, max: usize) -> Result<(), TooLong> {
     if len > max { Err((len, max)) } else { Ok(()) }
 }
 
-fn line(s: &mut String) -> Result<(), TooLong> {
-    *s = clean_line(s);
-    within(s, MAX_LINE_CHARS)
-}
-
-fn text(s: &mut String) -> Result<(), TooLong> {
-    *s = clean(s);
-    within(s, MAX_TEXT_CHARS)
-}
-
-fn opt_line(s: &mut Option<String>) -> Result<(), TooLong> {
-    s.as_mut().map_or(Ok(()), line)
-}
-
-fn person(p: &mut Option<Person>) -> Result<(), TooLong> {
-    if let Some(p) = p {
-        line(&mut p.name)?;
-        opt_line(&mut p.nip)?;
+fn one(form: Form, s: &mut String) -> Result<(), TooLong> {
+    match form {
+        Form::Line => {
+            *s = clean_line(s);
+            within(s, MAX_LINE_CHARS)
+        }
+        Form::Text => {
+            *s = clean(s);
+            within(s, MAX_TEXT_CHARS)
+        }
     }
-    Ok(())
 }
 
 fn pic(p: &mut Option<Pic>) -> Result<(), TooLong> {
     if let Some(p) = p {
-        line(&mut p.text)?;
-        opt_line(&mut p.code)?;
+        one(Form::Line, &mut p.text)?;
+        p.code.as_mut().map_or(Ok(()), |c| one(Form::Line, c))?;
     }
     Ok(())
+}
+
+/// Cleans one text of an event, whatever its role.
+fn field(f: Field<'_>) -> Result<(), TooLong> {
+    match f {
+        Field::Text(form, _, Value::One(s)) => one(form, s),
+        Field::Text(form, _, Value::Opt(s)) => s.as_mut().map_or(Ok(()), |s| one(form, s)),
+        Field::Text(form, _, Value::Many(list)) => list.iter_mut().try_for_each(|s| one(form, s)),
+        Field::Name { name, .. } => one(Form::Line, name),
+        Field::Pic(p) => pic(p),
+    }
 }
 
 impl Recorded {
     /// A copy with every text cleaned as typed text is, or why it can't be
     /// taken: a text longer than typed text may be.
-    pub fn cleaned(&self) -> Result<Recorded, String> {
+    pub fn cleaned(&self) -> Result<Recorded, TooLongText> {
         let mut rec = self.clone();
-        rec.event.clean().map_err(|(len, max)| {
-            format!(
-                "event {} holds a text of {len} characters, more than the {max} fgd allows",
-                rec.seq
-            )
+        rec.event.clean().map_err(|(len, max)| TooLongText {
+            seq: rec.seq,
+            len,
+            max,
         })?;
         Ok(rec)
     }
@@ -66,119 +82,7 @@ impl Recorded {
 impl Event {
     /// Cleans every text this event holds, in place; the first too long.
     fn clean(&mut self) -> Result<(), TooLong> {
-        match self {
-            Event::Created { info } => {
-                line(&mut info.id)?;
-                line(&mut info.title)?;
-                opt_line(&mut info.venue)?;
-                opt_line(&mut info.organizer)?;
-                person(&mut info.facilitator)?;
-                person(&mut info.notetaker)?;
-                info.resource_persons.iter_mut().try_for_each(line)?;
-                opt_line(&mut info.follow_up_of)?;
-            }
-            Event::ParticipantAdded { participant: p } => {
-                line(&mut p.code)?;
-                line(&mut p.name)?;
-                opt_line(&mut p.position)?;
-                opt_line(&mut p.unit)?;
-                opt_line(&mut p.nip)?;
-            }
-            Event::ParticipantEdited {
-                code,
-                name,
-                position,
-                unit,
-                nip,
-                ..
-            } => {
-                line(code)?;
-                line(name)?;
-                opt_line(position)?;
-                opt_line(unit)?;
-                opt_line(nip)?;
-            }
-            Event::ParticipantRemoved { code }
-            | Event::Arrived { code }
-            | Event::MarkedAbsent { code }
-            | Event::SpeakerCalled { code, .. } => line(code)?,
-            Event::ItemAdded { item, .. } => {
-                line(&mut item.title)?;
-                opt_line(&mut item.owner)?;
-                item.questions.iter_mut().try_for_each(text)?;
-                opt_line(&mut item.origin)?;
-            }
-            Event::ItemEdited {
-                title,
-                owner,
-                questions,
-                ..
-            } => {
-                line(title)?;
-                opt_line(owner)?;
-                questions.iter_mut().try_for_each(text)?;
-            }
-            Event::HandRaised { entry, .. } => line(&mut entry.code)?,
-            Event::MindsetAdded { mindset: m } => {
-                text(&mut m.from)?;
-                text(&mut m.to)?;
-                opt_line(&mut m.participant)?;
-            }
-            Event::MindsetEdited {
-                from,
-                to,
-                participant,
-                ..
-            } => {
-                text(from)?;
-                text(to)?;
-                opt_line(participant)?;
-            }
-            Event::NoteAdded { note } => {
-                text(&mut note.text)?;
-                opt_line(&mut note.participant)?;
-            }
-            Event::NoteEdited {
-                text: t,
-                participant,
-                ..
-            } => {
-                text(t)?;
-                opt_line(participant)?;
-            }
-            Event::DecisionAdded { decision: s } | Event::ConclusionAdded { conclusion: s } => {
-                text(&mut s.text)?;
-            }
-            Event::DecisionEdited { text: t, .. } | Event::ConclusionEdited { text: t, .. } => {
-                text(t)?;
-            }
-            Event::ActionAdded { action } => {
-                text(&mut action.what)?;
-                pic(&mut action.pic)?;
-                opt_line(&mut action.origin)?;
-            }
-            Event::ActionEdited { what, pic: p, .. } => {
-                text(what)?;
-                pic(p)?;
-            }
-            Event::Started { .. }
-            | Event::Paused
-            | Event::Resumed
-            | Event::Ended
-            | Event::Undone { .. }
-            | Event::ItemMoved { .. }
-            | Event::ItemRemoved { .. }
-            | Event::ItemStarted { .. }
-            | Event::ItemAdvanced { .. }
-            | Event::ItemSkipped { .. }
-            | Event::ItemDeferred { .. }
-            | Event::QueueEntryMoved { .. }
-            | Event::QueueEntryRemoved { .. }
-            | Event::SpeakerFinished
-            | Event::ActionStatusSet { .. }
-            | Event::Removed { .. } => {}
-        }
-        Ok(())
+        self.texts(field)
     }
 }
 
@@ -250,7 +154,10 @@ mod tests {
                 },
             },
         };
-        let err = decision("x".repeat(20_001)).cleaned().unwrap_err();
+        let err = decision("x".repeat(20_001))
+            .cleaned()
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("event 7") && err.contains("20001 characters"),
             "{err}"

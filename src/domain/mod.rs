@@ -4,7 +4,16 @@
 //!
 //! The flow is `decide(state, command, now, actor) -> events`, then the store
 //! makes each event durable, then `apply(state, recorded)` folds it in.
+//!
+//! Cut by family: `lifecycle`, `participants`, `agenda`, `floor` and
+//! `records/` (one file per record kind) each hold their rules and the folds
+//! of their events side by side; `decide.rs` and `apply.rs` only dispatch;
+//! `rules.rs` holds what the rules share. One owner per list of kinds:
+//! `records::RecordKind` (record kinds), `event.rs`'s `Event::texts` (the
+//! texts of an event, for cleaning and anonymising), `undo::Label` (undo
+//! labels; their words are in `i18n::undo`).
 
+mod agenda;
 mod apply;
 mod clean;
 mod command;
@@ -12,46 +21,41 @@ mod decide;
 mod due;
 mod error;
 mod event;
+mod floor;
+mod invariants;
+mod lifecycle;
+mod participants;
+mod records;
+mod rules;
 mod session;
 mod snapshot;
 mod stamp;
 pub mod text;
+mod texts;
 mod types;
 mod undo;
 
 pub use apply::apply;
+pub use clean::TooLongText;
 pub use command::Command;
 pub use decide::decide;
 pub use due::parse_due;
 pub use error::DomainError;
 pub use event::{Event, Recorded, Target};
+pub use invariants::Broken;
+pub use records::{Record, RecordKind};
 pub use session::{
-    ActionId, ActionItem, AgendaItem, ConclusionId, DecisionId, EntryId, ItemId, MindsetId,
-    MindsetShift, Note, NoteId, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo,
-    Span, Speaking, Statement, TalkStat, Turn,
+    ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, Note, NoteId,
+    Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span, Speaking, Statement,
+    TalkStat, Turn,
 };
 pub use snapshot::Snapshot;
+pub use texts::{Field, Form, Role, Value};
 pub use types::{
     ActionStatus, Actor, CoreValue, ItemStatus, Language, NoteKind, SessionKind, SpeakKind, Status,
     Zone,
 };
-pub use undo::UNDO_DEPTH;
-
-/// Where the time comes from: the system clock in the app, a settable one in tests.
-pub trait Clock {
-    /// The current instant.
-    fn now(&self) -> chrono::DateTime<chrono::Utc>;
-}
-
-/// The system clock.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> chrono::DateTime<chrono::Utc> {
-        chrono::Utc::now()
-    }
-}
+pub use undo::{Label, UNDO_DEPTH};
 
 /// Replays a log from the start.
 pub fn replay<'a>(events: impl IntoIterator<Item = &'a Recorded>) -> Session {

@@ -1,13 +1,14 @@
-//! The state of one session: every entity of the FGD, and the questions the
-//! screens and minutes ask of it (timers, talk time, who has not yet spoken).
-//! State changes only through [`super::apply`]; everything here reads.
+//! The state of one session: every entity of the FGD and the session's own
+//! clock (live time, pauses excluded). The questions asked of one family
+//! (the agenda, the floor, participants, records) live in that family's file;
+//! the invariants in `invariants.rs`. State changes only through
+//! [`super::apply`]; everything here reads.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::error::DomainError;
 use super::types::{
     ActionStatus, CoreValue, ItemStatus, Language, NoteKind, SessionKind, SpeakKind, Status, Zone,
 };
@@ -40,10 +41,6 @@ id_type!(
     NoteId,
     /// Mindset-shift number, from 1.
     MindsetId,
-    /// Decision number, from 1.
-    DecisionId,
-    /// Conclusion number, from 1.
-    ConclusionId,
     /// Action-item number, from 1.
     ActionId,
 );
@@ -458,241 +455,5 @@ impl Session {
     pub fn elapsed_secs(&self, now: DateTime<Utc>) -> i64 {
         self.started_at
             .map_or(0, |s| self.live_secs(s, self.clock_end(now)))
-    }
-
-    /// The agenda item being discussed.
-    pub fn active_item(&self) -> Option<&AgendaItem> {
-        self.agenda.iter().find(|i| i.status == ItemStatus::Active)
-    }
-
-    /// Agenda item by number.
-    pub fn item(&self, id: ItemId) -> Option<&AgendaItem> {
-        self.agenda.iter().find(|i| i.id == id)
-    }
-
-    /// Live time spent on an item.
-    pub fn item_elapsed_secs(&self, item: &AgendaItem, now: DateTime<Utc>) -> i64 {
-        let end = self.clock_end(now);
-        item.spans
-            .iter()
-            .map(|s| self.live_secs(s.start, s.end.unwrap_or(end)))
-            .sum()
-    }
-
-    /// Live time of the current turn.
-    pub fn speaker_secs(&self, now: DateTime<Utc>) -> i64 {
-        self.speaking
-            .as_ref()
-            .map_or(0, |s| self.live_secs(s.since, self.clock_end(now)))
-    }
-
-    /// Whether the current turn has passed the session's turn limit.
-    pub fn speaker_over_limit(&self, now: DateTime<Utc>) -> bool {
-        self.speaking.is_some() && self.speaker_secs(now) > i64::from(self.info.speaker_limit_secs)
-    }
-
-    /// Participants not removed, in order.
-    pub fn participants(&self) -> impl Iterator<Item = &Participant> {
-        self.participants.iter().filter(|p| !p.removed)
-    }
-
-    /// Participant by code (case-insensitive), removed ones included.
-    pub fn participant(&self, code: &str) -> Option<&Participant> {
-        self.participants
-            .iter()
-            .find(|p| p.code.eq_ignore_ascii_case(code))
-    }
-
-    /// The participant a user named: by code (case-insensitive) or by exact name
-    /// (case-insensitive). Removed participants are not found.
-    pub fn find_participant(&self, reference: &str) -> Result<&Participant, DomainError> {
-        let r = reference.trim();
-        if let Some(p) = self.participants().find(|p| p.code.eq_ignore_ascii_case(r)) {
-            return Ok(p);
-        }
-        let lower = r.to_lowercase();
-        let named: Vec<&Participant> = self
-            .participants()
-            .filter(|p| p.name.to_lowercase() == lower)
-            .collect();
-        match named.as_slice() {
-            [one] => Ok(one),
-            [] => Err(DomainError::UnknownParticipant(r.to_owned())),
-            many => Err(DomainError::AmbiguousParticipant {
-                name: r.to_owned(),
-                codes: many.iter().map(|p| p.code.clone()).collect(),
-            }),
-        }
-    }
-
-    /// Links a typed PIC to a participant when it is a code, an exact name or
-    /// a unique case-insensitive prefix of a name; otherwise keeps it as typed.
-    pub fn link_pic(&self, text: &str) -> Pic {
-        let text = text.trim().to_owned();
-        if let Ok(p) = self.find_participant(&text) {
-            return Pic {
-                code: Some(p.code.clone()),
-                text,
-            };
-        }
-        let lower = text.to_lowercase();
-        let mut hits = self
-            .participants()
-            .filter(|p| p.name.to_lowercase().starts_with(&lower));
-        let code = match (hits.next(), hits.next()) {
-            (Some(p), None) if !lower.is_empty() => Some(p.code.clone()),
-            _ => None,
-        };
-        Pic { text, code }
-    }
-
-    /// Display name for a participant code: the name, or the code if unknown.
-    pub fn name_of<'a>(&'a self, code: &'a str) -> &'a str {
-        self.participant(code).map_or(code, |p| p.name.as_str())
-    }
-
-    /// The next free code of the form `P<n>`.
-    pub fn next_code(&self) -> String {
-        let max = self
-            .participants
-            .iter()
-            .filter_map(|p| {
-                p.code
-                    .strip_prefix(['P', 'p'])
-                    .and_then(|n| n.parse::<u64>().ok())
-            })
-            .max()
-            .unwrap_or(0);
-        format!("P{}", max.saturating_add(1))
-    }
-
-    /// Talk time and turns per participant (every participant not removed,
-    /// in order), counting a turn in progress up to `now`.
-    pub fn talk_stats(&self, now: DateTime<Utc>) -> Vec<TalkStat> {
-        self.participants()
-            .map(|p| {
-                let (mut secs, mut turns) = self.talk.get(&p.code).copied().unwrap_or((0, 0));
-                if self.speaking.as_ref().is_some_and(|s| s.code == p.code) {
-                    secs += self.speaker_secs(now);
-                    turns += 1;
-                }
-                TalkStat {
-                    code: p.code.clone(),
-                    secs,
-                    turns,
-                }
-            })
-            .collect()
-    }
-
-    /// Participants who have not spoken yet (no finished turn and not speaking
-    /// now). Once anyone is marked present, only those present are listed.
-    pub fn not_yet_spoken(&self) -> Vec<&Participant> {
-        let anyone_present = self.participants().any(|p| p.present);
-        // Turns hold the participant's code exactly as stored (decide resolves
-        // every reference).
-        let speaking = self.speaking.as_ref().map(|s| s.code.as_str());
-        self.participants()
-            .filter(|p| !anyone_present || p.present)
-            .filter(|p| !self.talk.contains_key(&p.code) && speaking != Some(p.code.as_str()))
-            .collect()
-    }
-
-    /// Recomputes the talk totals from `turns` (after an undo changed them).
-    pub(crate) fn rebuild_talk(&mut self) {
-        self.talk.clear();
-        for t in &self.turns {
-            let e = self.talk.entry(t.code.clone()).or_default();
-            e.0 += t.secs;
-            e.1 += 1;
-        }
-    }
-
-    /// Position of a queue entry.
-    pub fn queue_position(&self, id: EntryId) -> Option<usize> {
-        self.queue.iter().position(|e| e.id == id)
-    }
-
-    /// Notes not removed.
-    pub fn notes(&self) -> impl Iterator<Item = &Note> {
-        self.notes.iter().filter(|n| !n.removed)
-    }
-
-    /// Mindset shifts not removed.
-    pub fn mindsets(&self) -> impl Iterator<Item = &MindsetShift> {
-        self.mindsets.iter().filter(|m| !m.removed)
-    }
-
-    /// Decisions not removed.
-    pub fn decisions(&self) -> impl Iterator<Item = &Statement> {
-        self.decisions.iter().filter(|d| !d.removed)
-    }
-
-    /// Conclusions not removed.
-    pub fn conclusions(&self) -> impl Iterator<Item = &Statement> {
-        self.conclusions.iter().filter(|d| !d.removed)
-    }
-
-    /// Action items not removed.
-    pub fn actions(&self) -> impl Iterator<Item = &ActionItem> {
-        self.actions.iter().filter(|a| !a.removed)
-    }
-
-    /// Checks the invariants every reachable state keeps; returns the first
-    /// broken one. Used by tests and after replaying a stored log.
-    pub fn check_invariants(&self, now: DateTime<Utc>) -> Result<(), String> {
-        let active = self
-            .agenda
-            .iter()
-            .filter(|i| i.status == ItemStatus::Active)
-            .count();
-        if active > 1 {
-            return Err(format!("{active} agenda items are active"));
-        }
-        if active == 1 && !matches!(self.status, Status::Live | Status::Paused) {
-            return Err(format!(
-                "an item is active while the session is {}",
-                self.status
-            ));
-        }
-        for (i, a) in self.queue.iter().enumerate() {
-            if self.queue[..i]
-                .iter()
-                .any(|b| b.code.eq_ignore_ascii_case(&a.code) && b.kind == a.kind)
-            {
-                return Err(format!("{} is queued twice as {}", a.code, a.kind));
-            }
-        }
-        let live = self.elapsed_secs(now);
-        for stat in self.talk_stats(now) {
-            if stat.secs > live {
-                return Err(format!(
-                    "{} talked {}s in {}s of live time",
-                    stat.code, stat.secs, live
-                ));
-            }
-        }
-        let mut codes: Vec<String> = self
-            .participants
-            .iter()
-            .map(|p| p.code.to_uppercase())
-            .collect();
-        codes.sort();
-        if codes.windows(2).any(|w| w[0] == w[1]) {
-            return Err("two participants share a code".into());
-        }
-        if self.status == Status::Paused && self.pauses.last().is_none_or(|p| p.end.is_some()) {
-            return Err("paused without an open pause".into());
-        }
-        if self.status != Status::Paused && self.pauses.iter().any(|p| p.end.is_none()) {
-            return Err("an open pause while not paused".into());
-        }
-        if self.status == Status::Ended && self.speaking.is_some() {
-            return Err("someone is speaking after the end".into());
-        }
-        if self.status == Status::Ended && !self.queue.is_empty() {
-            return Err("hands are still queued after the end".into());
-        }
-        Ok(())
     }
 }

@@ -14,6 +14,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::event::{Event, Target};
+use super::records::{Record, RecordKind};
+use super::rules::index;
 use super::session::{
     ActionItem, AgendaItem, MindsetShift, Note, Participant, QueueEntry, Seq, Session, Span,
     Speaking, Statement,
@@ -132,13 +134,13 @@ impl<'de> Deserialize<'de> for UndoLog {
 
 impl UndoLog {
     /// The seq and label of what `actor` would undo next, or why not.
-    pub(crate) fn next_for(&self, actor: Actor) -> Option<(Seq, &'static str, bool)> {
+    pub(crate) fn next_for(&self, actor: Actor) -> Option<(Seq, Label, bool)> {
         let entry = self.stacks.get(&actor)?.back()?;
         let conflict = entry
             .saved
             .iter()
             .any(|(slot, _, _)| self.versions.get(slot).is_some_and(|v| *v > entry.seq));
-        Some((entry.seq, entry.label.as_str(), conflict))
+        Some((entry.seq, entry.label, conflict))
     }
 
     pub(crate) fn clear(&mut self) {
@@ -193,65 +195,86 @@ pub(crate) fn revert(session: &mut Session, actor: Actor, of: Seq) {
     }
 }
 
-/// Declares [`Label`]: one variant per kind of undoable event, each with
-/// its words.
+/// Declares [`Label`] and [`Label::ALL`] from one list of names.
 macro_rules! labels {
-    ($($variant:ident => $words:literal,)+) => {
-        /// A short name of what an event did (stored by name in snapshots).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    ($($variant:ident,)+) => {
+        /// A short name of what an event did, for "undid …" and "can't undo …"
+        /// messages (stored by name in snapshots). Its words in both languages
+        /// are in `i18n::undo`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
-        enum Label {
-            $($variant,)+
+        pub enum Label {
+            $(
+                #[doc = concat!("The label of `", stringify!($variant), "`.")]
+                $variant,
+            )+
         }
 
         impl Label {
-            fn as_str(self) -> &'static str {
-                match self {
-                    $(Label::$variant => $words,)+
-                }
-            }
+            /// Every label.
+            pub const ALL: &[Label] = &[$(Label::$variant,)+];
         }
     };
 }
 
 labels! {
-    Start => "start",
-    Pause => "pause",
-    Resume => "resume",
-    AddParticipant => "add participant",
-    EditParticipant => "edit participant",
-    RemoveParticipant => "remove participant",
-    Arrival => "arrival",
-    Absence => "absence",
-    AddAgendaItem => "add agenda item",
-    EditAgendaItem => "edit agenda item",
-    MoveAgendaItem => "move agenda item",
-    RemoveAgendaItem => "remove agenda item",
-    StartAgendaItem => "start agenda item",
-    NextAgendaItem => "next agenda item",
-    SkipAgendaItem => "skip agenda item",
-    DeferAgendaItem => "defer agenda item",
-    RaiseHand => "raise hand",
-    MoveQueueEntry => "move queue entry",
-    RemoveQueueEntry => "remove queue entry",
-    CallSpeaker => "call speaker",
-    FinishSpeaker => "finish speaker",
-    AddMindsetNote => "add mindset note",
-    EditMindsetNote => "edit mindset note",
-    AddNote => "add note",
-    EditNote => "edit note",
-    AddDecision => "add decision",
-    EditDecision => "edit decision",
-    AddConclusion => "add conclusion",
-    EditConclusion => "edit conclusion",
-    AddActionItem => "add action item",
-    EditActionItem => "edit action item",
-    ActionStatus => "action status",
-    RemoveNote => "remove note",
-    RemoveMindsetNote => "remove mindset note",
-    RemoveDecision => "remove decision",
-    RemoveConclusion => "remove conclusion",
-    RemoveActionItem => "remove action item",
+    Start,
+    Pause,
+    Resume,
+    AddParticipant,
+    EditParticipant,
+    RemoveParticipant,
+    Arrival,
+    Absence,
+    AddAgendaItem,
+    EditAgendaItem,
+    MoveAgendaItem,
+    RemoveAgendaItem,
+    StartAgendaItem,
+    NextAgendaItem,
+    SkipAgendaItem,
+    DeferAgendaItem,
+    RaiseHand,
+    MoveQueueEntry,
+    RemoveQueueEntry,
+    CallSpeaker,
+    FinishSpeaker,
+    AddMindsetNote,
+    EditMindsetNote,
+    AddNote,
+    EditNote,
+    AddDecision,
+    EditDecision,
+    AddConclusion,
+    EditConclusion,
+    AddActionItem,
+    EditActionItem,
+    ActionStatus,
+    RemoveNote,
+    RemoveMindsetNote,
+    RemoveDecision,
+    RemoveConclusion,
+    RemoveActionItem,
+}
+
+impl Label {
+    /// The label as a refusal carries it on the wire (`UndoConflict`): its
+    /// name in lower-case words, `AddMindsetNote` → `add mindset note`.
+    pub fn wire_name(self) -> String {
+        let mut out = String::new();
+        for c in format!("{self:?}").chars() {
+            if c.is_ascii_uppercase() && !out.is_empty() {
+                out.push(' ');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
+    /// The label a refusal's wire name stands for.
+    pub fn from_wire_name(name: &str) -> Option<Label> {
+        Label::ALL.iter().copied().find(|l| l.wire_name() == name)
+    }
 }
 
 /// What an event did, for "undid …" messages; `None` for events that cannot
@@ -311,10 +334,6 @@ fn participant_slot(session: &Session, code: &str) -> Slot {
     )
 }
 
-fn index(id: u32) -> usize {
-    (id as usize).wrapping_sub(1)
-}
-
 fn slots(session: &Session, event: &Event) -> Vec<Slot> {
     match event {
         Event::Created { .. } | Event::Ended | Event::Undone { .. } => vec![],
@@ -344,33 +363,43 @@ fn slots(session: &Session, event: &Event) -> Vec<Slot> {
         Event::DecisionAdded { .. } => vec![Slot::Decision(session.decisions.len())],
         Event::ConclusionAdded { .. } => vec![Slot::Conclusion(session.conclusions.len())],
         Event::ActionAdded { .. } => vec![Slot::Action(session.actions.len())],
-        Event::MindsetEdited { id, .. }
-        | Event::Removed {
-            target: Target::Mindset(id),
-        } => {
-            vec![Slot::Mindset(index(id.0))]
+        Event::MindsetEdited { id, .. } => vec![Slot::Mindset(index(id.0))],
+        Event::NoteEdited { id, .. } => vec![Slot::Note(index(id.0))],
+        Event::DecisionEdited { id, .. } => vec![Slot::Decision(index(*id))],
+        Event::ConclusionEdited { id, .. } => vec![Slot::Conclusion(index(*id))],
+        Event::ActionEdited { id, .. } | Event::ActionStatusSet { id, .. } => {
+            vec![Slot::Action(index(id.0))]
         }
-        Event::NoteEdited { id, .. }
-        | Event::Removed {
-            target: Target::Note(id),
-        } => vec![Slot::Note(index(id.0))],
-        Event::DecisionEdited { id, .. }
-        | Event::Removed {
-            target: Target::Decision(id),
-        } => {
-            vec![Slot::Decision(index(*id))]
+        Event::Removed { target } => vec![Slot::record(target.kind(), index(target.number()))],
+    }
+}
+
+impl Slot {
+    /// The slot of the record of `kind` at list index `i`.
+    fn record(kind: RecordKind, i: usize) -> Slot {
+        match kind {
+            RecordKind::Note => Slot::Note(i),
+            RecordKind::Mindset => Slot::Mindset(i),
+            RecordKind::Decision => Slot::Decision(i),
+            RecordKind::Conclusion => Slot::Conclusion(i),
+            RecordKind::Action => Slot::Action(i),
         }
-        Event::ConclusionEdited { id, .. }
-        | Event::Removed {
-            target: Target::Conclusion(id),
-        } => {
-            vec![Slot::Conclusion(index(*id))]
+    }
+}
+
+impl Saved {
+    /// The record it holds, if it is one.
+    fn record(&self) -> Option<&dyn Record> {
+        match self {
+            Saved::Note(n) => n.as_ref().map(|r| r as &dyn Record),
+            Saved::Mindset(m) => m.as_ref().map(|r| r as &dyn Record),
+            Saved::Decision(d) | Saved::Conclusion(d) => d.as_ref().map(|r| r as &dyn Record),
+            Saved::Action(a) => a.as_ref().map(|r| r as &dyn Record),
+            Saved::Header { .. }
+            | Saved::Agenda { .. }
+            | Saved::Floor { .. }
+            | Saved::Participant(_) => None,
         }
-        Event::ActionEdited { id, .. }
-        | Event::ActionStatusSet { id, .. }
-        | Event::Removed {
-            target: Target::Action(id),
-        } => vec![Slot::Action(index(id.0))],
     }
 }
 
@@ -431,40 +460,24 @@ fn participant_named(s: &Session, code: &str) -> bool {
     let in_floor = |queue: &[QueueEntry], speaking: Option<&Speaking>| {
         queue.iter().any(|e| is(&e.code)) || speaking.is_some_and(|sp| is(&sp.code))
     };
-    let in_note = |n: &Note| n.participant.as_deref().is_some_and(is);
-    let in_mindset = |m: &MindsetShift| m.participant.as_deref().is_some_and(is);
-    let in_action = |a: &ActionItem| {
-        a.pic
-            .as_ref()
-            .and_then(|p| p.code.as_deref())
-            .is_some_and(is)
-    };
+    let in_record = |r: &dyn Record| r.participant().is_some_and(is);
     let mut saved = s.undo.stacks.values().flatten().flat_map(|e| &e.saved);
     in_floor(&s.queue, s.speaking.as_ref())
         || s.turns.iter().any(|t| is(&t.code))
-        || s.notes.iter().any(in_note)
-        || s.mindsets.iter().any(in_mindset)
-        || s.actions.iter().any(in_action)
+        || s.all_records().any(|(_, r)| in_record(r))
         || saved.any(|(_, saved, _)| match saved {
             Saved::Floor {
                 queue, speaking, ..
             } => in_floor(queue, speaking.as_ref()),
-            Saved::Note(Some(n)) => in_note(n),
-            Saved::Mindset(Some(m)) => in_mindset(m),
-            Saved::Action(Some(a)) => in_action(a),
-            _ => false,
+            other => other.record().is_some_and(in_record),
         })
 }
 
 /// One past the highest agenda item number a record points to: an undone
 /// item's number is reused only when nothing refers to it.
 fn free_item_id(s: &Session) -> u32 {
-    let linked = s.notes.iter().map(|n| n.item);
+    let linked = s.all_records().map(|(_, r)| r.item());
     let linked = linked
-        .chain(s.mindsets.iter().map(|m| m.item))
-        .chain(s.decisions.iter().map(|d| d.item))
-        .chain(s.conclusions.iter().map(|c| c.item))
-        .chain(s.actions.iter().map(|a| a.item))
         .chain(s.turns.iter().map(|t| t.item))
         .chain(s.speaking.iter().map(|sp| sp.item));
     linked

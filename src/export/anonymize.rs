@@ -4,13 +4,17 @@
 //! them (notes, decisions, actions, agenda titles …). Done on the event log,
 //! so `session.json` and every other file of the variant agree.
 //!
+//! Which texts an event holds, and which of them are a participant's name,
+//! NIP or free text, is declared once by `Event::texts`; this file only says
+//! what to do with each role, so a new event cannot leak a name unnoticed.
+//!
 //! Positions and units are kept (the participation per unit needs them);
 //! the facilitator, notetaker and resource persons run the session and sign
 //! the minutes, so they keep their names.
 
 use std::collections::HashMap;
 
-use crate::domain::{Event, Recorded};
+use crate::domain::{Field, Pic, Recorded, Role, Value};
 
 /// Names to replace, found by their first word (ASCII-lowercased), each
 /// list longest first, each name with its code.
@@ -30,7 +34,9 @@ fn first_word(s: &str) -> Option<String> {
 }
 
 impl Names {
-    fn of(log: &[Recorded]) -> Names {
+    /// The participants' names in `log`: every [`Field::Name`] its events
+    /// declare.
+    fn of(log: &mut [Recorded]) -> Names {
         let mut map: HashMap<String, Vec<(String, String)>> = HashMap::new();
         let mut add = |name: &str, code: &str| {
             for variant in [name, core(name)] {
@@ -47,13 +53,12 @@ impl Names {
             }
         };
         for rec in log {
-            match &rec.event {
-                Event::ParticipantAdded { participant } => {
-                    add(&participant.name, &participant.code);
+            let _ = rec.event.texts(|f| {
+                if let Field::Name { name, code } = f {
+                    add(name, code);
                 }
-                Event::ParticipantEdited { code, name, .. } => add(name, code),
-                _ => {}
-            }
+                Ok::<(), ()>(())
+            });
         }
         for list in map.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
@@ -130,85 +135,34 @@ fn core(name: &str) -> &str {
 
 /// The anonymised copy of a session's log.
 pub fn anonymize(log: &[Recorded]) -> Vec<Recorded> {
-    let names = Names::of(log);
-    log.iter()
-        .map(|rec| {
-            let mut rec = rec.clone();
-            scrub_event(&names, &mut rec.event);
-            rec
-        })
-        .collect()
+    let mut log = log.to_vec();
+    let names = Names::of(&mut log);
+    for rec in &mut log {
+        let _ = rec.event.texts(|f| {
+            scrub_field(&names, f);
+            Ok::<(), ()>(())
+        });
+    }
+    log
 }
 
-fn scrub_event(names: &Names, event: &mut Event) {
-    match event {
-        Event::Created { info } => {
-            info.title = names.scrub(&info.title);
-            names.scrub_opt(&mut info.venue);
-            names.scrub_opt(&mut info.organizer);
-        }
-        Event::ParticipantAdded { participant } => {
-            participant.name.clone_from(&participant.code);
-            participant.nip = None;
-            names.scrub_opt(&mut participant.position);
-            names.scrub_opt(&mut participant.unit);
-        }
-        Event::ParticipantEdited {
-            code,
-            name,
-            nip,
-            position,
-            unit,
-            ..
-        } => {
-            name.clone_from(code);
-            *nip = None;
-            names.scrub_opt(position);
-            names.scrub_opt(unit);
-        }
-        Event::ItemAdded { item, .. } => {
-            item.title = names.scrub(&item.title);
-            names.scrub_opt(&mut item.owner);
-            names.scrub_all(&mut item.questions);
-        }
-        Event::ItemEdited {
-            title,
-            owner,
-            questions,
-            ..
-        } => {
-            *title = names.scrub(title);
-            names.scrub_opt(owner);
-            names.scrub_all(questions);
-        }
-        Event::MindsetAdded { mindset } => {
-            mindset.from = names.scrub(&mindset.from);
-            mindset.to = names.scrub(&mindset.to);
-        }
-        Event::MindsetEdited { from, to, .. } => {
-            *from = names.scrub(from);
-            *to = names.scrub(to);
-        }
-        Event::NoteAdded { note } => note.text = names.scrub(&note.text),
-        Event::NoteEdited { text, .. }
-        | Event::DecisionEdited { text, .. }
-        | Event::ConclusionEdited { text, .. } => *text = names.scrub(text),
-        Event::DecisionAdded { decision: s } | Event::ConclusionAdded { conclusion: s } => {
-            s.text = names.scrub(&s.text);
-        }
-        Event::ActionAdded { action } => {
-            action.what = names.scrub(&action.what);
-            scrub_pic(names, &mut action.pic);
-        }
-        Event::ActionEdited { what, pic, .. } => {
-            *what = names.scrub(what);
-            scrub_pic(names, pic);
-        }
-        _ => {}
+/// Anonymises one text of an event, by its role: free text has names
+/// replaced, a participant's name becomes their code, a NIP goes, a linked
+/// PIC becomes its code; identifiers and the staff's names stay.
+fn scrub_field(names: &Names, field: Field<'_>) {
+    match field {
+        Field::Text(_, Role::Free, Value::One(t)) => *t = names.scrub(t),
+        Field::Text(_, Role::Free, Value::Opt(t)) => names.scrub_opt(t),
+        Field::Text(_, Role::Free, Value::Many(list)) => names.scrub_all(list),
+        Field::Text(_, Role::Nip, Value::Opt(nip)) => *nip = None,
+        Field::Text(_, Role::Nip, Value::One(_) | Value::Many(_))
+        | Field::Text(_, Role::Kept, _) => {}
+        Field::Name { name, code } => code.clone_into(name),
+        Field::Pic(pic) => scrub_pic(names, pic),
     }
 }
 
-fn scrub_pic(names: &Names, pic: &mut Option<crate::domain::Pic>) {
+fn scrub_pic(names: &Names, pic: &mut Option<Pic>) {
     if let Some(p) = pic {
         p.text = match &p.code {
             Some(code) => code.clone(),
@@ -231,14 +185,14 @@ mod tests {
     }
 
     fn names(list: &[(&str, &str)]) -> Names {
-        let log: Vec<Recorded> = list
+        let mut log: Vec<Recorded> = list
             .iter()
             .enumerate()
             .map(|(i, (name, code))| Recorded {
                 seq: i as u64 + 1,
                 at: chrono::DateTime::default(),
                 actor: crate::domain::Actor::Script,
-                event: Event::ParticipantAdded {
+                event: crate::domain::Event::ParticipantAdded {
                     participant: crate::domain::Participant {
                         code: (*code).to_owned(),
                         name: (*name).to_owned(),
@@ -254,7 +208,7 @@ mod tests {
                 },
             })
             .collect();
-        Names::of(&log)
+        Names::of(&mut log)
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::{Event, Recorded, Session, replay};
+use crate::domain::{Event, Record, RecordKind, Recorded, Session, replay};
 
 /// Identifies the file's format.
 pub const FORMAT: &str = "fgd-session";
@@ -139,28 +139,33 @@ pub fn import(bytes: &[u8]) -> Result<(Session, Vec<Recorded>), ReadError> {
         .iter()
         .map(Recorded::cleaned)
         .collect::<Result<_, _>>()
-        .map_err(ReadError::Inconsistent)?;
+        .map_err(|e| ReadError::Inconsistent(e.to_string()))?;
     let session = replay(&events);
     let now = session.clock_end(session.last_at.unwrap_or_default());
     session
         .check_invariants(now)
-        .map_err(ReadError::Inconsistent)?;
-    let numbered = |what: &str, ids: &mut dyn Iterator<Item = u32>| {
-        ids.zip(1..)
-            .find(|(id, n)| id != n)
-            .map_or(Ok(()), |(id, n)| {
-                Err(ReadError::Inconsistent(format!(
-                    "{what} {n} is numbered {id}"
-                )))
-            })
-    };
-    numbered("note", &mut session.notes.iter().map(|n| n.id.0))?;
-    numbered("mindset note", &mut session.mindsets.iter().map(|m| m.id.0))?;
-    numbered("decision", &mut session.decisions.iter().map(|d| d.id))?;
-    numbered("conclusion", &mut session.conclusions.iter().map(|c| c.id))?;
-    numbered("action", &mut session.actions.iter().map(|a| a.id.0))?;
+        .map_err(|e| ReadError::Inconsistent(e.to_string()))?;
+    for kind in RecordKind::ALL {
+        let numbers = session.records_of(kind).map(Record::number).zip(1..);
+        if let Some((id, n)) = numbers.into_iter().find(|(id, n)| id != n) {
+            return Err(ReadError::Inconsistent(format!(
+                "{} {n} is numbered {id}",
+                numbering_name(kind)
+            )));
+        }
+    }
     if !super::is_plain_name(&session.info.id) {
         return Err(ReadError::BadId(session.info.id.clone()));
     }
     Ok((session, events))
+}
+
+/// How the numbering check names a record of `kind`.
+fn numbering_name(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Action => "action",
+        RecordKind::Note | RecordKind::Mindset | RecordKind::Decision | RecordKind::Conclusion => {
+            kind.name()
+        }
+    }
 }

@@ -639,6 +639,7 @@ pub fn refusal(lang: Language, e: &crate::domain::DomainError) -> String {
         E::NothingToChange => "tidak ada yang berubah".into(),
         E::NothingToUndo => "tidak ada yang bisa diurungkan dari terminal ini".into(),
         E::UndoConflict(what) => {
+            let what = crate::i18n::undo::named(Language::Id, what);
             format!("tidak bisa mengurungkan “{what}”: sudah diubah dari terminal lain")
         }
     }

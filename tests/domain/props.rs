@@ -13,9 +13,7 @@
 //!
 //! `FGD_PROPTEST_CASES` sets the number of cases (default 256) and
 //! `FGD_PROPTEST_SEED` the seed (fixed by default, so runs are reproducible).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 
@@ -620,6 +618,11 @@ fn more_invariants(s: &Session, now: DateTime<Utc>) -> Result<(), String> {
     if entries.len() != s.queue.len() || s.queue.iter().any(|e| e.id.0 >= s.next_entry_id) {
         return Err("queue entry numbers are not unique and below the next".into());
     }
+    record_invariants(s)
+}
+
+/// Invariants of the records and the names they hold.
+fn record_invariants(s: &Session) -> Result<(), String> {
     let named = s
         .queue
         .iter()
@@ -673,6 +676,7 @@ fn more_invariants(s: &Session, now: DateTime<Utc>) -> Result<(), String> {
 
 fn check_all(s: &Session, now: DateTime<Utc>) -> Result<(), TestCaseError> {
     s.check_invariants(now)
+        .map_err(|e| e.to_string())
         .and_then(|()| more_invariants(s, now))
         .map_err(|e| TestCaseError::fail(format!("invariant broken: {e}")))
 }
@@ -800,6 +804,10 @@ fn undo_alike(
 }
 
 /// Runs `steps`, taking a snapshot after the first `cut` of them.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one property run read as one story: each step's checks, then replay and snapshot"
+)]
 fn run_steps(steps: &[Step], cut: Index) -> Result<(), TestCaseError> {
     let mut run = Run::new();
     let cut = cut.index(steps.len() + 1);
