@@ -15,6 +15,7 @@ use crate::domain::{ActionStatus, CoreValue, ItemStatus, Language, NoteKind, Ses
 words! {
     /// Every fixed label of the minutes in one language.
     pub struct Labels (ID, EN) {
+        // The heading.
         doc_title: ("NOTULEN", "MINUTES"),
         kind: ("Jenis kegiatan", "Kind"),
         day_date: ("Hari/Tanggal", "Day/Date"),
@@ -31,6 +32,7 @@ words! {
         revised: ("direvisi", "revised"),
         anonymized_note: ("Versi anonim: nama peserta diganti dengan kode peserta.", "Anonymised: participants are named by their codes."),
         none: ("Tidak ada.", "None."),
+        // Section titles.
         participants: ("Peserta", "Participants"),
         agenda: common::AGENDA,
         discussion: ("Pembahasan", "Discussion"),
@@ -43,6 +45,7 @@ words! {
         closing: ("Penutup", "Closing"),
         sign_off: ("Pengesahan", "Sign-off"),
         attendance: ("Daftar Hadir", "Attendance List"),
+        // Participants and attendance.
         no: ("No.", "No."),
         code: common::CODE,
         name: common::NAME,
@@ -51,6 +54,7 @@ words! {
         presence: ("Kehadiran", "Attendance"),
         present: common::PRESENT,
         absent: ("tidak hadir", "absent"),
+        // The agenda.
         item: ("Acara", "Item"),
         planned: ("Rencana (menit)", "Planned (min)"),
         actual_time: ("Waktu pelaksanaan", "Actual time"),
@@ -58,18 +62,22 @@ words! {
         total: ("Jumlah", "Total"),
         carried_from: ("dari sesi", "from session"),
         origin: ("Asal sesi", "Carried from"),
+        // Discussion.
         owner: ("Pemandu", "Led by"),
         guide_questions: common::GUIDE_QUESTIONS,
         notes: common::NOTES,
         general: ("Umum (tanpa acara)", "General (no agenda item)"),
+        // Mindset changes.
         from: common::FROM,
         to: common::TO,
         values: common::VALUES,
         voiced_by: ("Disampaikan oleh", "Voiced by"),
+        // Follow-up actions.
         what: ("Uraian", "What"),
         pic: ("Penanggung jawab", "Owner (PIC)"),
         due: common::DUE,
         overdue: ("lewat batas waktu", "overdue"),
+        // Participation.
         talk_time: ("Waktu bicara (mnt:dtk)", "Talk time (min:sec)"),
         talk_total: ("Total waktu bicara (mnt:dtk)", "Total talk time (min:sec)"),
         turns: ("Giliran", "Turns"),
@@ -79,33 +87,40 @@ words! {
         people: ("Peserta", "People"),
         not_spoken: ("Belum berbicara", "Has not spoken"),
         no_unit: ("(tanpa unit)", "(no unit)"),
+        // Sign-off and footer.
         sign_chair: ("Pimpinan Rapat", "Chair"),
         sign_notetaker: ("Notulis", "Notetaker"),
         nip: ("NIP.", "NIP"),
         signature: ("Tanda tangan", "Signature"),
         made_with: ("Dibuat dengan fgd", "Made with fgd"),
+        // Kinds of meeting.
         kind_fgd: ("Focus Group Discussion (FGD)", "Focus Group Discussion (FGD)"),
         kind_rapat: ("Rapat", "Meeting"),
         kind_forum: ("Forum", "Forum"),
         kind_kbk: ("Gelar Kelompok Budaya Kerja (KBK)", "Work-culture group (KBK) show"),
         kind_labinov: ("Laboratorium Inovasi", "Innovation Lab"),
+        // Session status.
         status_planned: ("direncanakan", "planned"),
         status_live: ("berlangsung", "in progress"),
         status_paused: ("dijeda", "paused"),
         status_ended: ("selesai", "ended"),
+        // Agenda item status.
         item_pending: ("belum dibahas", "not reached"),
         item_active: ("sedang dibahas", "in discussion"),
         item_done: common::ITEM_DONE,
         item_skipped: common::ITEM_SKIPPED,
         item_deferred: common::ITEM_DEFERRED,
+        // Note kinds.
         note_observation: ("Observasi", "Observation"),
         note_quote: ("Kutipan", "Quote"),
         note_insight: ("Temuan", "Insight"),
         note_concern: ("Catatan kritis", "Concern"),
+        // Sentences (a `{}` is filled in order).
         present_of_text: ("{} hadir dari {} undangan.", "{} present of {} invited."),
         closed_at_text: ("Sesi ditutup pukul {}.", "The session closed at {}."),
         not_closed_text: ("Sesi belum ditutup (status: {}).", "The session has not closed (status: {})."),
         summary_text: ("Sesi menghasilkan {} kesimpulan, {} keputusan/kesepakatan dan {} tindak lanjut; {} acara ditunda ke sesi berikutnya.", "The session reached {} conclusion(s), {} decision(s) and {} follow-up action(s); {} item(s) were deferred to a later session."),
+        // Talk-time charts.
         chart_per_person: ("Waktu bicara per peserta (mnt:dtk)", "Talk time per participant (min:sec)"),
         chart_per_unit: ("Waktu bicara per unit kerja (mnt:dtk)", "Talk time per unit (min:sec)"),
     }

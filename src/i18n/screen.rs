@@ -16,6 +16,7 @@ pub use super::fill;
 words! {
     /// The screen's words in one language.
     pub struct Words (ID, EN) {
+        // Panel titles.
         agenda: common::AGENDA,
         clock_title: ("Waktu acara", "Item time"),
         queue: ("Antrean Bicara", "Speaker queue"),
@@ -25,6 +26,7 @@ words! {
         actions: ("Tindak Lanjut", "Follow-up actions"),
         questions: common::GUIDE_QUESTIONS,
         participants: ("Peserta & Daftar Hadir", "Participants & attendance"),
+        // Session status, in capitals, and the clocks.
         planned: ("DIRENCANAKAN", "PLANNED"),
         live: ("BERLANGSUNG", "LIVE"),
         paused: ("JEDA", "PAUSED"),
@@ -32,16 +34,19 @@ words! {
         over: ("LEWAT", "OVER"),
         left: ("sisa", "left"),
         of: ("dari", "of"),
+        // The floor.
         speaking: ("Bicara", "Speaking"),
         nobody_speaking: ("Belum ada yang memegang giliran", "Nobody has the floor"),
         not_yet_spoken: ("Belum bicara", "Not yet spoken"),
         everyone_spoke: ("semua sudah bicara", "everyone has spoken"),
         queue_empty: ("antrean kosong", "the queue is empty"),
         queue_closed: ("Sesi selesai: antrean ditutup", "Session ended: the floor is closed"),
+        // Speaker-queue kinds.
         kind_topic: ("topik baru", "new topic"),
         kind_reply: ("tanggapan", "reply"),
         kind_clarify: ("klarifikasi", "clarifying question"),
         kind_poo: ("interupsi", "point of order"),
+        // Notes and actions.
         note_observation: ("observasi", "observation"),
         note_quote: ("kutipan", "quote"),
         note_insight: ("temuan", "insight"),
@@ -52,6 +57,7 @@ words! {
         status_done: common::action_status(ActionStatus::Done),
         status_dropped: common::action_status(ActionStatus::Dropped),
         overdue: ("TERLAMBAT", "OVERDUE"),
+        // The agenda.
         no_active_item: ("Belum ada acara berjalan", "No agenda item is active"),
         item_done: common::ITEM_DONE,
         item_pending: ("menunggu", "pending"),
@@ -59,6 +65,7 @@ words! {
         item_skipped: common::ITEM_SKIPPED,
         item_deferred: common::ITEM_DEFERRED,
         session_time: ("sesi", "session"),
+        // Banners and confirmations.
         ended_banner: ("SESI SELESAI — mode koreksi: teks dan status masih bisa diperbaiki, waktu tidak", "SESSION ENDED — correction mode: texts and statuses can be corrected, timings cannot"),
         paused_banner: ("SESI DIJEDA — waktu tidak berjalan", "SESSION PAUSED — timers are stopped"),
         planned_banner: ("Sesi belum dimulai — tekan {} untuk mulai", "The session has not started — press {} to start"),
@@ -69,6 +76,7 @@ words! {
         confirm_remove: ("Hapus", "Remove"),
         yes_no: ("y = ya · n / Esc = batal", "y = yes · n / Esc = cancel"),
         too_small: ("Terminal terlalu kecil: perlu minimal {}×{}. Perbesar jendela, atau tekan q untuk keluar.", "Terminal too small: at least {}×{} is needed. Enlarge the window, or press q to quit."),
+        // The help overlay.
         help_title: ("Bantuan — tombol", "Help — keys"),
         help_close: ("↑↓ PgUp PgDn: halaman · tombol lain: tutup", "↑↓ PgUp PgDn: page · other keys: close"),
         help_pages: ("hal. {}/{}", "page {}/{}"),
@@ -78,15 +86,18 @@ words! {
         group_session: ("Sesi & acara", "Session & agenda"),
         group_speakers: ("Pembicara", "Speakers"),
         group_record: ("Catatan & tindak lanjut", "Notes & follow-up"),
+        // Notices.
         minutes_written: ("Notulen ditulis ke:", "Minutes written to:"),
         press_q: ("tekan q untuk keluar", "press q to quit"),
         saved: ("tersimpan", "saved"),
         saved_private: ("catatan privat: tidak tampil di layar proyektor, ada di notulen", "a private note: not shown on the projector, it is in the minutes"),
         undone: ("diurungkan", "undone"),
+        // Picking a participant.
         pick_participant: ("Pilih peserta", "Pick a participant"),
         pick_kind: ("Jenis: Enter/t topik baru · r tanggapan · c klarifikasi · p interupsi · Esc batal", "Kind: Enter/t new topic · r reply · c clarifying question · p point of order · Esc cancel"),
         type_to_filter: ("ketik untuk menyaring; angka memilih kode P", "type to filter; digits pick a P-code"),
         no_match: ("tidak ada yang cocok", "no match"),
+        // Form titles.
         form_mindset: ("Catatan pola pikir", "Mindset note"),
         form_note: ("Catatan", "Note"),
         form_decision: ("Keputusan", "Decision"),
@@ -94,6 +105,7 @@ words! {
         form_action: ("Tindak lanjut", "Action item"),
         form_item: ("Acara", "Agenda item"),
         form_participant: ("Peserta", "Participant"),
+        // Form fields.
         field_from: common::FROM,
         field_to: common::TO,
         field_values: common::VALUES,
@@ -113,6 +125,7 @@ words! {
         field_nip: ("NIP", "NIP"),
         field_consent: ("Boleh dikutip dengan nama", "May be quoted by name"),
         field_code: common::CODE,
+        // Form checks and hints.
         required: ("wajib diisi", "required"),
         not_a_number: ("harus angka", "must be a number"),
         yes: ("ya", "yes"),
@@ -120,11 +133,13 @@ words! {
         form_hint: ("Tab pindah · Enter simpan · Esc batal", "Tab next field · Enter save · Esc cancel"),
         due_hint: ("2026-12-01 atau +7d / +2w", "2026-12-01 or +7d / +2w"),
         values_hint: ("mis. adaptif, kolaboratif", "e.g. adaptif, kolaboratif"),
+        // Attendance.
         present: common::PRESENT,
         absent: ("belum hadir", "not here"),
         participants_hint: ("Enter hadir/tidak · + peserta baru · e ubah · x hapus · Esc tutup", "Enter present/absent · + walk-in · e edit · x remove · Esc close"),
         correction_only: ("Sesi sudah selesai: hanya koreksi teks dan status", "The session has ended: only texts and statuses can be corrected"),
         nothing_selected: ("tidak ada baris terpilih", "no row is selected"),
+        // The home screen.
         home_title: ("fgd — diskusi kelompok terarah", "fgd — focus-group discussions"),
         home_sessions: ("Sesi tersimpan", "Saved sessions"),
         home_plans: ("Mulai dari rencana", "Start from a plan"),
