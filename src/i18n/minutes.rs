@@ -1,161 +1,129 @@
 //! The words of the minutes (notulen) in Indonesian and English, after the
 //! vocabulary in DOMAIN.md: notulen, daftar hadir, pembahasan, kesimpulan,
 //! keputusan/kesepakatan, tindak lanjut, penanggung jawab, batas waktu,
-//! perubahan pola pikir, pengesahan. Renderers take every label from here.
+//! perubahan pola pikir, pengesahan. Renderers take every label from here:
+//! the `Labels` table, one line per word (Indonesian, English), and the
+//! kinds and statuses the minutes name.
+//!
+//! Owns the minutes' words only: words the screen shows too come from
+//! [`super::common`]; dates and times from [`super`]. Must not lay anything
+//! out nor escape (the renderers in `export/` do).
 
+use super::{common, fill, pick};
 use crate::domain::{ActionStatus, CoreValue, ItemStatus, Language, NoteKind, SessionKind, Status};
 
-/// Every fixed label of the minutes in one language.
-#[derive(Debug)]
-pub struct Labels {
-    /// The language these are in.
-    pub lang: Language,
-    /// `NOTULEN`.
-    pub doc_title: &'static str,
-    /// Kind of meeting.
-    pub kind: &'static str,
-    /// Hari/Tanggal.
-    pub day_date: &'static str,
-    /// Waktu.
-    pub time: &'static str,
-    /// Tempat.
-    pub venue: &'static str,
-    /// Pimpinan rapat / fasilitator.
-    pub chair: &'static str,
-    /// Narasumber.
-    pub resource_persons: &'static str,
-    /// Notulis.
-    pub notetaker: &'static str,
-    /// The session this one follows up.
-    pub follow_up_of: &'static str,
-    /// Status of the session.
-    pub status: &'static str,
-    /// Not yet started (for times).
-    pub not_started: &'static str,
-    /// A draft: the session has not ended.
-    pub draft_note: &'static str,
-    /// The minutes hold corrections after the end.
-    pub revised_note: &'static str,
-    /// Marker on a corrected record.
-    pub revised: &'static str,
-    /// The anonymised variant.
-    pub anonymized_note: &'static str,
-    /// Nothing to show.
-    pub none: &'static str,
-
-    /// Section: participants.
-    pub participants: &'static str,
-    /// Section: agenda planned vs actual.
-    pub agenda: &'static str,
-    /// Section: discussion per item.
-    pub discussion: &'static str,
-    /// Section: mindset changes.
-    pub mindsets: &'static str,
-    /// Section: conclusions.
-    pub conclusions: &'static str,
-    /// Section: decisions / agreements.
-    pub decisions: &'static str,
-    /// Section: follow-up actions.
-    pub actions: &'static str,
-    /// Section: deferred items.
-    pub deferred: &'static str,
-    /// Section: participation.
-    pub participation: &'static str,
-    /// Section: closing.
-    pub closing: &'static str,
-    /// Section: sign-off.
-    pub sign_off: &'static str,
-    /// Section: attendance sheet.
-    pub attendance: &'static str,
-
-    /// Column: number.
-    pub no: &'static str,
-    /// Column: participant code.
-    pub code: &'static str,
-    /// Column: name.
-    pub name: &'static str,
-    /// Column: position.
-    pub position: &'static str,
-    /// Column: unit / OPD.
-    pub unit: &'static str,
-    /// Column: attendance.
-    pub presence: &'static str,
-    /// Present.
-    pub present: &'static str,
-    /// Invited, not present.
-    pub absent: &'static str,
-
-    /// Column: agenda item.
-    pub item: &'static str,
-    /// Column: planned minutes.
-    pub planned: &'static str,
-    /// Column: actual time.
-    pub actual_time: &'static str,
-    /// Column: actual minutes.
-    pub actual: &'static str,
-    /// Total row.
-    pub total: &'static str,
-    /// Carried over from session …
-    pub carried_from: &'static str,
-    /// Column: the session an action or item came from.
-    pub origin: &'static str,
-
-    /// Led by.
-    pub owner: &'static str,
-    /// Discussion-guide questions.
-    pub guide_questions: &'static str,
-    /// Notes heading.
-    pub notes: &'static str,
-    /// Notes without an agenda item.
-    pub general: &'static str,
-
-    /// Mindset: from.
-    pub from: &'static str,
-    /// Mindset: to.
-    pub to: &'static str,
-    /// BerAKHLAK values.
-    pub values: &'static str,
-    /// Who voiced it.
-    pub voiced_by: &'static str,
-
-    /// Action: what.
-    pub what: &'static str,
-    /// Action: PIC.
-    pub pic: &'static str,
-    /// Action: due date.
-    pub due: &'static str,
-    /// Open and past its due date.
-    pub overdue: &'static str,
-
-    /// Talk time (with its unit, minutes:seconds).
-    pub talk_time: &'static str,
-    /// Talk time of everyone together.
-    pub talk_total: &'static str,
-    /// Turns.
-    pub turns: &'static str,
-    /// Share of talk time.
-    pub share: &'static str,
-    /// Per participant.
-    pub per_person: &'static str,
-    /// Per unit.
-    pub per_unit: &'static str,
-    /// Number of people.
-    pub people: &'static str,
-    /// Who has not spoken.
-    pub not_spoken: &'static str,
-    /// Unit unknown.
-    pub no_unit: &'static str,
-
-    /// Sign-off: chair.
-    pub sign_chair: &'static str,
-    /// Sign-off: notetaker.
-    pub sign_notetaker: &'static str,
-    /// NIP label.
-    pub nip: &'static str,
-    /// Attendance: signature column.
-    pub signature: &'static str,
-    /// Footer: made with fgd.
-    pub made_with: &'static str,
+words! {
+    /// Every fixed label of the minutes in one language.
+    pub struct Labels (ID, EN) {
+        // The heading.
+        doc_title: ("NOTULEN", "MINUTES"),
+        kind: ("Jenis kegiatan", "Kind"),
+        day_date: ("Hari/Tanggal", "Day/Date"),
+        time: ("Waktu", "Time"),
+        venue: ("Tempat", "Venue"),
+        chair: ("Pimpinan rapat/Fasilitator", "Chair/Facilitator"),
+        resource_persons: ("Narasumber", "Resource persons"),
+        notetaker: ("Notulis", "Notetaker"),
+        follow_up_of: ("Tindak lanjut dari sesi", "Follows up session"),
+        status: ("Status", "Status"),
+        not_started: ("belum dimulai", "not started"),
+        draft_note: ("Draf: sesi belum selesai saat notulen ini dibuat.", "Draft: the session had not ended when these minutes were made."),
+        revised_note: ("Notulen ini memuat koreksi yang dibuat setelah sesi berakhir (ditandai \u{201c}direvisi\u{201d}).", "These minutes include corrections made after the session ended (marked \u{201c}revised\u{201d})."),
+        revised: ("direvisi", "revised"),
+        anonymized_note: ("Versi anonim: nama peserta diganti dengan kode peserta.", "Anonymised: participants are named by their codes."),
+        none: ("Tidak ada.", "None."),
+        // Section titles.
+        participants: ("Peserta", "Participants"),
+        agenda: common::AGENDA,
+        discussion: ("Pembahasan", "Discussion"),
+        mindsets: ("Perubahan Pola Pikir", "Mindset Changes"),
+        conclusions: ("Kesimpulan", "Conclusions"),
+        decisions: ("Keputusan/Kesepakatan", "Decisions/Agreements"),
+        actions: ("Tindak Lanjut", "Follow-up Actions"),
+        deferred: ("Agenda yang Ditunda", "Deferred Items"),
+        participation: ("Partisipasi", "Participation"),
+        closing: ("Penutup", "Closing"),
+        sign_off: ("Pengesahan", "Sign-off"),
+        attendance: ("Daftar Hadir", "Attendance List"),
+        // Participants and attendance.
+        no: ("No.", "No."),
+        code: common::CODE,
+        name: common::NAME,
+        position: common::POSITION,
+        unit: ("Unit kerja/OPD", "Unit"),
+        presence: ("Kehadiran", "Attendance"),
+        present: common::PRESENT,
+        absent: ("tidak hadir", "absent"),
+        // The agenda.
+        item: ("Acara", "Item"),
+        planned: ("Rencana (menit)", "Planned (min)"),
+        actual_time: ("Waktu pelaksanaan", "Actual time"),
+        actual: ("Realisasi (menit)", "Actual (min)"),
+        total: ("Jumlah", "Total"),
+        carried_from: ("dari sesi", "from session"),
+        origin: ("Asal sesi", "Carried from"),
+        // Discussion.
+        owner: ("Pemandu", "Led by"),
+        guide_questions: common::GUIDE_QUESTIONS,
+        notes: common::NOTES,
+        general: ("Umum (tanpa acara)", "General (no agenda item)"),
+        // Mindset changes.
+        from: common::FROM,
+        to: common::TO,
+        values: common::VALUES,
+        voiced_by: ("Disampaikan oleh", "Voiced by"),
+        // Follow-up actions.
+        what: ("Uraian", "What"),
+        pic: ("Penanggung jawab", "Owner (PIC)"),
+        due: common::DUE,
+        overdue: ("lewat batas waktu", "overdue"),
+        // Participation.
+        talk_time: ("Waktu bicara (mnt:dtk)", "Talk time (min:sec)"),
+        talk_total: ("Total waktu bicara (mnt:dtk)", "Total talk time (min:sec)"),
+        turns: ("Giliran", "Turns"),
+        share: ("Porsi", "Share"),
+        per_person: ("Per peserta", "Per participant"),
+        per_unit: ("Per unit kerja", "Per unit"),
+        people: ("Peserta", "People"),
+        not_spoken: ("Belum berbicara", "Has not spoken"),
+        no_unit: ("(tanpa unit)", "(no unit)"),
+        // Sign-off and footer.
+        sign_chair: ("Pimpinan Rapat", "Chair"),
+        sign_notetaker: ("Notulis", "Notetaker"),
+        nip: ("NIP.", "NIP"),
+        signature: ("Tanda tangan", "Signature"),
+        made_with: ("Dibuat dengan fgd", "Made with fgd"),
+        // Kinds of meeting.
+        kind_fgd: ("Focus Group Discussion (FGD)", "Focus Group Discussion (FGD)"),
+        kind_rapat: ("Rapat", "Meeting"),
+        kind_forum: ("Forum", "Forum"),
+        kind_kbk: ("Gelar Kelompok Budaya Kerja (KBK)", "Work-culture group (KBK) show"),
+        kind_labinov: ("Laboratorium Inovasi", "Innovation Lab"),
+        // Session status.
+        status_planned: ("direncanakan", "planned"),
+        status_live: ("berlangsung", "in progress"),
+        status_paused: ("dijeda", "paused"),
+        status_ended: ("selesai", "ended"),
+        // Agenda item status.
+        item_pending: ("belum dibahas", "not reached"),
+        item_active: ("sedang dibahas", "in discussion"),
+        item_done: common::ITEM_DONE,
+        item_skipped: common::ITEM_SKIPPED,
+        item_deferred: common::ITEM_DEFERRED,
+        // Note kinds.
+        note_observation: ("Observasi", "Observation"),
+        note_quote: ("Kutipan", "Quote"),
+        note_insight: ("Temuan", "Insight"),
+        note_concern: ("Catatan kritis", "Concern"),
+        // Sentences (a `{}` is filled in order).
+        present_of_text: ("{} hadir dari {} undangan.", "{} present of {} invited."),
+        closed_at_text: ("Sesi ditutup pukul {}.", "The session closed at {}."),
+        not_closed_text: ("Sesi belum ditutup (status: {}).", "The session has not closed (status: {})."),
+        summary_text: ("Sesi menghasilkan {} kesimpulan, {} keputusan/kesepakatan dan {} tindak lanjut; {} acara ditunda ke sesi berikutnya.", "The session reached {} conclusion(s), {} decision(s) and {} follow-up action(s); {} item(s) were deferred to a later session."),
+        // Talk-time charts.
+        chart_per_person: ("Waktu bicara per peserta (mnt:dtk)", "Talk time per participant (min:sec)"),
+        chart_per_unit: ("Waktu bicara per unit kerja (mnt:dtk)", "Talk time per unit (min:sec)"),
+    }
 }
 
 /// The labels in `lang`.
@@ -166,259 +134,72 @@ pub fn labels(lang: Language) -> &'static Labels {
     }
 }
 
-static ID: Labels = Labels {
-    lang: Language::Id,
-    doc_title: "NOTULEN",
-    kind: "Jenis kegiatan",
-    day_date: "Hari/Tanggal",
-    time: "Waktu",
-    venue: "Tempat",
-    chair: "Pimpinan rapat/Fasilitator",
-    resource_persons: "Narasumber",
-    notetaker: "Notulis",
-    follow_up_of: "Tindak lanjut dari sesi",
-    status: "Status",
-    not_started: "belum dimulai",
-    draft_note: "Draf: sesi belum selesai saat notulen ini dibuat.",
-    revised_note: "Notulen ini memuat koreksi yang dibuat setelah sesi berakhir (ditandai \u{201c}direvisi\u{201d}).",
-    revised: "direvisi",
-    anonymized_note: "Versi anonim: nama peserta diganti dengan kode peserta.",
-    none: "Tidak ada.",
-    participants: "Peserta",
-    agenda: "Susunan Acara",
-    discussion: "Pembahasan",
-    mindsets: "Perubahan Pola Pikir",
-    conclusions: "Kesimpulan",
-    decisions: "Keputusan/Kesepakatan",
-    actions: "Tindak Lanjut",
-    deferred: "Agenda yang Ditunda",
-    participation: "Partisipasi",
-    closing: "Penutup",
-    sign_off: "Pengesahan",
-    attendance: "Daftar Hadir",
-    no: "No.",
-    code: "Kode",
-    name: "Nama",
-    position: "Jabatan",
-    unit: "Unit kerja/OPD",
-    presence: "Kehadiran",
-    present: "hadir",
-    absent: "tidak hadir",
-    item: "Acara",
-    planned: "Rencana (menit)",
-    actual_time: "Waktu pelaksanaan",
-    actual: "Realisasi (menit)",
-    total: "Jumlah",
-    carried_from: "dari sesi",
-    origin: "Asal sesi",
-    owner: "Pemandu",
-    guide_questions: "Pertanyaan panduan",
-    notes: "Catatan",
-    general: "Umum (tanpa acara)",
-    from: "Dari",
-    to: "Menjadi",
-    values: "Nilai BerAKHLAK",
-    voiced_by: "Disampaikan oleh",
-    what: "Uraian",
-    pic: "Penanggung jawab",
-    due: "Batas waktu",
-    overdue: "lewat batas waktu",
-    talk_time: "Waktu bicara (mnt:dtk)",
-    talk_total: "Total waktu bicara (mnt:dtk)",
-    turns: "Giliran",
-    share: "Porsi",
-    per_person: "Per peserta",
-    per_unit: "Per unit kerja",
-    people: "Peserta",
-    not_spoken: "Belum berbicara",
-    no_unit: "(tanpa unit)",
-    sign_chair: "Pimpinan Rapat",
-    sign_notetaker: "Notulis",
-    nip: "NIP.",
-    signature: "Tanda tangan",
-    made_with: "Dibuat dengan fgd",
-};
-
-static EN: Labels = Labels {
-    lang: Language::En,
-    doc_title: "MINUTES",
-    kind: "Kind",
-    day_date: "Day/Date",
-    time: "Time",
-    venue: "Venue",
-    chair: "Chair/Facilitator",
-    resource_persons: "Resource persons",
-    notetaker: "Notetaker",
-    follow_up_of: "Follows up session",
-    status: "Status",
-    not_started: "not started",
-    draft_note: "Draft: the session had not ended when these minutes were made.",
-    revised_note: "These minutes include corrections made after the session ended (marked \u{201c}revised\u{201d}).",
-    revised: "revised",
-    anonymized_note: "Anonymised: participants are named by their codes.",
-    none: "None.",
-    participants: "Participants",
-    agenda: "Agenda",
-    discussion: "Discussion",
-    mindsets: "Mindset Changes",
-    conclusions: "Conclusions",
-    decisions: "Decisions/Agreements",
-    actions: "Follow-up Actions",
-    deferred: "Deferred Items",
-    participation: "Participation",
-    closing: "Closing",
-    sign_off: "Sign-off",
-    attendance: "Attendance List",
-    no: "No.",
-    code: "Code",
-    name: "Name",
-    position: "Position",
-    unit: "Unit",
-    presence: "Attendance",
-    present: "present",
-    absent: "absent",
-    item: "Item",
-    planned: "Planned (min)",
-    actual_time: "Actual time",
-    actual: "Actual (min)",
-    total: "Total",
-    carried_from: "from session",
-    origin: "Carried from",
-    owner: "Led by",
-    guide_questions: "Guide questions",
-    notes: "Notes",
-    general: "General (no agenda item)",
-    from: "From",
-    to: "To",
-    values: "BerAKHLAK values",
-    voiced_by: "Voiced by",
-    what: "What",
-    pic: "Owner (PIC)",
-    due: "Due",
-    overdue: "overdue",
-    talk_time: "Talk time (min:sec)",
-    talk_total: "Total talk time (min:sec)",
-    turns: "Turns",
-    share: "Share",
-    per_person: "Per participant",
-    per_unit: "Per unit",
-    people: "People",
-    not_spoken: "Has not spoken",
-    no_unit: "(no unit)",
-    sign_chair: "Chair",
-    sign_notetaker: "Notetaker",
-    nip: "NIP",
-    signature: "Signature",
-    made_with: "Made with fgd",
-};
-
 impl Labels {
     /// The kind of meeting, spelled out.
     pub fn session_kind(&self, kind: SessionKind) -> &'static str {
-        match (self.lang, kind) {
-            (_, SessionKind::Fgd) => "Focus Group Discussion (FGD)",
-            (Language::Id, SessionKind::Rapat) => "Rapat",
-            (Language::En, SessionKind::Rapat) => "Meeting",
-            (_, SessionKind::Forum) => "Forum",
-            (Language::Id, SessionKind::Kbk) => "Gelar Kelompok Budaya Kerja (KBK)",
-            (Language::En, SessionKind::Kbk) => "Work-culture group (KBK) show",
-            (Language::Id, SessionKind::Labinov) => "Laboratorium Inovasi",
-            (Language::En, SessionKind::Labinov) => "Innovation Lab",
+        match kind {
+            SessionKind::Fgd => self.kind_fgd,
+            SessionKind::Rapat => self.kind_rapat,
+            SessionKind::Forum => self.kind_forum,
+            SessionKind::Kbk => self.kind_kbk,
+            SessionKind::Labinov => self.kind_labinov,
         }
     }
 
     /// The status of the session.
     pub fn session_status(&self, status: Status) -> &'static str {
-        match (self.lang, status) {
-            (Language::Id, Status::Planned) => "direncanakan",
-            (Language::Id, Status::Live) => "berlangsung",
-            (Language::Id, Status::Paused) => "dijeda",
-            (Language::Id, Status::Ended) => "selesai",
-            (Language::En, Status::Planned) => "planned",
-            (Language::En, Status::Live) => "in progress",
-            (Language::En, Status::Paused) => "paused",
-            (Language::En, Status::Ended) => "ended",
+        match status {
+            Status::Planned => self.status_planned,
+            Status::Live => self.status_live,
+            Status::Paused => self.status_paused,
+            Status::Ended => self.status_ended,
         }
     }
 
     /// The status of an agenda item.
     pub fn item_status(&self, status: ItemStatus) -> &'static str {
-        match (self.lang, status) {
-            (Language::Id, ItemStatus::Pending) => "belum dibahas",
-            (Language::Id, ItemStatus::Active) => "sedang dibahas",
-            (Language::Id, ItemStatus::Done) => "selesai",
-            (Language::Id, ItemStatus::Skipped) => "dilewati",
-            (Language::Id, ItemStatus::Deferred) => "ditunda",
-            (Language::En, ItemStatus::Pending) => "not reached",
-            (Language::En, ItemStatus::Active) => "in discussion",
-            (Language::En, ItemStatus::Done) => "done",
-            (Language::En, ItemStatus::Skipped) => "skipped",
-            (Language::En, ItemStatus::Deferred) => "deferred",
+        match status {
+            ItemStatus::Pending => self.item_pending,
+            ItemStatus::Active => self.item_active,
+            ItemStatus::Done => self.item_done,
+            ItemStatus::Skipped => self.item_skipped,
+            ItemStatus::Deferred => self.item_deferred,
         }
     }
 
     /// The status of an action item.
     pub fn action_status(&self, status: ActionStatus) -> &'static str {
-        match (self.lang, status) {
-            (Language::Id, ActionStatus::Open) => "terbuka",
-            (Language::Id, ActionStatus::Done) => "selesai",
-            (Language::Id, ActionStatus::Dropped) => "batal",
-            (Language::En, ActionStatus::Open) => "open",
-            (Language::En, ActionStatus::Done) => "done",
-            (Language::En, ActionStatus::Dropped) => "dropped",
-        }
+        pick(self.lang, common::action_status(status))
     }
 
     /// The kind of a note.
     pub fn note_kind(&self, kind: NoteKind) -> &'static str {
-        match (self.lang, kind) {
-            (Language::Id, NoteKind::Observation) => "Observasi",
-            (Language::Id, NoteKind::Quote) => "Kutipan",
-            (Language::Id, NoteKind::Insight) => "Temuan",
-            (Language::Id, NoteKind::Concern) => "Catatan kritis",
-            (Language::En, NoteKind::Observation) => "Observation",
-            (Language::En, NoteKind::Quote) => "Quote",
-            (Language::En, NoteKind::Insight) => "Insight",
-            (Language::En, NoteKind::Concern) => "Concern",
+        match kind {
+            NoteKind::Observation => self.note_observation,
+            NoteKind::Quote => self.note_quote,
+            NoteKind::Insight => self.note_insight,
+            NoteKind::Concern => self.note_concern,
         }
     }
 
     /// A BerAKHLAK value's name.
     pub fn core_value(&self, value: CoreValue) -> &'static str {
-        match self.lang {
-            Language::Id => value.name_id(),
-            Language::En => value.name_en(),
-        }
+        pick(self.lang, common::core_value(value))
     }
 
     /// "18 hadir dari 22 undangan".
     pub fn present_of(&self, present: usize, invited: usize) -> String {
-        match self.lang {
-            Language::Id => format!("{present} hadir dari {invited} undangan."),
-            Language::En => format!("{present} present of {invited} invited."),
-        }
+        fill(self.present_of_text, &[&present, &invited])
     }
 
     /// The closing line of an ended session.
     pub fn closed_at(&self, time: &str) -> String {
-        match self.lang {
-            Language::Id => format!("Sesi ditutup pukul {time}."),
-            Language::En => format!("The session closed at {time}."),
-        }
+        fill(self.closed_at_text, &[&time])
     }
 
     /// The closing line of a session that has not ended.
     pub fn not_closed(&self, status: Status) -> String {
-        match self.lang {
-            Language::Id => format!(
-                "Sesi belum ditutup (status: {}).",
-                self.session_status(status)
-            ),
-            Language::En => format!(
-                "The session has not closed (status: {}).",
-                self.session_status(status)
-            ),
-        }
+        fill(self.not_closed_text, &[&self.session_status(status)])
     }
 
     /// What the minutes hold, in one line.
@@ -429,16 +210,10 @@ impl Labels {
         actions: usize,
         deferred: usize,
     ) -> String {
-        match self.lang {
-            Language::Id => format!(
-                "Sesi menghasilkan {conclusions} kesimpulan, {decisions} keputusan/kesepakatan dan \
-                 {actions} tindak lanjut; {deferred} acara ditunda ke sesi berikutnya."
-            ),
-            Language::En => format!(
-                "The session reached {conclusions} conclusion(s), {decisions} decision(s) and \
-                 {actions} follow-up action(s); {deferred} item(s) were deferred to a later session."
-            ),
-        }
+        fill(
+            self.summary_text,
+            &[&conclusions, &decisions, &actions, &deferred],
+        )
     }
 
     /// The line above the signatures: "Jakarta, 23 November 2026".
@@ -451,11 +226,10 @@ impl Labels {
 
     /// The title of a talk-time chart.
     pub fn chart_title(&self, per_unit: bool) -> &'static str {
-        match (self.lang, per_unit) {
-            (Language::Id, false) => "Waktu bicara per peserta (mnt:dtk)",
-            (Language::Id, true) => "Waktu bicara per unit kerja (mnt:dtk)",
-            (Language::En, false) => "Talk time per participant (min:sec)",
-            (Language::En, true) => "Talk time per unit (min:sec)",
+        if per_unit {
+            self.chart_per_unit
+        } else {
+            self.chart_per_person
         }
     }
 }

@@ -1,14 +1,96 @@
-//! Indonesian and English words for what fgd writes: dates ("Senin, 23
-//! November 2026"), times with their zone ("09.00–11.30 WIB" in Indonesian,
-//! "09:00–11:30 WIB" in English), and, in [`minutes`], the labels of the
-//! minutes. Pure functions of their arguments: no clock, no files.
+//! Every user-facing word of fgd, in Bahasa Indonesia and English, and the
+//! dates and times written in them. Pure functions and constant tables: no
+//! clock, no files, no state, no terminal.
+//!
+//! The convention: one line per word, both languages in the order
+//! **(Indonesian, English)**, e.g. `agenda: ("Susunan Acara", "Agenda"),`.
+//! A table of words is written once with [`words!`], which makes the struct
+//! and its two instances; a list of kinds (statuses, note kinds …) is an
+//! exhaustive `match` returning a [`Pair`], so a new kind makes the compiler
+//! point at its missing words. A `{}` in a word is filled in by [`fill`].
+//!
+//! - `mod.rs` — this convention, [`words!`], [`Pair`], [`fill`], dates and times
+//!   ("Senin, 23 November 2026", "09.00–11.30 WIB" / "09:00–11:30 WIB");
+//! - [`common`] — words the screen and the minutes share (statuses, BerAKHLAK
+//!   values, labels both show);
+//! - [`screen`] — the words of the terminal screens (`Words`);
+//! - [`minutes`] — the labels of the minutes (`Labels`);
+//! - [`undo`] — the names of what `u` undoes (`domain::undo::Label`);
+//! - [`refusals`] — why a command was refused (`DomainError` in both
+//!   languages, its `Display`) and the names of fields and records inside.
 
+/// Writes a table of words once: one line per word, `field: (id, en)`, where
+/// the pair is a literal or a shared [`Pair`] constant. Makes the struct
+/// (every field a `&'static str`, plus the `lang` it is in) and its two
+/// instances, `pub const $id` (Indonesian) and `pub const $en` (English).
+macro_rules! words {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident ($id:ident, $en:ident) {
+            $( $field:ident : $pair:expr ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug)]
+        pub struct $name {
+            /// The language these words are in.
+            pub lang: $crate::domain::Language,
+            $(
+                #[doc = concat!("(id, en): `", stringify!($pair), "`")]
+                pub $field: &'static str,
+            )*
+        }
+
+        /// Bahasa Indonesia.
+        pub const $id: $name = $name {
+            lang: $crate::domain::Language::Id,
+            $( $field: $pair.0, )*
+        };
+
+        /// English.
+        pub const $en: $name = $name {
+            lang: $crate::domain::Language::En,
+            $( $field: $pair.1, )*
+        };
+    };
+}
+
+pub mod common;
 pub mod minutes;
+pub mod refusals;
+pub mod screen;
 pub mod undo;
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc, Weekday};
 
 use crate::domain::{Language, Zone};
+
+/// One word in both languages: (Indonesian, English).
+pub type Pair = (&'static str, &'static str);
+
+/// The word of `pair` in `lang`.
+pub const fn pick(lang: Language, pair: Pair) -> &'static str {
+    match lang {
+        Language::Id => pair.0,
+        Language::En => pair.1,
+    }
+}
+
+/// Fills the `{}`s of `text` in order.
+pub fn fill(text: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut args = args.iter();
+    let mut parts = text.split("{}").peekable();
+    while let Some(part) = parts.next() {
+        out.push_str(part);
+        if parts.peek().is_some()
+            && let Some(a) = args.next()
+        {
+            out.push_str(&a.to_string());
+        }
+    }
+    out
+}
 
 /// The day of the week.
 pub fn weekday(day: Weekday, lang: Language) -> &'static str {

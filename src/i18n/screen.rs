@@ -1,0 +1,213 @@
+//! Every word of the terminal screens (live view, forms, overlays, home), in
+//! Bahasa Indonesia and English: the `Words` table, one line per word
+//! (Indonesian, English), and the kinds and statuses the screen names. A `{}`
+//! in a word is filled in by the view with [`fill`].
+//!
+//! Owns the screen's words only: words the minutes show too come from
+//! [`super::common`]; refusals are [`super::refusals`]; key names, footer
+//! hints, undo labels and "not saved" messages have their own files. Must not
+//! lay anything out or know about the terminal.
+
+use super::common;
+use crate::domain::{ActionStatus, CoreValue, ItemStatus, Language, NoteKind, SpeakKind, Status};
+
+pub use super::fill;
+
+words! {
+    /// The screen's words in one language.
+    pub struct Words (ID, EN) {
+        // Panel titles.
+        agenda: common::AGENDA,
+        clock_title: ("Waktu acara", "Item time"),
+        queue: ("Antrean Bicara", "Speaker queue"),
+        mindsets: ("Perubahan Pola Pikir", "Mindset changes"),
+        notes: common::NOTES,
+        decisions: ("Keputusan & Kesimpulan", "Decisions & conclusions"),
+        actions: ("Tindak Lanjut", "Follow-up actions"),
+        questions: common::GUIDE_QUESTIONS,
+        participants: ("Peserta & Daftar Hadir", "Participants & attendance"),
+        // Session status, in capitals, and the clocks.
+        planned: ("DIRENCANAKAN", "PLANNED"),
+        live: ("BERLANGSUNG", "LIVE"),
+        paused: ("JEDA", "PAUSED"),
+        ended: ("SELESAI", "ENDED"),
+        over: ("LEWAT", "OVER"),
+        left: ("sisa", "left"),
+        of: ("dari", "of"),
+        // The floor.
+        speaking: ("Bicara", "Speaking"),
+        nobody_speaking: ("Belum ada yang memegang giliran", "Nobody has the floor"),
+        not_yet_spoken: ("Belum bicara", "Not yet spoken"),
+        everyone_spoke: ("semua sudah bicara", "everyone has spoken"),
+        queue_empty: ("antrean kosong", "the queue is empty"),
+        queue_closed: ("Sesi selesai: antrean ditutup", "Session ended: the floor is closed"),
+        // Speaker-queue kinds.
+        kind_topic: ("topik baru", "new topic"),
+        kind_reply: ("tanggapan", "reply"),
+        kind_clarify: ("klarifikasi", "clarifying question"),
+        kind_poo: ("interupsi", "point of order"),
+        // Notes and actions.
+        note_observation: ("observasi", "observation"),
+        note_quote: ("kutipan", "quote"),
+        note_insight: ("temuan", "insight"),
+        note_concern: ("kekhawatiran", "concern"),
+        private_hidden: ("privat tak tampil", "private not shown"),
+        private: ("privat", "private"),
+        status_open: common::action_status(ActionStatus::Open),
+        status_done: common::action_status(ActionStatus::Done),
+        status_dropped: common::action_status(ActionStatus::Dropped),
+        overdue: ("TERLAMBAT", "OVERDUE"),
+        // The agenda.
+        no_active_item: ("Belum ada acara berjalan", "No agenda item is active"),
+        item_done: common::ITEM_DONE,
+        item_pending: ("menunggu", "pending"),
+        item_active: ("berjalan", "active"),
+        item_skipped: common::ITEM_SKIPPED,
+        item_deferred: common::ITEM_DEFERRED,
+        session_time: ("sesi", "session"),
+        // Banners and confirmations.
+        ended_banner: ("SESI SELESAI — mode koreksi: teks dan status masih bisa diperbaiki, waktu tidak", "SESSION ENDED — correction mode: texts and statuses can be corrected, timings cannot"),
+        paused_banner: ("SESI DIJEDA — waktu tidak berjalan", "SESSION PAUSED — timers are stopped"),
+        planned_banner: ("Sesi belum dimulai — tekan {} untuk mulai", "The session has not started — press {} to start"),
+        disconnected: ("TERPUTUS — menyambung ulang ke terminal fasilitator (fgd run)… yang diketik belum tersimpan sampai tersambung", "DISCONNECTED — reconnecting to the facilitator's terminal (fgd run)… nothing typed is saved until it is back"),
+        refused_by_host: ("TERMINAL FASILITATOR MENOLAK: {}", "THE FACILITATOR'S TERMINAL REFUSES THIS ONE: {}"),
+        confirm_quit: ("Sesi masih berjalan. Keluar sekarang? Semua sudah tersimpan.", "The session is live. Quit now? Everything is already saved."),
+        confirm_end: ("Akhiri sesi dan tulis notulen?", "End the session and write the minutes?"),
+        confirm_remove: ("Hapus", "Remove"),
+        yes_no: ("y = ya · n / Esc = batal", "y = yes · n / Esc = cancel"),
+        too_small: ("Terminal terlalu kecil: perlu minimal {}×{}. Perbesar jendela, atau tekan q untuk keluar.", "Terminal too small: at least {}×{} is needed. Enlarge the window, or press q to quit."),
+        // The help overlay.
+        help_title: ("Bantuan — tombol", "Help — keys"),
+        help_close: ("↑↓ PgUp PgDn: halaman · tombol lain: tutup", "↑↓ PgUp PgDn: page · other keys: close"),
+        help_pages: ("hal. {}/{}", "page {}/{}"),
+        help_forms: ("Formulir: Tab / Shift-Tab pindah kolom, Enter simpan, Esc batal, ↑↓ pilih peserta, ←→ ganti pilihan.", "Forms: Tab / Shift-Tab move between fields, Enter saves, Esc cancels, ↑↓ pick a participant, ←→ change a choice."),
+        help_raise: ("Angkat tangan: pilih peserta (ketik nama atau nomor P), lalu Enter/t topik, r tanggapan, c klarifikasi, p interupsi.", "Raise a hand: pick a participant (type a name or P-number), then Enter/t topic, r reply, c clarify, p point of order."),
+        group_general: ("Umum", "General"),
+        group_session: ("Sesi & acara", "Session & agenda"),
+        group_speakers: ("Pembicara", "Speakers"),
+        group_record: ("Catatan & tindak lanjut", "Notes & follow-up"),
+        // Notices.
+        minutes_written: ("Notulen ditulis ke:", "Minutes written to:"),
+        press_q: ("tekan q untuk keluar", "press q to quit"),
+        saved: ("tersimpan", "saved"),
+        saved_private: ("catatan privat: tidak tampil di layar proyektor, ada di notulen", "a private note: not shown on the projector, it is in the minutes"),
+        undone: ("diurungkan", "undone"),
+        // Picking a participant.
+        pick_participant: ("Pilih peserta", "Pick a participant"),
+        pick_kind: ("Jenis: Enter/t topik baru · r tanggapan · c klarifikasi · p interupsi · Esc batal", "Kind: Enter/t new topic · r reply · c clarifying question · p point of order · Esc cancel"),
+        type_to_filter: ("ketik untuk menyaring; angka memilih kode P", "type to filter; digits pick a P-code"),
+        no_match: ("tidak ada yang cocok", "no match"),
+        // Form titles.
+        form_mindset: ("Catatan pola pikir", "Mindset note"),
+        form_note: ("Catatan", "Note"),
+        form_decision: ("Keputusan", "Decision"),
+        form_conclusion: ("Kesimpulan", "Conclusion"),
+        form_action: ("Tindak lanjut", "Action item"),
+        form_item: ("Acara", "Agenda item"),
+        form_participant: ("Peserta", "Participant"),
+        // Form fields.
+        field_from: common::FROM,
+        field_to: common::TO,
+        field_values: common::VALUES,
+        field_participant: ("Peserta", "Participant"),
+        field_text: ("Teks", "Text"),
+        field_kind: ("Jenis", "Kind"),
+        field_private: ("Privat", "Private"),
+        field_what: ("Apa", "What"),
+        field_pic: ("Penanggung jawab", "PIC"),
+        field_due: common::DUE,
+        field_title: ("Judul", "Title"),
+        field_minutes: ("Menit", "Minutes"),
+        field_owner: ("Pemandu", "Owner"),
+        field_name: common::NAME,
+        field_position: common::POSITION,
+        field_unit: ("Unit / OPD", "Unit"),
+        field_nip: ("NIP", "NIP"),
+        field_consent: ("Boleh dikutip dengan nama", "May be quoted by name"),
+        field_code: common::CODE,
+        // Form checks and hints.
+        required: ("wajib diisi", "required"),
+        not_a_number: ("harus angka", "must be a number"),
+        yes: ("ya", "yes"),
+        no: ("tidak", "no"),
+        form_hint: ("Tab pindah · Enter simpan · Esc batal", "Tab next field · Enter save · Esc cancel"),
+        due_hint: ("2026-12-01 atau +7d / +2w", "2026-12-01 or +7d / +2w"),
+        values_hint: ("mis. adaptif, kolaboratif", "e.g. adaptif, kolaboratif"),
+        // Attendance.
+        present: common::PRESENT,
+        absent: ("belum hadir", "not here"),
+        participants_hint: ("Enter hadir/tidak · + peserta baru · e ubah · x hapus · Esc tutup", "Enter present/absent · + walk-in · e edit · x remove · Esc close"),
+        correction_only: ("Sesi sudah selesai: hanya koreksi teks dan status", "The session has ended: only texts and statuses can be corrected"),
+        nothing_selected: ("tidak ada baris terpilih", "no row is selected"),
+        // The home screen.
+        home_title: ("fgd — diskusi kelompok terarah", "fgd — focus-group discussions"),
+        home_sessions: ("Sesi tersimpan", "Saved sessions"),
+        home_plans: ("Mulai dari rencana", "Start from a plan"),
+        home_blank: ("Sesi kosong baru", "New blank session"),
+        home_hint: ("Enter buka / mulai · f lanjutan dari sesi terpilih · Tab pindah · q keluar", "Enter open / start · f follow up the selected session · Tab switch · q quit"),
+        home_none: ("belum ada sesi", "no sessions yet"),
+        home_follow_up: ("Lanjutan dari", "Follow-up of"),
+        live_from: ("berjalan di terminal lain", "open in another terminal"),
+    }
+}
+
+/// The words of a language.
+pub fn words(lang: Language) -> &'static Words {
+    match lang {
+        Language::Id => &ID,
+        Language::En => &EN,
+    }
+}
+
+impl Words {
+    /// A speaker-queue kind.
+    pub fn speak_kind(&self, k: SpeakKind) -> &'static str {
+        match k {
+            SpeakKind::Topic => self.kind_topic,
+            SpeakKind::Reply => self.kind_reply,
+            SpeakKind::Clarify => self.kind_clarify,
+            SpeakKind::PointOfOrder => self.kind_poo,
+        }
+    }
+
+    /// A note kind.
+    pub fn note_kind(&self, k: NoteKind) -> &'static str {
+        match k {
+            NoteKind::Observation => self.note_observation,
+            NoteKind::Quote => self.note_quote,
+            NoteKind::Insight => self.note_insight,
+            NoteKind::Concern => self.note_concern,
+        }
+    }
+
+    /// An action status.
+    pub fn action_status(&self, s: ActionStatus) -> &'static str {
+        super::pick(self.lang, common::action_status(s))
+    }
+
+    /// An agenda item status.
+    pub fn item_status(&self, s: ItemStatus) -> &'static str {
+        match s {
+            ItemStatus::Pending => self.item_pending,
+            ItemStatus::Active => self.item_active,
+            ItemStatus::Done => self.item_done,
+            ItemStatus::Skipped => self.item_skipped,
+            ItemStatus::Deferred => self.item_deferred,
+        }
+    }
+
+    /// A session status, in capitals.
+    pub fn status(&self, s: Status) -> &'static str {
+        match s {
+            Status::Planned => self.planned,
+            Status::Live => self.live,
+            Status::Paused => self.paused,
+            Status::Ended => self.ended,
+        }
+    }
+
+    /// A BerAKHLAK core value's name.
+    pub fn core_value(&self, v: CoreValue) -> &'static str {
+        super::pick(self.lang, common::core_value(v))
+    }
+}
