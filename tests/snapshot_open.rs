@@ -69,7 +69,7 @@ impl Stored {
     /// containing `why`, and the close after it leaves a good snapshot.
     fn ignores(&self, why: &str) {
         match self.open() {
-            SnapshotUse::Ignored(reason) => assert!(reason.contains(why), "{reason}"),
+            SnapshotUse::Ignored(reason) => assert!(reason.to_string().contains(why), "{reason}"),
             other => panic!("expected the snapshot to be ignored ({why}), got {other:?}"),
         }
         assert_eq!(self.open(), SnapshotUse::Used(EVENTS as u64), "rewritten");
