@@ -101,8 +101,12 @@ fn main() {
     .unwrap();
     let id = {
         let mut e = engine::create_from_plan(&data, &plan, None, Utc::now()).unwrap();
-        e.execute_now(Command::Start, Utc::now(), Actor::Facilitator)
-            .unwrap();
+        e.execute(
+            Command::Start,
+            engine::When::Now(Utc::now()),
+            Actor::Facilitator,
+        )
+        .unwrap();
         e.session().info.id.clone()
     };
 

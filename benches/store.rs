@@ -28,7 +28,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fgd::domain::{Recorded, Session, Snapshot, apply, replay};
-use fgd::engine::{Engine, SNAPSHOT_EVERY};
+use fgd::engine::{Engine, SNAPSHOT_EVERY, When};
 use fgd::export;
 use fgd::fixtures::{self, LARGE_SESSION_EVENTS};
 use fgd::store::{DataDir, Meta, SNAPSHOT_FILE, SessionLock, SessionStore, SnapshotUse};
@@ -150,7 +150,7 @@ fn durable_command(quick: bool, root: &Path) -> Res<()> {
                 2 => store.append(std::slice::from_ref(rec))?,
                 _ => {
                     if let Some(s) = step.take() {
-                        engine.execute(s.command, s.at, s.actor)?;
+                        engine.execute(s.command, When::At(s.at), s.actor)?;
                     }
                 }
             }

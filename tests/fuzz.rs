@@ -739,7 +739,9 @@ const FIELDS: &[&str] = &[
 /// with its fields: the ones it asks for when missing, then every field its
 /// decoded form has.
 fn commands() -> Vec<(String, Vec<String>)> {
-    let err = cli::parse_line("{\"cmd\":\"no-such-command\"}").unwrap_err();
+    let err = cli::parse_line("{\"cmd\":\"no-such-command\"}")
+        .unwrap_err()
+        .to_string();
     let list = err.split("the commands are: ").nth(1).unwrap();
     let mut rng = Rng::new(1);
     list.split(", ")
@@ -754,7 +756,7 @@ fn commands() -> Vec<(String, Vec<String>)> {
                         return (name.trim().to_owned(), fields);
                     }
                     Err(e) => {
-                        let missing = e.split('`').nth(1).unwrap_or("text").to_owned();
+                        let missing = e.to_string().split('`').nth(1).unwrap_or("text").to_owned();
                         let value = loop {
                             let v = field_value(&mut rng, &missing);
                             if !v.is_null() && !v.is_object() && !v.is_array()

@@ -4,6 +4,7 @@
 //! minutes. Pure functions of their arguments: no clock, no files.
 
 pub mod minutes;
+pub mod outcome;
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc, Weekday};
 
