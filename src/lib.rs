@@ -17,3 +17,4 @@ pub mod live;
 pub mod plan;
 pub mod store;
 pub mod tui;
+pub mod versions;

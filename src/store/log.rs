@@ -15,8 +15,9 @@ use crate::domain::{Recorded, Seq};
 use super::StoreError;
 use super::error::io_hint;
 
-/// The schema this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema this build writes and reads (defined with the others in
+/// `versions.rs`).
+pub use crate::versions::STORE_SCHEMA as SCHEMA_VERSION;
 
 const SCHEMA_KEY: &[u8] = b"fgd.schema";
 const ID_KEY: &[u8] = b"fgd.session_id";

@@ -22,8 +22,8 @@ use crate::domain::{Seq, Snapshot};
 
 use super::log::check_of;
 
-/// The version of this encoding.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of this encoding (defined with the others in `versions.rs`).
+pub use crate::versions::SNAPSHOT_FORMAT as FORMAT_VERSION;
 
 const MAGIC: &str = "fgd-snapshot";
 
