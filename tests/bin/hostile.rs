@@ -18,18 +18,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod bin_support;
-mod tui_support;
-
+use crate::bin_support;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 
-use bin_support::{Fgd, Run};
+use crate::bin_support::{Fgd, Run};
+use crate::tui_support::Fx;
 use fgd::engine::Engine;
 use fgd::store::DataDir;
 use ratatui::crossterm::event::KeyCode;
-use tui_support::Fx;
 
 /// The English plan's session every case starts from (started, with a note
 /// and an action), and a second one for ambiguous prefixes.

@@ -6,11 +6,9 @@
     clippy::cast_possible_truncation
 )]
 
-mod bin_support;
-
 use std::io::{BufRead, BufReader, Write};
 
-use bin_support::{Fgd, repo};
+use crate::bin_support::{Fgd, repo};
 use fgd::domain::{Event, Status};
 
 fn bundled_plans() -> Vec<String> {

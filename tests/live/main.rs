@@ -5,7 +5,9 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../bin_support/mod.rs"]
 mod bin_support;
+#[path = "../tmux_support/mod.rs"]
 mod tmux_support;
 
 use std::fmt::Write as _;
@@ -16,11 +18,11 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use bin_support::Fgd;
+use crate::bin_support::Fgd;
+use crate::tmux_support::{Tmux, holder_pid, signal};
 use fgd::domain::{Actor, Command, DomainError, Event, NoteKind};
 use fgd::engine::Refusal;
 use fgd::live::{Client, Trouble, Wake};
-use tmux_support::{Tmux, holder_pid, signal};
 
 fn session_dir(fgd: &Fgd, id: &str) -> PathBuf {
     fgd.data().join("sessions").join(id)

@@ -30,12 +30,12 @@
     clippy::cast_possible_wrap
 )]
 
-mod seeded;
-mod tui_support;
-
+use crate::tui_support;
 use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 
+use crate::seeded::{Rng, env_u64};
+use crate::tui_support::{Fx, Setup};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use fgd::domain::{Actor, Command, Language, Recorded, Session, replay};
 use fgd::engine::{self, Engine};
@@ -50,9 +50,7 @@ use fgd::{cli, plan};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use seeded::{Rng, env_u64};
 use serde_json::{Value, json};
-use tui_support::{Fx, Setup};
 
 /// Keys per run on one screen (a failing run is replayed alone).
 const RUN_KEYS: u64 = 400;
@@ -75,7 +73,7 @@ fn replayable<T>(what: &str, seed: u64, extra: &str, f: impl FnOnce() -> T) -> T
         Err(panic) => {
             eprintln!(
                 "\n{what} panicked; replay it with FGD_FUZZ_SEED={seed:#x} {extra}\n\
-                 (e.g. FGD_FUZZ_SEED={seed:#x} {extra} cargo test --test fuzz)\n"
+                 (e.g. FGD_FUZZ_SEED={seed:#x} {extra} cargo test --test bin fuzz::)\n"
             );
             resume_unwind(panic)
         }
@@ -301,7 +299,7 @@ fn key_run(seed: u64, keys: u64, bound: &[KeyEvent]) -> u64 {
     if let Err(panic) = result {
         eprintln!(
             "\nkey fuzz: a {state} session at {w}×{h}, after {pressed} keys; the last ones: {}\n\
-             replay with FGD_FUZZ_SEED={seed:#x} FGD_FUZZ_KEYS={keys} cargo test --test fuzz keys\n",
+             replay with FGD_FUZZ_SEED={seed:#x} FGD_FUZZ_KEYS={keys} cargo test --test bin fuzz::random_keys\n",
             recent.join(" ")
         );
         resume_unwind(panic);
