@@ -86,6 +86,10 @@ fn host(
     }
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one benchmark scenario (host, notetaker, frames) read top to bottom"
+)]
 fn main() {
     let root = common::start("notetaker command → host frame (live socket), 200×60").unwrap();
     let n = if common::quick() { 200 } else { 1_000 };

@@ -13,13 +13,13 @@
 //!   session.json  full backup: rewritten atomically at agenda changes and at the end
 //! ```
 //!
-//! - [`data_dir`]: the data directory, listing, resolving ids, deleting;
-//! - [`session`]: one session directory, created or opened and held;
-//! - `resume`: the snapshot checked against the log on open;
-//! - [`meta`]: `meta.json`; `snapshot`: the snapshot file's encoding;
-//! - `log`: the sled event log; `lock`: the session lock;
-//! - `backup`: the writer thread; `fsutil`: private dirs and atomic writes;
-//! - [`error`]: [`StoreError`].
+//! - `data_dir` — the data directory, listing, resolving ids, deleting;
+//! - `session` — one session directory, created or opened and held;
+//! - `resume` — the snapshot checked against the log on open;
+//! - `meta` — `meta.json`; `snapshot` — the snapshot file's encoding;
+//! - `log` — the sled event log; `lock` — the session lock;
+//! - `backup` — the writer thread; `fsutil` — private dirs and atomic writes;
+//! - `error` — [`StoreError`].
 
 mod backup;
 pub mod data_dir;

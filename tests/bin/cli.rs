@@ -136,6 +136,10 @@ fn write_plan(fgd: &Fgd, name: &str, body: &str) -> String {
 
 const GOOD_HEAD: &str = "title = \"Uji\"\n[[participants]]\nname = \"Budi\"\n";
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "a table of plan errors and where each is reported"
+)]
 #[test]
 fn plan_errors_name_file_line_and_column_and_create_nothing() {
     let cases: &[(&str, &str, &str)] = &[
