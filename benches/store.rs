@@ -87,10 +87,7 @@ fn bare_log(path: &Path, first: &[Recorded]) -> Res<(sled::Db, sled::Tree)> {
 /// session's worth of events. All four write the very same records. The
 /// one-entry `sled::Batch` is not a budget line: it is what
 /// `SessionStore::append` does underneath, so it shows where the time goes.
-#[expect(
-    clippy::too_many_lines,
-    reason = "four ways to store the same records, measured side by side"
-)]
+#[expect(clippy::too_many_lines, reason = "one table, read whole")]
 fn durable_command(quick: bool, root: &Path) -> Res<()> {
     let base = if quick { 2_000 } else { LARGE_SESSION_EVENTS };
     let (warm, iters) = if quick { (20, 200) } else { (100, 2_000) };
@@ -355,10 +352,7 @@ impl Stored {
     }
 }
 
-#[expect(
-    clippy::too_many_lines,
-    reason = "every way to open a session measured side by side, one table"
-)]
+#[expect(clippy::too_many_lines, reason = "one table, read whole")]
 fn open_resume(quick: bool, root: &Path) -> Res<()> {
     let sizes: &[(usize, usize)] = if quick {
         &[(2_000, 10), (20_000, 6)]
