@@ -86,6 +86,10 @@ fn host(
     }
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one benchmark scenario (host, notetaker, frames) read top to bottom"
+)]
 fn main() {
     let root = common::start("notetaker command → host frame (live socket), 200×60").unwrap();
     let n = if common::quick() { 200 } else { 1_000 };
@@ -101,8 +105,12 @@ fn main() {
     .unwrap();
     let id = {
         let mut e = engine::create_from_plan(&data, &plan, None, Utc::now()).unwrap();
-        e.execute_now(Command::Start, Utc::now(), Actor::Facilitator)
-            .unwrap();
+        e.execute(
+            Command::Start,
+            engine::When::Now(Utc::now()),
+            Actor::Facilitator,
+        )
+        .unwrap();
         e.session().info.id.clone()
     };
 

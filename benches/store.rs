@@ -28,7 +28,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fgd::domain::{Recorded, Session, Snapshot, apply, replay};
-use fgd::engine::{Engine, SNAPSHOT_EVERY};
+use fgd::engine::{Engine, SNAPSHOT_EVERY, When};
 use fgd::export;
 use fgd::fixtures::{self, LARGE_SESSION_EVENTS};
 use fgd::store::{DataDir, Meta, SNAPSHOT_FILE, SessionLock, SessionStore, SnapshotUse};
@@ -87,6 +87,7 @@ fn bare_log(path: &Path, first: &[Recorded]) -> Res<(sled::Db, sled::Tree)> {
 /// session's worth of events. All four write the very same records. The
 /// one-entry `sled::Batch` is not a budget line: it is what
 /// `SessionStore::append` does underneath, so it shows where the time goes.
+#[expect(clippy::too_many_lines, reason = "one table, read whole")]
 fn durable_command(quick: bool, root: &Path) -> Res<()> {
     let base = if quick { 2_000 } else { LARGE_SESSION_EVENTS };
     let (warm, iters) = if quick { (20, 200) } else { (100, 2_000) };
@@ -150,7 +151,7 @@ fn durable_command(quick: bool, root: &Path) -> Res<()> {
                 2 => store.append(std::slice::from_ref(rec))?,
                 _ => {
                     if let Some(s) = step.take() {
-                        engine.execute(s.command, s.at, s.actor)?;
+                        engine.execute(s.command, When::At(s.at), s.actor)?;
                     }
                 }
             }
@@ -351,6 +352,7 @@ impl Stored {
     }
 }
 
+#[expect(clippy::too_many_lines, reason = "one table, read whole")]
 fn open_resume(quick: bool, root: &Path) -> Res<()> {
     let sizes: &[(usize, usize)] = if quick {
         &[(2_000, 10), (20_000, 6)]

@@ -29,7 +29,7 @@ use fgd::domain::{Actor, Command, Recorded, Seq, Session, apply, decide, replay}
 use fgd::fixtures::{self, LARGE_SESSION_EVENTS};
 use fgd::tui::app::{App, Role};
 use fgd::tui::keymap::Keymap;
-use fgd::tui::port::{Port, Refusal};
+use fgd::tui::port::{ExportFailed, Port, Refusal};
 use fgd::tui::theme::{Theme, ThemeName};
 use fgd::tui::view;
 use ratatui::backend::{CrosstermBackend, TestBackend};
@@ -66,7 +66,7 @@ impl Port for MemPort {
         }
         Ok(self.session.last_seq)
     }
-    fn export(&mut self, _out: &Path) -> Result<Vec<PathBuf>, String> {
+    fn export(&mut self, _out: &Path) -> Result<Vec<PathBuf>, ExportFailed> {
         Ok(vec![])
     }
     fn actor(&self) -> Actor {

@@ -3,14 +3,20 @@
 //! [`Engine`]; it keeps the state in memory and the store on disk, and
 //! refreshes `meta.json`, the `session.json` backup and the state snapshot
 //! when they go stale. The event log stays in the store: it is read only for
-//! what needs all of it (exports, the backup).
+//! what needs all of it (exports, the backup). What became of a command
+//! ([`Refusal`], [`Notice`]) is typed in `outcome.rs`, shared by the
+//! terminal's port, the live host and client and `fgd apply`.
+
+mod outcome;
 
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
+pub use outcome::{Executed, NotStored, Notice, PeerRefusal, Refusal, Unsure};
+
 use crate::domain::{
-    ActionStatus, Actor, Command, DomainError, ItemStatus, Recorded, Seq, Session, Snapshot, apply,
-    decide, replay,
+    ActionStatus, Actor, Command, DomainError, ItemStatus, Recorded, Seq, Session, Snapshot,
+    Status, apply, decide, replay,
 };
 use crate::export;
 use crate::plan::Plan;
@@ -32,15 +38,21 @@ fn snapshot_every() -> u64 {
         .unwrap_or(SNAPSHOT_EVERY)
 }
 
-/// Why a command did not go through.
-#[derive(Debug, Error)]
-pub enum ExecError {
-    /// The rules refused it; nothing changed.
-    #[error(transparent)]
-    Domain(#[from] DomainError),
-    /// It could not be stored; nothing changed in memory.
-    #[error(transparent)]
-    Store(#[from] StoreError),
+/// When a command happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// At exactly this time (a script replaying a session).
+    At(DateTime<Utc>),
+    /// Now, by the system clock: held back to the last event's time if the
+    /// clock has stepped back.
+    Now(DateTime<Utc>),
+}
+
+impl When {
+    /// `at` when given, else `now`.
+    pub fn given_or_now(at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> When {
+        at.map_or(When::Now(now), When::At)
+    }
 }
 
 /// An open session: state and store.
@@ -171,49 +183,14 @@ impl Engine {
         &self.store
     }
 
-    /// Runs a command at the system time, which is held back to the last
-    /// event's time if the clock has stepped back.
-    pub fn execute_now(
-        &mut self,
-        cmd: Command,
-        now: DateTime<Utc>,
-        actor: Actor,
-    ) -> Result<Seq, ExecError> {
-        self.execute_now_events(cmd, now, actor)?;
-        Ok(self.session.last_seq)
-    }
-
-    /// [`Engine::execute_now`], giving the events the command recorded.
-    pub fn execute_now_events(
-        &mut self,
-        cmd: Command,
-        now: DateTime<Utc>,
-        actor: Actor,
-    ) -> Result<Vec<Recorded>, ExecError> {
-        let at = self.session.last_at.map_or(now, |last| now.max(last));
-        self.execute_events(cmd, at, actor)
-    }
-
-    /// Runs a command at time `at`: decides, stores durably, applies. Returns
-    /// the seq of the (last) event it recorded.
-    pub fn execute(
-        &mut self,
-        cmd: Command,
-        at: DateTime<Utc>,
-        actor: Actor,
-    ) -> Result<Seq, ExecError> {
-        self.execute_events(cmd, at, actor)?;
-        Ok(self.session.last_seq)
-    }
-
-    /// [`Engine::execute`], giving the events the command recorded (for a
-    /// host to send to its clients).
-    pub fn execute_events(
-        &mut self,
-        cmd: Command,
-        at: DateTime<Utc>,
-        actor: Actor,
-    ) -> Result<Vec<Recorded>, ExecError> {
+    /// Runs a command: decides, stores durably, applies. Gives the seq of
+    /// its (last) event and the events it recorded (for a host to send to
+    /// its clients).
+    pub fn execute(&mut self, cmd: Command, when: When, actor: Actor) -> Result<Executed, Refusal> {
+        let at = match when {
+            When::At(at) => at,
+            When::Now(now) => self.session.last_at.map_or(now, |last| now.max(last)),
+        };
         let events = decide(&self.session, cmd, at, actor)?;
         let first = self.session.last_seq + 1;
         let recs: Vec<Recorded> = events
@@ -231,21 +208,28 @@ impl Engine {
         for rec in &recs {
             apply(&mut self.session, rec);
         }
-        let agenda_changed = recs.iter().any(|r| r.event.changes_agenda());
-        // The command is durable from here on: a failure to refresh the side
-        // files is reported, not turned into a failed command.
-        if self.session.status != status
+        self.refresh(status, at, &recs);
+        Ok(Executed {
+            seq: self.session.last_seq,
+            events: recs,
+        })
+    }
+
+    /// Refreshes the side files after `recs` were stored and applied: the
+    /// command is durable from here on, so a failure is kept as a warning,
+    /// never turned into a failed command.
+    fn refresh(&mut self, status_before: Status, at: DateTime<Utc>, recs: &[Recorded]) {
+        if self.session.status != status_before
             && let Err(e) = self.store.write_meta(&Meta::of(&self.session, at))
         {
             self.warning = Some(e);
         }
-        if agenda_changed {
+        if recs.iter().any(|r| r.event.changes_agenda()) {
             self.queue_backup();
         }
         if self.session.last_seq >= self.snapshot_seq + self.snapshot_every {
             self.queue_snapshot();
         }
-        Ok(recs)
     }
 
     /// Queues a rewrite of the `session.json` backup on the writer thread
@@ -266,6 +250,12 @@ impl Engine {
             self.snapshot_seq = self.session.last_seq;
             self.backup.submit(job);
         }
+    }
+
+    /// The same failure as a [`Notice`] for a screen, once.
+    pub fn take_notice(&mut self) -> Option<Notice> {
+        self.take_warning()
+            .map(|w| Notice::StoredBut(std::sync::Arc::new(w)))
     }
 
     /// A failure to refresh `meta.json`, `session.json` or the snapshot

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod domain;
 pub mod engine;
 pub mod export;
+#[cfg(any(test, feature = "fixtures"))]
 #[doc(hidden)]
 pub mod fixtures;
 pub mod i18n;
@@ -16,3 +17,4 @@ pub mod live;
 pub mod plan;
 pub mod store;
 pub mod tui;
+pub mod versions;

@@ -6,10 +6,12 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+use thiserror::Error;
 
 use super::CliError;
-use crate::domain::{Actor, Command};
-use crate::engine::{Engine, ExecError};
+use crate::domain::{Actor, Command, Language};
+use crate::engine::{Engine, NotStored, Refusal, When};
+use crate::i18n::outcome;
 use crate::store::DataDir;
 
 /// One decoded input line.
@@ -21,36 +23,62 @@ pub struct ApplyLine {
     pub at: Option<DateTime<Utc>>,
 }
 
+/// Why an input line is not a command.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LineError {
+    /// Not JSON at all.
+    #[error("not valid JSON ({0}); each line is one JSON object like {{\"cmd\":\"start\"}}")]
+    NotJson(String),
+    /// JSON, but not an object.
+    #[error("each line must be a JSON object like {{\"cmd\":\"start\"}}")]
+    NotObject,
+    /// An `at` that is not an RFC 3339 time.
+    #[error("`at` must be an RFC 3339 time like 2026-11-23T09:00:00+07:00 ({0})")]
+    BadTime(String),
+    /// An `at` that is not a string.
+    #[error("`at` must be a string like \"2026-11-23T09:00:00+07:00\"")]
+    TimeNotText,
+    /// No `cmd`.
+    #[error("the object has no \"cmd\"; e.g. {{\"cmd\":\"start\"}}")]
+    NoCommand,
+    /// `create`, which only `fgd new` does.
+    #[error("sessions are created with `fgd new`, not with apply")]
+    Create,
+    /// A command that does not decode (serde's words, reworded).
+    #[error("{0}")]
+    Undecodable(String),
+    /// A field the command does not have.
+    #[error("unknown field `{field}` for {command}; check the spelling")]
+    UnknownField {
+        /// The field.
+        field: String,
+        /// The command's name.
+        command: String,
+    },
+}
+
 /// Decodes one line: a JSON object with a `cmd`, its fields, and an optional `at`.
-pub fn parse_line(line: &str) -> Result<ApplyLine, String> {
-    let mut value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
-        format!("not valid JSON ({e}); each line is one JSON object like {{\"cmd\":\"start\"}}")
-    })?;
-    let obj = value
-        .as_object_mut()
-        .ok_or_else(|| "each line must be a JSON object like {\"cmd\":\"start\"}".to_owned())?;
+pub fn parse_line(line: &str) -> Result<ApplyLine, LineError> {
+    let mut value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| LineError::NotJson(e.to_string()))?;
+    let obj = value.as_object_mut().ok_or(LineError::NotObject)?;
     let at = match obj.remove("at") {
         None => None,
         Some(serde_json::Value::String(s)) => Some(
             DateTime::parse_from_rfc3339(&s)
-                .map_err(|e| {
-                    format!("`at` must be an RFC 3339 time like 2026-11-23T09:00:00+07:00 ({e})")
-                })?
+                .map_err(|e| LineError::BadTime(e.to_string()))?
                 .with_timezone(&Utc),
         ),
-        Some(_) => {
-            return Err("`at` must be a string like \"2026-11-23T09:00:00+07:00\"".to_owned());
-        }
+        Some(_) => return Err(LineError::TimeNotText),
     };
     match obj.get("cmd") {
-        None => return Err("the object has no \"cmd\"; e.g. {\"cmd\":\"start\"}".to_owned()),
-        Some(serde_json::Value::String(c)) if c == "create" => {
-            return Err("sessions are created with `fgd new`, not with apply".to_owned());
-        }
+        None => return Err(LineError::NoCommand),
+        Some(serde_json::Value::String(c)) if c == "create" => return Err(LineError::Create),
         _ => {}
     }
     let keys: Vec<String> = obj.keys().cloned().collect();
-    let command: Command = serde_json::from_value(value).map_err(|e| explain(&e.to_string()))?;
+    let command: Command = serde_json::from_value(value)
+        .map_err(|e| LineError::Undecodable(explain(&e.to_string())))?;
     // serde ignores extra fields of field-less commands: check every key
     // against the command's own fields.
     let known = serde_json::to_value(&command).unwrap_or_default();
@@ -59,9 +87,10 @@ pub fn parse_line(line: &str) -> Result<ApplyLine, String> {
             .get("cmd")
             .and_then(|c| c.as_str())
             .unwrap_or("this command");
-        return Err(format!(
-            "unknown field `{extra}` for {cmd}; check the spelling"
-        ));
+        return Err(LineError::UnknownField {
+            field: extra.clone(),
+            command: cmd.to_owned(),
+        });
     }
     Ok(ApplyLine { command, at })
 }
@@ -101,6 +130,29 @@ enum Outcome {
     NotStored(String, CliError),
 }
 
+impl Outcome {
+    /// A line's fate, in the CLI's words (English): the rules' own text for
+    /// a refusal; the store's error as it is, or what the host said.
+    fn of(result: Result<crate::domain::Seq, Refusal>) -> Outcome {
+        match result {
+            Ok(seq) => Outcome::Done(seq),
+            Err(Refusal::Rule(e)) => Outcome::Refused(e.to_string()),
+            Err(Refusal::NotStored(NotStored::Store(e))) => {
+                Outcome::NotStored(e.to_string(), CliError::from(&*e))
+            }
+            Err(
+                refusal @ (Refusal::NotStored(
+                    NotStored::Host(_) | NotStored::Disconnected | NotStored::ConnectionLost,
+                )
+                | Refusal::Unsure(_)),
+            ) => {
+                let why = outcome::refusal(Language::En, &refusal).unwrap_or_default();
+                Outcome::NotStored(why.clone(), CliError::other(why))
+            }
+        }
+    }
+}
+
 impl Target {
     fn open(data: &DataDir, id: &str) -> Result<Target, CliError> {
         match Engine::open(data, id) {
@@ -121,24 +173,15 @@ impl Target {
     fn apply(&mut self, command: Command, at: Option<DateTime<Utc>>) -> Outcome {
         match self {
             Target::Local(engine) => {
-                let result = match at {
-                    Some(at) => engine.execute(command, at, Actor::Script),
-                    None => engine.execute_now(command, Utc::now(), Actor::Script),
-                };
-                match result {
-                    Ok(seq) => Outcome::Done(seq),
-                    Err(ExecError::Domain(e)) => Outcome::Refused(e.to_string()),
-                    Err(ExecError::Store(e)) => Outcome::NotStored(e.to_string(), e.into()),
-                }
+                let when = When::given_or_now(at, Utc::now());
+                Outcome::of(
+                    engine
+                        .execute(command, when, Actor::Script)
+                        .map(|done| done.seq),
+                )
             }
             #[cfg(unix)]
-            Target::Host(client) => match client.execute(command, at) {
-                Ok(seq) => Outcome::Done(seq),
-                Err(crate::live::Rejection::Rule(e)) => Outcome::Refused(e.to_string()),
-                Err(crate::live::Rejection::Failed(why)) => {
-                    Outcome::NotStored(why.clone(), CliError::other(why))
-                }
-            },
+            Target::Host(client) => Outcome::of(client.execute(command, at)),
         }
     }
 
@@ -170,7 +213,7 @@ pub fn run(data: &DataDir, id: &str, file: Option<&Path>) -> Result<(), CliError
             continue;
         }
         let answer = match parse_line(&line) {
-            Err(reason) => Err(reason),
+            Err(reason) => Err(reason.to_string()),
             Ok(ApplyLine { command, at }) => match target.apply(command, at) {
                 Outcome::Done(seq) => Ok(seq),
                 Outcome::Refused(reason) => Err(reason),

@@ -15,11 +15,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::engine::ExecError;
 use crate::plan::{self, PlanError};
 use crate::store::{DataDir, StoreError};
 
-pub use apply::{ApplyLine, parse_line};
+pub use apply::{ApplyLine, LineError, parse_line};
 
 /// An error to print, with the process exit status.
 #[derive(Debug)]
@@ -53,8 +52,8 @@ impl CliError {
     }
 }
 
-impl From<StoreError> for CliError {
-    fn from(e: StoreError) -> CliError {
+impl From<&StoreError> for CliError {
+    fn from(e: &StoreError) -> CliError {
         CliError {
             code: if e.is_user_error() { 2 } else { 1 },
             message: e.to_string(),
@@ -63,12 +62,9 @@ impl From<StoreError> for CliError {
     }
 }
 
-impl From<ExecError> for CliError {
-    fn from(e: ExecError) -> CliError {
-        match e {
-            ExecError::Domain(d) => CliError::usage(d.to_string()),
-            ExecError::Store(s) => s.into(),
-        }
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> CliError {
+        CliError::from(&e)
     }
 }
 

@@ -16,6 +16,8 @@
 //! - [`screen`] — the words of the terminal screens (`Words`);
 //! - [`minutes`] — the labels of the minutes (`Labels`);
 //! - [`undo`] — the names of what `u` undoes (`domain::undo::Label`);
+//! - [`outcome`] — what became of a command that was not simply stored
+//!   ("not saved: …", "saved, but: …"), as each terminal words it;
 //! - [`refusals`] — why a command was refused (`DomainError` in both
 //!   languages, its `Display`) and the names of fields and records inside.
 
@@ -57,6 +59,7 @@ macro_rules! words {
 
 pub mod common;
 pub mod minutes;
+pub mod outcome;
 pub mod refusals;
 pub mod screen;
 pub mod undo;

@@ -14,7 +14,8 @@ use thiserror::Error;
 
 use super::Wake;
 use super::proto::{self, MAX_HOST_LINE, PROTOCOL_VERSION, ToClient, ToHost};
-use crate::domain::{Actor, Command, DomainError, Recorded, Seq, Session, apply, replay};
+use crate::domain::{Actor, Command, Recorded, Seq, Session, apply, replay};
+use crate::engine::{NotStored, Refusal, Unsure};
 
 /// How long a command waits for the host's answer.
 pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
@@ -42,15 +43,6 @@ pub enum JoinError {
     /// Anything else.
     #[error("can't reach the host: {0}")]
     Io(#[from] std::io::Error),
-}
-
-/// Why a command from this terminal did not go through.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Rejection {
-    /// The rules refused it; nothing changed.
-    Rule(DomainError),
-    /// It was not saved, or it is not known whether it was.
-    Failed(String),
 }
 
 /// What is wrong with the connection.
@@ -167,47 +159,36 @@ impl Client {
     /// Sends a command and waits for the host's answer; `at` for scripts
     /// replaying a session, else the host's clock. `Ok` only when the host
     /// stored it (and its event is already in this mirror).
-    pub fn execute(
-        &mut self,
-        command: Command,
-        at: Option<DateTime<Utc>>,
-    ) -> Result<Seq, Rejection> {
+    pub fn execute(&mut self, command: Command, at: Option<DateTime<Utc>>) -> Result<Seq, Refusal> {
         self.pump();
         let Some(conn) = self.conn.as_mut() else {
-            return Err(Rejection::Failed(
-                "not saved: disconnected from the host (reconnecting); try again once it is back"
-                    .into(),
-            ));
+            return Err(Refusal::NotStored(NotStored::Disconnected));
         };
         let id = self.next_id;
         self.next_id += 1;
         let line = proto::encode(&ToHost::Command { id, command, at });
         if conn.stream.write_all(line.as_bytes()).is_err() {
             self.lost();
-            return Err(Rejection::Failed(
-                "not saved: the connection to the host was lost; try again once it is back".into(),
-            ));
+            return Err(Refusal::NotStored(NotStored::ConnectionLost));
         }
         let deadline = Instant::now() + ANSWER_TIMEOUT;
         loop {
             let Some(msg) = self.next_message(Some(deadline)) else {
                 let unsure = if self.conn.is_some() {
                     self.lost();
-                    "the host did not answer in time"
+                    Unsure::NoAnswer
                 } else {
-                    "the connection to the host was lost before it answered"
+                    Unsure::LostBeforeAnswer
                 };
-                return Err(Rejection::Failed(format!(
-                    "{unsure}; the command may not have been saved: check the screen once reconnected"
-                )));
+                return Err(Refusal::Unsure(unsure));
             };
             match msg {
                 ToClient::Ack { id: got, seq } if got == id => return Ok(seq),
                 ToClient::Rejected { id: got, error } if got == id => {
-                    return Err(Rejection::Rule(error));
+                    return Err(Refusal::Rule(error));
                 }
                 ToClient::Failed { id: got, message } if got == id => {
-                    return Err(Rejection::Failed(message));
+                    return Err(Refusal::NotStored(NotStored::Host(message)));
                 }
                 other => {
                     self.take(other);

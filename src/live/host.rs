@@ -19,11 +19,13 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use thiserror::Error;
 
 use super::Wake;
 use super::proto::{self, MAX_COMMAND_LINE, PROTOCOL_VERSION, ToClient, ToHost};
-use crate::domain::{Actor, Command, Recorded};
-use crate::engine::{Engine, ExecError};
+use crate::domain::{Actor, Command, Language, Recorded};
+use crate::engine::{Engine, Notice, PeerRefusal, Refusal, When};
+use crate::i18n::outcome;
 
 /// Lines a client may have waiting before it counts as stuck and is dropped.
 pub const CLIENT_QUEUE: usize = 1024;
@@ -49,7 +51,7 @@ enum Request {
     Left {
         conn: u64,
     },
-    Notice(String),
+    Refused(PeerRefusal),
 }
 
 struct Peer {
@@ -65,7 +67,7 @@ pub struct Host {
     rx: Receiver<Request>,
     peers: HashMap<u64, Peer>,
     stop: Arc<AtomicBool>,
-    notices: Vec<String>,
+    notices: Vec<Notice>,
 }
 
 impl std::fmt::Debug for Host {
@@ -129,7 +131,7 @@ impl Host {
     }
 
     /// Something to tell the facilitator (a refused peer), once.
-    pub fn take_notice(&mut self) -> Option<String> {
+    pub fn take_notice(&mut self) -> Option<Notice> {
         self.notices.pop()
     }
 
@@ -145,26 +147,7 @@ impl Host {
                     role,
                     out,
                     stream,
-                } => {
-                    // The log is read from the store (the engine keeps only
-                    // the state); a log that can't be read refuses the join.
-                    let welcome = match engine.log() {
-                        Ok(events) => proto::encode(&WelcomeRef {
-                            version: PROTOCOL_VERSION,
-                            session: &engine.session().info.id,
-                            events: &events,
-                        }),
-                        Err(e) => proto::encode(&ToClient::Refused {
-                            version: PROTOCOL_VERSION,
-                            reason: format!("the host can't read the session's log: {e}"),
-                        }),
-                    };
-                    if out.try_send(welcome.into()).is_ok() {
-                        self.peers.insert(conn, Peer { role, out, stream });
-                    } else {
-                        let _ = stream.shutdown(std::net::Shutdown::Both);
-                    }
-                }
+                } => self.welcome(engine, conn, Peer { role, out, stream }),
                 Request::Command {
                     conn,
                     id,
@@ -174,34 +157,45 @@ impl Host {
                     let Some(role) = self.peers.get(&conn).map(|p| p.role) else {
                         continue;
                     };
-                    let result = match at {
-                        Some(at) => engine.execute_events(command, at, role),
-                        None => engine.execute_now_events(command, now, role),
-                    };
-                    let answer = match result {
-                        Ok(recs) => {
+                    let answer = match engine.execute(command, When::given_or_now(at, now), role) {
+                        Ok(done) => {
                             changed = true;
-                            self.broadcast(&recs);
-                            ToClient::Ack {
-                                id,
-                                seq: engine.session().last_seq,
-                            }
+                            self.broadcast(&done.events);
+                            ToClient::Ack { id, seq: done.seq }
                         }
-                        Err(ExecError::Domain(error)) => ToClient::Rejected { id, error },
-                        Err(ExecError::Store(e)) => ToClient::Failed {
-                            id,
-                            message: format!("not saved: {e}"),
-                        },
+                        Err(refusal) => wire_refusal(id, refusal),
                     };
                     self.send(conn, &answer);
                 }
                 Request::Left { conn } => {
                     self.peers.remove(&conn);
                 }
-                Request::Notice(text) => self.notices.push(text),
+                Request::Refused(why) => self.notices.push(Notice::Peer(why)),
             }
         }
         changed
+    }
+
+    /// Sends a joining peer the log so far (read from the store: the engine
+    /// keeps only the state) and admits it; a log that can't be read
+    /// refuses the join.
+    fn welcome(&mut self, engine: &Engine, conn: u64, peer: Peer) {
+        let welcome = match engine.log() {
+            Ok(events) => proto::encode(&WelcomeRef {
+                version: PROTOCOL_VERSION,
+                session: &engine.session().info.id,
+                events: &events,
+            }),
+            Err(e) => proto::encode(&ToClient::Refused {
+                version: PROTOCOL_VERSION,
+                reason: outcome::log_unreadable(Language::En, &e.to_string()),
+            }),
+        };
+        if peer.out.try_send(welcome.into()).is_ok() {
+            self.peers.insert(conn, peer);
+        } else {
+            let _ = peer.stream.shutdown(std::net::Shutdown::Both);
+        }
     }
 
     /// Sends events stored by this terminal (or by [`Host::serve`]) to every
@@ -274,8 +268,8 @@ fn accept(
             continue;
         };
         if let Err(why) = check_peer(&stream) {
-            note(log, &why);
-            let _ = tx.send(Request::Notice(why));
+            note(log, &outcome::peer_refusal(Language::En, &why));
+            let _ = tx.send(Request::Refused(why));
             wake();
             continue;
         }
@@ -291,21 +285,18 @@ fn accept(
 
 /// Refuses a peer of another user (Linux: `SO_PEERCRED`; elsewhere the
 /// socket's 0600 mode and its private directory keep others out).
-fn check_peer(stream: &UnixStream) -> Result<(), String> {
+fn check_peer(stream: &UnixStream) -> Result<(), PeerRefusal> {
     #[cfg(target_os = "linux")]
     {
         let own = rustix::process::geteuid();
         match rustix::net::sockopt::socket_peercred(stream) {
             Ok(cred) if cred.uid == own => Ok(()),
-            Ok(cred) => Err(format!(
-                "refused a connection from uid {} (process {}): only uid {} may join",
-                cred.uid.as_raw(),
-                cred.pid.as_raw_nonzero(),
-                own.as_raw()
-            )),
-            Err(e) => Err(format!(
-                "refused a connection whose user can't be checked: {e}"
-            )),
+            Ok(cred) => Err(PeerRefusal::OtherUser {
+                uid: cred.uid.as_raw(),
+                pid: cred.pid.as_raw_nonzero().get(),
+                own: own.as_raw(),
+            }),
+            Err(e) => Err(PeerRefusal::Unchecked(e.to_string())),
         }
     }
     #[cfg(not(target_os = "linux"))]
@@ -328,35 +319,48 @@ fn note(log: &Path, text: &str) {
     }
 }
 
+/// The wire's answer to a command the engine refused: the rules' typed
+/// error, or the English words of why it was not stored.
+fn wire_refusal(id: u64, refusal: Refusal) -> ToClient {
+    match refusal {
+        Refusal::Rule(error) => ToClient::Rejected { id, error },
+        Refusal::NotStored(why) => ToClient::Failed {
+            id,
+            message: outcome::not_stored(Language::En, &why),
+        },
+        Refusal::Unsure(why) => ToClient::Failed {
+            id,
+            message: outcome::unsure(Language::En, why),
+        },
+    }
+}
+
+/// Why the host turns a connection away after it spoke (the wire's
+/// `refused` reason, in English).
+#[derive(Debug, Error)]
+enum Unwelcome {
+    /// The first line was not a hello.
+    #[error("expected a hello line first")]
+    NoHello,
+    /// A client of another protocol version.
+    #[error(
+        "this host speaks fgd live protocol {PROTOCOL_VERSION} and the client speaks {0}: run the same fgd version on both terminals"
+    )]
+    Version(u32),
+    /// A client that claims to be the facilitator.
+    #[error("the facilitator's terminal is the host itself; join as notetaker or viewer")]
+    Facilitator,
+}
+
 /// One client's reader: the hello, then its commands, until it goes.
 fn serve_client(conn: u64, stream: &UnixStream, tx: &Sender<Request>, wake: &Wake, log: &Path) {
     let Ok(read_half) = stream.try_clone() else {
         return;
     };
     let mut reader = BufReader::new(read_half);
-    let _ = stream.set_read_timeout(Some(HELLO_TIMEOUT));
-    let hello = proto::read_line(&mut reader, MAX_COMMAND_LINE)
-        .ok()
-        .flatten()
-        .and_then(|line| serde_json::from_str::<ToHost>(&line).ok());
-    let admitted = match hello {
-        Some(ToHost::Hello { version, role }) => admit(version, role).map(|()| role),
-        _ => Err("expected a hello line first".into()),
+    let Some(role) = hello(stream, &mut reader, log) else {
+        return;
     };
-    let role = match admitted {
-        Ok(role) => role,
-        Err(reason) => {
-            note(log, &reason);
-            let refusal = ToClient::Refused {
-                version: PROTOCOL_VERSION,
-                reason,
-            };
-            let _ = { stream }.write_all(proto::encode(&refusal).as_bytes());
-            let _ = stream.shutdown(std::net::Shutdown::Both);
-            return;
-        }
-    };
-    let _ = stream.set_read_timeout(None);
     let (out, lines) = mpsc::sync_channel::<Arc<str>>(CLIENT_QUEUE);
     let Ok(write_half) = stream.try_clone() else {
         return;
@@ -372,31 +376,73 @@ fn serve_client(conn: u64, stream: &UnixStream, tx: &Sender<Request>, wake: &Wak
         return;
     }
     let replies = out.clone();
-    if tx
-        .send(Request::Join {
-            conn,
-            role,
-            out,
-            stream: for_host,
-        })
-        .is_err()
-    {
+    let join = Request::Join {
+        conn,
+        role,
+        out,
+        stream: for_host,
+    };
+    if tx.send(join).is_err() {
         return;
     }
     wake();
-    while let Ok(Some(line)) = proto::read_line(&mut reader, MAX_COMMAND_LINE) {
+    read_commands(conn, &mut reader, tx, wake, &replies);
+    let _ = stream.shutdown(std::net::Shutdown::Both);
+    let _ = tx.send(Request::Left { conn });
+    wake();
+}
+
+/// Reads the hello (within [`HELLO_TIMEOUT`]) and admits the client: its
+/// role, or `None` after telling it why not and closing.
+fn hello(stream: &UnixStream, reader: &mut BufReader<UnixStream>, log: &Path) -> Option<Actor> {
+    let _ = stream.set_read_timeout(Some(HELLO_TIMEOUT));
+    let hello = proto::read_line(reader, MAX_COMMAND_LINE)
+        .ok()
+        .flatten()
+        .and_then(|line| serde_json::from_str::<ToHost>(&line).ok());
+    let admitted = match hello {
+        Some(ToHost::Hello { version, role }) => admit(version, role).map(|()| role),
+        _ => Err(Unwelcome::NoHello),
+    };
+    match admitted {
+        Ok(role) => {
+            let _ = stream.set_read_timeout(None);
+            Some(role)
+        }
+        Err(why) => {
+            let reason = why.to_string();
+            note(log, &reason);
+            let refusal = ToClient::Refused {
+                version: PROTOCOL_VERSION,
+                reason,
+            };
+            let _ = { stream }.write_all(proto::encode(&refusal).as_bytes());
+            let _ = stream.shutdown(std::net::Shutdown::Both);
+            None
+        }
+    }
+}
+
+/// Passes the client's commands to the owner's thread until it goes (or
+/// the host does); a line that is not a command is answered `failed` here.
+fn read_commands(
+    conn: u64,
+    reader: &mut BufReader<UnixStream>,
+    tx: &Sender<Request>,
+    wake: &Wake,
+    replies: &SyncSender<Arc<str>>,
+) {
+    while let Ok(Some(line)) = proto::read_line(reader, MAX_COMMAND_LINE) {
         match serde_json::from_str::<ToHost>(&line) {
             Ok(ToHost::Command { id, command, at }) => {
-                if tx
-                    .send(Request::Command {
-                        conn,
-                        id,
-                        command,
-                        at,
-                    })
-                    .is_err()
-                {
-                    break;
+                let request = Request::Command {
+                    conn,
+                    id,
+                    command,
+                    at,
+                };
+                if tx.send(request).is_err() {
+                    return;
                 }
                 wake();
             }
@@ -408,29 +454,22 @@ fn serve_client(conn: u64, stream: &UnixStream, tx: &Sender<Request>, wake: &Wak
                     .unwrap_or(0);
                 let answer = ToClient::Failed {
                     id,
-                    message: format!("not a command the host understands: {e}"),
+                    message: outcome::not_understood(Language::En, &e.to_string()),
                 };
                 if replies.try_send(proto::encode(&answer).into()).is_err() {
-                    break;
+                    return;
                 }
             }
         }
     }
-    let _ = stream.shutdown(std::net::Shutdown::Both);
-    let _ = tx.send(Request::Left { conn });
-    wake();
 }
 
-fn admit(version: u32, role: Actor) -> Result<(), String> {
+fn admit(version: u32, role: Actor) -> Result<(), Unwelcome> {
     if version != PROTOCOL_VERSION {
-        return Err(format!(
-            "this host speaks fgd live protocol {PROTOCOL_VERSION} and the client speaks {version}: run the same fgd version on both terminals"
-        ));
+        return Err(Unwelcome::Version(version));
     }
     if role == Actor::Facilitator {
-        return Err(
-            "the facilitator's terminal is the host itself; join as notetaker or viewer".into(),
-        );
+        return Err(Unwelcome::Facilitator);
     }
     Ok(())
 }

@@ -26,7 +26,7 @@ pub mod proto;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use client::{Client, JoinError, Rejection, Trouble};
+pub use client::{Client, JoinError, Trouble};
 pub use host::Host;
 
 /// Called from a connection thread when the owner's loop has something to

@@ -15,9 +15,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{Actor, Command, DomainError, Recorded, Seq};
 
-/// The protocol this build speaks. A peer speaking another is refused with a
-/// message that names both.
-pub const PROTOCOL_VERSION: u32 = 1;
+/// The protocol this build speaks (defined with the others in
+/// `versions.rs`). A peer speaking another is refused with a message that
+/// names both.
+pub use crate::versions::LIVE_PROTOCOL as PROTOCOL_VERSION;
 
 /// The longest line either side accepts (a welcome carries the whole log,
 /// so the client's bound is much larger than the host's).

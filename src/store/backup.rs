@@ -11,10 +11,29 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
-use super::write_atomic;
+use thiserror::Error;
+
+use super::{StoreError, snapshot::EncodeError, write_atomic};
+
+/// Why a job's file was not rewritten (it is left as it was).
+#[derive(Debug, Error)]
+pub enum JobError {
+    /// The events to render could not be read.
+    #[error(transparent)]
+    Read(#[from] StoreError),
+    /// The renderer gave nothing.
+    #[error("the backup can't be rendered")]
+    Empty,
+    /// The state could not be encoded.
+    #[error(transparent)]
+    Encode(#[from] EncodeError),
+    /// The file could not be written.
+    #[error(transparent)]
+    Write(#[from] std::io::Error),
+}
 
 /// Renders a file's bytes, or says why it can't.
-pub type Render = Box<dyn FnOnce() -> Result<Vec<u8>, String> + Send>;
+pub type Render = Box<dyn FnOnce() -> Result<Vec<u8>, JobError> + Send>;
 
 /// A file to rewrite and how to render it.
 pub struct Job {
@@ -43,7 +62,7 @@ impl Job {
 }
 
 /// A write that failed: the file and why.
-type Failure = (PathBuf, String);
+type Failure = (PathBuf, JobError);
 
 /// A background writer of files.
 #[derive(Debug)]
@@ -85,7 +104,7 @@ impl BackupWriter {
     }
 
     /// The last failure (the file and why), once.
-    pub fn take_failure(&self) -> Option<(PathBuf, String)> {
+    pub fn take_failure(&self) -> Option<(PathBuf, JobError)> {
         self.failure
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -120,7 +139,7 @@ fn run(rx: &Receiver<Job>, report: &Mutex<Option<Failure>>) {
         }
         for job in jobs {
             let written = (job.render)()
-                .and_then(|bytes| write_atomic(&job.path, &bytes).map_err(|e| e.to_string()));
+                .and_then(|bytes| write_atomic(&job.path, &bytes).map_err(JobError::Write));
             if let Err(e) = written {
                 *report.lock().unwrap_or_else(PoisonError::into_inner) = Some((job.path, e));
             }
@@ -168,9 +187,12 @@ mod tests {
         let path = dir.path().join("session.json");
         std::fs::write(&path, "good").unwrap();
         let mut w = BackupWriter::new();
-        w.submit(Job::new(path.clone(), Box::new(|| Err("no log".into()))));
+        w.submit(Job::new(path.clone(), Box::new(|| Err(JobError::Empty))));
         w.finish();
-        assert_eq!(w.take_failure().unwrap().1, "no log");
+        assert_eq!(
+            w.take_failure().unwrap().1.to_string(),
+            "the backup can't be rendered"
+        );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "good");
     }
 }

@@ -8,9 +8,14 @@
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use super::StoreError;
 use super::fsutil::open_private;
+
+/// How long a lock recorded as this process's own is waited for (see
+/// [`SessionLock::acquire`]).
+const OWN_RELEASE_WAIT: Duration = Duration::from_millis(200);
 
 /// Who holds a session, as recorded in its lock file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,20 +34,31 @@ pub struct SessionLock {
 
 impl SessionLock {
     /// Takes the lock at `path` without waiting, or reports the holder.
+    /// The one wait: a lock this very process holds by its own record may
+    /// be one it has just let go of, still held by a child that another
+    /// thread is spawning (the child shares the descriptor from fork until
+    /// exec); that is retried for up to [`OWN_RELEASE_WAIT`].
     pub fn acquire(path: &Path, id: &str) -> Result<SessionLock, StoreError> {
         let io = |e| StoreError::io(path, e);
         let mut file = open_private(path, false).map_err(io)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let holder = read_holder(&mut file);
-                return Err(StoreError::Locked {
-                    id: id.to_owned(),
-                    pid: holder.pid,
-                    command: holder.command,
-                });
+        let deadline = Instant::now() + OWN_RELEASE_WAIT;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    let holder = read_holder(&mut file);
+                    if holder.pid == Some(std::process::id()) && Instant::now() < deadline {
+                        std::thread::sleep(Duration::from_millis(2));
+                        continue;
+                    }
+                    return Err(StoreError::Locked {
+                        id: id.to_owned(),
+                        pid: holder.pid,
+                        command: holder.command,
+                    });
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
             }
-            Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
         }
         let me = format!(
             "pid={}\ncommand={}\n",
@@ -58,6 +74,7 @@ impl SessionLock {
 
 fn read_holder(file: &mut File) -> Holder {
     let mut text = String::new();
+    let _ = file.seek(SeekFrom::Start(0));
     let _ = file.read_to_string(&mut text);
     let field = |key: &str| {
         text.lines()

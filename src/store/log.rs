@@ -13,9 +13,11 @@ use std::time::{Duration, Instant};
 use crate::domain::{Recorded, Seq};
 
 use super::StoreError;
+use super::error::io_hint;
 
-/// The schema this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema this build writes and reads (defined with the others in
+/// `versions.rs`).
+pub use crate::versions::STORE_SCHEMA as SCHEMA_VERSION;
 
 const SCHEMA_KEY: &[u8] = b"fgd.schema";
 const ID_KEY: &[u8] = b"fgd.session_id";
@@ -108,9 +110,44 @@ fn lock_busy(e: &sled::Error) -> bool {
 
 const ENGINE_FAILED: &str = "the database engine failed while reading it";
 
-/// Runs a read of sled, turning a panic inside sled into an error.
-fn guarded<T>(read: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
-    catch_unwind(AssertUnwindSafe(read)).unwrap_or_else(|_| Err(ENGINE_FAILED.to_owned()))
+/// What is wrong with a stored log (the detail of a [`StoreError::Corrupt`]).
+struct Damage(String);
+
+impl From<String> for Damage {
+    fn from(detail: String) -> Damage {
+        Damage(detail)
+    }
+}
+
+impl From<&str> for Damage {
+    fn from(detail: &str) -> Damage {
+        Damage(detail.to_owned())
+    }
+}
+
+/// Runs a read of sled, turning a panic inside sled into damage.
+fn guarded<T>(read: impl FnOnce() -> Result<T, Damage>) -> Result<T, Damage> {
+    catch_unwind(AssertUnwindSafe(read)).unwrap_or_else(|_| Err(ENGINE_FAILED.into()))
+}
+
+/// A failure of sled itself, worded plainly.
+fn db_error(id: &str, e: &sled::Error) -> StoreError {
+    let detail = match e {
+        // sled words its I/O errors as Rust debug output; the system's words are plainer.
+        sled::Error::Io(io) => match io.raw_os_error() {
+            Some(code) => format!(
+                "{}{}",
+                std::io::Error::from_raw_os_error(code),
+                io_hint(io.kind())
+            ),
+            None => format!("{}{}", io.kind(), io_hint(io.kind())),
+        },
+        other => other.to_string(),
+    };
+    StoreError::Db {
+        id: id.to_owned(),
+        detail,
+    }
 }
 
 fn seq_of(key: &[u8]) -> Option<Seq> {
@@ -122,14 +159,12 @@ impl EventLog {
     pub fn create(path: &Path, id: &str) -> Result<EventLog, StoreError> {
         super::fsutil::create_private_dir(path).map_err(|e| StoreError::io(path, e))?;
         let db = open_db(path, id)?;
-        let events = db
-            .open_tree(EVENTS_TREE)
-            .map_err(|e| StoreError::db(id, &e))?;
+        let events = db.open_tree(EVENTS_TREE).map_err(|e| db_error(id, &e))?;
         db.insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes())
-            .map_err(|e| StoreError::db(id, &e))?;
+            .map_err(|e| db_error(id, &e))?;
         db.insert(ID_KEY, id.as_bytes())
-            .map_err(|e| StoreError::db(id, &e))?;
-        db.flush().map_err(|e| StoreError::db(id, &e))?;
+            .map_err(|e| db_error(id, &e))?;
+        db.flush().map_err(|e| db_error(id, &e))?;
         Ok(EventLog {
             db,
             reader: LogReader {
@@ -156,7 +191,7 @@ impl EventLog {
             )));
         }
         let db = open_db(path, id)?;
-        let schema = db.get(SCHEMA_KEY).map_err(|e| StoreError::db(id, &e))?;
+        let schema = db.get(SCHEMA_KEY).map_err(|e| db_error(id, &e))?;
         let schema = schema
             .as_deref()
             .and_then(|v| std::str::from_utf8(v).ok())
@@ -174,9 +209,7 @@ impl EventLog {
         if !db.tree_names().iter().any(|n| n.as_ref() == EVENTS_TREE) {
             return Err(corrupt("its event log is missing".to_owned()));
         }
-        let events = db
-            .open_tree(EVENTS_TREE)
-            .map_err(|e| StoreError::db(id, &e))?;
+        let events = db.open_tree(EVENTS_TREE).map_err(|e| db_error(id, &e))?;
         let last = guarded(|| {
             let Some((k, v)) = events
                 .last()
@@ -187,7 +220,7 @@ impl EventLog {
             let seq = seq_of(&k).ok_or("its last record has a malformed key")?;
             Ok(Some((seq, check_of(&v))))
         })
-        .map_err(corrupt)?;
+        .map_err(|d| corrupt(d.0))?;
         Ok(EventLog {
             db,
             reader: LogReader {
@@ -216,9 +249,9 @@ impl EventLog {
             r.events
                 .get(seq.to_be_bytes())
                 .map(|v| v.map(|v| check_of(&v)))
-                .map_err(|e| format!("record {seq} can't be read ({e})"))
+                .map_err(|e| Damage(format!("record {seq} can't be read ({e})")))
         })
-        .map_err(|detail| r.corrupt(detail))
+        .map_err(|d| r.corrupt(d.0))
     }
 
     /// The events after `after`, to the last one, decoded; refuses a log
@@ -257,21 +290,17 @@ impl EventLog {
             0 => return Ok(()),
             1 => {
                 let (key, bytes) = encoded.swap_remove(0);
-                events
-                    .insert(key, bytes)
-                    .map_err(|e| StoreError::db(id, &e))?;
+                events.insert(key, bytes).map_err(|e| db_error(id, &e))?;
             }
             _ => {
                 let mut batch = sled::Batch::default();
                 for (key, bytes) in encoded {
                     batch.insert(&key, bytes);
                 }
-                events
-                    .apply_batch(batch)
-                    .map_err(|e| StoreError::db(id, &e))?;
+                events.apply_batch(batch).map_err(|e| db_error(id, &e))?;
             }
         }
-        self.db.flush().map_err(|e| StoreError::db(id, &e))?;
+        self.db.flush().map_err(|e| db_error(id, &e))?;
         self.last_seq = seq;
         self.last_check = last_check;
         Ok(())
@@ -313,24 +342,24 @@ impl LogReader {
                 let (k, v) = kv.map_err(|e| format!("record {expected} can't be read ({e})"))?;
                 let seq = seq_of(&k).ok_or(format!("record {expected} has a malformed key"))?;
                 if seq != expected {
-                    return Err(format!(
-                        "record {expected} is missing (found {seq} instead)"
-                    ));
+                    return Err(
+                        format!("record {expected} is missing (found {seq} instead)").into(),
+                    );
                 }
                 let rec: Recorded = serde_json::from_slice(&v)
                     .map_err(|e| format!("record {seq} can't be decoded ({e})"))?;
                 if rec.seq != seq {
-                    return Err(format!("record {seq} says it is {}", rec.seq));
+                    return Err(format!("record {seq} says it is {}", rec.seq).into());
                 }
                 out.push(rec);
                 expected += 1;
             }
             if expected <= upto {
-                return Err(format!("record {expected} is missing"));
+                return Err(format!("record {expected} is missing").into());
             }
             Ok(out)
         })
-        .map_err(|detail| self.corrupt(detail))
+        .map_err(|d| self.corrupt(d.0))
     }
 }
 
@@ -470,5 +499,19 @@ mod tests {
         assert!(err.to_string().contains("record 2 is missing"), "{err}");
         // The events after 2 do not need it.
         assert_eq!(log.read_after(2).unwrap(), [created(3)]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_database_engine_s_io_errors_are_worded_plainly() {
+        // ENOSPC, as sled reports it.
+        let e = db_error("x", &sled::Error::Io(std::io::Error::from_raw_os_error(28)));
+        let text = e.to_string();
+        assert!(
+            text.contains("No space left on device (os error 28)"),
+            "{text}"
+        );
+        assert!(text.contains("free some space"), "{text}");
+        assert!(!text.contains("Os {"), "{text}");
     }
 }

@@ -257,7 +257,7 @@ impl<P: Port> App<P> {
             self.clamp_selection();
         }
         if let Some(n) = self.port.take_notice() {
-            self.complain(n);
+            self.complain(crate::i18n::outcome::notice(self.lang, &n));
             return true;
         }
         changed || trouble != self.port.trouble()
@@ -343,7 +343,8 @@ impl<P: Port> App<P> {
     pub fn refusal_text(&self, r: &Refusal) -> String {
         match r {
             Refusal::Rule(e) => super::words::refusal(self.lang, e),
-            Refusal::Failed(text) => text.clone(),
+            Refusal::NotStored(why) => crate::i18n::outcome::not_stored(self.lang, why),
+            Refusal::Unsure(why) => crate::i18n::outcome::unsure(self.lang, *why),
         }
     }
 
@@ -355,7 +356,7 @@ impl<P: Port> App<P> {
                 let w = self.words();
                 self.say(if undo { w.undone } else { w.saved });
                 if let Some(n) = self.port.take_notice() {
-                    self.complain(n);
+                    self.complain(crate::i18n::outcome::notice(self.lang, &n));
                 }
                 self.clamp_selection();
                 true
@@ -564,7 +565,7 @@ impl<P: Port> App<P> {
                     let out = self.out_dir.clone();
                     match self.port.export(&out) {
                         Ok(paths) => self.overlays.push(Overlay::Exported(paths)),
-                        Err(e) => self.complain(e),
+                        Err(e) => self.complain(e.to_string()),
                     }
                 }
             }
@@ -985,7 +986,7 @@ impl<P: Port> App<P> {
                     self.say(format!("{} — {}", w.saved, w.saved_private));
                 }
                 if let Some(n) = self.port.take_notice() {
-                    self.complain(n);
+                    self.complain(crate::i18n::outcome::notice(self.lang, &n));
                 }
                 let panel = match form.kind {
                     FormKind::Mindset => Some(Panel::Mindsets),

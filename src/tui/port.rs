@@ -2,22 +2,29 @@
 //! session itself ([`LocalPort`], over the engine, and hosts the other
 //! terminals through a `live::Host`); a joined terminal reaches it through a
 //! [`RemotePort`] over a `live::Client`. Tests use the same ports on a
-//! temporary data directory.
+//! temporary data directory. What became of a command comes back typed
+//! ([`Refusal`], [`Notice`]); the screen words it (`i18n::outcome`): this
+//! file holds no words.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
+use thiserror::Error;
 
-use crate::domain::{Actor, Command, DomainError, Seq, Session};
-use crate::engine::{Engine, ExecError};
+use crate::domain::{Actor, Command, Seq, Session};
+use crate::engine::{Engine, When};
+pub use crate::engine::{Notice, Refusal};
+use crate::store::StoreError;
 
-/// Why a command did not go through.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
-    /// The rules refused it (the screen words it in its language).
-    Rule(DomainError),
-    /// It could not be stored or sent.
-    Failed(String),
+/// Why the minutes could not be written.
+#[derive(Debug, Error)]
+pub enum ExportFailed {
+    /// The session's log could not be read.
+    #[error(transparent)]
+    Log(#[from] StoreError),
+    /// A file could not be written.
+    #[error(transparent)]
+    Write(#[from] std::io::Error),
 }
 
 /// What keeps the session out of reach.
@@ -37,12 +44,12 @@ pub trait Port {
     /// could not be stored.
     fn execute(&mut self, cmd: Command, now: DateTime<Utc>) -> Result<Seq, Refusal>;
     /// Writes the minutes under `out`; the paths written.
-    fn export(&mut self, out: &Path) -> Result<Vec<PathBuf>, String>;
+    fn export(&mut self, out: &Path) -> Result<Vec<PathBuf>, ExportFailed>;
     /// Who this terminal is.
     fn actor(&self) -> Actor;
     /// Something to tell the user about the last command that went through
     /// all the same (a side file that could not be refreshed), once.
-    fn take_notice(&mut self) -> Option<String> {
+    fn take_notice(&mut self) -> Option<Notice> {
         None
     }
     /// Why the session can't be reached right now, if it can't.
@@ -63,7 +70,7 @@ pub trait Port {
 pub struct LocalPort {
     engine: Engine,
     actor: Actor,
-    notice: Option<String>,
+    notice: Option<Notice>,
     #[cfg(unix)]
     host: Option<crate::live::Host>,
 }
@@ -106,24 +113,16 @@ impl Port for LocalPort {
     }
 
     fn execute(&mut self, cmd: Command, now: DateTime<Utc>) -> Result<Seq, Refusal> {
-        let result = self
-            .engine
-            .execute_now_events(cmd, now, self.actor)
-            .map_err(|e| match e {
-                ExecError::Domain(d) => Refusal::Rule(d),
-                ExecError::Store(s) => Refusal::Failed(format!("not saved: {s}")),
-            });
-        if let Some(w) = self.engine.take_warning() {
-            self.notice = Some(format!("saved, but: {w}"));
+        let result = self.engine.execute(cmd, When::Now(now), self.actor);
+        if let Some(n) = self.engine.take_notice() {
+            self.notice = Some(n);
         }
-        let recs = result?;
+        let done = result?;
         #[cfg(unix)]
         if let Some(host) = &mut self.host {
-            host.broadcast(&recs);
+            host.broadcast(&done.events);
         }
-        Ok(recs
-            .last()
-            .map_or(self.engine.session().last_seq, |r| r.seq))
+        Ok(done.seq)
     }
 
     #[cfg(unix)]
@@ -135,22 +134,26 @@ impl Port for LocalPort {
         if let Some(n) = host.take_notice() {
             self.notice = Some(n);
         }
-        if let Some(w) = self.engine.take_warning() {
-            self.notice = Some(format!("saved, but: {w}"));
+        if let Some(n) = self.engine.take_notice() {
+            self.notice = Some(n);
         }
         changed
     }
 
-    fn export(&mut self, out: &Path) -> Result<Vec<PathBuf>, String> {
-        let log = self.engine.log().map_err(|e| e.to_string())?;
-        crate::export::write_minutes(self.engine.session(), &log, out).map_err(|e| e.to_string())
+    fn export(&mut self, out: &Path) -> Result<Vec<PathBuf>, ExportFailed> {
+        let log = self.engine.log()?;
+        Ok(crate::export::write_minutes(
+            self.engine.session(),
+            &log,
+            out,
+        )?)
     }
 
     fn actor(&self) -> Actor {
         self.actor
     }
 
-    fn take_notice(&mut self) -> Option<String> {
+    fn take_notice(&mut self) -> Option<Notice> {
         self.notice.take()
     }
 }
@@ -183,15 +186,15 @@ impl Port for RemotePort {
 
     fn execute(&mut self, cmd: Command, _now: DateTime<Utc>) -> Result<Seq, Refusal> {
         // The host stamps the time: one clock for every terminal.
-        self.client.execute(cmd, None).map_err(|r| match r {
-            crate::live::Rejection::Rule(d) => Refusal::Rule(d),
-            crate::live::Rejection::Failed(text) => Refusal::Failed(text),
-        })
+        self.client.execute(cmd, None)
     }
 
-    fn export(&mut self, out: &Path) -> Result<Vec<PathBuf>, String> {
-        crate::export::write_minutes(self.client.session(), self.client.log(), out)
-            .map_err(|e| e.to_string())
+    fn export(&mut self, out: &Path) -> Result<Vec<PathBuf>, ExportFailed> {
+        Ok(crate::export::write_minutes(
+            self.client.session(),
+            self.client.log(),
+            out,
+        )?)
     }
 
     fn actor(&self) -> Actor {

@@ -15,17 +15,14 @@
     clippy::cast_possible_truncation
 )]
 
-mod bin_support;
-mod seeded;
-
 use std::io::{BufRead, BufReader, Write};
 use std::process::Stdio;
 
-use bin_support::Fgd;
+use crate::bin_support::Fgd;
+use crate::seeded::{Rng, env_u64};
 use fgd::domain::{Event, replay};
 use fgd::engine::{Engine, SNAPSHOT_EVERY_ENV};
 use fgd::store::{DataDir, SnapshotUse};
-use seeded::{Rng, env_u64};
 
 fn command(token: &str, i: usize) -> String {
     if i % 5 == 4 {
@@ -35,6 +32,10 @@ fn command(token: &str, i: usize) -> String {
     }
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one seeded kill scenario read top to bottom"
+)]
 #[test]
 fn every_acknowledged_command_survives_sigkill() {
     let rounds = env_u64("FGD_KILL_ROUNDS", 20);

@@ -5,7 +5,9 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../bin_support/mod.rs"]
 mod bin_support;
+#[path = "../tmux_support/mod.rs"]
 mod tmux_support;
 
 use std::fmt::Write as _;
@@ -16,10 +18,11 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use bin_support::Fgd;
+use crate::bin_support::Fgd;
+use crate::tmux_support::{Tmux, holder_pid, signal};
 use fgd::domain::{Actor, Command, DomainError, Event, NoteKind};
-use fgd::live::{Client, Rejection, Trouble, Wake};
-use tmux_support::{Tmux, holder_pid, signal};
+use fgd::engine::Refusal;
+use fgd::live::{Client, Trouble, Wake};
 
 fn session_dir(fgd: &Fgd, id: &str) -> PathBuf {
     fgd.data().join("sessions").join(id)
@@ -121,11 +124,11 @@ fn notetaker_viewer_and_host_see_each_other() {
     // The viewer can change nothing; the notetaker can't end the session.
     assert_eq!(
         viewer.client.execute(note("x"), None),
-        Err(Rejection::Rule(DomainError::ReadOnly))
+        Err(Refusal::Rule(DomainError::ReadOnly))
     );
     assert_eq!(
         notetaker.client.execute(Command::End, None),
-        Err(Rejection::Rule(DomainError::FacilitatorEnds))
+        Err(Refusal::Rule(DomainError::FacilitatorEnds))
     );
     // Nothing was recorded by either refusal.
     notetaker.client.pump();
@@ -236,7 +239,9 @@ fn a_killed_host_comes_back_and_its_clients_resume_with_nothing_lost() {
     });
     // While the host is gone nothing claims to be saved.
     match notetaker.client.execute(note("saat terputus"), None) {
-        Err(Rejection::Failed(why)) => assert!(why.contains("not saved"), "{why}"),
+        Err(why @ Refusal::NotStored(_)) => {
+            assert!(why.to_string().contains("not saved"), "{why}");
+        }
         other => panic!("a command without a host: {other:?}"),
     }
     assert_eq!(notetaker.client.session().last_seq, acked);
@@ -521,9 +526,10 @@ fn a_form_keeps_its_text_while_the_host_is_away() {
     drop(h);
     let away = n.wait_for("TERPUTUS — menyambung ulang");
     assert!(away.contains("Rapat koordinasi tiap Kamis"), "{away}");
-    // Submitting now is refused, and the form stays open with its text.
+    // Submitting now is refused (in the screen's language: the session is
+    // Indonesian), and the form stays open with its text.
     n.keys(&["Enter"]);
-    let refused = n.wait_for("not saved");
+    let refused = n.wait_for("tidak tersimpan: terputus dari host");
     assert!(refused.contains("Rapat koordinasi tiap Kamis"), "{refused}");
 
     let h = host(&fgd, &id).unwrap();

@@ -23,18 +23,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod bin_support;
-mod seeded;
-mod tmux_support;
-
+use crate::tmux_support;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use bin_support::Fgd;
+use crate::bin_support::Fgd;
+use crate::seeded::{Rng, env_u64};
+use crate::tmux_support::{TTY_RESTORED, Tmux, holder_pid, signal};
 use fgd::engine::Engine;
 use fgd::store::DataDir;
-use seeded::{Rng, env_u64};
-use tmux_support::{TTY_RESTORED, Tmux, holder_pid, signal};
 
 const COLS: u16 = 200;
 const ROWS: u16 = 60;

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use chrono::Duration;
 use fgd::domain::{Actor, Command, NoteKind, Recorded, Snapshot, replay};
-use fgd::engine::Engine;
+use fgd::engine::{Engine, When};
 use fgd::fixtures;
 use fgd::store::{DataDir, SNAPSHOT_FILE, SNAPSHOT_FORMAT_VERSION, SnapshotUse};
 
@@ -69,7 +69,7 @@ impl Stored {
     /// containing `why`, and the close after it leaves a good snapshot.
     fn ignores(&self, why: &str) {
         match self.open() {
-            SnapshotUse::Ignored(reason) => assert!(reason.contains(why), "{reason}"),
+            SnapshotUse::Ignored(reason) => assert!(reason.to_string().contains(why), "{reason}"),
             other => panic!("expected the snapshot to be ignored ({why}), got {other:?}"),
         }
         assert_eq!(self.open(), SnapshotUse::Used(EVENTS as u64), "rewritten");
@@ -117,14 +117,22 @@ fn a_clean_close_leaves_a_snapshot_that_the_next_open_uses() {
         item: None,
         private: None,
     };
-    let seq = engine.execute(note, at, Actor::Notetaker).unwrap();
+    let seq = engine
+        .execute(note, When::At(at), Actor::Notetaker)
+        .unwrap()
+        .seq;
     drop(engine);
     assert_eq!(s.open(), SnapshotUse::Used(seq));
     // an undo made after the reopen undoes the command made before it
     let mut engine = Engine::open(&s.data, &s.id).unwrap();
     let undone = engine
-        .execute(Command::Undo, at + Duration::seconds(1), Actor::Notetaker)
-        .unwrap();
+        .execute(
+            Command::Undo,
+            When::At(at + Duration::seconds(1)),
+            Actor::Notetaker,
+        )
+        .unwrap()
+        .seq;
     assert!(
         engine
             .session()
@@ -144,7 +152,7 @@ fn a_snapshot_behind_the_log_is_used_with_the_events_after_it() {
     let steps = fixtures::large_session_commands(EVENTS);
     for step in &steps[EVENTS - 40..] {
         engine
-            .execute(step.command.clone(), step.at, step.actor)
+            .execute(step.command.clone(), When::At(step.at), step.actor)
             .unwrap();
     }
     assert_eq!(engine.log().unwrap(), events, "the fixture's events");

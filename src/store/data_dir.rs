@@ -1,0 +1,133 @@
+//! The data directory: where every session lives (`DATA_DIR/sessions/ID/`),
+//! listing the sessions, resolving a typed id or prefix, free ids, deleting a
+//! session. Must not open a session's log: it reads only `meta.json`.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::{Meta, SessionLock, StoreError, meta};
+
+/// The data directory: where every session lives.
+#[derive(Debug, Clone)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    /// A data directory at `root` (created when a session is first stored).
+    pub fn new(root: impl Into<PathBuf>) -> DataDir {
+        DataDir { root: root.into() }
+    }
+
+    /// Its path.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub(crate) fn sessions(&self) -> PathBuf {
+        self.root.join("sessions")
+    }
+
+    /// The directory of session `id`.
+    pub fn session_dir(&self, id: &str) -> PathBuf {
+        self.sessions().join(id)
+    }
+
+    /// The summaries of every session, newest date first. A directory without
+    /// a readable `meta.json` is skipped.
+    pub fn list(&self) -> Result<Vec<Meta>, StoreError> {
+        let dir = self.sessions();
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(vec![]),
+            Err(e) => return Err(StoreError::io(&dir, e)),
+        };
+        let mut metas: Vec<Meta> = entries
+            .filter_map(Result::ok)
+            .filter_map(|e| meta::read(&e.path()))
+            .collect();
+        metas.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+        Ok(metas)
+    }
+
+    /// Ids of the session directories there are.
+    fn ids(&self) -> Result<Vec<String>, StoreError> {
+        let dir = self.sessions();
+        match fs::read_dir(&dir) {
+            Ok(e) => Ok(e
+                .filter_map(Result::ok)
+                .filter(|e| e.path().is_dir())
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|n| !n.starts_with('.'))
+                .collect()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(vec![]),
+            Err(e) => Err(StoreError::io(&dir, e)),
+        }
+    }
+
+    /// The session a user means: the exact id, else the only id that starts
+    /// with `prefix` (or whose part after the date does).
+    pub fn resolve(&self, prefix: &str) -> Result<String, StoreError> {
+        let prefix = prefix.trim();
+        let ids = self.ids()?;
+        if prefix.is_empty() {
+            return Err(StoreError::Unknown(prefix.to_owned()));
+        }
+        if ids.iter().any(|i| i == prefix) {
+            return Ok(prefix.to_owned());
+        }
+        let mut matches: Vec<String> = ids
+            .into_iter()
+            .filter(|id| {
+                id.starts_with(prefix)
+                    || after_date(id).is_some_and(|rest| rest.starts_with(prefix))
+            })
+            .collect();
+        matches.sort();
+        match matches.len() {
+            0 => Err(StoreError::Unknown(prefix.to_owned())),
+            1 => Ok(matches.remove(0)),
+            _ => Err(StoreError::Ambiguous {
+                prefix: prefix.to_owned(),
+                matches,
+            }),
+        }
+    }
+
+    /// Whether a session directory with this id exists.
+    pub fn exists(&self, id: &str) -> bool {
+        self.session_dir(id).exists()
+    }
+
+    /// A free id `base`, `base-2`, `base-3` …
+    pub fn free_id(&self, base: &str) -> String {
+        (1..=u32::MAX)
+            .map(|n| {
+                if n == 1 {
+                    base.to_owned()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .find(|id| !self.exists(id))
+            .unwrap_or_else(|| base.to_owned())
+    }
+
+    /// Removes a session and its data. Takes its lock first, so a session in
+    /// use is refused.
+    pub fn delete(&self, id: &str) -> Result<(), StoreError> {
+        let dir = self.session_dir(id);
+        let _lock = SessionLock::acquire(&dir.join("lock"), id)?;
+        fs::remove_dir_all(&dir).map_err(|e| StoreError::io(&dir, e))
+    }
+}
+
+/// The part of an id after a leading `YYYY-MM-DD-`.
+fn after_date(id: &str) -> Option<&str> {
+    let (date, rest) = (id.get(..10)?, id.get(11..)?);
+    (NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok() && id.as_bytes().get(10) == Some(&b'-'))
+        .then_some(rest)
+}
