@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use fgd::domain::{Command, Language, NoteKind, SpeakKind, Status};
 use fgd::tui::app::{Overlay, Panel, Role};
-use fgd::tui::keymap::{Action, DEFAULTS, Key, Keymap};
+use fgd::tui::keymap::{DEFAULTS, Key, Keymap, Op};
 use fgd::tui::theme::ThemeName;
 use fgd::tui::view;
 use ratatui::buffer::Buffer;
@@ -330,11 +330,18 @@ fn help_lists_every_action_with_its_keys() {
             for b in DEFAULTS {
                 let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
                 let keys = keys.join(" ");
-                let text = if lang == "en" { b.en } else { b.id };
+                let text = fgd::i18n::keys::help(
+                    b.op,
+                    if lang == "en" {
+                        Language::En
+                    } else {
+                        Language::Id
+                    },
+                );
                 assert!(
                     shows_binding(&lines, &keys, text),
                     "{:?} ({keys}: {text}) is not in the help at {size:?}:\n{}",
-                    b.action,
+                    b.op,
                     lines.join("\n")
                 );
             }
@@ -391,11 +398,18 @@ fn help_turns_pages_where_it_does_not_fit() {
         for b in DEFAULTS {
             let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
             let keys = keys.join(" ");
-            let text = if lang == "en" { b.en } else { b.id };
+            let text = fgd::i18n::keys::help(
+                b.op,
+                if lang == "en" {
+                    Language::En
+                } else {
+                    Language::Id
+                },
+            );
             assert!(
                 shows_binding(&seen, &keys, text),
                 "{:?} ({keys}: {text}) is on no page at {w}x{h}:\n{}",
-                b.action,
+                b.op,
                 seen.join("\n")
             );
         }
@@ -423,7 +437,7 @@ fn help_turns_pages_where_it_does_not_fit() {
 #[test]
 fn a_custom_keymap_shows_in_the_footer_and_the_help() {
     let mut overrides = BTreeMap::new();
-    overrides.insert(Action::NextItem, vec![Key::ch('N')]);
+    overrides.insert(Op::NextItem, vec![Key::ch('N')]);
     let mut fx = Setup::id()
         .keymap(Keymap::with_overrides(&overrides))
         .build();

@@ -3,6 +3,7 @@
 //! "09:00–11:30 WIB" in English), and, in [`minutes`], the labels of the
 //! minutes. Pure functions of their arguments: no clock, no files.
 
+pub mod keys;
 pub mod minutes;
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc, Weekday};

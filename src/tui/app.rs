@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tui_input::{Input, InputRequest};
 
 use super::form::{Field, Form, Outcome, suggestions};
-use super::keymap::{Action, Key, Keymap};
+use super::keymap::{Key, Keymap, Op};
 use super::port::{Port, Refusal};
 use super::theme::Theme;
 use super::words::{Words, words};
@@ -377,7 +377,7 @@ impl<P: Port> App<P> {
             self.handle_overlay(top, ev, now);
             return;
         }
-        let Some(action) = self.keymap.action(Key::of(ev)) else {
+        let Some(action) = self.keymap.op(Key::of(ev)) else {
             return;
         };
         self.act(action, now);
@@ -389,19 +389,19 @@ impl<P: Port> App<P> {
             // ↑↓ PgUp PgDn turn the pages of a help too long for the
             // screen; any other key closes it.
             Overlay::Help(page) => {
-                let turn = match (ev.code, self.keymap.action(key)) {
-                    (KeyCode::Up | KeyCode::PageUp, _) | (_, Some(Action::Up)) => -1,
-                    (KeyCode::Down | KeyCode::PageDown, _) | (_, Some(Action::Down)) => 1,
+                let turn = match (ev.code, self.keymap.op(key)) {
+                    (KeyCode::Up | KeyCode::PageUp, _) | (_, Some(Op::Up)) => -1,
+                    (KeyCode::Down | KeyCode::PageDown, _) | (_, Some(Op::Down)) => 1,
                     _ => return,
                 };
                 self.overlays.push(Overlay::Help(page.wrapping_add(turn)));
             }
             Overlay::Exported(paths) => {
-                if matches!(self.keymap.action(key), Some(Action::Quit)) {
+                if matches!(self.keymap.op(key), Some(Op::Quit)) {
                     self.quit = true;
                 }
                 self.overlays.push(Overlay::Exported(paths));
-                if self.keymap.action(key) == Some(Action::Cancel) {
+                if self.keymap.op(key) == Some(Op::Cancel) {
                     self.overlays.pop();
                 }
             }
@@ -494,24 +494,24 @@ impl<P: Port> App<P> {
             .map(|p| p.code.clone())
             .collect();
         let code = codes.get(sel).cloned();
-        let action = self.keymap.action(Key::of(ev));
+        let action = self.keymap.op(Key::of(ev));
         let mut sel = sel;
         match (ev.code, action) {
-            (KeyCode::Esc, _) | (_, Some(Action::Participants | Action::Cancel)) => return,
-            (_, Some(Action::Quit)) => {
-                self.act(Action::Quit, now);
+            (KeyCode::Esc, _) | (_, Some(Op::Participants | Op::Cancel)) => return,
+            (_, Some(Op::Quit)) => {
+                self.act(Op::Quit, now);
                 if self.quit {
                     return;
                 }
             }
-            (_, Some(Action::Help)) => {
+            (_, Some(Op::Help)) => {
                 self.overlays.push(Overlay::Participants(sel));
                 self.overlays.push(Overlay::Help(0));
                 return;
             }
-            (_, Some(Action::Up)) => sel = sel.saturating_sub(1),
-            (_, Some(Action::Down)) => sel = (sel + 1).min(codes.len().saturating_sub(1)),
-            (_, Some(Action::Add)) => {
+            (_, Some(Op::Up)) => sel = sel.saturating_sub(1),
+            (_, Some(Op::Down)) => sel = (sel + 1).min(codes.len().saturating_sub(1)),
+            (_, Some(Op::Add)) => {
                 self.overlays.push(Overlay::Participants(sel));
                 self.open_form(FormKind::AddParticipant);
                 return;
@@ -528,14 +528,14 @@ impl<P: Port> App<P> {
                     self.run(cmd, now);
                 }
             }
-            (KeyCode::Char('e'), _) | (_, Some(Action::Open)) => {
+            (KeyCode::Char('e'), _) | (_, Some(Op::Open)) => {
                 if let Some(code) = code {
                     self.overlays.push(Overlay::Participants(sel));
                     self.open_form(FormKind::EditParticipant(code));
                     return;
                 }
             }
-            (_, Some(Action::Remove)) => {
+            (_, Some(Op::Remove)) => {
                 if let Some(code) = code {
                     let name = self.session().name_of(&code).to_owned();
                     self.overlays.push(Overlay::Participants(sel));
@@ -572,38 +572,38 @@ impl<P: Port> App<P> {
     }
 
     /// What an action does in the main view.
-    pub fn act(&mut self, action: Action, now: DateTime<Utc>) {
+    pub fn act(&mut self, op: Op, now: DateTime<Utc>) {
         let viewer = self.role == Role::Viewer;
         let s = self.session();
         let live = matches!(s.status, Status::Live | Status::Paused);
         let ended = s.status == Status::Ended;
-        match action {
-            Action::Help => self.overlays.push(Overlay::Help(0)),
-            Action::Quit => {
+        match op {
+            Op::Help => self.overlays.push(Overlay::Help(0)),
+            Op::Quit => {
                 if live && !viewer {
                     self.overlays.push(Overlay::Confirm(Confirm::Quit));
                 } else {
                     self.quit = true;
                 }
             }
-            Action::Cancel => {}
-            Action::NextPanel => {
+            Op::Cancel => {}
+            Op::NextPanel => {
                 self.focus = Panel::ALL[(self.focus.index() + 1) % Panel::ALL.len()];
             }
-            Action::PrevPanel => {
+            Op::PrevPanel => {
                 self.focus =
                     Panel::ALL[(self.focus.index() + Panel::ALL.len() - 1) % Panel::ALL.len()];
             }
-            Action::Up => {
+            Op::Up => {
                 let i = self.focus.index();
                 self.sel[i] = self.sel[i].saturating_sub(1);
             }
-            Action::Down => {
+            Op::Down => {
                 let i = self.focus.index();
                 let n = self.rows(self.focus).len();
                 self.sel[i] = (self.sel[i] + 1).min(n.saturating_sub(1));
             }
-            Action::SwitchLanguage => {
+            Op::SwitchLanguage => {
                 self.lang = if self.lang == Language::Id {
                     Language::En
                 } else {
@@ -617,28 +617,28 @@ impl<P: Port> App<P> {
                 ));
             }
             // After the end only corrections: say so before a form is typed in vain.
-            Action::Add
-            | Action::NewMindset
-            | Action::NewNote
-            | Action::NewDecision
-            | Action::NewConclusion
-            | Action::NewAction
+            Op::Add
+            | Op::NewMindset
+            | Op::NewNote
+            | Op::NewDecision
+            | Op::NewConclusion
+            | Op::NewAction
                 if ended =>
             {
                 self.complain(self.words().correction_only);
             }
-            Action::Open => self.open_selected(now),
-            Action::Add => match self.focus {
+            Op::Open => self.open_selected(now),
+            Op::Add => match self.focus {
                 Panel::Agenda => self.open_form(FormKind::AddItem),
-                Panel::Queue => self.act(Action::RaiseHand, now),
+                Panel::Queue => self.act(Op::RaiseHand, now),
                 Panel::Mindsets => self.open_form(FormKind::Mindset),
                 Panel::Notes => self.open_form(FormKind::Note),
                 Panel::Decisions => self.open_form(FormKind::Decision),
                 Panel::Actions => self.open_form(FormKind::Action),
             },
-            Action::Remove => self.ask_remove(),
-            Action::MoveUp | Action::MoveDown => self.move_selected(action == Action::MoveUp, now),
-            Action::StartPause => {
+            Op::Remove => self.ask_remove(),
+            Op::MoveUp | Op::MoveDown => self.move_selected(op == Op::MoveUp, now),
+            Op::StartPause => {
                 let cmd = match s.status {
                     Status::Planned => Command::Start,
                     Status::Live => Command::Pause,
@@ -648,19 +648,19 @@ impl<P: Port> App<P> {
                     self.sel[Panel::Agenda.index()] = self.active_index();
                 }
             }
-            Action::NextItem => {
+            Op::NextItem => {
                 if self.run(Command::NextItem, now) {
                     self.sel[Panel::Agenda.index()] = self.active_index();
                 }
             }
-            Action::DeferItem => {
+            Op::DeferItem => {
                 if self.run(Command::DeferItem { item: None }, now) {
                     self.sel[Panel::Agenda.index()] = self.active_index();
                 }
             }
-            Action::StartItem | Action::SkipItem => match self.selected_row(Panel::Agenda) {
+            Op::StartItem | Op::SkipItem => match self.selected_row(Panel::Agenda) {
                 Some(Row::Item(item)) if self.focus == Panel::Agenda => {
-                    let cmd = if action == Action::StartItem {
+                    let cmd = if op == Op::StartItem {
                         Command::StartItem { item }
                     } else {
                         Command::SkipItem { item }
@@ -669,36 +669,36 @@ impl<P: Port> App<P> {
                 }
                 _ => self.focus_hint(Panel::Agenda),
             },
-            Action::RaiseHand => self.overlays.push(Overlay::Picker(Picker {
+            Op::RaiseHand => self.overlays.push(Overlay::Picker(Picker {
                 purpose: PickFor::RaiseHand,
                 query: Input::default(),
                 sel: 0,
             })),
-            Action::CallSpeaker => self.overlays.push(Overlay::Picker(Picker {
+            Op::CallSpeaker => self.overlays.push(Overlay::Picker(Picker {
                 purpose: PickFor::CallSpeaker,
                 query: Input::default(),
                 sel: 0,
             })),
-            Action::CallNext => {
+            Op::CallNext => {
                 self.run(Command::CallNext, now);
             }
-            Action::FinishSpeaker => {
+            Op::FinishSpeaker => {
                 self.run(Command::FinishSpeaker, now);
             }
-            Action::NewMindset => self.open_form(FormKind::Mindset),
-            Action::NewNote => self.open_form(FormKind::Note),
-            Action::NewDecision => self.open_form(FormKind::Decision),
-            Action::NewConclusion => self.open_form(FormKind::Conclusion),
-            Action::NewAction => self.open_form(FormKind::Action),
-            Action::ToggleDone | Action::DropAction => match self.selected_row(Panel::Actions) {
+            Op::NewMindset => self.open_form(FormKind::Mindset),
+            Op::NewNote => self.open_form(FormKind::Note),
+            Op::NewDecision => self.open_form(FormKind::Decision),
+            Op::NewConclusion => self.open_form(FormKind::Conclusion),
+            Op::NewAction => self.open_form(FormKind::Action),
+            Op::ToggleDone | Op::DropAction => match self.selected_row(Panel::Actions) {
                 Some(Row::Action(id)) if self.focus == Panel::Actions => {
                     let current = self
                         .session()
                         .actions
                         .get(id.0 as usize - 1)
                         .map(|a| a.status);
-                    let status = match (action, current) {
-                        (Action::DropAction, _) => ActionStatus::Dropped,
+                    let status = match (op, current) {
+                        (Op::DropAction, _) => ActionStatus::Dropped,
                         (_, Some(ActionStatus::Done)) => ActionStatus::Open,
                         _ => ActionStatus::Done,
                     };
@@ -706,11 +706,11 @@ impl<P: Port> App<P> {
                 }
                 _ => self.focus_hint(Panel::Actions),
             },
-            Action::Participants => self.overlays.push(Overlay::Participants(0)),
-            Action::Undo => {
+            Op::Participants => self.overlays.push(Overlay::Participants(0)),
+            Op::Undo => {
                 self.run(Command::Undo, now);
             }
-            Action::End => {
+            Op::End => {
                 if self.role == Role::Facilitator {
                     self.overlays.push(Overlay::Confirm(Confirm::End));
                 } else {
@@ -735,7 +735,7 @@ impl<P: Port> App<P> {
         };
         self.complain(format!(
             "{} → {name} ({})",
-            self.keymap.hint(Action::NextPanel),
+            self.keymap.hint(Op::NextPanel),
             w.nothing_selected
         ));
     }

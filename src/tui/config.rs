@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::keymap::{Action, Key, Keymap};
+use super::keymap::{Key, Keymap, Op};
 use super::theme::ThemeName;
 use crate::domain::Language;
 
@@ -93,7 +93,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, String> {
         .transpose()?;
     let mut overrides = BTreeMap::new();
     for (name, keys) in raw.keys {
-        let action: Action = serde_json::from_value(serde_json::Value::String(name.clone()))
+        let op: Op = serde_json::from_value(serde_json::Value::String(name.clone()))
             .map_err(|_| format!("{file}: unknown action `{name}` in [keys]; the `?` help lists them (e.g. next_item, undo)"))?;
         let keys = match keys {
             OneOrMany::One(k) => vec![k],
@@ -106,7 +106,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, String> {
                     .map_err(|e| format!("{file}: [keys] {name}: {e}"))
             })
             .collect::<Result<_, _>>()?;
-        overrides.insert(action, keys);
+        overrides.insert(op, keys);
     }
     Ok(Config {
         language,
@@ -125,10 +125,10 @@ mod tests {
         let c = parse("language = \"en\"\ntheme = \"high-contrast\"\n[keys]\nnext_item = [\"N\", \"ctrl-n\"]\nundo = \"z\"\n", "c.toml").unwrap();
         assert_eq!(c.language, Some(Language::En));
         assert_eq!(c.theme, ThemeName::HighContrast);
-        assert_eq!(c.keymap.action(Key::ch('N')), Some(Action::NextItem));
-        assert_eq!(c.keymap.action(Key::ctrl('n')), Some(Action::NextItem));
-        assert_eq!(c.keymap.action(Key::ch('z')), Some(Action::Undo));
-        assert_eq!(c.keymap.action(Key::ch('n')), None);
+        assert_eq!(c.keymap.op(Key::ch('N')), Some(Op::NextItem));
+        assert_eq!(c.keymap.op(Key::ctrl('n')), Some(Op::NextItem));
+        assert_eq!(c.keymap.op(Key::ch('z')), Some(Op::Undo));
+        assert_eq!(c.keymap.op(Key::ch('n')), None);
     }
 
     #[test]

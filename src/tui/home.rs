@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use tui_input::{Input, InputRequest};
 
-use super::keymap::{Action, Key, Keymap};
+use super::keymap::{Key, Keymap, Op};
 use super::theme::Theme;
 use super::view::text::{fit, spread};
 use super::words::{Words, words};
@@ -185,26 +185,26 @@ impl Home {
         }
         let n = self.len(self.focus);
         let sel = &mut self.sel[self.focus];
-        match (ev.code, self.keymap.action(Key::of(ev))) {
-            (_, Some(Action::Quit)) => self.quit = true,
-            (_, Some(Action::NextPanel | Action::PrevPanel)) => self.focus = 1 - self.focus,
-            (_, Some(Action::Up)) => *sel = sel.saturating_sub(1),
-            (_, Some(Action::Down)) => *sel = (*sel + 1).min(n.saturating_sub(1)),
-            (_, Some(Action::SwitchLanguage)) => {
+        match (ev.code, self.keymap.op(Key::of(ev))) {
+            (_, Some(Op::Quit)) => self.quit = true,
+            (_, Some(Op::NextPanel | Op::PrevPanel)) => self.focus = 1 - self.focus,
+            (_, Some(Op::Up)) => *sel = sel.saturating_sub(1),
+            (_, Some(Op::Down)) => *sel = (*sel + 1).min(n.saturating_sub(1)),
+            (_, Some(Op::SwitchLanguage)) => {
                 self.lang = if self.lang == Language::Id {
                     Language::En
                 } else {
                     Language::Id
                 };
             }
-            (_, Some(Action::Cancel)) => self.follow_up = None,
+            (_, Some(Op::Cancel)) => self.follow_up = None,
             (KeyCode::Char('f'), _) if self.focus == 0 => {
                 if let Some(m) = self.sessions.get(*sel) {
                     self.follow_up = Some(m.id.clone());
                     self.focus = 1;
                 }
             }
-            (_, Some(Action::Open)) => {
+            (_, Some(Op::Open)) => {
                 let i = *sel;
                 if self.focus == 0 {
                     if let Some(m) = self.sessions.get(i) {

@@ -15,8 +15,9 @@ use super::text::{
     Fitter, clock, fit, head, needed, spread, spread_keeping, spread_with, width, wrap, wrap_cut,
 };
 use crate::domain::{ItemStatus, Session, Status};
+use crate::i18n::keys;
 use crate::tui::app::{App, Panel, Role};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Op, footer};
 use crate::tui::port::{Port, Trouble};
 use crate::tui::theme::Theme;
 use crate::tui::words::{Words, fill};
@@ -172,7 +173,7 @@ fn banner<P: Port>(app: &App<P>, w: &Words, t: &Theme, cols: usize) -> Option<Li
         Status::Ended => w.ended_banner.to_owned(),
         Status::Paused => w.paused_banner.to_owned(),
         Status::Planned if app.role != Role::Viewer => {
-            fill(w.planned_banner, &[&app.keymap.hint(Action::StartPause)])
+            fill(w.planned_banner, &[&app.keymap.hint(Op::StartPause)])
         }
         _ => return None,
     };
@@ -631,47 +632,18 @@ fn footer<P: Port>(app: &App<P>, t: &Theme, cols: usize) -> Line<'static> {
         );
     }
     // The notetaker's hints lead with the entry forms.
-    let notetaker: &[(Action, &str, &str)] = &[
-        (Action::Help, "bantuan", "help"),
-        (Action::NewNote, "catatan", "note"),
-        (Action::NewMindset, "pola pikir", "mindset"),
-        (Action::NewDecision, "keputusan", "decision"),
-        (Action::NewConclusion, "kesimpulan", "conclusion"),
-        (Action::NewAction, "tindak lanjut", "action"),
-        (Action::RaiseHand, "angkat tangan", "raise hand"),
-        (Action::Undo, "urungkan", "undo"),
-        (Action::Quit, "keluar", "quit"),
-    ];
-    let projector: &[(Action, &str, &str)] = &[
-        (Action::Help, "bantuan", "help"),
-        (Action::StartPause, "mulai/jeda", "start/pause"),
-        (Action::NextItem, "acara berikut", "next item"),
-        (Action::RaiseHand, "angkat tangan", "raise hand"),
-        (Action::CallNext, "panggil", "call next"),
-        (Action::FinishSpeaker, "selesai bicara", "finish"),
-        (Action::NewNote, "catatan", "note"),
-        (Action::NewMindset, "pola pikir", "mindset"),
-        (Action::NewAction, "tindak lanjut", "action"),
-        (Action::Undo, "urungkan", "undo"),
-        (Action::Quit, "keluar", "quit"),
-    ];
-    let hints = if app.role == Role::Notetaker {
-        notetaker
-    } else {
-        projector
+    let hints = match app.role {
+        Role::Notetaker => footer::NOTETAKER,
+        Role::Facilitator => footer::PROJECTOR,
+        Role::Viewer => footer::VIEWER,
     };
     let mut spans = Vec::new();
     let mut used = 0;
-    for (action, id, en) in hints {
-        if app.role == Role::Viewer && !matches!(action, Action::Help | Action::Quit) {
+    for &op in hints {
+        let Some(label) = keys::hint(op, app.lang) else {
             continue;
-        }
-        let key = app.keymap.hint(*action);
-        let label = if app.lang == crate::domain::Language::En {
-            *en
-        } else {
-            *id
         };
+        let key = app.keymap.hint(op);
         let need = width(&key) + width(label) + 3;
         if used + need > cols {
             break;
