@@ -2,10 +2,8 @@
 //! keys go in through `App::handle_key` exactly as the terminal loop sends
 //! them; each test checks the session the keys changed and what the screen
 //! shows afterwards. The keys, forms and confirmations are DESIGN §3.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod tui_support;
-
+use crate::tui_support::{Fx, Setup, id_t0, rows};
 use chrono::{Duration, NaiveDate};
 use fgd::domain::{ActionStatus, CoreValue, ItemStatus, NoteKind, SpeakKind, Status};
 use fgd::engine;
@@ -17,7 +15,6 @@ use fgd::tui::theme::{Theme, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tui_support::{Fx, Setup, id_t0, rows};
 
 /// The screen at 80×24, one text.
 fn small(fx: &Fx) -> String {
@@ -29,7 +26,7 @@ fn panel_text(fx: &Fx, panel: Panel) -> String {
     let area = ratatui::layout::Rect::new(0, 0, 200, 60);
     let model = fgd::tui::view::model::build(&fx.app, fx.now, area);
     let p = model.panels.iter().find(|p| p.panel == panel).unwrap();
-    tui_support::region(&fx.buffer(200, 60), p.rect)
+    crate::tui_support::region(&fx.buffer(200, 60), p.rect)
 }
 
 fn focus(fx: &mut Fx, panel: Panel) {

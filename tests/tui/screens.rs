@@ -4,12 +4,10 @@
 //! a snapshot to fail: every binding in the help, a custom keymap, NO_COLOR
 //! without a single colour, a too-small terminal, wide and combining
 //! characters staying aligned, new rows scrolling into view.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod tui_support;
 
 use std::collections::BTreeMap;
 
+use crate::tui_support::{Fx, Setup, overwritten, region, rows, width};
 use fgd::domain::{Command, Language, NoteKind, SpeakKind, Status};
 use fgd::tui::app::{Overlay, Panel, Role};
 use fgd::tui::keymap::{DEFAULTS, Key, Keymap, Op};
@@ -19,7 +17,6 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
-use tui_support::{Fx, Setup, overwritten, region, rows, width};
 
 /// Sizes every whole-screen snapshot is taken at.
 const SMALL: (u16, u16) = (80, 24);
@@ -82,7 +79,7 @@ fn planned_session_shows_the_start_banner() {
                 "Sesi belum dimulai — tekan Space untuk mulai"
             };
             assert_eq!(text.lines().nth(1).unwrap().trim(), banner);
-            insta::assert_snapshot!(format!("planned_{lang}_{}x{}", size.0, size.1), text);
+            snapshot!(format!("planned_{lang}_{}x{}", size.0, size.1), text);
         }
     }
 }
@@ -149,7 +146,7 @@ fn busy_session_shows_every_kind_of_record() {
                     assert!(text.contains(k), "queue kind {k} missing:\n{text}");
                 }
             }
-            insta::assert_snapshot!(format!("busy_{lang}_{}x{}", size.0, size.1), text);
+            snapshot!(format!("busy_{lang}_{}x{}", size.0, size.1), text);
         }
     }
 }
@@ -163,13 +160,13 @@ fn the_notetaker_layout_shows_private_notes() {
     assert!(!text.contains("privat tak tampil"), "{text}");
     // Notes come first: the top left, under the header.
     assert!(text.lines().nth(1).unwrap().contains("Catatan"), "{text}");
-    insta::assert_snapshot!("notetaker_id_80x24", text);
+    snapshot!("notetaker_id_80x24", text);
     let large = screen(&fx, LARGE);
     assert!(
         large.lines().nth(1).unwrap().starts_with("▸ Catatan"),
         "{large}"
     );
-    insta::assert_snapshot!("notetaker_id_200x60", large);
+    snapshot!("notetaker_id_200x60", large);
 }
 
 #[test]
@@ -178,7 +175,7 @@ fn the_viewer_layout_offers_only_help_and_quit() {
     let text = screen(&fx, SMALL);
     let footer = text.lines().last().unwrap();
     assert_eq!(footer.trim(), "? help  q quit");
-    insta::assert_snapshot!("viewer_en_80x24", text);
+    snapshot!("viewer_en_80x24", text);
 }
 
 #[test]
@@ -197,14 +194,14 @@ fn an_overrun_item_says_so_in_words() {
         text.contains("• "),
         "the guide questions of the active item:\n{text}"
     );
-    insta::assert_snapshot!("overrun_id_200x60", text);
+    snapshot!("overrun_id_200x60", text);
 
     let mut fx = Fx::en();
     fx.start();
     fx.wait(10 * 60 + 30);
     let text = screen(&fx, SMALL);
     assert!(text.contains("OVER +00:30"), "{text}");
-    insta::assert_snapshot!("overrun_en_80x24", text);
+    snapshot!("overrun_en_80x24", text);
 }
 
 #[test]
@@ -217,7 +214,7 @@ fn paused_and_ended_sessions_show_their_banners() {
         let text = screen(&fx, SMALL);
         let banner = text.lines().nth(1).unwrap().trim().to_owned();
         assert!(banner.starts_with("SESI DIJEDA") || banner.starts_with("SESSION PAUSED"));
-        insta::assert_snapshot!(format!("paused_{lang}_80x24"), text);
+        snapshot!(format!("paused_{lang}_80x24"), text);
 
         fx.ch('E');
         fx.ch('y');
@@ -230,8 +227,8 @@ fn paused_and_ended_sessions_show_their_banners() {
                 || banner.starts_with("SESSION ENDED — correction mode"),
             "{text}"
         );
-        insta::assert_snapshot!(format!("ended_{lang}_80x24"), text);
-        insta::assert_snapshot!(format!("ended_{lang}_200x60"), screen(&fx, LARGE));
+        snapshot!(format!("ended_{lang}_80x24"), text);
+        snapshot!(format!("ended_{lang}_200x60"), screen(&fx, LARGE));
     }
 }
 
@@ -273,7 +270,7 @@ fn each_panel_on_its_own() {
             let all = panels(&fx, size);
             assert_eq!(all.len(), if size == LARGE { 8 } else { 7 });
             for (name, text) in all {
-                insta::assert_snapshot!(format!("panel_{name}_{lang}_{}x{}", size.0, size.1), text);
+                snapshot!(format!("panel_{name}_{lang}_{}x{}", size.0, size.1), text);
             }
         }
     }
@@ -346,7 +343,7 @@ fn help_lists_every_action_with_its_keys() {
                 );
             }
             if size == SMALL || lang == "id" {
-                insta::assert_snapshot!(
+                snapshot!(
                     format!("help_{lang}_{}x{}", size.0, size.1),
                     snap(&lines.join("\n"))
                 );
@@ -423,7 +420,7 @@ fn help_turns_pages_where_it_does_not_fit() {
         fx.key(KeyCode::PageDown);
         assert_eq!(page_of(&fx.lines(w, h)).0, 1);
         fx.key(KeyCode::Up);
-        insta::assert_snapshot!(
+        snapshot!(
             format!("help_last_page_{lang}_{w}x{h}"),
             snap(&fx.lines(w, h).join("\n"))
         );
@@ -464,7 +461,7 @@ fn a_custom_keymap_shows_in_the_footer_and_the_help() {
         lines.join("\n")
     );
     assert!(!shows_binding(&lines, "n", "acara berikutnya"));
-    insta::assert_snapshot!("help_custom_keymap_id_80x24", snap(&lines.join("\n")));
+    snapshot!("help_custom_keymap_id_80x24", snap(&lines.join("\n")));
 }
 
 #[test]
@@ -478,7 +475,7 @@ fn forms_pickers_and_questions() {
     fx.tab();
     fx.typed("2026-02-30");
     fx.enter();
-    insta::assert_snapshot!("form_action_bad_due_id_80x24", screen(&fx, SMALL));
+    snapshot!("form_action_bad_due_id_80x24", screen(&fx, SMALL));
     fx.esc();
 
     // The mindset form in English, with suggestions for the participant.
@@ -490,7 +487,7 @@ fn forms_pickers_and_questions() {
     fx.tab();
     fx.tab();
     fx.typed("ra");
-    insta::assert_snapshot!("form_mindset_en_80x24", screen(&fx, SMALL));
+    snapshot!("form_mindset_en_80x24", screen(&fx, SMALL));
     fx.esc();
     fx.ch('L');
 
@@ -499,24 +496,24 @@ fn forms_pickers_and_questions() {
     fx.typed("1");
     let text = screen(&fx, SMALL);
     assert!(text.contains("› 1"), "{text}");
-    insta::assert_snapshot!("picker_id_80x24", text);
+    snapshot!("picker_id_80x24", text);
     fx.enter();
     let text = screen(&fx, SMALL);
     assert!(
         text.contains("r tanggapan · c klarifikasi · p interupsi"),
         "{text}"
     );
-    insta::assert_snapshot!("kind_id_80x24", text);
+    snapshot!("kind_id_80x24", text);
     fx.esc();
 
     // Participants and attendance.
     fx.ch('p');
-    insta::assert_snapshot!("participants_id_80x24", screen(&fx, SMALL));
+    snapshot!("participants_id_80x24", screen(&fx, SMALL));
     fx.esc();
 
     // The end question.
     fx.ch('E');
-    insta::assert_snapshot!("confirm_end_id_80x24", screen(&fx, SMALL));
+    snapshot!("confirm_end_id_80x24", screen(&fx, SMALL));
     fx.ch('n');
 
     // Removing asks with the row's text.
@@ -589,7 +586,7 @@ fn no_color_uses_no_colour_and_states_still_read() {
             .contains(Modifier::BOLD | Modifier::UNDERLINED),
         "{cell:?}"
     );
-    insta::assert_snapshot!("no_color_id_80x24", screen(&fx, SMALL));
+    snapshot!("no_color_id_80x24", screen(&fx, SMALL));
 
     // Every overlay too.
     let overlays: [(&str, Keys); 5] = [
@@ -638,7 +635,7 @@ fn a_too_small_terminal_shows_a_message_and_q_still_quits() {
         }
     }
     assert!(!fx.screen(60, 16).contains("Terminal terlalu kecil"));
-    insta::assert_snapshot!("too_small_id_40x10", snap(&fx.screen(40, 10)));
+    snapshot!("too_small_id_40x10", snap(&fx.screen(40, 10)));
     let mut fx = fx;
     fx.ch('q');
     assert!(fx.app.quit, "a planned session quits on q");
@@ -649,7 +646,7 @@ fn a_too_small_terminal_shows_a_message_and_q_still_quits() {
     fx.ch('q');
     let text = snap(&fx.screen(40, 10));
     assert!(text.contains("y = yes"), "{text}");
-    insta::assert_snapshot!("too_small_confirm_en_40x10", text);
+    snapshot!("too_small_confirm_en_40x10", text);
     let _ = fx.screen(1, 1);
     fx.ch('y');
     assert!(fx.app.quit);
@@ -784,8 +781,8 @@ fn wide_and_combining_characters_stay_aligned() {
     ] {
         assert!(text.contains(shown), "{shown}:\n{text}");
     }
-    insta::assert_snapshot!("wide_id_80x24", screen(&fx, SMALL));
-    insta::assert_snapshot!("wide_id_200x60", text);
+    snapshot!("wide_id_80x24", screen(&fx, SMALL));
+    snapshot!("wide_id_200x60", text);
 
     // Right-aligned columns stay right-aligned whatever the widths before them.
     let model = view::model::build(&fx.app, fx.now, Rect::new(0, 0, 200, 60));
@@ -841,7 +838,7 @@ fn wide_and_combining_characters_stay_aligned() {
         if name == "participants" {
             let text = screen(&fx, SMALL);
             assert!(text.contains("P26  Nguye\u{0302}\u{0303}n"), "{text}");
-            insta::assert_snapshot!("wide_participants_id_80x24", text);
+            snapshot!("wide_participants_id_80x24", text);
         }
     }
     fx.app.overlays.clear();
@@ -862,7 +859,7 @@ fn wide_and_combining_characters_stay_aligned() {
         assert_fits(&buf);
         assert_boxes_align(&buf);
     }
-    insta::assert_snapshot!("wide_long_note_form_id_80x24", screen(&fx, SMALL));
+    snapshot!("wide_long_note_form_id_80x24", screen(&fx, SMALL));
     fx.esc();
     fx.ch('x');
     let buf = fx.buffer(80, 24);
@@ -1018,7 +1015,7 @@ fn newly_added_rows_scroll_into_view() {
         .find(|(n, _)| n == "notes")
         .unwrap()
         .1;
-    insta::assert_snapshot!("scrolled_notes_en_80x24", notes);
+    snapshot!("scrolled_notes_en_80x24", notes);
 }
 
 // -------------------------------------------------------------------- home
@@ -1039,7 +1036,7 @@ fn the_home_screen_lists_sessions_and_plans() {
             Keymap::default(),
         );
         let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-        term.draw(|f| home.draw(f, tui_support::id_t0())).unwrap();
+        term.draw(|f| home.draw(f, crate::tui_support::id_t0())).unwrap();
         let buf = term.backend().buffer().clone();
         assert_fits(&buf);
         let text = snap(&rows(&buf).join("\n"));
@@ -1053,6 +1050,6 @@ fn the_home_screen_lists_sessions_and_plans() {
             text.contains(status),
             "the status in the screen's language:\n{text}"
         );
-        insta::assert_snapshot!(format!("home_{name}_80x24"), text);
+        snapshot!(format!("home_{name}_80x24"), text);
     }
 }
