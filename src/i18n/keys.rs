@@ -63,6 +63,7 @@ fn help_words(op: Op) -> (&'static str, &'static str) {
 }
 
 #[rustfmt::skip]
+#[expect(clippy::match_same_arms, reason = "one line per op, the ops with no hint too")]
 fn hint_words(op: Op) -> Option<(&'static str, &'static str)> {
     match op {
         Op::Help => Some(("bantuan", "help")),

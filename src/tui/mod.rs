@@ -5,8 +5,11 @@
 pub mod app;
 pub mod config;
 pub mod form;
+pub mod forms;
 pub mod home;
 pub mod keymap;
+pub mod ops;
+pub mod overlay;
 pub mod port;
 pub mod term;
 pub mod theme;

@@ -1036,7 +1036,8 @@ fn the_home_screen_lists_sessions_and_plans() {
             Keymap::default(),
         );
         let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-        term.draw(|f| home.draw(f, crate::tui_support::id_t0())).unwrap();
+        term.draw(|f| home.draw(f, crate::tui_support::id_t0()))
+            .unwrap();
         let buf = term.backend().buffer().clone();
         assert_fits(&buf);
         let text = snap(&rows(&buf).join("\n"));

@@ -11,7 +11,8 @@ pub mod text;
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 
-use super::app::{App, Overlay};
+use super::app::App;
+use super::overlay::Overlay;
 use super::port::Port;
 
 /// Draws the whole live screen for `app` at `now`.
