@@ -265,23 +265,7 @@ impl<P: Port> App<P> {
 
     /// The rows of a panel, in display order.
     pub fn rows(&self, panel: Panel) -> Vec<Row> {
-        let s = self.session();
-        match panel {
-            Panel::Agenda => s.agenda.iter().map(|i| Row::Item(i.id)).collect(),
-            Panel::Queue => s.queue.iter().map(|e| Row::Entry(e.id)).collect(),
-            Panel::Mindsets => s.mindsets().map(|m| Row::Mindset(m.id)).collect(),
-            Panel::Notes => s
-                .notes()
-                .filter(|n| self.role.sees_private() || !n.private)
-                .map(|n| Row::Note(n.id))
-                .collect(),
-            Panel::Decisions => s
-                .decisions()
-                .map(|d| Row::Decision(d.id))
-                .chain(s.conclusions().map(|c| Row::Conclusion(c.id)))
-                .collect(),
-            Panel::Actions => s.actions().map(|a| Row::Action(a.id)).collect(),
-        }
+        super::view::panels::rows(self.session(), self.role, panel)
     }
 
     pub(crate) fn selected_row(&self, panel: Panel) -> Option<Row> {

@@ -5,6 +5,7 @@
 pub mod draw;
 pub mod layout;
 pub mod model;
+pub mod panels;
 pub mod popup;
 pub mod text;
 
