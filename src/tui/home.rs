@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use tui_input::{Input, InputRequest};
@@ -239,41 +239,53 @@ impl Home {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(body);
-        let list = |i: usize,
-                    name: &str,
-                    rows: Vec<String>,
-                    area: ratatui::layout::Rect,
-                    frame: &mut Frame<'_>| {
-            let focused = self.focus == i;
-            let block = Block::new()
-                .borders(Borders::TOP)
-                .border_style(if focused { t.focus } else { t.border })
-                .title(Span::styled(
-                    format!("{} {name} ", if focused { "▸" } else { " " }),
-                    if focused { t.focus } else { t.title },
-                ));
-            let inner = block.inner(area);
-            frame.render_widget(block, area);
-            let h = inner.height as usize;
-            let start = self.sel[i].saturating_sub(h.saturating_sub(1));
-            let lines: Vec<Line> = rows
-                .iter()
-                .enumerate()
-                .skip(start)
-                .take(h)
-                .map(|(k, r)| {
-                    let text = fit(r, inner.width as usize);
-                    if focused && k == self.sel[i] {
-                        Line::styled(text, t.selected)
-                    } else {
-                        Line::raw(text)
-                    }
-                })
-                .collect();
-            frame.render_widget(Paragraph::new(lines), inner);
+        let session_rows = self.session_rows(left.width as usize);
+        self.list(0, w.home_sessions, &session_rows, left, frame);
+        let plans_title = match &self.follow_up {
+            Some(id) => format!("{} · {} {id}", w.home_plans, w.home_follow_up),
+            None => w.home_plans.to_owned(),
         };
-        let cols = left.width as usize;
-        let mut session_rows: Vec<String> = self
+        self.list(1, &plans_title, &self.plan_rows(), right, frame);
+        frame.render_widget(Paragraph::new(self.footer(footer.width as usize)), footer);
+    }
+
+    /// List `i` (0: sessions, 1: plans) under its title, its selection
+    /// kept in view.
+    fn list(&self, i: usize, name: &str, rows: &[String], area: Rect, frame: &mut Frame<'_>) {
+        let t = &self.theme;
+        let focused = self.focus == i;
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .border_style(if focused { t.focus } else { t.border })
+            .title(Span::styled(
+                format!("{} {name} ", if focused { "▸" } else { " " }),
+                if focused { t.focus } else { t.title },
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let h = inner.height as usize;
+        let start = self.sel[i].saturating_sub(h.saturating_sub(1));
+        let lines: Vec<Line> = rows
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(h)
+            .map(|(k, r)| {
+                let text = fit(r, inner.width as usize);
+                if focused && k == self.sel[i] {
+                    Line::styled(text, t.selected)
+                } else {
+                    Line::raw(text)
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    /// The saved sessions, id and title with the status at the right.
+    fn session_rows(&self, cols: usize) -> Vec<String> {
+        let w = self.words();
+        let mut rows: Vec<String> = self
             .sessions
             .iter()
             .map(|m| {
@@ -284,11 +296,15 @@ impl Home {
                 )
             })
             .collect();
-        if session_rows.is_empty() {
-            session_rows.push(format!("({})", w.home_none));
+        if rows.is_empty() {
+            rows.push(format!("({})", w.home_none));
         }
-        list(0, w.home_sessions, session_rows, left, frame);
-        let mut plan_rows: Vec<String> = self
+        rows
+    }
+
+    /// The plans (an unusable one with its error), then the blank session.
+    fn plan_rows(&self) -> Vec<String> {
+        let mut rows: Vec<String> = self
             .plans
             .iter()
             .map(|o| match &o.plan {
@@ -296,26 +312,24 @@ impl Home {
                 Err(e) => format!("{} ⚠ {e}", o.name),
             })
             .collect();
-        plan_rows.push(format!("+ {}", w.home_blank));
-        let plans_title = match &self.follow_up {
-            Some(id) => format!("{} · {} {id}", w.home_plans, w.home_follow_up),
-            None => w.home_plans.to_owned(),
-        };
-        list(1, &plans_title, plan_rows, right, frame);
-        let foot = if let Some(input) = &self.title_input {
+        rows.push(format!("+ {}", self.words().home_blank));
+        rows
+    }
+
+    /// The title being typed, else the message, else the keys.
+    fn footer(&self, cols: usize) -> Line<'static> {
+        let w = self.words();
+        let t = &self.theme;
+        if let Some(input) = &self.title_input {
             Line::from(vec![
                 Span::styled(format!("{}: ", w.field_title), t.key),
                 Span::raw(input.value().to_owned()),
             ])
         } else if let Some((msg, err)) = &self.flash {
-            Line::styled(
-                fit(msg, footer.width as usize),
-                if *err { t.error } else { t.active },
-            )
+            Line::styled(fit(msg, cols), if *err { t.error } else { t.active })
         } else {
-            Line::styled(fit(w.home_hint, footer.width as usize), t.dim)
-        };
-        frame.render_widget(Paragraph::new(foot), footer);
+            Line::styled(fit(w.home_hint, cols), t.dim)
+        }
     }
 }
 

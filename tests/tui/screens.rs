@@ -784,6 +784,12 @@ fn wide_and_combining_characters_stay_aligned() {
     snapshot!("wide_id_80x24", screen(&fx, SMALL));
     snapshot!("wide_id_200x60", text);
 
+    assert_status_column_aligned(&fx, &large);
+    wide_overlays(&mut fx);
+}
+
+/// The wide session's action statuses end in one column at 200×60.
+fn assert_status_column_aligned(fx: &Fx, large: &Buffer) {
     // Right-aligned columns stay right-aligned whatever the widths before them.
     let model = view::model::build(&fx.app, fx.now, Rect::new(0, 0, 200, 60));
     let actions = model
@@ -791,7 +797,7 @@ fn wide_and_combining_characters_stay_aligned() {
         .iter()
         .find(|p| p.panel == Panel::Actions)
         .unwrap();
-    let body = region(&large, actions.rect);
+    let body = region(large, actions.rect);
     let ends: Vec<usize> = body
         .lines()
         .skip(1)
@@ -803,7 +809,10 @@ fn wide_and_combining_characters_stay_aligned() {
         ends.iter().all(|e| *e == ends[0]),
         "status column moved: {ends:?}\n{body}"
     );
+}
 
+/// The wide session under each overlay: boxes aligned, rows fitting.
+fn wide_overlays(fx: &mut Fx) {
     // The overlays over them: participants (scrolled to the end), picker,
     // the 10,000-character note in its edit form, the remove question.
     fx.ch('p');
@@ -836,7 +845,7 @@ fn wide_and_combining_characters_stay_aligned() {
             assert_boxes_align(&buf);
         }
         if name == "participants" {
-            let text = screen(&fx, SMALL);
+            let text = screen(fx, SMALL);
             assert!(text.contains("P26  Nguye\u{0302}\u{0303}n"), "{text}");
             snapshot!("wide_participants_id_80x24", text);
         }
@@ -859,7 +868,7 @@ fn wide_and_combining_characters_stay_aligned() {
         assert_fits(&buf);
         assert_boxes_align(&buf);
     }
-    snapshot!("wide_long_note_form_id_80x24", screen(&fx, SMALL));
+    snapshot!("wide_long_note_form_id_80x24", screen(fx, SMALL));
     fx.esc();
     fx.ch('x');
     let buf = fx.buffer(80, 24);
