@@ -18,7 +18,7 @@ use super::theme::Theme;
 use super::view::text::{fit, spread};
 use super::words::{Words, words};
 use crate::domain::Language;
-use crate::plan::{self, Plan};
+use crate::plan::{self, Plan, PlanError};
 use crate::store::{DataDir, Meta};
 
 /// A plan the home screen offers.
@@ -27,7 +27,18 @@ pub struct Offer {
     /// Name shown (file stem).
     pub name: String,
     /// Its title, or why it can't be used.
-    pub plan: Result<Plan, String>,
+    pub plan: Result<Plan, Unusable>,
+}
+
+/// Why a plan file can't be offered.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum Unusable {
+    /// The file can't be read.
+    #[error("{0}")]
+    Read(std::sync::Arc<std::io::Error>),
+    /// The plan has an error (the first one found).
+    #[error("{0}")]
+    Plan(PlanError),
 }
 
 /// Makes a session from a plan (following up a session id, if given) and
@@ -92,9 +103,10 @@ pub fn offers(dirs: &[PathBuf]) -> Vec<Offer> {
                 continue;
             }
             let plan = std::fs::read_to_string(&f)
-                .map_err(|e| e.to_string())
+                .map_err(|e| Unusable::Read(std::sync::Arc::new(e)))
                 .and_then(|src| {
-                    plan::parse(&src, &f.display().to_string()).map_err(|e| e[0].to_string())
+                    plan::parse(&src, &f.display().to_string())
+                        .map_err(|e| Unusable::Plan(e[0].clone()))
                 });
             out.push(Offer { name, plan });
         }
@@ -103,7 +115,7 @@ pub fn offers(dirs: &[PathBuf]) -> Vec<Offer> {
         if !out.iter().any(|o| o.name == *name) {
             out.push(Offer {
                 name: (*name).to_owned(),
-                plan: plan::parse(src, name).map_err(|e| e[0].to_string()),
+                plan: plan::parse(src, name).map_err(|e| Unusable::Plan(e[0].clone())),
             });
         }
     }
@@ -215,7 +227,7 @@ impl Home {
                 } else if let Some(offer) = self.plans.get(i) {
                     match offer.plan.clone() {
                         Ok(plan) => self.start(&plan, create),
-                        Err(e) => self.flash = Some((e, true)),
+                        Err(e) => self.flash = Some((e.to_string(), true)),
                     }
                 }
             }

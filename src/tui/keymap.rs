@@ -153,14 +153,17 @@ impl fmt::Display for Key {
     }
 }
 
+/// A key name the config wrote that names no key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown key `{0}`; write keys like `n`, `N`, `?`, `space`, `enter`, `ctrl-z`, `shift-tab`, `f2`"
+)]
+pub struct UnknownKey(pub String);
+
 impl std::str::FromStr for Key {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Key, String> {
-        let bad = || {
-            format!(
-                "unknown key `{s}`; write keys like `n`, `N`, `?`, `space`, `enter`, `ctrl-z`, `shift-tab`, `f2`"
-            )
-        };
+    type Err = UnknownKey;
+    fn from_str(s: &str) -> Result<Key, UnknownKey> {
+        let bad = || UnknownKey(s.to_owned());
         let lower = s.to_lowercase();
         let (ctrl, rest) = match lower
             .strip_prefix("ctrl-")
