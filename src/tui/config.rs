@@ -7,7 +7,7 @@
 //! [keys]
 //! next_item = ["n", "ctrl-n"] # an action and its keys (see `?`)
 //! undo = "u"
-//! ```
+//! ``` Must not touch the terminal or the store.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -2,6 +2,8 @@
 //! first, and plans to start from (bundled, `./sessions/`, and the config
 //! dir's `plans/`), with or without following up a saved session, or a
 //! blank session.
+//! Must not open the store itself beyond listing (a session is created through
+//! the `Create` it is given).
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,8 @@
-//! The keymap is data: every main-view op with its default keys and its help
-//! group, and the ops each footer offers (their words live in `i18n::keys`). The `?` overlay and the footer
-//! hints are generated from it, and the config file rebinds ops by name (`next_item = ["n", "ctrl-n"]`).
+//! The keymap is data: every main-view op with its default keys and its
+//! help group, and the ops each footer offers. The `?` overlay and the footer
+//! hints are made from it (their words are in `i18n::keys`), and the config
+//! file rebinds ops by name (`next_item = ["n", "ctrl-n"]`). Must not say
+//! what an op does (`tui::ops`) or hold its words.
 
 use std::collections::BTreeMap;
 use std::fmt;

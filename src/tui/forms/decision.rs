@@ -1,5 +1,5 @@
 //! The decision form: its text. Owns its field and its command; not the
-//! widget or the running of the command.
+//! widget or the running of the command. Must not run the command.
 
 use super::{Filled, FormKind, text};
 use crate::domain::{Command, Session};

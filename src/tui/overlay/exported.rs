@@ -1,5 +1,5 @@
 //! Where the minutes were written, after the session ended: `q` quits,
-//! `Esc` closes.
+//! `Esc` closes. Must not write files (the app exported them).
 
 use std::path::PathBuf;
 

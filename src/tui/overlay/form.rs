@@ -2,6 +2,7 @@
 //! labels, values (a long text shows its last six lines), suggestions for a
 //! participant field, the reasons for refused fields. What the fields mean
 //! is in `tui::forms`; running the command is the app's.
+//! Must not know a particular form's fields.
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;

@@ -2,6 +2,7 @@
 //! grouped, in one column, two columns or pages as the screen allows, with
 //! notes on picking and forms. ↑/↓/PgUp/PgDn turn its pages; any other key
 //! closes it. The rows come from the keymap, the words from `i18n::keys`.
+//! Must not run commands or hold words itself.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};

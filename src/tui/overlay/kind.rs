@@ -1,6 +1,6 @@
 //! The kind of a raised hand (topic, reply, clarifying question, point of
 //! order) for a participant picked before. A kind raises the hand through
-//! the [`Outcome`].
+//! the [`Outcome`]. Must not run commands itself.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};

@@ -1,6 +1,7 @@
 //! Participants and attendance: ↑/↓ choose, `Enter`/`Space` mark present or
 //! absent, `+` adds a walk-in, `e`/`Enter`-op edits, the remove op asks to
 //! remove. Opens forms and questions over itself through the [`Outcome`].
+//! Must not run commands or change the session itself.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};

@@ -1,5 +1,6 @@
 //! The participant picker: type to filter (a P-code, its number or part of
 //! a name), ↑/↓ to choose, `Enter` to pick for what it was opened for.
+//! Must not run commands itself.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};

@@ -1,6 +1,6 @@
 //! The action-items panel: number, what, PIC, due date and status (overdue
 //! in words and style); the text on a line of its own where the status
-//! would cut it early.
+//! would cut it early. Must not change state.
 
 use ratatui::text::Line;
 

@@ -1,5 +1,5 @@
 //! The agenda panel: every item with its status marker and its minutes
-//! (elapsed of planned while it runs or is done).
+//! (elapsed of planned while it runs or is done). Must not change state.
 
 use ratatui::text::Line;
 

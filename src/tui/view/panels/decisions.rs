@@ -1,4 +1,5 @@
 //! The decisions panel: decisions (K/D numbers), then conclusions (S/C).
+//! Must not change state.
 
 use std::fmt::Write as _;
 

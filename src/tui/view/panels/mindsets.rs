@@ -1,5 +1,5 @@
 //! The mindset-changes panel: from → to, the BerAKHLAK values in the
-//! screen's language, the participant.
+//! screen's language, the participant. Must not change state.
 
 use ratatui::text::Line;
 

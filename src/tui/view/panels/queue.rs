@@ -1,6 +1,7 @@
 //! The speaker-queue panel: who speaks with their timer (over the limit in
 //! words and style), the queue in priority order, and at the bottom who has
 //! not yet spoken (equal participation is the point of an FGD).
+//! Must not change state.
 
 use std::fmt::Write as _;
 
