@@ -30,5 +30,12 @@ mod tmux_support;
 mod tui_support;
 
 mod keys;
+mod keys_forms;
+mod keys_home;
+mod keys_session;
 mod screens;
+mod screens_colour;
+mod screens_overlays;
+mod screens_scroll;
+mod screens_wide;
 mod tmux;
