@@ -14,6 +14,7 @@
 //! - [`common`] — words the screen and the minutes share (statuses, BerAKHLAK
 //!   values, labels both show);
 //! - [`screen`] — the words of the terminal screens (`Words`);
+//! - [`keys`] — the help and footer words of every key op (`tui::keymap::Op`);
 //! - [`minutes`] — the labels of the minutes (`Labels`);
 //! - [`undo`] — the names of what `u` undoes (`domain::undo::Label`);
 //! - [`outcome`] — what became of a command that was not simply stored
@@ -58,6 +59,7 @@ macro_rules! words {
 }
 
 pub mod common;
+pub mod keys;
 pub mod minutes;
 pub mod outcome;
 pub mod refusals;

@@ -7,14 +7,14 @@
 //! [keys]
 //! next_item = ["n", "ctrl-n"] # an action and its keys (see `?`)
 //! undo = "u"
-//! ```
+//! ``` Must not touch the terminal or the store.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::keymap::{Action, Key, Keymap};
+use super::keymap::{Key, Keymap, Op, UnknownKey};
 use super::theme::ThemeName;
 use crate::domain::Language;
 
@@ -47,6 +47,65 @@ enum OneOrMany {
     Many(Vec<String>),
 }
 
+/// Why the config file can't be used; each names the file (and the line
+/// and column of a syntax error).
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file exists but can't be read.
+    #[error("{file}: can't read the config: {source}")]
+    Read {
+        /// The file.
+        file: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Not TOML, or not the config's shape.
+    #[error("{file}{at}: {message}")]
+    Syntax {
+        /// The file.
+        file: String,
+        /// `:LINE:COL`, when known.
+        at: String,
+        /// What the TOML reader said.
+        message: String,
+    },
+    /// An unknown language.
+    #[error("{file}: {message}")]
+    Language {
+        /// The file.
+        file: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A name in `[keys]` that is no op.
+    #[error(
+        "{file}: unknown action `{name}` in [keys]; the `?` help lists them (e.g. next_item, undo)"
+    )]
+    UnknownOp {
+        /// The file.
+        file: String,
+        /// The name written.
+        name: String,
+    },
+    /// A key that names no key.
+    #[error("{file}: [keys] {name}: {source}")]
+    Key {
+        /// The file.
+        file: String,
+        /// The op it was for.
+        name: String,
+        /// The key.
+        source: UnknownKey,
+    },
+}
+
+/// The message the command line prints (it takes any text).
+impl From<ConfigError> for String {
+    fn from(e: ConfigError) -> String {
+        e.to_string()
+    }
+}
+
 /// Where the config file is: `FGD_CONFIG`, else `CONFIG_DIR/config.toml`.
 pub fn path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("FGD_CONFIG") {
@@ -56,7 +115,7 @@ pub fn path() -> Option<PathBuf> {
 }
 
 /// Reads the config at `path`; no file means the defaults.
-pub fn load(path: Option<&Path>) -> Result<Config, String> {
+pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
     let Some(path) = path else {
         return Ok(Config::default());
     };
@@ -69,13 +128,18 @@ pub fn load(path: Option<&Path>) -> Result<Config, String> {
                 ..Config::default()
             });
         }
-        Err(e) => return Err(format!("{}: can't read the config: {e}", path.display())),
+        Err(source) => {
+            return Err(ConfigError::Read {
+                file: path.display().to_string(),
+                source,
+            });
+        }
     };
     parse(&text, &path.display().to_string()).map(|c| Config { plans_dir, ..c })
 }
 
 /// Parses config text; errors name the file.
-pub fn parse(text: &str, file: &str) -> Result<Config, String> {
+pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
     let raw: Raw = toml::from_str(text).map_err(|e| {
         let at = e.span().map(|s| {
             let before = &text[..s.start.min(text.len())];
@@ -85,16 +149,31 @@ pub fn parse(text: &str, file: &str) -> Result<Config, String> {
                 before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1
             )
         });
-        format!("{file}{}: {}", at.unwrap_or_default(), e.message().trim())
+        ConfigError::Syntax {
+            file: file.to_owned(),
+            at: at.unwrap_or_default(),
+            message: e.message().trim().to_owned(),
+        }
     })?;
     let language = raw
         .language
-        .map(|l| l.parse::<Language>().map_err(|e| format!("{file}: {e}")))
+        .map(|l| {
+            l.parse::<Language>()
+                .map_err(|message| ConfigError::Language {
+                    file: file.to_owned(),
+                    message,
+                })
+        })
         .transpose()?;
     let mut overrides = BTreeMap::new();
     for (name, keys) in raw.keys {
-        let action: Action = serde_json::from_value(serde_json::Value::String(name.clone()))
-            .map_err(|_| format!("{file}: unknown action `{name}` in [keys]; the `?` help lists them (e.g. next_item, undo)"))?;
+        let op: Op =
+            serde_json::from_value(serde_json::Value::String(name.clone())).map_err(|_| {
+                ConfigError::UnknownOp {
+                    file: file.to_owned(),
+                    name: name.clone(),
+                }
+            })?;
         let keys = match keys {
             OneOrMany::One(k) => vec![k],
             OneOrMany::Many(ks) => ks,
@@ -102,11 +181,14 @@ pub fn parse(text: &str, file: &str) -> Result<Config, String> {
         let keys: Vec<Key> = keys
             .iter()
             .map(|k| {
-                k.parse::<Key>()
-                    .map_err(|e| format!("{file}: [keys] {name}: {e}"))
+                k.parse::<Key>().map_err(|source| ConfigError::Key {
+                    file: file.to_owned(),
+                    name: name.clone(),
+                    source,
+                })
             })
             .collect::<Result<_, _>>()?;
-        overrides.insert(action, keys);
+        overrides.insert(op, keys);
     }
     Ok(Config {
         language,
@@ -125,10 +207,10 @@ mod tests {
         let c = parse("language = \"en\"\ntheme = \"high-contrast\"\n[keys]\nnext_item = [\"N\", \"ctrl-n\"]\nundo = \"z\"\n", "c.toml").unwrap();
         assert_eq!(c.language, Some(Language::En));
         assert_eq!(c.theme, ThemeName::HighContrast);
-        assert_eq!(c.keymap.action(Key::ch('N')), Some(Action::NextItem));
-        assert_eq!(c.keymap.action(Key::ctrl('n')), Some(Action::NextItem));
-        assert_eq!(c.keymap.action(Key::ch('z')), Some(Action::Undo));
-        assert_eq!(c.keymap.action(Key::ch('n')), None);
+        assert_eq!(c.keymap.op(Key::ch('N')), Some(Op::NextItem));
+        assert_eq!(c.keymap.op(Key::ctrl('n')), Some(Op::NextItem));
+        assert_eq!(c.keymap.op(Key::ch('z')), Some(Op::Undo));
+        assert_eq!(c.keymap.op(Key::ch('n')), None);
     }
 
     #[test]
@@ -136,21 +218,25 @@ mod tests {
         assert!(
             parse("[keys]\nwarp = \"w\"\n", "c.toml")
                 .unwrap_err()
+                .to_string()
                 .contains("unknown action `warp`")
         );
         assert!(
             parse("[keys]\nundo = \"hyper-q\"\n", "c.toml")
                 .unwrap_err()
+                .to_string()
                 .contains("unknown key")
         );
         assert!(
             parse("colour = 1\n", "c.toml")
                 .unwrap_err()
+                .to_string()
                 .starts_with("c.toml:1:1:")
         );
         assert!(
             parse("theme = \"neon\"\n", "c.toml")
                 .unwrap_err()
+                .to_string()
                 .contains("c.toml")
         );
     }

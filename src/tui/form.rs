@@ -2,6 +2,7 @@
 //! keeping what was typed, `Enter` submits, `Esc` cancels. Text fields take
 //! every printable key. A refused value keeps the form open with the reason
 //! next to its field.
+//! Must not know what a form is for (`tui::forms`) or run anything.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::{Input, InputRequest};

@@ -2,23 +2,25 @@
 //! first, and plans to start from (bundled, `./sessions/`, and the config
 //! dir's `plans/`), with or without following up a saved session, or a
 //! blank session.
+//! Must not open the store itself beyond listing (a session is created through
+//! the `Create` it is given).
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use tui_input::{Input, InputRequest};
 
-use super::keymap::{Action, Key, Keymap};
+use super::keymap::{Key, Keymap, Op};
 use super::theme::Theme;
 use super::view::text::{fit, spread};
 use super::words::{Words, words};
 use crate::domain::Language;
-use crate::plan::{self, Plan};
+use crate::plan::{self, Plan, PlanError};
 use crate::store::{DataDir, Meta};
 
 /// A plan the home screen offers.
@@ -27,7 +29,18 @@ pub struct Offer {
     /// Name shown (file stem).
     pub name: String,
     /// Its title, or why it can't be used.
-    pub plan: Result<Plan, String>,
+    pub plan: Result<Plan, Unusable>,
+}
+
+/// Why a plan file can't be offered.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum Unusable {
+    /// The file can't be read.
+    #[error("{0}")]
+    Read(std::sync::Arc<std::io::Error>),
+    /// The plan has an error (the first one found).
+    #[error("{0}")]
+    Plan(PlanError),
 }
 
 /// Makes a session from a plan (following up a session id, if given) and
@@ -92,9 +105,10 @@ pub fn offers(dirs: &[PathBuf]) -> Vec<Offer> {
                 continue;
             }
             let plan = std::fs::read_to_string(&f)
-                .map_err(|e| e.to_string())
+                .map_err(|e| Unusable::Read(std::sync::Arc::new(e)))
                 .and_then(|src| {
-                    plan::parse(&src, &f.display().to_string()).map_err(|e| e[0].to_string())
+                    plan::parse(&src, &f.display().to_string())
+                        .map_err(|e| Unusable::Plan(e[0].clone()))
                 });
             out.push(Offer { name, plan });
         }
@@ -103,7 +117,7 @@ pub fn offers(dirs: &[PathBuf]) -> Vec<Offer> {
         if !out.iter().any(|o| o.name == *name) {
             out.push(Offer {
                 name: (*name).to_owned(),
-                plan: plan::parse(src, name).map_err(|e| e[0].to_string()),
+                plan: plan::parse(src, name).map_err(|e| Unusable::Plan(e[0].clone())),
             });
         }
     }
@@ -185,26 +199,26 @@ impl Home {
         }
         let n = self.len(self.focus);
         let sel = &mut self.sel[self.focus];
-        match (ev.code, self.keymap.action(Key::of(ev))) {
-            (_, Some(Action::Quit)) => self.quit = true,
-            (_, Some(Action::NextPanel | Action::PrevPanel)) => self.focus = 1 - self.focus,
-            (_, Some(Action::Up)) => *sel = sel.saturating_sub(1),
-            (_, Some(Action::Down)) => *sel = (*sel + 1).min(n.saturating_sub(1)),
-            (_, Some(Action::SwitchLanguage)) => {
+        match (ev.code, self.keymap.op(Key::of(ev))) {
+            (_, Some(Op::Quit)) => self.quit = true,
+            (_, Some(Op::NextPanel | Op::PrevPanel)) => self.focus = 1 - self.focus,
+            (_, Some(Op::Up)) => *sel = sel.saturating_sub(1),
+            (_, Some(Op::Down)) => *sel = (*sel + 1).min(n.saturating_sub(1)),
+            (_, Some(Op::SwitchLanguage)) => {
                 self.lang = if self.lang == Language::Id {
                     Language::En
                 } else {
                     Language::Id
                 };
             }
-            (_, Some(Action::Cancel)) => self.follow_up = None,
+            (_, Some(Op::Cancel)) => self.follow_up = None,
             (KeyCode::Char('f'), _) if self.focus == 0 => {
                 if let Some(m) = self.sessions.get(*sel) {
                     self.follow_up = Some(m.id.clone());
                     self.focus = 1;
                 }
             }
-            (_, Some(Action::Open)) => {
+            (_, Some(Op::Open)) => {
                 let i = *sel;
                 if self.focus == 0 {
                     if let Some(m) = self.sessions.get(i) {
@@ -215,7 +229,7 @@ impl Home {
                 } else if let Some(offer) = self.plans.get(i) {
                     match offer.plan.clone() {
                         Ok(plan) => self.start(&plan, create),
-                        Err(e) => self.flash = Some((e, true)),
+                        Err(e) => self.flash = Some((e.to_string(), true)),
                     }
                 }
             }
@@ -239,41 +253,53 @@ impl Home {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(body);
-        let list = |i: usize,
-                    name: &str,
-                    rows: Vec<String>,
-                    area: ratatui::layout::Rect,
-                    frame: &mut Frame<'_>| {
-            let focused = self.focus == i;
-            let block = Block::new()
-                .borders(Borders::TOP)
-                .border_style(if focused { t.focus } else { t.border })
-                .title(Span::styled(
-                    format!("{} {name} ", if focused { "▸" } else { " " }),
-                    if focused { t.focus } else { t.title },
-                ));
-            let inner = block.inner(area);
-            frame.render_widget(block, area);
-            let h = inner.height as usize;
-            let start = self.sel[i].saturating_sub(h.saturating_sub(1));
-            let lines: Vec<Line> = rows
-                .iter()
-                .enumerate()
-                .skip(start)
-                .take(h)
-                .map(|(k, r)| {
-                    let text = fit(r, inner.width as usize);
-                    if focused && k == self.sel[i] {
-                        Line::styled(text, t.selected)
-                    } else {
-                        Line::raw(text)
-                    }
-                })
-                .collect();
-            frame.render_widget(Paragraph::new(lines), inner);
+        let session_rows = self.session_rows(left.width as usize);
+        self.list(0, w.home_sessions, &session_rows, left, frame);
+        let plans_title = match &self.follow_up {
+            Some(id) => format!("{} · {} {id}", w.home_plans, w.home_follow_up),
+            None => w.home_plans.to_owned(),
         };
-        let cols = left.width as usize;
-        let mut session_rows: Vec<String> = self
+        self.list(1, &plans_title, &self.plan_rows(), right, frame);
+        frame.render_widget(Paragraph::new(self.footer(footer.width as usize)), footer);
+    }
+
+    /// List `i` (0: sessions, 1: plans) under its title, its selection
+    /// kept in view.
+    fn list(&self, i: usize, name: &str, rows: &[String], area: Rect, frame: &mut Frame<'_>) {
+        let t = &self.theme;
+        let focused = self.focus == i;
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .border_style(if focused { t.focus } else { t.border })
+            .title(Span::styled(
+                format!("{} {name} ", if focused { "▸" } else { " " }),
+                if focused { t.focus } else { t.title },
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let h = inner.height as usize;
+        let start = self.sel[i].saturating_sub(h.saturating_sub(1));
+        let lines: Vec<Line> = rows
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(h)
+            .map(|(k, r)| {
+                let text = fit(r, inner.width as usize);
+                if focused && k == self.sel[i] {
+                    Line::styled(text, t.selected)
+                } else {
+                    Line::raw(text)
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    /// The saved sessions, id and title with the status at the right.
+    fn session_rows(&self, cols: usize) -> Vec<String> {
+        let w = self.words();
+        let mut rows: Vec<String> = self
             .sessions
             .iter()
             .map(|m| {
@@ -284,11 +310,15 @@ impl Home {
                 )
             })
             .collect();
-        if session_rows.is_empty() {
-            session_rows.push(format!("({})", w.home_none));
+        if rows.is_empty() {
+            rows.push(format!("({})", w.home_none));
         }
-        list(0, w.home_sessions, session_rows, left, frame);
-        let mut plan_rows: Vec<String> = self
+        rows
+    }
+
+    /// The plans (an unusable one with its error), then the blank session.
+    fn plan_rows(&self) -> Vec<String> {
+        let mut rows: Vec<String> = self
             .plans
             .iter()
             .map(|o| match &o.plan {
@@ -296,26 +326,24 @@ impl Home {
                 Err(e) => format!("{} ⚠ {e}", o.name),
             })
             .collect();
-        plan_rows.push(format!("+ {}", w.home_blank));
-        let plans_title = match &self.follow_up {
-            Some(id) => format!("{} · {} {id}", w.home_plans, w.home_follow_up),
-            None => w.home_plans.to_owned(),
-        };
-        list(1, &plans_title, plan_rows, right, frame);
-        let foot = if let Some(input) = &self.title_input {
+        rows.push(format!("+ {}", self.words().home_blank));
+        rows
+    }
+
+    /// The title being typed, else the message, else the keys.
+    fn footer(&self, cols: usize) -> Line<'static> {
+        let w = self.words();
+        let t = &self.theme;
+        if let Some(input) = &self.title_input {
             Line::from(vec![
                 Span::styled(format!("{}: ", w.field_title), t.key),
                 Span::raw(input.value().to_owned()),
             ])
         } else if let Some((msg, err)) = &self.flash {
-            Line::styled(
-                fit(msg, footer.width as usize),
-                if *err { t.error } else { t.active },
-            )
+            Line::styled(fit(msg, cols), if *err { t.error } else { t.active })
         } else {
-            Line::styled(fit(w.home_hint, footer.width as usize), t.dim)
-        };
-        frame.render_widget(Paragraph::new(foot), footer);
+            Line::styled(fit(w.home_hint, cols), t.dim)
+        }
     }
 }
 

@@ -1,6 +1,8 @@
-//! The keymap is data: every main-view action with its default keys and its
-//! help text. The `?` overlay and the footer hints are generated from it, and
-//! the config file rebinds actions by name (`next_item = ["n", "ctrl-n"]`).
+//! The keymap is data: every main-view op with its default keys and its
+//! help group, and the ops each footer offers. The `?` overlay and the footer
+//! hints are made from it (their words are in `i18n::keys`), and the config
+//! file rebinds ops by name (`next_item = ["n", "ctrl-n"]`). Must not say
+//! what an op does (`tui::ops`) or hold its words.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -9,11 +11,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Language;
+use crate::i18n::keys;
 
 /// Everything a key can do in the main view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Action {
+pub enum Op {
     /// Help overlay.
     Help,
     /// Quit (asks while the session is live).
@@ -152,14 +155,17 @@ impl fmt::Display for Key {
     }
 }
 
+/// A key name the config wrote that names no key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown key `{0}`; write keys like `n`, `N`, `?`, `space`, `enter`, `ctrl-z`, `shift-tab`, `f2`"
+)]
+pub struct UnknownKey(pub String);
+
 impl std::str::FromStr for Key {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Key, String> {
-        let bad = || {
-            format!(
-                "unknown key `{s}`; write keys like `n`, `N`, `?`, `space`, `enter`, `ctrl-z`, `shift-tab`, `f2`"
-            )
-        };
+    type Err = UnknownKey;
+    fn from_str(s: &str) -> Result<Key, UnknownKey> {
+        let bad = || UnknownKey(s.to_owned());
         let lower = s.to_lowercase();
         let (ctrl, rest) = match lower
             .strip_prefix("ctrl-")
@@ -211,255 +217,106 @@ pub enum Group {
     Record,
 }
 
-/// One default binding: action, keys, group, help in English and Indonesian.
+/// One default binding: op, keys and help group (its words are in
+/// `i18n::keys`).
 pub struct Binding {
-    /// The action.
-    pub action: Action,
+    /// The op.
+    pub op: Op,
     /// Default keys.
     pub keys: &'static [Key],
     /// Help group.
     pub group: Group,
-    /// Help text, English.
-    pub en: &'static str,
-    /// Help text, Indonesian.
-    pub id: &'static str,
 }
 
 macro_rules! b {
-    ($a:ident, [$($k:expr),+], $g:ident, $en:literal, $id:literal) => {
-        Binding { action: Action::$a, keys: &[$($k),+], group: Group::$g, en: $en, id: $id }
+    ($a:ident, [$($k:expr),+], $g:ident) => {
+        Binding { op: Op::$a, keys: &[$($k),+], group: Group::$g }
     };
 }
 
 /// The default keymap (DESIGN §3).
 pub const DEFAULTS: &[Binding] = &[
-    b!(Help, [Key::ch('?')], General, "help", "bantuan"),
-    b!(
-        Quit,
-        [Key::ch('q'), Key::ctrl('c')],
-        General,
-        "quit (asks while live; all is saved)",
-        "keluar (bertanya saat sesi berjalan; semua tersimpan)"
-    ),
-    b!(
-        Cancel,
-        [Key::plain(KeyCode::Esc)],
-        General,
-        "close popup / cancel",
-        "tutup / batal"
-    ),
-    b!(
-        NextPanel,
-        [Key::plain(KeyCode::Tab)],
-        General,
-        "next panel",
-        "panel berikutnya"
-    ),
-    b!(
-        PrevPanel,
-        [Key::plain(KeyCode::BackTab)],
-        General,
-        "previous panel",
-        "panel sebelumnya"
-    ),
-    b!(
-        Up,
-        [Key::plain(KeyCode::Up), Key::ch('k')],
-        General,
-        "move up",
-        "naik"
-    ),
-    b!(
-        Down,
-        [Key::plain(KeyCode::Down), Key::ch('j')],
-        General,
-        "move down",
-        "turun"
-    ),
-    b!(
-        Open,
-        [Key::plain(KeyCode::Enter)],
-        General,
-        "open / edit the selected row",
-        "buka / ubah baris terpilih"
-    ),
-    b!(
-        Add,
-        [Key::ch('+')],
-        General,
-        "add to the focused list",
-        "tambah ke daftar"
-    ),
-    b!(
-        Remove,
-        [Key::ch('x')],
-        General,
-        "remove the selected row (asks)",
-        "hapus baris terpilih (bertanya)"
-    ),
-    b!(
-        MoveUp,
-        [Key::ch('K')],
-        General,
-        "move the selected row up",
-        "geser baris ke atas"
-    ),
-    b!(
-        MoveDown,
-        [Key::ch('J')],
-        General,
-        "move the selected row down",
-        "geser baris ke bawah"
-    ),
-    b!(
-        SwitchLanguage,
-        [Key::ch('L')],
-        General,
-        "switch language (id / en)",
-        "ganti bahasa (id / en)"
-    ),
-    b!(
-        StartPause,
-        [Key::ch(' ')],
-        Session,
-        "start / pause / resume the session",
-        "mulai / jeda / lanjutkan sesi"
-    ),
-    b!(
-        NextItem,
-        [Key::ch('n')],
-        Session,
-        "next agenda item (never asks)",
-        "acara berikutnya (tanpa bertanya)"
-    ),
-    b!(
-        DeferItem,
-        [Key::ch('D')],
-        Session,
-        "defer the active item",
-        "tunda acara yang berjalan"
-    ),
-    b!(
-        StartItem,
-        [Key::ch('g')],
-        Session,
-        "start the selected agenda item now",
-        "mulai acara terpilih sekarang"
-    ),
-    b!(
-        SkipItem,
-        [Key::ch('S')],
-        Session,
-        "skip the selected agenda item",
-        "lewati acara terpilih"
-    ),
-    b!(
-        Participants,
-        [Key::ch('p')],
-        Session,
-        "participants and attendance",
-        "peserta dan daftar hadir"
-    ),
-    b!(
-        Undo,
-        [Key::ch('u'), Key::ctrl('z')],
-        Session,
-        "undo the last command from this terminal",
-        "urungkan perintah terakhir dari terminal ini"
-    ),
-    b!(
-        End,
-        [Key::ch('E')],
-        Session,
-        "end the session (asks), export the minutes",
-        "akhiri sesi (bertanya), ekspor notulen"
-    ),
-    b!(
-        RaiseHand,
-        [Key::ch('r')],
-        Speakers,
-        "raise a hand (pick participant, then kind)",
-        "angkat tangan (pilih peserta, lalu jenis)"
-    ),
-    b!(
-        CallNext,
-        [Key::ch('s')],
-        Speakers,
-        "call the next speaker",
-        "panggil pembicara berikutnya"
-    ),
-    b!(
-        FinishSpeaker,
-        [Key::ch('f')],
-        Speakers,
-        "finish the current speaker",
-        "selesaikan pembicara"
-    ),
-    b!(
-        CallSpeaker,
-        [Key::ch('C')],
-        Speakers,
-        "give the floor to anyone (draw out the quiet)",
-        "beri giliran ke siapa pun (ajak yang belum bicara)"
-    ),
-    b!(
-        NewMindset,
-        [Key::ch('m')],
-        Record,
-        "new mindset note (from → to)",
-        "catatan pola pikir baru (dari → menjadi)"
-    ),
-    b!(NewNote, [Key::ch('o')], Record, "new note", "catatan baru"),
-    b!(
-        NewDecision,
-        [Key::ch('d')],
-        Record,
-        "new decision",
-        "keputusan baru"
-    ),
-    b!(
-        NewConclusion,
-        [Key::ch('c')],
-        Record,
-        "new conclusion",
-        "kesimpulan baru"
-    ),
-    b!(
-        NewAction,
-        [Key::ch('a')],
-        Record,
-        "new action item",
-        "tindak lanjut baru"
-    ),
-    b!(
-        ToggleDone,
-        [Key::ch('v')],
-        Record,
-        "mark the selected action done / open",
-        "tandai tindak lanjut selesai / terbuka"
-    ),
-    b!(
-        DropAction,
-        [Key::ch('b')],
-        Record,
-        "mark the selected action dropped",
-        "tandai tindak lanjut batal"
-    ),
+    b!(Help, [Key::ch('?')], General),
+    b!(Quit, [Key::ch('q'), Key::ctrl('c')], General),
+    b!(Cancel, [Key::plain(KeyCode::Esc)], General),
+    b!(NextPanel, [Key::plain(KeyCode::Tab)], General),
+    b!(PrevPanel, [Key::plain(KeyCode::BackTab)], General),
+    b!(Up, [Key::plain(KeyCode::Up), Key::ch('k')], General),
+    b!(Down, [Key::plain(KeyCode::Down), Key::ch('j')], General),
+    b!(Open, [Key::plain(KeyCode::Enter)], General),
+    b!(Add, [Key::ch('+')], General),
+    b!(Remove, [Key::ch('x')], General),
+    b!(MoveUp, [Key::ch('K')], General),
+    b!(MoveDown, [Key::ch('J')], General),
+    b!(SwitchLanguage, [Key::ch('L')], General),
+    b!(StartPause, [Key::ch(' ')], Session),
+    b!(NextItem, [Key::ch('n')], Session),
+    b!(DeferItem, [Key::ch('D')], Session),
+    b!(StartItem, [Key::ch('g')], Session),
+    b!(SkipItem, [Key::ch('S')], Session),
+    b!(Participants, [Key::ch('p')], Session),
+    b!(Undo, [Key::ch('u'), Key::ctrl('z')], Session),
+    b!(End, [Key::ch('E')], Session),
+    b!(RaiseHand, [Key::ch('r')], Speakers),
+    b!(CallNext, [Key::ch('s')], Speakers),
+    b!(FinishSpeaker, [Key::ch('f')], Speakers),
+    b!(CallSpeaker, [Key::ch('C')], Speakers),
+    b!(NewMindset, [Key::ch('m')], Record),
+    b!(NewNote, [Key::ch('o')], Record),
+    b!(NewDecision, [Key::ch('d')], Record),
+    b!(NewConclusion, [Key::ch('c')], Record),
+    b!(NewAction, [Key::ch('a')], Record),
+    b!(ToggleDone, [Key::ch('v')], Record),
+    b!(DropAction, [Key::ch('b')], Record),
 ];
+
+/// The ops a footer offers, in order, for each layout (their words are
+/// [`keys::hint`]).
+pub mod footer {
+    use super::Op;
+
+    /// The notetaker's footer: the entry forms first.
+    pub const NOTETAKER: &[Op] = &[
+        Op::Help,
+        Op::NewNote,
+        Op::NewMindset,
+        Op::NewDecision,
+        Op::NewConclusion,
+        Op::NewAction,
+        Op::RaiseHand,
+        Op::Undo,
+        Op::Quit,
+    ];
+
+    /// The facilitator's (projector) footer.
+    pub const PROJECTOR: &[Op] = &[
+        Op::Help,
+        Op::StartPause,
+        Op::NextItem,
+        Op::RaiseHand,
+        Op::CallNext,
+        Op::FinishSpeaker,
+        Op::NewNote,
+        Op::NewMindset,
+        Op::NewAction,
+        Op::Undo,
+        Op::Quit,
+    ];
+
+    /// The viewer's footer: it can only look.
+    pub const VIEWER: &[Op] = &[Op::Help, Op::Quit];
+}
 
 /// The keys in force: defaults with the config's overrides.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    keys: BTreeMap<Action, Vec<Key>>,
+    keys: BTreeMap<Op, Vec<Key>>,
 }
 
 impl Default for Keymap {
     fn default() -> Keymap {
         Keymap {
-            keys: DEFAULTS
-                .iter()
-                .map(|b| (b.action, b.keys.to_vec()))
-                .collect(),
+            keys: DEFAULTS.iter().map(|b| (b.op, b.keys.to_vec())).collect(),
         }
     }
 }
@@ -467,7 +324,7 @@ impl Default for Keymap {
 impl Keymap {
     /// Defaults with some actions rebound. A key given to an action is taken
     /// from every other action, so one key never means two things.
-    pub fn with_overrides(overrides: &BTreeMap<Action, Vec<Key>>) -> Keymap {
+    pub fn with_overrides(overrides: &BTreeMap<Op, Vec<Key>>) -> Keymap {
         let mut map = Keymap::default();
         for (action, keys) in overrides {
             for other in map.keys.values_mut() {
@@ -479,7 +336,7 @@ impl Keymap {
     }
 
     /// The action a key stands for.
-    pub fn action(&self, key: Key) -> Option<Action> {
+    pub fn op(&self, key: Key) -> Option<Op> {
         self.keys
             .iter()
             .find(|(_, ks)| ks.contains(&key))
@@ -487,13 +344,13 @@ impl Keymap {
     }
 
     /// The keys of an action.
-    pub fn keys(&self, action: Action) -> &[Key] {
-        self.keys.get(&action).map_or(&[], Vec::as_slice)
+    pub fn keys(&self, op: Op) -> &[Key] {
+        self.keys.get(&op).map_or(&[], Vec::as_slice)
     }
 
     /// The first key of an action, written for a hint (`?`, `Space`).
-    pub fn hint(&self, action: Action) -> String {
-        self.keys(action)
+    pub fn hint(&self, op: Op) -> String {
+        self.keys(op)
             .first()
             .map_or_else(|| "—".to_owned(), ToString::to_string)
     }
@@ -503,12 +360,8 @@ impl Keymap {
         DEFAULTS
             .iter()
             .map(|b| {
-                let keys: Vec<String> = self
-                    .keys(b.action)
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect();
-                let text = if lang == Language::En { b.en } else { b.id };
+                let keys: Vec<String> = self.keys(b.op).iter().map(ToString::to_string).collect();
+                let text = keys::help(b.op, lang);
                 (b.group, keys.join(" "), text)
             })
             .collect()
@@ -538,7 +391,7 @@ mod tests {
         let mut seen = std::collections::HashMap::new();
         for b in DEFAULTS {
             for k in b.keys {
-                assert!(seen.insert(*k, b.action).is_none(), "{k} is bound twice");
+                assert!(seen.insert(*k, b.op).is_none(), "{k} is bound twice");
             }
         }
     }
@@ -547,7 +400,7 @@ mod tests {
     fn the_readme_documents_every_action_and_key() {
         let readme = include_str!("../../README.md");
         for b in DEFAULTS {
-            let name = serde_json::to_value(b.action).unwrap();
+            let name = serde_json::to_value(b.op).unwrap();
             let name = name.as_str().unwrap();
             assert!(
                 readme.contains(&format!("`{name}`")),
@@ -568,12 +421,25 @@ mod tests {
     }
 
     #[test]
+    fn every_op_a_footer_offers_has_its_words() {
+        for op in footer::NOTETAKER
+            .iter()
+            .chain(footer::PROJECTOR)
+            .chain(footer::VIEWER)
+        {
+            for lang in [Language::Id, Language::En] {
+                assert!(keys::hint(*op, lang).is_some(), "{op:?} has no hint");
+            }
+        }
+    }
+
+    #[test]
     fn overrides_take_the_key_from_other_actions() {
         let mut o = BTreeMap::new();
-        o.insert(Action::NextItem, vec![Key::ch('s')]);
+        o.insert(Op::NextItem, vec![Key::ch('s')]);
         let map = Keymap::with_overrides(&o);
-        assert_eq!(map.action(Key::ch('s')), Some(Action::NextItem));
-        assert_eq!(map.action(Key::ch('n')), None);
-        assert!(map.keys(Action::CallNext).is_empty());
+        assert_eq!(map.op(Key::ch('s')), Some(Op::NextItem));
+        assert_eq!(map.op(Key::ch('n')), None);
+        assert!(map.keys(Op::CallNext).is_empty());
     }
 }

@@ -1,12 +1,19 @@
 //! The terminal screens: the live session view and the home screen. Only
-//! this module names the terminal. Keys become domain commands through a
-//! [`port::Port`]; views render from state and never change it.
+//! this module names the terminal. Cut by job: `app` (state and the key
+//! router), `ops` (what each keymap op does), `overlay/` (one file per
+//! popup: its keys and its drawing), `forms/` (one file per entry form),
+//! `view/` (pure rendering, `view/panels/` one file per panel), `keymap`,
+//! `form` (the form widget), `home`, `config`, `theme`, `term`. Keys become
+//! domain commands through a [`port::Port`]; no store or rule logic here.
 
 pub mod app;
 pub mod config;
 pub mod form;
+pub mod forms;
 pub mod home;
 pub mod keymap;
+pub mod ops;
+pub mod overlay;
 pub mod port;
 pub mod term;
 pub mod theme;

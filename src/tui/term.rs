@@ -1,6 +1,7 @@
 //! The terminal: raw mode and the alternate screen, always restored (on quit,
 //! error, panic, SIGTERM and SIGHUP), and the event loop that redraws only
 //! when something changed or a displayed second ticked.
+//! Must not know what a screen shows.
 
 use std::io;
 use std::sync::Arc;

@@ -1,6 +1,6 @@
 //! Styles by meaning. Every state is also told by text or a marker (▶ ✓ ⏸
 //! LEWAT/OVER), so nothing depends on colour alone; `NO_COLOR` keeps bold,
-//! reverse and underline only.
+//! reverse and underline only. Must not know what is drawn with them.
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;

@@ -309,7 +309,24 @@ impl Fx {
                 kind,
             });
         }
-        let en = fx.s().info.language == Language::En;
+        fx.busy_notes();
+        fx.busy_records();
+        fx.exec(Command::SetActionStatus {
+            action: ActionId(3),
+            status: ActionStatus::Done,
+        });
+        fx.wait(120);
+        fx.exec(Command::CallSpeaker {
+            participant: "P5".into(),
+        });
+        fx.wait(200);
+        fx.app.role = role;
+        fx.reopen()
+    }
+
+    /// The busy session's notes: two public, two private.
+    fn busy_notes(&mut self) {
+        let en = self.s().info.language == Language::En;
         let t = |id: &'static str, en_text: &'static str| if en { en_text } else { id };
         let notes = [
             (
@@ -340,8 +357,8 @@ impl Fx {
             ),
         ];
         for (text, kind, who) in notes {
-            fx.wait(20);
-            fx.exec(Command::AddNote {
+            self.wait(20);
+            self.exec(Command::AddNote {
                 text: text.into(),
                 kind,
                 participant: who.map(Into::into),
@@ -349,14 +366,20 @@ impl Fx {
                 item: None,
             });
         }
-        fx.exec(Command::AddMindset {
+    }
+
+    /// The busy session's mindset notes, decisions, conclusion and actions.
+    fn busy_records(&mut self) {
+        let en = self.s().info.language == Language::En;
+        let t = |id: &'static str, en_text: &'static str| if en { en_text } else { id };
+        self.exec(Command::AddMindset {
             from: t("dilayani", "being served").into(),
             to: t("melayani", "serving").into(),
             values: vec![CoreValue::BerorientasiPelayanan, CoreValue::Adaptif],
             participant: Some("P1".into()),
             item: None,
         });
-        fx.exec(Command::AddMindset {
+        self.exec(Command::AddMindset {
             from: t("prosedur", "procedure").into(),
             to: t("hasil", "outcome").into(),
             values: vec![],
@@ -373,12 +396,12 @@ impl Fx {
                 "A monthly review with residents",
             ),
         ] {
-            fx.exec(Command::AddDecision {
+            self.exec(Command::AddDecision {
                 text: text.into(),
                 item: None,
             });
         }
-        fx.exec(Command::AddConclusion {
+        self.exec(Command::AddConclusion {
             text: t(
                 "Pola pikir melayani disepakati",
                 "The journey starts at the door",
@@ -404,7 +427,7 @@ impl Fx {
             } else {
                 due.to_owned()
             };
-            fx.exec(Command::AddAction {
+            self.exec(Command::AddAction {
                 what: what.into(),
                 pic: Some(pic.into()),
                 due: Some(due),
@@ -412,17 +435,6 @@ impl Fx {
                 origin: None,
             });
         }
-        fx.exec(Command::SetActionStatus {
-            action: ActionId(3),
-            status: ActionStatus::Done,
-        });
-        fx.wait(120);
-        fx.exec(Command::CallSpeaker {
-            participant: "P5".into(),
-        });
-        fx.wait(200);
-        fx.app.role = role;
-        fx.reopen()
     }
 }
 

@@ -1,6 +1,7 @@
 //! Where each region goes, by terminal size: two columns up to 149 columns,
 //! three from 150 on; the big clock when there is room and an item is
 //! active, two lines that say none is otherwise.
+//! Must not know what a region shows.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 

@@ -5,13 +5,15 @@
 pub mod draw;
 pub mod layout;
 pub mod model;
+pub mod panels;
 pub mod popup;
 pub mod text;
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 
-use super::app::{App, Overlay};
+use super::app::App;
+use super::overlay::Overlay;
 use super::port::Port;
 
 /// Draws the whole live screen for `app` at `now`.

@@ -1,5 +1,5 @@
 //! Fitting text into cells: display width with wide and combining
-//! characters, cutting with `…`.
+//! characters, cutting with `…`. Must not style or change state.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 

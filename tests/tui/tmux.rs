@@ -3,13 +3,8 @@
 //! is on screen. Skipped with a message when tmux is not installed. Kills
 //! and signals at random moments are in `tests/crash.rs`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod bin_support;
-mod tmux_support;
-
-use bin_support::Fgd;
-use tmux_support::Tmux;
+use crate::bin_support::Fgd;
+use crate::tmux_support::Tmux;
 
 #[test]
 fn an_action_item_added_with_keys_is_there_after_a_restart() {

@@ -1,0 +1,102 @@
+//! The words of the keys: for every [`Op`] of the keymap its help text (the
+//! `?` overlay) and, for the ops the footer offers, its short hint, both
+//! languages on one line as (Indonesian, English). Owns only words: which
+//! keys an op has and which ops a footer shows live in `tui::keymap`.
+
+use crate::domain::Language;
+use crate::tui::keymap::Op;
+
+/// The help text of an op, in `lang`.
+pub fn help(op: Op, lang: Language) -> &'static str {
+    pick(help_words(op), lang)
+}
+
+/// The footer's short word for an op, in `lang`; `None` for an op no
+/// footer offers.
+pub fn hint(op: Op, lang: Language) -> Option<&'static str> {
+    hint_words(op).map(|w| pick(w, lang))
+}
+
+fn pick((id, en): (&'static str, &'static str), lang: Language) -> &'static str {
+    match lang {
+        Language::Id => id,
+        Language::En => en,
+    }
+}
+
+#[rustfmt::skip]
+fn help_words(op: Op) -> (&'static str, &'static str) {
+    match op {
+        Op::Help => ("bantuan", "help"),
+        Op::Quit => ("keluar (bertanya saat sesi berjalan; semua tersimpan)", "quit (asks while live; all is saved)"),
+        Op::Cancel => ("tutup / batal", "close popup / cancel"),
+        Op::NextPanel => ("panel berikutnya", "next panel"),
+        Op::PrevPanel => ("panel sebelumnya", "previous panel"),
+        Op::Up => ("naik", "move up"),
+        Op::Down => ("turun", "move down"),
+        Op::Open => ("buka / ubah baris terpilih", "open / edit the selected row"),
+        Op::Add => ("tambah ke daftar", "add to the focused list"),
+        Op::Remove => ("hapus baris terpilih (bertanya)", "remove the selected row (asks)"),
+        Op::MoveUp => ("geser baris ke atas", "move the selected row up"),
+        Op::MoveDown => ("geser baris ke bawah", "move the selected row down"),
+        Op::SwitchLanguage => ("ganti bahasa (id / en)", "switch language (id / en)"),
+        Op::StartPause => ("mulai / jeda / lanjutkan sesi", "start / pause / resume the session"),
+        Op::NextItem => ("acara berikutnya (tanpa bertanya)", "next agenda item (never asks)"),
+        Op::DeferItem => ("tunda acara yang berjalan", "defer the active item"),
+        Op::StartItem => ("mulai acara terpilih sekarang", "start the selected agenda item now"),
+        Op::SkipItem => ("lewati acara terpilih", "skip the selected agenda item"),
+        Op::Participants => ("peserta dan daftar hadir", "participants and attendance"),
+        Op::Undo => ("urungkan perintah terakhir dari terminal ini", "undo the last command from this terminal"),
+        Op::End => ("akhiri sesi (bertanya), ekspor notulen", "end the session (asks), export the minutes"),
+        Op::RaiseHand => ("angkat tangan (pilih peserta, lalu jenis)", "raise a hand (pick participant, then kind)"),
+        Op::CallNext => ("panggil pembicara berikutnya", "call the next speaker"),
+        Op::FinishSpeaker => ("selesaikan pembicara", "finish the current speaker"),
+        Op::CallSpeaker => ("beri giliran ke siapa pun (ajak yang belum bicara)", "give the floor to anyone (draw out the quiet)"),
+        Op::NewMindset => ("catatan pola pikir baru (dari → menjadi)", "new mindset note (from → to)"),
+        Op::NewNote => ("catatan baru", "new note"),
+        Op::NewDecision => ("keputusan baru", "new decision"),
+        Op::NewConclusion => ("kesimpulan baru", "new conclusion"),
+        Op::NewAction => ("tindak lanjut baru", "new action item"),
+        Op::ToggleDone => ("tandai tindak lanjut selesai / terbuka", "mark the selected action done / open"),
+        Op::DropAction => ("tandai tindak lanjut batal", "mark the selected action dropped"),
+    }
+}
+
+#[rustfmt::skip]
+#[expect(clippy::match_same_arms, reason = "one line per op, the ops with no hint too")]
+fn hint_words(op: Op) -> Option<(&'static str, &'static str)> {
+    match op {
+        Op::Help => Some(("bantuan", "help")),
+        Op::Quit => Some(("keluar", "quit")),
+        Op::Cancel => None,
+        Op::NextPanel => None,
+        Op::PrevPanel => None,
+        Op::Up => None,
+        Op::Down => None,
+        Op::Open => None,
+        Op::Add => None,
+        Op::Remove => None,
+        Op::MoveUp => None,
+        Op::MoveDown => None,
+        Op::SwitchLanguage => None,
+        Op::StartPause => Some(("mulai/jeda", "start/pause")),
+        Op::NextItem => Some(("acara berikut", "next item")),
+        Op::DeferItem => None,
+        Op::StartItem => None,
+        Op::SkipItem => None,
+        Op::Participants => None,
+        Op::Undo => Some(("urungkan", "undo")),
+        Op::End => None,
+        Op::RaiseHand => Some(("angkat tangan", "raise hand")),
+        Op::CallNext => Some(("panggil", "call next")),
+        Op::FinishSpeaker => Some(("selesai bicara", "finish")),
+        Op::CallSpeaker => None,
+        Op::NewMindset => Some(("pola pikir", "mindset")),
+        Op::NewNote => Some(("catatan", "note")),
+        Op::NewDecision => Some(("keputusan", "decision")),
+        Op::NewConclusion => Some(("kesimpulan", "conclusion")),
+        Op::NewAction => Some(("tindak lanjut", "action")),
+        Op::ToggleDone => None,
+        Op::DropAction => None,
+    }
+}

@@ -1,0 +1,83 @@
+//! The mindset-shift form (new and edit): from, to, BerAKHLAK values,
+//! participant. Owns its fields and their command; not the widget or the
+//! running of the command.
+
+use super::{Cx, Filled, FormKind, participant_of, text};
+use crate::domain::{Command, CoreValue, MindsetId, Session};
+use crate::tui::form::{Field, Form};
+use crate::tui::words::Words;
+
+const FROM: usize = 0;
+const TO: usize = 1;
+const VALUES: usize = 2;
+const PARTICIPANT: usize = 3;
+
+fn fields(w: &Words, from: &str, to: &str, values: &str, participant: &str) -> Vec<Field> {
+    let fields = vec![
+        Field::text(w.field_from, from, true),
+        Field::text(w.field_to, to, true),
+        Field::text(w.field_values, values, false).hint(w.values_hint),
+        Field::participant(w.field_participant, participant, false),
+    ];
+    debug_assert_eq!(fields.len(), PARTICIPANT + 1);
+    fields
+}
+
+/// An empty form.
+pub fn new(w: &Words) -> Filled {
+    (w.form_mindset.to_owned(), fields(w, "", "", "", ""))
+}
+
+/// The form filled from mindset shift `id`.
+pub fn edit(w: &Words, s: &Session, id: MindsetId) -> Option<Filled> {
+    let m = s.mindsets.get(id.0 as usize - 1)?;
+    let values: Vec<&str> = m.values.iter().map(|v| v.name_id()).collect();
+    Some((
+        w.form_mindset.to_owned(),
+        fields(
+            w,
+            &m.from,
+            &m.to,
+            &values.join(", "),
+            m.participant.as_deref().unwrap_or(""),
+        ),
+    ))
+}
+
+/// Adds a mindset shift, or edits `edit`.
+pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>, edit: Option<MindsetId>) -> Option<Command> {
+    let values = match parse_values(&text(form, VALUES)) {
+        Ok(vals) => vals,
+        Err(e) => {
+            form.refuse(VALUES, e);
+            return None;
+        }
+    };
+    let participant = participant_of(form, PARTICIPANT, cx)?;
+    let (from, to) = (text(form, FROM), text(form, TO));
+    Some(match edit {
+        Some(mindset) => Command::EditMindset {
+            mindset,
+            from: Some(from),
+            to: Some(to),
+            values: Some(values),
+            participant: Some(participant.unwrap_or_default()),
+        },
+        None => Command::AddMindset {
+            from,
+            to,
+            values,
+            participant,
+            item: None,
+        },
+    })
+}
+
+/// BerAKHLAK values typed as a list: `adaptif, kolaboratif` or `Ad Ko`.
+pub fn parse_values(text: &str) -> Result<Vec<CoreValue>, String> {
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::parse::<CoreValue>)
+        .collect()
+}

@@ -1,0 +1,283 @@
+//! What each keymap [`Op`] does in the main view (no overlay open), by
+//! family: looking around (every role), the rows of the focused panel, the
+//! session and its agenda, the floor, the records. The one list of all ops
+//! is [`App::act`]'s exhaustive match. Must not draw or know a form's
+//! fields (`tui::forms`) or an overlay's keys (`tui::overlay`).
+
+use chrono::{DateTime, Utc};
+
+use super::app::{App, Panel, Role, Row};
+use super::forms::{self, FormKind};
+use super::keymap::Op;
+use super::overlay::{Confirm, Overlay, PickFor, Picker};
+use super::port::Port;
+use crate::domain::{ActionStatus, Command, DomainError, Language, Status};
+
+impl<P: Port> App<P> {
+    /// What an op does in the main view.
+    pub fn act(&mut self, op: Op, now: DateTime<Utc>) {
+        let ended = self.session().status == Status::Ended;
+        match op {
+            Op::Help
+            | Op::Quit
+            | Op::Cancel
+            | Op::NextPanel
+            | Op::PrevPanel
+            | Op::Up
+            | Op::Down
+            | Op::SwitchLanguage => self.look(op),
+            _ if self.role == Role::Viewer => self.refuse(&DomainError::ReadOnly),
+            // After the end only corrections: say so before a form is typed in vain.
+            Op::Add
+            | Op::NewMindset
+            | Op::NewNote
+            | Op::NewDecision
+            | Op::NewConclusion
+            | Op::NewAction
+                if ended =>
+            {
+                self.complain(self.words().correction_only);
+            }
+            Op::Open | Op::Add | Op::Remove | Op::MoveUp | Op::MoveDown => self.on_rows(op, now),
+            Op::StartPause
+            | Op::NextItem
+            | Op::DeferItem
+            | Op::StartItem
+            | Op::SkipItem
+            | Op::Participants
+            | Op::Undo
+            | Op::End => self.on_session(op, now),
+            Op::RaiseHand | Op::CallNext | Op::CallSpeaker | Op::FinishSpeaker => {
+                self.on_floor(op, now);
+            }
+            Op::NewMindset
+            | Op::NewNote
+            | Op::NewDecision
+            | Op::NewConclusion
+            | Op::NewAction
+            | Op::ToggleDone
+            | Op::DropAction => self.on_records(op, now),
+        }
+    }
+
+    fn refuse(&mut self, e: &DomainError) {
+        self.complain(super::words::refusal(self.lang, e));
+    }
+
+    /// Ops every role has: help, quit, moving around, the language.
+    fn look(&mut self, op: Op) {
+        let live = matches!(self.session().status, Status::Live | Status::Paused);
+        let n = Panel::ALL.len();
+        let i = self.focus.index();
+        match op {
+            Op::Help => self.overlays.push(Overlay::Help(0)),
+            Op::Quit if live && self.role != Role::Viewer => {
+                self.overlays.push(Overlay::Confirm(Confirm::Quit));
+            }
+            Op::Quit => self.quit = true,
+            Op::NextPanel => self.focus = Panel::ALL[(i + 1) % n],
+            Op::PrevPanel => self.focus = Panel::ALL[(i + n - 1) % n],
+            Op::Up => self.sel[i] = self.sel[i].saturating_sub(1),
+            Op::Down => {
+                let rows = self.rows(self.focus).len();
+                self.sel[i] = (self.sel[i] + 1).min(rows.saturating_sub(1));
+            }
+            Op::SwitchLanguage => {
+                self.lang = match self.lang {
+                    Language::Id => Language::En,
+                    Language::En => Language::Id,
+                };
+            }
+            _ => {} // Cancel; other ops are routed elsewhere by `act`.
+        }
+    }
+
+    /// Ops on the focused panel's rows: open, add, remove, move.
+    fn on_rows(&mut self, op: Op, now: DateTime<Utc>) {
+        match op {
+            Op::Open => self.open_selected(now),
+            Op::Add => match self.focus {
+                Panel::Agenda => self.open_form(FormKind::AddItem),
+                Panel::Queue => self.act(Op::RaiseHand, now),
+                Panel::Mindsets => self.open_form(FormKind::Mindset),
+                Panel::Notes => self.open_form(FormKind::Note),
+                Panel::Decisions => self.open_form(FormKind::Decision),
+                Panel::Actions => self.open_form(FormKind::Action),
+            },
+            Op::Remove => self.ask_remove(),
+            Op::MoveUp | Op::MoveDown => self.move_selected(op == Op::MoveUp, now),
+            _ => {} // routed elsewhere by `act`
+        }
+    }
+
+    /// Ops on the session and its agenda.
+    fn on_session(&mut self, op: Op, now: DateTime<Utc>) {
+        match op {
+            Op::StartPause => {
+                let cmd = match self.session().status {
+                    Status::Planned => Command::Start,
+                    Status::Live => Command::Pause,
+                    Status::Paused | Status::Ended => Command::Resume,
+                };
+                self.run(cmd, now);
+            }
+            Op::NextItem => {
+                self.run(Command::NextItem, now);
+            }
+            Op::DeferItem => {
+                self.run(Command::DeferItem { item: None }, now);
+            }
+            Op::StartItem | Op::SkipItem => match self.selected_row(Panel::Agenda) {
+                Some(Row::Item(item)) if self.focus == Panel::Agenda => {
+                    let cmd = if op == Op::StartItem {
+                        Command::StartItem { item }
+                    } else {
+                        Command::SkipItem { item }
+                    };
+                    self.run(cmd, now);
+                }
+                _ => self.focus_hint(Panel::Agenda),
+            },
+            Op::Participants => self.overlays.push(Overlay::Participants(0)),
+            Op::Undo => {
+                self.run(Command::Undo, now);
+            }
+            Op::End if self.role == Role::Facilitator => {
+                self.overlays.push(Overlay::Confirm(Confirm::End));
+            }
+            Op::End => self.refuse(&DomainError::FacilitatorEnds),
+            _ => {} // routed elsewhere by `act`
+        }
+    }
+
+    /// Ops on the speaker queue and the floor.
+    fn on_floor(&mut self, op: Op, now: DateTime<Utc>) {
+        match op {
+            Op::RaiseHand => self
+                .overlays
+                .push(Overlay::Picker(Picker::new(PickFor::RaiseHand))),
+            Op::CallSpeaker => self
+                .overlays
+                .push(Overlay::Picker(Picker::new(PickFor::CallSpeaker))),
+            Op::CallNext => {
+                self.run(Command::CallNext, now);
+            }
+            Op::FinishSpeaker => {
+                self.run(Command::FinishSpeaker, now);
+            }
+            _ => {} // routed elsewhere by `act`
+        }
+    }
+
+    /// Ops that record: the entry forms and an action's status.
+    fn on_records(&mut self, op: Op, now: DateTime<Utc>) {
+        match op {
+            Op::NewMindset => self.open_form(FormKind::Mindset),
+            Op::NewNote => self.open_form(FormKind::Note),
+            Op::NewDecision => self.open_form(FormKind::Decision),
+            Op::NewConclusion => self.open_form(FormKind::Conclusion),
+            Op::NewAction => self.open_form(FormKind::Action),
+            Op::ToggleDone | Op::DropAction => match self.selected_row(Panel::Actions) {
+                Some(Row::Action(id)) if self.focus == Panel::Actions => {
+                    let current = self
+                        .session()
+                        .actions
+                        .get(id.0 as usize - 1)
+                        .map(|a| a.status);
+                    let status = match (op, current) {
+                        (Op::DropAction, _) => ActionStatus::Dropped,
+                        (_, Some(ActionStatus::Done)) => ActionStatus::Open,
+                        _ => ActionStatus::Done,
+                    };
+                    self.run(Command::SetActionStatus { action: id, status }, now);
+                }
+                _ => self.focus_hint(Panel::Actions),
+            },
+            _ => {} // routed elsewhere by `act`
+        }
+    }
+
+    fn focus_hint(&mut self, panel: Panel) {
+        let w = self.words();
+        let name = match panel {
+            Panel::Agenda => w.agenda,
+            Panel::Queue => w.queue,
+            Panel::Mindsets => w.mindsets,
+            Panel::Notes => w.notes,
+            Panel::Decisions => w.decisions,
+            Panel::Actions => w.actions,
+        };
+        self.complain(format!(
+            "{} → {name} ({})",
+            self.keymap.hint(Op::NextPanel),
+            w.nothing_selected
+        ));
+    }
+
+    fn open_selected(&mut self, now: DateTime<Utc>) {
+        let Some(row) = self.selected_row(self.focus) else {
+            self.complain(self.words().nothing_selected);
+            return;
+        };
+        let kind = match row {
+            Row::Item(id) => FormKind::EditItem(id),
+            Row::Entry(id) => {
+                if let Some(code) = self
+                    .session()
+                    .queue
+                    .iter()
+                    .find(|e| e.id == id)
+                    .map(|e| e.code.clone())
+                {
+                    self.run(Command::CallSpeaker { participant: code }, now);
+                }
+                return;
+            }
+            Row::Mindset(id) => FormKind::EditMindset(id),
+            Row::Note(id) => FormKind::EditNote(id),
+            Row::Decision(id) => FormKind::EditDecision(id),
+            Row::Conclusion(id) => FormKind::EditConclusion(id),
+            Row::Action(id) => FormKind::EditAction(id),
+        };
+        self.open_form(kind);
+    }
+
+    fn ask_remove(&mut self) {
+        let Some(row) = self.selected_row(self.focus) else {
+            self.complain(self.words().nothing_selected);
+            return;
+        };
+        let (label, cmd) = row.removal(self.session());
+        self.overlays
+            .push(Overlay::Confirm(Confirm::Remove(label, Box::new(cmd))));
+    }
+
+    fn move_selected(&mut self, up: bool, now: DateTime<Utc>) {
+        let i = self.selected(self.focus);
+        let n = self.rows(self.focus).len();
+        let to = if up {
+            i.checked_sub(1)
+        } else {
+            Some(i + 1).filter(|t| *t < n)
+        };
+        let (Some(to), Some(row)) = (to, self.selected_row(self.focus)) else {
+            return;
+        };
+        let cmd = match row {
+            Row::Item(item) => Command::MoveAgendaItem { item, to: to + 1 },
+            Row::Entry(entry) => Command::MoveQueueEntry { entry, to: to + 1 },
+            _ => return,
+        };
+        if self.run(cmd, now) {
+            self.sel[self.focus.index()] = to;
+        }
+    }
+
+    /// Opens a form, filled in for edits (nothing opens when the record to
+    /// edit is gone).
+    pub fn open_form(&mut self, kind: FormKind) {
+        if let Some(form) = forms::open(kind, self.session(), self.words()) {
+            self.overlays.push(Overlay::Form(Box::new(form)));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! The `y` / `n` question: quit while live, end the session, remove a
+//! record. `y` answers through the [`Outcome`]; this file runs nothing.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::{Outcome, boxed, centered};
+use crate::domain::Command;
+use crate::tui::app::App;
+use crate::tui::port::Port;
+use crate::tui::view::text::{fit, width, wrap};
+
+/// What a confirmation confirms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// Quit while live.
+    Quit,
+    /// End the session.
+    End,
+    /// Remove a record: its label and the command.
+    Remove(String, Box<Command>),
+}
+
+/// `y` confirms, `n` or `Esc` closes, other keys wait.
+pub fn key(c: &Confirm, ev: KeyEvent) -> Outcome {
+    match ev.code {
+        KeyCode::Char('y' | 'Y') => match c {
+            Confirm::Quit => Outcome::Quit { keep: false },
+            Confirm::End => Outcome::End,
+            Confirm::Remove(_, cmd) => Outcome::Run((**cmd).clone()),
+        },
+        KeyCode::Char('n' | 'N') | KeyCode::Esc => Outcome::Close,
+        _ => Outcome::Stay,
+    }
+}
+
+/// The question and the keys that answer it.
+#[allow(clippy::cast_possible_truncation)] // line counts fit in u16
+pub fn draw<P: Port>(app: &App<P>, c: &Confirm, frame: &mut Frame<'_>) {
+    let w = app.words();
+    let t = &app.theme;
+    let area = frame.area();
+    let text = match c {
+        Confirm::Quit => w.confirm_quit.to_owned(),
+        Confirm::End => w.confirm_end.to_owned(),
+        Confirm::Remove(label, _) => format!("{} “{}”?", w.confirm_remove, fit(label, 60)),
+    };
+    let bw = (width(&text) as u16 + 4).clamp(30, area.width.saturating_sub(4).max(30));
+    let lines = wrap(&text, bw.saturating_sub(2) as usize);
+    let rect = centered(area, bw, lines.len() as u16 + 4);
+    let inner = boxed(frame, rect, "?", t);
+    let mut body: Vec<Line> = lines.into_iter().map(Line::raw).collect();
+    body.push(Line::raw(""));
+    body.push(Line::styled(w.yes_no, t.key));
+    frame.render_widget(Paragraph::new(body), inner);
+}

@@ -1,0 +1,235 @@
+//! An entry form on screen: its keys (through `tui::form`) and its drawing —
+//! labels, values (a long text shows its last six lines), suggestions for a
+//! participant field, the reasons for refused fields. What the fields mean
+//! is in `tui::forms`; running the command is the app's.
+//! Must not know a particular form's fields.
+
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Position;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Outcome, Overlay, boxed, centered};
+use crate::tui::app::App;
+use crate::tui::form::{self, Field, FieldKind, Form, suggestions};
+use crate::tui::forms::{self, Cx, FormKind};
+use crate::tui::port::Port;
+use crate::tui::theme::Theme;
+use crate::tui::view::text::{fit, spread, width, wrap};
+
+/// Keys edit the form; `Enter` submits, `Esc` throws it away.
+pub fn key<P: Port>(f: &mut Form<FormKind>, app: &App<P>, ev: KeyEvent) -> Outcome {
+    match f.handle(ev, app.session()) {
+        form::Outcome::Editing => Outcome::Stay,
+        form::Outcome::Cancel => Outcome::Close,
+        form::Outcome::Submit => Outcome::Submit,
+    }
+}
+
+/// Column widths of a form `bw` wide.
+struct Widths {
+    label: usize,
+    text: usize,
+}
+
+/// The form, scrolled so its end shows, with the cursor in its field.
+#[allow(clippy::cast_possible_truncation)] // line counts and widths fit the screen
+pub fn draw<P: Port>(app: &App<P>, f: &Form<FormKind>, frame: &mut Frame<'_>) {
+    let w = app.words();
+    let t = &app.theme;
+    let area = frame.area();
+    let bw = area.width.saturating_sub(4).min(100);
+    let label = f.fields.iter().map(|x| width(x.label)).max().unwrap_or(8) + 2;
+    let widths = Widths {
+        label,
+        text: (bw as usize).saturating_sub(label + 3).max(10),
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor = None;
+    for (i, field) in f.fields.iter().enumerate() {
+        let focused = i == f.focus;
+        if let Some(at) = field_lines(app, field, focused, &widths, &mut lines) {
+            cursor = Some(at);
+        }
+    }
+    if let Some(e) = &f.error {
+        lines.push(Line::raw(""));
+        for l in wrap(&format!("⚠ {e}"), bw.saturating_sub(2) as usize) {
+            lines.push(Line::styled(l, t.error));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(w.form_hint, t.key));
+    let rect = centered(area, bw, lines.len() as u16 + 2);
+    let inner = boxed(frame, rect, &f.title, t);
+    let overflow = lines.len().saturating_sub(inner.height as usize);
+    frame.render_widget(Paragraph::new(lines).scroll((overflow as u16, 0)), inner);
+    if let Some((x, y)) = cursor
+        && y >= overflow
+    {
+        let pos = Position::new(inner.x + x as u16, inner.y + (y - overflow) as u16);
+        if inner.contains(pos) {
+            frame.set_cursor_position(pos);
+        }
+    }
+}
+
+/// Appends one field's lines; returns where the cursor goes when the field
+/// is focused and takes text.
+fn field_lines<P: Port>(
+    app: &App<P>,
+    field: &Field,
+    focused: bool,
+    wd: &Widths,
+    lines: &mut Vec<Line<'static>>,
+) -> Option<(usize, usize)> {
+    let t = &app.theme;
+    let label_style = if focused { t.focus } else { t.title };
+    let label = format!("{}{}", field.label, if field.required { "*" } else { "" });
+    let value_lines = values(field, focused, wd.text);
+    // Show at most 6 lines of a long text, ending at the cursor's line.
+    let shown_from = value_lines.len().saturating_sub(6);
+    let style = if field.input.value().is_empty() && !matches!(field.kind, FieldKind::Choice(_)) {
+        t.dim
+    } else {
+        t.base
+    };
+    for (k, v) in value_lines.iter().enumerate().skip(shown_from) {
+        let lab = if k == shown_from {
+            spread(&label, "", wd.label)
+        } else {
+            " ".repeat(wd.label)
+        };
+        lines.push(Line::from(vec![
+            Span::styled(lab, label_style),
+            Span::raw(" "),
+            Span::styled(v.clone(), style),
+        ]));
+    }
+    let cursor = (focused && !matches!(field.kind, FieldKind::Choice(_))).then(|| {
+        let last = value_lines.last().map_or(0, |l| width(l));
+        (wd.label + 1 + last, lines.len().saturating_sub(1))
+    });
+    if let FieldKind::Participant { .. } = field.kind
+        && focused
+    {
+        suggestion_line(app, field, wd, lines);
+    }
+    if let Some(e) = &field.error {
+        for l in wrap(&format!("⚠ {e}"), wd.text) {
+            lines.push(Line::styled(
+                format!("{}{l}", " ".repeat(wd.label + 1)),
+                t.error,
+            ));
+        }
+    }
+    cursor
+}
+
+/// A field's value as lines: a choice's options with the chosen one in
+/// brackets, a text wrapped, an empty unfocused text its hint.
+fn values(field: &Field, focused: bool, text_w: usize) -> Vec<String> {
+    if let FieldKind::Choice(options) = &field.kind {
+        let shown: Vec<String> = options
+            .iter()
+            .enumerate()
+            .map(|(k, o)| {
+                if k == field.choice {
+                    format!("[{o}]")
+                } else {
+                    (*o).to_owned()
+                }
+            })
+            .collect();
+        return vec![format!("← {} →", shown.join(" "))];
+    }
+    let v = field.input.value();
+    if v.is_empty() && !focused {
+        vec![field.hint.unwrap_or("").to_owned()]
+    } else {
+        wrap(v, text_w)
+    }
+}
+
+/// The participants a participant field's text suggests, under it.
+fn suggestion_line<P: Port>(
+    app: &App<P>,
+    field: &Field,
+    wd: &Widths,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let t: &Theme = &app.theme;
+    let s = suggestions(app.session(), field.value(), 5);
+    if s.is_empty() {
+        return;
+    }
+    let names: Vec<String> = s.iter().map(|p| format!("{} {}", p.code, p.name)).collect();
+    lines.push(Line::styled(
+        format!(
+            "{}↑↓ {}",
+            " ".repeat(wd.label + 1),
+            fit(&names.join(" · "), wd.text.saturating_sub(3))
+        ),
+        t.dim,
+    ));
+}
+
+impl<P: Port> App<P> {
+    /// Checks a submitted form, runs its command, and keeps it open with the
+    /// reasons if anything is refused.
+    pub(crate) fn submit(&mut self, mut form: Box<Form<FormKind>>, now: DateTime<Utc>) {
+        let w = self.words();
+        if !form.check_required(w.required) {
+            self.overlays.push(Overlay::Form(form));
+            return;
+        }
+        let cx = Cx {
+            session: self.session(),
+            lang: self.lang,
+            now,
+        };
+        let Some(cmd) = forms::command(&mut form, &cx) else {
+            self.overlays.push(Overlay::Form(form));
+            return;
+        };
+        match self.port.execute(cmd, now) {
+            Ok(_) => self.saved(&form.kind),
+            Err(refusal) => {
+                form.error = Some(self.refusal_text(&refusal));
+                self.overlays.push(Overlay::Form(form));
+            }
+        }
+    }
+
+    /// Says a form's record was saved and brings it into view.
+    fn saved(&mut self, kind: &FormKind) {
+        let w = self.words();
+        self.say(w.saved);
+        let hidden_here = !self.role.sees_private()
+            && *kind == FormKind::Note
+            && self.session().notes.last().is_some_and(|n| n.private);
+        if hidden_here {
+            self.say(format!("{} — {}", w.saved, w.saved_private));
+        }
+        if let Some(n) = self.port.take_notice() {
+            self.complain(crate::i18n::outcome::notice(self.lang, &n));
+        }
+        if *kind == FormKind::AddParticipant {
+            // The walk-in scrolls into view on the participants screen.
+            let last = self.session().participants().count().saturating_sub(1);
+            if let Some(Overlay::Participants(sel)) = self.overlays.last_mut() {
+                *sel = last;
+            }
+        }
+        if let Some(p) = forms::lands_in(kind) {
+            if *kind == FormKind::Decision {
+                self.sel[p.index()] = self.session().decisions().count().saturating_sub(1);
+            } else {
+                self.scroll_to_end(p);
+            }
+        }
+        self.clamp_selection();
+    }
+}

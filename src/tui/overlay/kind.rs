@@ -1,0 +1,45 @@
+//! The kind of a raised hand (topic, reply, clarifying question, point of
+//! order) for a participant picked before. A kind raises the hand through
+//! the [`Outcome`]. Must not run commands itself.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::{Outcome, boxed, centered};
+use crate::domain::{Command, SpeakKind};
+use crate::tui::app::App;
+use crate::tui::port::Port;
+use crate::tui::view::text::wrap;
+
+/// `t` (or `Enter`), `r`, `c`, `p` pick the kind; `Esc` closes.
+pub fn key(code: &str, ev: KeyEvent) -> Outcome {
+    let kind = match ev.code {
+        KeyCode::Enter | KeyCode::Char('t' | 'T') => SpeakKind::Topic,
+        KeyCode::Char('r' | 'R') => SpeakKind::Reply,
+        KeyCode::Char('c' | 'C') => SpeakKind::Clarify,
+        KeyCode::Char('p' | 'P') => SpeakKind::PointOfOrder,
+        KeyCode::Esc => return Outcome::Close,
+        _ => return Outcome::Stay,
+    };
+    Outcome::Run(Command::RaiseHand {
+        participant: code.to_owned(),
+        kind,
+    })
+}
+
+/// The participant and the kinds to choose from.
+pub fn draw<P: Port>(app: &App<P>, code: &str, frame: &mut Frame<'_>) {
+    let w = app.words();
+    let t = &app.theme;
+    let area = frame.area();
+    let name = app.session().name_of(code).to_owned();
+    let rect = centered(area, area.width.saturating_sub(4).min(90), 5);
+    let inner = boxed(frame, rect, &format!("{code} {name}"), t);
+    let lines: Vec<Line> = wrap(w.pick_kind, inner.width as usize)
+        .into_iter()
+        .map(|l| Line::styled(l, t.key))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,80 @@
+//! The action-items panel: number, what, PIC, due date and status (overdue
+//! in words and style); the text on a line of its own where the status
+//! would cut it early. Must not change state.
+
+use ratatui::text::Line;
+
+use super::{Cx, window_lines};
+use crate::domain::{ActionItem, ActionStatus, Session};
+use crate::tui::app::Row;
+use crate::tui::view::text::{fit, needed, spread, spread_with, width};
+
+/// Every action item not removed.
+pub fn rows(s: &Session) -> Vec<Row> {
+    s.actions().map(|a| Row::Action(a.id)).collect()
+}
+
+/// Title (open of all) and visible lines.
+pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
+    let mut rows = Vec::with_capacity(cx.s.actions.len());
+    let mut open = 0;
+    for a in cx.s.actions() {
+        open += usize::from(a.status == ActionStatus::Open);
+        rows.push(a);
+    }
+    let title = format!("{} ({open}/{})", cx.w.actions, rows.len());
+    let lines = window_lines(rows.len(), cx.sel, cx.height, |i| row(cx, i, rows[i]));
+    (title, lines)
+}
+
+/// The lines of action `a`, row `i`.
+fn row(cx: &Cx<'_>, i: usize, a: &ActionItem) -> Vec<Line<'static>> {
+    let (w, t, cols) = (cx.w, cx.t, cx.cols);
+    let today = cx.s.info.zone.date_of(cx.now);
+    let pic = a
+        .pic
+        .as_ref()
+        .map(|p| format!(" — {}", p.code.as_deref().unwrap_or(&p.text)))
+        .unwrap_or_default();
+    let due = a.due.map(|d| format!(" · {d}")).unwrap_or_default();
+    let overdue = a.is_overdue(today);
+    let status = match a.status {
+        ActionStatus::Open if overdue => w.overdue.to_owned(),
+        st => w.action_status(st).to_owned(),
+    };
+    let status = format!("[{status}]");
+    let style = if overdue {
+        t.over
+    } else if a.status == ActionStatus::Open {
+        t.base
+    } else {
+        t.dim
+    };
+    let prefix = format!("{}. ", a.id);
+    let room = cols.saturating_sub(width(&status) + 1);
+    let text = if needed(&prefix, &a.what) <= room {
+        // One line, cut after the text where it must be; the due
+        // date leaves first rather than be cut.
+        let whole = width(&prefix) + width(&a.what) + width(&pic) + width(&due);
+        let due = if whole <= room { due.as_str() } else { "" };
+        vec![spread_with(
+            |f| {
+                f.push(&prefix).push(&a.what).push(&pic).push(due);
+            },
+            &status,
+            cols,
+        )]
+    } else {
+        // The text on a line of its own where the status would
+        // cut it within its first 30 columns; the PIC, due date
+        // and status under it.
+        let indent = " ".repeat(width(&prefix));
+        vec![
+            fit(&format!("{prefix}{}", a.what), cols),
+            spread(&format!("{indent}{pic}{due}"), &status, cols),
+        ]
+    };
+    text.into_iter()
+        .map(|l| cx.mark(i, Line::styled(l, style)))
+        .collect()
+}

@@ -1,0 +1,45 @@
+//! The agenda panel: every item with its status marker and its minutes
+//! (elapsed of planned while it runs or is done). Must not change state.
+
+use ratatui::text::Line;
+
+use super::{Cx, window};
+use crate::domain::{ItemStatus, Session};
+use crate::tui::app::Row;
+use crate::tui::view::text::spread_keeping;
+
+/// Every agenda item.
+pub fn rows(s: &Session) -> Vec<Row> {
+    s.agenda.iter().map(|i| Row::Item(i.id)).collect()
+}
+
+/// Title and visible lines.
+pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
+    let (s, w, t) = (cx.s, cx.w, cx.t);
+    let title = format!("{} ({})", w.agenda, s.agenda.len());
+    let mut lines = Vec::with_capacity(cx.height);
+    for i in window(s.agenda.len(), cx.sel, cx.height) {
+        let it = &s.agenda[i];
+        let (marker, style) = match it.status {
+            ItemStatus::Done => ("✓", t.dim),
+            ItemStatus::Active => ("▶", t.active),
+            ItemStatus::Pending => ("·", t.base),
+            ItemStatus::Skipped => ("↷", t.dim),
+            ItemStatus::Deferred => ("»", t.dim),
+        };
+        let planned = format!("{}′", it.minutes);
+        let mins = if it.status == ItemStatus::Done || it.status == ItemStatus::Active {
+            format!("{}′/{planned}", s.item_elapsed_secs(it, cx.now) / 60)
+        } else if matches!(it.status, ItemStatus::Skipped | ItemStatus::Deferred) {
+            format!("{} {planned}", w.item_status(it.status))
+        } else {
+            planned.clone()
+        };
+        // The planned minutes alone where the whole would cut the
+        // title within its first 30 columns.
+        let prefix = format!("{marker} {}. ", i + 1);
+        let text = spread_keeping(&prefix, &it.title, &[&mins, &planned], cx.cols);
+        lines.push(cx.mark(i, Line::styled(text, style)));
+    }
+    (title, lines)
+}

@@ -1,0 +1,49 @@
+//! The decisions panel: decisions (K/D numbers), then conclusions (S/C).
+//! Must not change state.
+
+use std::fmt::Write as _;
+
+use ratatui::text::Line;
+
+use super::{Cx, window};
+use crate::domain::{Language, Session};
+use crate::tui::app::Row;
+use crate::tui::view::text::Fitter;
+
+/// Every decision, then every conclusion, not removed.
+pub fn rows(s: &Session) -> Vec<Row> {
+    s.decisions()
+        .map(|d| Row::Decision(d.id))
+        .chain(s.conclusions().map(|c| Row::Conclusion(c.id)))
+        .collect()
+}
+
+/// Title (decisions + conclusions) and visible lines.
+pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
+    let decisions: Vec<_> = cx.s.decisions().collect();
+    let conclusions: Vec<_> = cx.s.conclusions().collect();
+    let title = format!(
+        "{} ({}+{})",
+        cx.w.decisions,
+        decisions.len(),
+        conclusions.len()
+    );
+    let (d, c) = match cx.lang {
+        Language::En => ("D", "C"),
+        Language::Id => ("K", "S"),
+    };
+    let n = decisions.len() + conclusions.len();
+    let mut lines = Vec::with_capacity(cx.height);
+    for i in window(n, cx.sel, cx.height) {
+        let (letter, x) = if i < decisions.len() {
+            (d, decisions[i])
+        } else {
+            (c, conclusions[i - decisions.len()])
+        };
+        let mut text = Fitter::new(cx.cols);
+        let _ = write!(text, "{letter}{}. ", x.id);
+        text.push(&x.text);
+        lines.push(cx.mark(i, Line::raw(text.finish().0)));
+    }
+    (title, lines)
+}

@@ -1,0 +1,153 @@
+//! The six list panels of the live view, one file per panel: each says
+//! which rows it has (for selection and the keys) and what its visible rows
+//! show. This module owns the list of panels' files and the windowing they
+//! share; it changes no state.
+
+pub mod actions;
+pub mod agenda;
+pub mod decisions;
+pub mod mindsets;
+pub mod notes;
+pub mod queue;
+
+use chrono::{DateTime, Utc};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::model::PanelModel;
+use super::text::fit;
+use crate::domain::{Language, Session};
+use crate::tui::app::{App, Panel, Role, Row};
+use crate::tui::port::Port;
+use crate::tui::theme::Theme;
+use crate::tui::words::Words;
+
+/// What a panel's rows are made with.
+pub struct Cx<'a> {
+    /// The session.
+    pub s: &'a Session,
+    /// Words of the screen.
+    pub w: &'static Words,
+    /// Styles.
+    pub t: &'a Theme,
+    /// Screen language.
+    pub lang: Language,
+    /// Who looks.
+    pub role: Role,
+    /// Now.
+    pub now: DateTime<Utc>,
+    /// Columns of a row.
+    pub cols: usize,
+    /// Rows that fit.
+    pub height: usize,
+    /// Selected row.
+    pub sel: usize,
+    /// The panel has the focus.
+    pub focused: bool,
+}
+
+impl Cx<'_> {
+    /// `line` styled as selected when row `i` is the focused selection.
+    pub fn mark(&self, i: usize, line: Line<'static>) -> Line<'static> {
+        if self.focused && i == self.sel {
+            line.style(self.t.selected)
+        } else {
+            line
+        }
+    }
+}
+
+/// The rows of a panel, in display order.
+pub fn rows(s: &Session, role: Role, panel: Panel) -> Vec<Row> {
+    match panel {
+        Panel::Agenda => agenda::rows(s),
+        Panel::Queue => queue::rows(s),
+        Panel::Mindsets => mindsets::rows(s),
+        Panel::Notes => notes::rows(s, role),
+        Panel::Decisions => decisions::rows(s),
+        Panel::Actions => actions::rows(s),
+    }
+}
+
+/// The model of panel `p` in `rect` at `now`.
+pub fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> PanelModel {
+    let cx = Cx {
+        s: app.session(),
+        w: app.words(),
+        t: &app.theme,
+        lang: app.lang,
+        role: app.role,
+        now,
+        cols: rect.width.saturating_sub(1) as usize,
+        height: rect.height.saturating_sub(1) as usize,
+        sel: app.selected(p),
+        focused: app.focus == p,
+    };
+    let (title, lines) = match p {
+        Panel::Agenda => agenda::lines(&cx),
+        Panel::Queue => queue::lines(&cx),
+        Panel::Mindsets => mindsets::lines(&cx),
+        Panel::Notes => notes::lines(&cx),
+        Panel::Decisions => decisions::lines(&cx),
+        Panel::Actions => actions::lines(&cx),
+    };
+    PanelModel {
+        panel: p,
+        rect,
+        // The border title takes a marker or space before and a space after.
+        title: fit(&title, (rect.width as usize).saturating_sub(3)),
+        focused: cx.focused,
+        lines,
+    }
+}
+
+/// The first row to show so that `sel` is visible in `height` rows.
+pub fn window(n: usize, sel: usize, height: usize) -> std::ops::Range<usize> {
+    if height == 0 || n == 0 {
+        return 0..0;
+    }
+    let start = sel.saturating_sub(height - 1).min(n.saturating_sub(height));
+    start..(start + height).min(n)
+}
+
+/// The lines of the rows around `sel` that fit in `height` lines, for rows
+/// of one or more lines made by `row`: the selected row last, unless the
+/// rows before it run out (as [`window`] does for rows of one line). Only
+/// the rows shown are made.
+pub fn window_lines(
+    n: usize,
+    sel: usize,
+    height: usize,
+    mut row: impl FnMut(usize) -> Vec<Line<'static>>,
+) -> Vec<Line<'static>> {
+    if n == 0 || height == 0 {
+        return vec![];
+    }
+    let sel = sel.min(n - 1);
+    let mut used = 0;
+    // The selected row and those before it, nearest first.
+    let mut before: Vec<Vec<Line<'static>>> = vec![];
+    for i in (0..=sel).rev() {
+        let mut lines = row(i);
+        if used + lines.len() > height {
+            if before.is_empty() {
+                lines.truncate(height);
+                used = height;
+                before.push(lines);
+            }
+            break;
+        }
+        used += lines.len();
+        before.push(lines);
+    }
+    let mut out: Vec<Line<'static>> = before.into_iter().rev().flatten().collect();
+    for i in sel + 1..n {
+        let lines = row(i);
+        if used + lines.len() > height {
+            break;
+        }
+        used += lines.len();
+        out.extend(lines);
+    }
+    out
+}

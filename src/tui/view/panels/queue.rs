@@ -1,0 +1,146 @@
+//! The speaker-queue panel: who speaks with their timer (over the limit in
+//! words and style), the queue in priority order, and at the bottom who has
+//! not yet spoken (equal participation is the point of an FGD).
+//! Must not change state.
+
+use std::fmt::Write as _;
+
+use ratatui::text::{Line, Span};
+
+use super::{Cx, window};
+use crate::domain::{Session, SpeakKind, Speaking, Status};
+use crate::tui::app::Row;
+use crate::tui::view::text::{Fitter, clock, fit, needed, width, wrap};
+
+/// Every queue entry, in queue order.
+pub fn rows(s: &Session) -> Vec<Row> {
+    s.queue.iter().map(|e| Row::Entry(e.id)).collect()
+}
+
+/// Title and visible lines: the speaker, the queue, who has not spoken.
+pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
+    let (s, w, t, cols, height) = (cx.s, cx.w, cx.t, cx.cols, cx.height);
+    let title = format!("{} ({})", w.queue, s.queue.len());
+    let mut lines = speaking(cx);
+    let speaker_rows = lines.len();
+    // Who has not spoken gets the rows the queue does not need (at
+    // least two), and says so when it is cut.
+    let silent_room = height
+        .saturating_sub(speaker_rows + s.queue.len().max(1))
+        .max(2);
+    let silent_lines = silent(cx, silent_room);
+    let room = height.saturating_sub(speaker_rows + silent_lines.len());
+    if s.queue.is_empty() && room > 0 && s.status != Status::Ended {
+        lines.push(Line::styled(
+            fit(&format!("  ({})", w.queue_empty), cols),
+            t.dim,
+        ));
+    }
+    for i in window(s.queue.len(), cx.sel, room) {
+        let e = &s.queue[i];
+        let mut text = Fitter::new(cols);
+        let _ = write!(text, "{}. {} ", i + 1, e.code);
+        text.push(s.name_of(&e.code))
+            .push(" — ")
+            .push(w.speak_kind(e.kind));
+        let style = if e.kind == SpeakKind::PointOfOrder {
+            t.active
+        } else {
+            t.base
+        };
+        lines.push(cx.mark(i, Line::styled(text.finish().0, style)));
+    }
+    while lines.len() + silent_lines.len() < height {
+        lines.push(Line::raw(""));
+    }
+    lines.extend(silent_lines.into_iter().map(|l| Line::styled(l, t.dim)));
+    (title, lines)
+}
+
+/// Who has the floor and for how long, or that nobody has (or that the
+/// floor is closed after the end).
+fn speaking(cx: &Cx<'_>) -> Vec<Line<'static>> {
+    let (s, w, t, cols) = (cx.s, cx.w, cx.t, cx.cols);
+    match &s.speaking {
+        Some(sp) => speaker(cx, sp),
+        // After the end the floor is closed (the domain drops the
+        // hands still raised): say so instead of an empty queue.
+        None if s.status == Status::Ended => {
+            vec![Line::styled(fit(w.queue_closed, cols), t.banner)]
+        }
+        None => vec![Line::styled(fit(w.nobody_speaking, cols), t.dim)],
+    }
+}
+
+/// The speaker's line, or two where the timer would cut the name early.
+fn speaker(cx: &Cx<'_>, sp: &Speaking) -> Vec<Line<'static>> {
+    let (s, w, t, cols) = (cx.s, cx.w, cx.t, cx.cols);
+    let secs = s.speaker_secs(cx.now);
+    let limit = i64::from(s.info.speaker_limit_secs);
+    let prefix = format!("▶ {}: {} ", w.speaking, sp.code);
+    let name = s.name_of(&sp.code);
+    let kind = format!("({})", w.speak_kind(sp.kind));
+    let who = format!("{prefix}{name} {kind}");
+    let over = secs > limit;
+    let timer = if over {
+        format!("{} +{} ", w.over, clock(secs - limit))
+    } else {
+        format!("{}/{}", clock(secs), clock(limit))
+    };
+    let timer = Span::styled(timer, if over { t.over } else { t.active });
+    let one_line = needed(&prefix, name) + 1 + timer.width();
+    if one_line <= cols {
+        let who = fit(&who, cols.saturating_sub(timer.width() + 1));
+        let gap = cols.saturating_sub(width(&who) + timer.width());
+        return vec![Line::from(vec![
+            Span::styled(who, t.active),
+            Span::raw(" ".repeat(gap)),
+            timer,
+        ])];
+    }
+    // The name on a line of its own where the timer would cut it within
+    // its first 30 columns; the word "speaking", the kind and the timer
+    // under it.
+    let kind = fit(
+        &format!("  {} {kind}", w.speaking),
+        cols.saturating_sub(timer.width() + 1),
+    );
+    let gap = cols.saturating_sub(width(&kind) + timer.width());
+    vec![
+        Line::styled(fit(&format!("▶ {} {name}", sp.code), cols), t.active),
+        Line::from(vec![
+            Span::styled(kind, t.active),
+            Span::raw(" ".repeat(gap)),
+            timer,
+        ]),
+    ]
+}
+
+/// Who has not yet spoken, wrapped into at most `room` lines (the last
+/// ending in `…` when cut).
+fn silent(cx: &Cx<'_>, room: usize) -> Vec<String> {
+    let (w, cols) = (cx.w, cx.cols);
+    let silent = cx.s.not_yet_spoken();
+    let text = if silent.is_empty() {
+        format!("{}: {}", w.not_yet_spoken, w.everyone_spoke)
+    } else {
+        let names: Vec<String> = silent
+            .iter()
+            .map(|p| format!("{} {}", p.code, p.name))
+            .collect();
+        format!(
+            "{} ({}): {}",
+            w.not_yet_spoken,
+            silent.len(),
+            names.join(", ")
+        )
+    };
+    let mut lines = wrap(&text, cols);
+    if lines.len() > room {
+        lines.truncate(room);
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last}…"), cols);
+        }
+    }
+    lines
+}
