@@ -59,7 +59,7 @@ impl Builder<'_> {
                     due_text: a.due.map(|d| i18n::date(d, self.lang())),
                     status: a.status,
                     status_label: self.l.action_status(a.status),
-                    overdue: a.is_overdue(self.s.info.date),
+                    overdue: self.s.is_overdue(a, self.now),
                     item: self.item_ref(a.item),
                     origin: a.origin.clone(),
                     revised: a.revised,
