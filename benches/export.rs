@@ -102,6 +102,7 @@ fn main() -> Res<()> {
                 Options {
                     lang: None,
                     anonymize: true,
+                    internal: false,
                 },
             )
         }));

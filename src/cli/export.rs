@@ -1,5 +1,6 @@
-//! `fgd export`: writes the minutes of a session, in any state, into
-//! `DIR/ID/` and prints the path of each file written.
+//! `fgd export`: writes the minutes of a session, in any state — the shared
+//! files into `DIR/ID/`, `session.json` and (`--internal`) the internal
+//! minutes into `DIR/ID/internal/` — and prints the path of each file written.
 
 use std::io::Write;
 use std::path::Path;
@@ -16,6 +17,7 @@ pub fn run(
     formats: &str,
     lang: Option<&str>,
     anonymize: bool,
+    internal: bool,
     out: &Path,
 ) -> Result<(), CliError> {
     // Bad arguments are refused before the session is opened.
@@ -26,7 +28,17 @@ pub fn run(
         .map_err(CliError::usage)?;
     let id = data.resolve(id)?;
     let write = |session: &crate::domain::Session, log: &[crate::domain::Recorded]| {
-        export::write_all(session, log, out, &formats, Options { lang, anonymize })
+        export::write_all(
+            session,
+            log,
+            out,
+            &formats,
+            Options {
+                lang,
+                anonymize,
+                internal,
+            },
+        )
     };
     let written = match Engine::open(data, &id) {
         Ok(engine) => write(engine.session(), &engine.log()?),

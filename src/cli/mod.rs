@@ -137,7 +137,7 @@ enum Cmd {
         #[arg(long, value_name = "F")]
         file: Option<PathBuf>,
     },
-    /// Write the minutes (md, html, json, csv, ics) into DIR/ID/, in any state of the session; prints each path
+    /// Write the minutes into DIR/ID/ (shared: md, html, csv, ics, no private note) and session.json into DIR/ID/internal/, in any state of the session; prints each path
     Export {
         /// Session id or a unique prefix
         id: String,
@@ -150,6 +150,9 @@ enum Cmd {
         /// Name participants by their codes everywhere
         #[arg(long)]
         anonymize: bool,
+        /// Also write the internal minutes, private notes included and marked "not for circulation", into DIR/ID/internal/
+        #[arg(long)]
+        internal: bool,
         /// Parent directory: the files go to DIR/ID/
         #[arg(long, value_name = "DIR", default_value = "minutes")]
         out: PathBuf,
@@ -246,8 +249,17 @@ pub fn main() -> Result<(), CliError> {
             format,
             lang,
             anonymize,
+            internal,
             out,
-        }) => export::run(&data()?, &id, &format, lang.as_deref(), anonymize, &out),
+        }) => export::run(
+            &data()?,
+            &id,
+            &format,
+            lang.as_deref(),
+            anonymize,
+            internal,
+            &out,
+        ),
         Some(Cmd::Import { file }) => import::run(&data()?, &file),
         Some(Cmd::Delete { id, yes }) => delete(&data()?, &id, yes),
         Some(Cmd::Plan {

@@ -148,6 +148,18 @@ impl UndoLog {
     }
 }
 
+impl Session {
+    /// The seq of the event that last changed record `number` of `kind`
+    /// (what dates its "revised" mark): the slot's version, which undo
+    /// restores with the record.
+    pub fn record_changed(&self, kind: RecordKind, number: u32) -> Option<Seq> {
+        self.undo
+            .versions
+            .get(&Slot::record(kind, index(number)))
+            .copied()
+    }
+}
+
 /// Saves the slots `event` will change, before it is applied.
 pub(crate) fn record(session: &mut Session, seq: Seq, actor: Actor, event: &Event) {
     let Some(label) = label(event) else { return };

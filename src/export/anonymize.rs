@@ -17,8 +17,18 @@ use std::collections::HashMap;
 use crate::domain::{Field, Pic, Recorded, Role, Value};
 
 /// Names to replace, found by their first word (ASCII-lowercased), each
-/// list longest first, each name with its code.
-struct Names(HashMap<String, Vec<(String, String)>>);
+/// list longest first, each name with its code; and every word of a
+/// participant's name (lowercased) with the codes of those whose name has it,
+/// for "Pak Zulkifli", "Bu Ani".
+struct Names(
+    HashMap<String, Vec<(String, String)>>,
+    HashMap<String, Vec<String>>,
+);
+
+/// The forms of address that put a name after them.
+const HONORIFICS: [&str; 8] = [
+    "pak", "bu", "bapak", "ibu", "sdr", "sdri", "saudara", "saudari",
+];
 
 fn is_word(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
@@ -63,7 +73,90 @@ impl Names {
         for list in map.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         }
-        Names(map)
+        let mut words: HashMap<String, Vec<String>> = HashMap::new();
+        for list in map.values() {
+            for (name, code) in list {
+                for w in core(name).split(|c: char| !c.is_alphanumeric()) {
+                    let codes = words.entry(w.to_lowercase()).or_default();
+                    if w.chars().count() >= 2 && !codes.contains(code) {
+                        codes.push(code.clone());
+                    }
+                }
+            }
+        }
+        words.retain(|_, codes| !codes.is_empty());
+        for codes in words.values_mut() {
+            codes.sort();
+        }
+        Names(map, words)
+    }
+
+    /// The codes of the participants whose name has `word`.
+    fn owners(&self, word: &str) -> Option<&Vec<String>> {
+        self.1.get(&word.to_lowercase())
+    }
+
+    /// After a form of address ending at byte `i` of `text`: the span of the
+    /// name words that follow (one or more words of one participant's name)
+    /// and what replaces them — their code, or the codes of everyone whose
+    /// name has the word. `None` when no participant's word follows, or when
+    /// the name goes on with a capitalised word that is not theirs ("Pak
+    /// Budi Santoso" is someone else when no participant is Budi Santoso).
+    fn after_honorific(&self, text: &str, i: usize) -> Option<(usize, usize, String)> {
+        let rest = &text[i..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '.']).len();
+        if gap == 0 {
+            return None;
+        }
+        let start = i + gap;
+        let (mut end, mut codes): (usize, Option<Vec<String>>) = (start, None);
+        loop {
+            let word_end = text[end..]
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(text.len(), |(k, _)| end + k);
+            let word = &text[end..word_end];
+            let Some(owners) = (!word.is_empty()).then(|| self.owners(word)).flatten() else {
+                let foreign = word.chars().next().is_some_and(char::is_uppercase);
+                return match codes {
+                    Some(c) if !foreign => Some((start, end, c.join("/"))),
+                    _ => None,
+                };
+            };
+            let kept: Vec<String> = match &codes {
+                None => owners.clone(),
+                Some(c) => c.iter().filter(|x| owners.contains(x)).cloned().collect(),
+            };
+            if kept.is_empty() {
+                return None;
+            }
+            codes = Some(kept);
+            // One more word of the same name?
+            let after = &text[word_end..];
+            if after.starts_with(' ')
+                && after[1..].chars().next().is_some_and(char::is_alphanumeric)
+            {
+                let next_end = after[1..]
+                    .char_indices()
+                    .find(|(_, c)| !c.is_alphanumeric())
+                    .map_or(after.len() - 1, |(k, _)| k);
+                let next = &after[1..=next_end];
+                let next_owned = self.owners(next).is_some_and(|o| {
+                    codes
+                        .as_ref()
+                        .is_some_and(|c| c.iter().any(|x| o.contains(x)))
+                });
+                let capital = next.chars().next().is_some_and(char::is_uppercase);
+                if next_owned {
+                    end = word_end + 1;
+                    continue;
+                }
+                if capital {
+                    return None;
+                }
+            }
+            return codes.map(|c| (start, word_end, c.join("/")));
+        }
     }
 
     /// `text` with every whole-word, ASCII-case-insensitive occurrence of a
@@ -81,6 +174,17 @@ impl Names {
                     out.push_str(&text[last..i]);
                     out.push_str(code);
                     i += name.len();
+                    last = i;
+                    prev = text[..i].chars().next_back();
+                    continue;
+                }
+                let word = first_word(&text[i..]).unwrap_or_default();
+                if HONORIFICS.contains(&word.as_str())
+                    && let Some((from, to, code)) = self.after_honorific(text, i + word.len())
+                {
+                    out.push_str(&text[last..from]);
+                    out.push_str(&code);
+                    i = to;
                     last = i;
                     prev = text[..i].chars().next_back();
                     continue;
@@ -230,5 +334,32 @@ mod tests {
             n.scrub("Ibu Ratna Juwita Harahap dan Dr. Ir. Ratna Juwita Harahap, M.P. hadir"),
             "Ibu P4 dan P4 hadir"
         );
+    }
+
+    #[test]
+    fn a_form_of_address_and_any_word_of_a_name_is_replaced() {
+        let n = names(&[
+            ("Drs. Zulkifli Lubis, M.Si.", "P3"),
+            ("Ani Rahmawati", "P5"),
+            ("Budi Hartono", "P1"),
+            ("Budi Prasetyo", "P2"),
+        ]);
+        assert_eq!(
+            n.scrub("Pak Zulkifli dari Bappeda setuju; Bu Ani menambahkan."),
+            "Pak P3 dari Bappeda setuju; Bu P5 menambahkan."
+        );
+        assert_eq!(
+            n.scrub("Sdr. Lubis dan Bapak Zulkifli Lubis"),
+            "Sdr. P3 dan Bapak P3"
+        );
+        assert_eq!(n.scrub("kata ibu rahmawati"), "kata ibu P5");
+        assert_eq!(
+            n.scrub("Pak Budi Santoso dari provinsi"),
+            "Pak Budi Santoso dari provinsi",
+            "a non-participant's name is never rewritten"
+        );
+        assert_eq!(n.scrub("Pak Budi bilang"), "Pak P1/P2 bilang", "two Budis");
+        assert_eq!(n.scrub("Pak Budi Prasetyo"), "Pak P2");
+        assert_eq!(n.scrub("Pakai Ani"), "Pakai Ani", "whole words only");
     }
 }

@@ -35,6 +35,8 @@ pub struct Head {
     pub fields: Vec<Field>,
     /// Remarks on the whole document (draft, anonymised, revised).
     pub remarks: Vec<&'static str>,
+    /// A marking above everything ("INTERNAL — NOT FOR CIRCULATION").
+    pub banner: Option<&'static str>,
 }
 
 /// One line of the head.
@@ -264,8 +266,8 @@ pub enum Span {
         /// The word.
         text: String,
     },
-    /// The "revised" marker with its label.
-    Revised(&'static str),
+    /// The "revised" marker with its label ("direvisi 2 Des 2026 14.10").
+    Revised(String),
 }
 
 impl Span {

@@ -37,6 +37,8 @@ table.info th, table.info td { border: none; padding: .5mm 1.5mm; background: no
 table.info th { width: 32%; font-weight: normal; }
 table.info th::after { content: ":"; float: right; }
 table.info ol { margin: 0; padding-left: 5mm; }
+.internal-banner { text-align: center; font-weight: bold; border: 2px solid currentColor; padding: 1mm; }
+.private { font-weight: bold; }
 .remark { border-left: 3px solid var(--rule); padding: 1mm 3mm; color: var(--muted); font-style: italic; }
 .revised { font-style: italic; color: var(--muted); white-space: nowrap; }
 .overdue { font-weight: bold; }
@@ -117,6 +119,13 @@ pub fn render(doc: &Document) -> String {
         esc(h.doc_title),
         esc(&h.title)
     );
+    if let Some(banner) = h.banner {
+        let _ = writeln!(
+            out,
+            "<p class=\"internal-banner\" id=\"internal\">{}</p>",
+            esc(banner)
+        );
+    }
     if let Some(letterhead) = &h.letterhead {
         let _ = writeln!(
             out,

@@ -212,6 +212,10 @@ fn line(out: &mut String, s: &str) {
 }
 
 fn head(h: &Head, out: &mut String) {
+    if let Some(banner) = h.banner {
+        line(out, &format!("**{banner}**"));
+        out.push('\n');
+    }
     if let Some(letterhead) = &h.letterhead {
         line(out, &format!("**{}**", block(letterhead, 0)));
         out.push('\n');

@@ -4,7 +4,9 @@
 //! document of neutral blocks ([`doc::Document`], sections numbered in
 //! `minutes/mod.rs`) that `md.rs` and `html.rs` lay out; the actions go to
 //! `actions.csv` and `actions.ics`, and the whole session to `session.json`.
-//! [`write_all`] writes them atomically into `DIR/ID/`.
+//! [`write_all`] writes them atomically: the shared files (which hold no
+//! private note) into `DIR/ID/`, `session.json` (lossless, so internal) and
+//! the internal minutes into `DIR/ID/internal/`.
 
 pub mod anonymize;
 pub mod csv;
@@ -127,6 +129,40 @@ pub struct Options {
     pub lang: Option<Language>,
     /// Name participants by code everywhere, and drop their NIPs.
     pub anonymize: bool,
+    /// Also write the internal minutes (private notes included, marked
+    /// internal) into `DIR/ID/internal/`; [`render_all`] renders the
+    /// internal minutes instead of the shared ones.
+    pub internal: bool,
+}
+
+/// Who a file is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Audience {
+    /// Everyone: no private note, no resolvable attribution of a
+    /// participant who did not consent. Written into `DIR/ID/`.
+    Shared,
+    /// The organisers: private notes included, marked internal. Written
+    /// into `DIR/ID/internal/`.
+    Internal,
+}
+
+/// The folder inside `DIR/ID/` that holds the internal files.
+pub const INTERNAL_DIR: &str = "internal";
+
+impl Format {
+    /// Who the file of this format is for when written: `session.json` is
+    /// lossless (private notes included), so internal; the others shared.
+    pub fn audience(self) -> Audience {
+        match self {
+            Format::Json => Audience::Internal,
+            Format::Md | Format::Html | Format::Csv | Format::Ics => Audience::Shared,
+        }
+    }
+
+    /// Whether an internal variant of it exists (the minutes themselves).
+    pub fn has_internal_minutes(self) -> bool {
+        matches!(self, Format::Md | Format::Html)
+    }
 }
 
 /// Why an export failed.
@@ -184,32 +220,53 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// Makes each requested file and hands it to `sink`, giving back what
-    /// the sink returned, in the order asked. `session.json` (the largest)
-    /// is made on a second thread while this one builds the minutes model
-    /// and makes the others.
+    /// The minutes model for `audience`, built once.
+    fn minutes<'m>(&self, audience: Audience, cell: &'m OnceCell<Minutes>) -> &'m Minutes {
+        cell.get_or_init(|| {
+            Minutes::build(
+                &self.session,
+                &self.log,
+                model::View {
+                    lang: self.lang,
+                    anonymized: self.anonymize,
+                    internal: audience == Audience::Internal,
+                },
+            )
+        })
+    }
+
+    /// Makes each requested file (format and audience) and hands it to
+    /// `sink`, giving back what the sink returned, in the order asked.
+    /// `session.json` (the largest) is made on a second thread while this
+    /// one builds the minutes models and makes the others.
     fn produce<R: Send>(
         &self,
-        formats: &[Format],
-        sink: impl Fn(Format, Vec<u8>) -> R + Sync,
-    ) -> Vec<(Format, R)> {
+        outputs: &[(Format, Audience)],
+        sink: impl Fn(Format, Audience, Vec<u8>) -> R + Sync,
+    ) -> Vec<R> {
         let sink = &sink;
-        let others: Vec<Format> = formats
-            .iter()
-            .copied()
-            .filter(|f| *f != Format::Json)
-            .collect();
+        let json_at = outputs.iter().position(|(f, _)| *f == Format::Json);
         let (json, mut made) = std::thread::scope(|scope| {
-            let json = formats.contains(&Format::Json).then(|| {
-                scope.spawn(move || sink(Format::Json, json::render(&self.session, &self.log)))
+            let json = json_at.map(|i| {
+                let audience = outputs[i].1;
+                scope.spawn(move || {
+                    let bytes = json::render(&self.session, &self.log);
+                    sink(Format::Json, audience, bytes)
+                })
             });
-            let mut made = Vec::with_capacity(others.len());
-            if !others.is_empty() {
-                let minutes = Minutes::build(&self.session, self.lang, self.anonymize);
-                let doc = OnceCell::new();
-                for f in others {
-                    made.push((f, sink(f, self.render(f, &minutes, &doc))));
+            let (shared, internal) = (OnceCell::new(), OnceCell::new());
+            let (shared_doc, internal_doc) = (OnceCell::new(), OnceCell::new());
+            let mut made = Vec::with_capacity(outputs.len());
+            for (i, &(f, audience)) in outputs.iter().enumerate() {
+                if f == Format::Json {
+                    continue;
                 }
+                let (cell, doc) = match audience {
+                    Audience::Shared => (&shared, &shared_doc),
+                    Audience::Internal => (&internal, &internal_doc),
+                };
+                let bytes = self.render(f, self.minutes(audience, cell), doc);
+                made.push((i, sink(f, audience, bytes)));
             }
             let json = json.map(|h| match h.join() {
                 Ok(r) => r,
@@ -217,16 +274,16 @@ impl<'a> Source<'a> {
             });
             (json, made)
         });
-        if let Some(r) = json {
-            made.push((Format::Json, r));
+        if let (Some(i), Some(r)) = (json_at, json) {
+            made.push((i, r));
         }
-        let position = |f: &Format| formats.iter().position(|g| g == f).unwrap_or(usize::MAX);
-        made.sort_by_key(|(f, _)| position(f));
-        made
+        made.sort_by_key(|(i, _)| *i);
+        made.into_iter().map(|(_, r)| r).collect()
     }
 }
 
-/// Renders the requested formats in memory, in the order given. Rendering
+/// Renders the requested formats in memory, in the order given: the
+/// shared minutes, or with `opts.internal` the internal ones. Rendering
 /// cannot fail; nothing is written.
 pub fn render_all(
     session: &Session,
@@ -234,7 +291,32 @@ pub fn render_all(
     formats: &[Format],
     opts: Options,
 ) -> Vec<(Format, Vec<u8>)> {
-    Source::new(session, log, opts).produce(formats, |_, bytes| bytes)
+    let outputs: Vec<(Format, Audience)> = formats
+        .iter()
+        .map(|&f| {
+            if opts.internal && f.has_internal_minutes() {
+                (f, Audience::Internal)
+            } else {
+                (f, Audience::Shared)
+            }
+        })
+        .collect();
+    Source::new(session, log, opts).produce(&outputs, |f, _, bytes| (f, bytes))
+}
+
+/// What [`write_all`] writes for `formats`: each format for its audience,
+/// then, with `internal`, the internal minutes of the formats that have them.
+pub fn outputs(formats: &[Format], internal: bool) -> Vec<(Format, Audience)> {
+    let mut out: Vec<(Format, Audience)> = formats.iter().map(|&f| (f, f.audience())).collect();
+    if internal {
+        out.extend(
+            formats
+                .iter()
+                .filter(|f| f.has_internal_minutes())
+                .map(|&f| (f, Audience::Internal)),
+        );
+    }
+    out
 }
 
 /// Whether a session id can name a directory: one plain path component,
@@ -259,10 +341,12 @@ pub fn minutes_dir(dir: &Path, id: &str) -> Result<PathBuf, ExportError> {
     }
 }
 
-/// Writes the requested formats of `session` (whose event log is `log`)
-/// into `dir/ID/` (created with mode 0700), each file atomically (temp file
-/// and rename, so no file is ever half-written), and returns their paths in
-/// the order asked. On an error, the files already written stay (each whole).
+/// Writes the requested formats of `session` (whose event log is `log`):
+/// the shared files into `dir/ID/`, `session.json` and (with
+/// `opts.internal`) the internal minutes into `dir/ID/internal/` (both
+/// created with mode 0700), each file atomically (temp file and rename, so
+/// no file is ever half-written), and returns their paths in the order of
+/// [`outputs`]. On an error, the files already written stay (each whole).
 pub fn write_all(
     session: &Session,
     log: &[Recorded],
@@ -271,31 +355,47 @@ pub fn write_all(
     opts: Options,
 ) -> Result<Vec<PathBuf>, ExportError> {
     let out = minutes_dir(dir, &session.info.id)?;
-    create_private_dir_all(&out).map_err(|source| ExportError::Io {
-        path: out.clone(),
-        source,
-    })?;
+    let outputs = outputs(formats, opts.internal);
+    let internal = out.join(INTERNAL_DIR);
+    let dirs: &[&Path] = if outputs.iter().any(|(_, a)| *a == Audience::Internal) {
+        &[&out, &internal]
+    } else {
+        &[&out]
+    };
+    for d in dirs {
+        create_private_dir_all(d).map_err(|source| ExportError::Io {
+            path: d.to_path_buf(),
+            source,
+        })?;
+    }
     Source::new(session, log, opts)
-        .produce(formats, |format, bytes| {
-            let path = out.join(format.file_name());
+        .produce(&outputs, |format, audience, bytes| {
+            let parent = match audience {
+                Audience::Shared => &out,
+                Audience::Internal => &internal,
+            };
+            let path = parent.join(format.file_name());
             match write_atomic(&path, &bytes) {
                 Ok(()) => Ok(path),
                 Err(source) => Err(ExportError::Io { path, source }),
             }
         })
         .into_iter()
-        .map(|(_, written)| written)
         .collect()
 }
 
-/// Writes every minutes file of `session` in its own language into
-/// `out/ID/` and returns their absolute paths (what the TUI shows after `E`).
+/// Writes every minutes file of `session` in its own language, shared and
+/// internal, into `out/ID/` and `out/ID/internal/` and returns their
+/// absolute paths (what the TUI shows after `E`).
 pub fn write_minutes(session: &Session, log: &[Recorded], out: &Path) -> io::Result<Vec<PathBuf>> {
-    let paths =
-        write_all(session, log, out, &Format::ALL, Options::default()).map_err(|e| match e {
-            ExportError::Io { source, .. } => source,
-            e @ ExportError::BadId(_) => io::Error::new(io::ErrorKind::InvalidInput, e),
-        })?;
+    let opts = Options {
+        internal: true,
+        ..Options::default()
+    };
+    let paths = write_all(session, log, out, &Format::ALL, opts).map_err(|e| match e {
+        ExportError::Io { source, .. } => source,
+        e @ ExportError::BadId(_) => io::Error::new(io::ErrorKind::InvalidInput, e),
+    })?;
     Ok(paths
         .into_iter()
         .map(|p| std::path::absolute(&p).unwrap_or(p))

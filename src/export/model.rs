@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{ItemId, Language, Participant, Person, Session};
+use crate::domain::{ItemId, Language, Participant, Person, RecordKind, Recorded, Session};
 use crate::i18n::{self, minutes::Labels};
 
 pub use super::minutes::actions::ActionRow;
@@ -37,6 +37,9 @@ pub struct Minutes {
     pub labels: &'static Labels,
     /// Participants are named by code only.
     pub anonymized: bool,
+    /// The internal minutes: private notes included and marked, the whole
+    /// document marked not for circulation.
+    pub internal: bool,
     /// Letterhead, title, when, where, who.
     pub header: Header,
     /// Present and invited.
@@ -74,15 +77,30 @@ pub struct Signer {
     pub nip: Option<String>,
 }
 
+/// Which minutes to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    /// Their language.
+    pub lang: Language,
+    /// Participants named by code (the session anonymised already).
+    pub anonymized: bool,
+    /// The internal minutes rather than the shared ones.
+    pub internal: bool,
+}
+
 impl Minutes {
-    /// Builds the minutes of `session` in `lang`. With `anonymized`,
-    /// participants are named by code wherever they appear (the session is
-    /// expected to have been anonymised already, see [`super::anonymize`]).
-    pub fn build(session: &Session, lang: Language, anonymized: bool) -> Minutes {
+    /// Builds the minutes of `session` (whose event log is `log`: it dates
+    /// the corrections) as `view` asks. With `anonymized`, participants are
+    /// named by code wherever they appear (the session is expected to have
+    /// been anonymised already, see [`super::anonymize`]). Shared minutes
+    /// leave private notes out.
+    pub fn build(session: &Session, log: &[Recorded], view: View) -> Minutes {
         Builder {
             s: session,
-            l: i18n::minutes::labels(lang),
-            anonymized,
+            log,
+            l: i18n::minutes::labels(view.lang),
+            anonymized: view.anonymized,
+            internal: view.internal,
             now: session.clock_end(session.last_at.unwrap_or_default()),
             items: session
                 .agenda
@@ -104,8 +122,12 @@ impl Minutes {
 /// and two lookups.
 pub(in crate::export) struct Builder<'a> {
     pub(in crate::export) s: &'a Session,
+    /// The event log, to date corrections.
+    pub(in crate::export) log: &'a [Recorded],
     pub(in crate::export) l: &'static Labels,
     pub(in crate::export) anonymized: bool,
+    /// Internal minutes (private notes in, consent-less speakers by code).
+    pub(in crate::export) internal: bool,
     pub(in crate::export) now: DateTime<Utc>,
     /// Item id → (agenda position, title).
     pub(in crate::export) items: HashMap<ItemId, (usize, &'a str)>,
@@ -135,13 +157,14 @@ impl<'a> Builder<'a> {
         Minutes {
             labels: self.l,
             anonymized: self.anonymized,
+            internal: self.internal,
             header: self.header(),
             participants: self.participants(),
             agenda: self.agenda(),
             discussion: self.discussion(),
             mindsets: self.mindsets(),
-            conclusions: self.statements(self.s.conclusions()),
-            decisions: self.statements(self.s.decisions()),
+            conclusions: self.statements(RecordKind::Conclusion, self.s.conclusions()),
+            decisions: self.statements(RecordKind::Decision, self.s.decisions()),
             actions: self.actions(),
             deferred: self.deferred(),
             participation: self.participation(),
@@ -159,13 +182,55 @@ impl<'a> Builder<'a> {
         i18n::time(at, self.s.info.zone, self.lang())
     }
 
-    /// How a participant is named next to what they said: by name only with
-    /// consent (and never when anonymised), else by code.
+    /// How a participant is named next to what they said: by name with
+    /// consent (by code when anonymised); without consent, in shared minutes
+    /// as "a participant" (nothing the document resolves), in internal ones
+    /// by code.
     pub(in crate::export) fn quoted(&self, code: &str) -> String {
         match self.participant(code) {
             Some(p) if p.consent && !self.anonymized => p.name.clone(),
-            Some(p) => p.code.clone(),
+            Some(p) if p.consent || self.internal => p.code.clone(),
+            Some(_) => self.l.a_participant.to_owned(),
             None => code.to_owned(),
+        }
+    }
+
+    /// The "revised" mark of record `number` of `kind` if it was corrected
+    /// after the end: "direvisi 2 Des 2026 14.10", dated by the event that
+    /// last changed it, in the session's zone.
+    pub(in crate::export) fn revised(
+        &self,
+        revised: bool,
+        kind: RecordKind,
+        number: u32,
+    ) -> Option<String> {
+        if !revised {
+            return None;
+        }
+        let at = self
+            .s
+            .record_changed(kind, number)
+            .and_then(|seq| self.at_seq(seq));
+        Some(match at {
+            Some(at) => format!(
+                "{} {}",
+                self.l.revised,
+                i18n::date_time_short(at, self.s.info.zone, self.lang())
+            ),
+            None => self.l.revised.to_owned(),
+        })
+    }
+
+    /// The time of the event with `seq` (the log runs 1, 2, 3 …).
+    fn at_seq(&self, seq: u64) -> Option<DateTime<Utc>> {
+        let i = usize::try_from(seq.checked_sub(1)?).ok()?;
+        match self.log.get(i) {
+            Some(r) if r.seq == seq => Some(r.at),
+            _ => self
+                .log
+                .binary_search_by_key(&seq, |r| r.seq)
+                .ok()
+                .map(|i| self.log[i].at),
         }
     }
 

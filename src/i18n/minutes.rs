@@ -30,6 +30,10 @@ words! {
         draft_note: ("Draf: sesi belum selesai saat notulen ini dibuat.", "Draft: the session had not ended when these minutes were made."),
         revised_note: ("Notulen ini memuat koreksi yang dibuat setelah sesi berakhir (ditandai \u{201c}direvisi\u{201d}).", "These minutes include corrections made after the session ended (marked \u{201c}revised\u{201d})."),
         revised: ("direvisi", "revised"),
+        internal_banner: ("INTERNAL \u{2014} TIDAK UNTUK DIEDARKAN", "INTERNAL \u{2014} NOT FOR CIRCULATION"),
+        internal_note: ("Notulen internal: memuat catatan privat (ditandai \u{201c}privat\u{201d}), yang tidak ada di notulen yang dibagikan.", "Internal minutes: they hold the private notes (marked \u{201c}private\u{201d}), which the shared minutes leave out."),
+        private_mark: ("privat", "private"),
+        a_participant: ("seorang peserta", "a participant"),
         anonymized_note: ("Versi anonim: nama peserta diganti dengan kode peserta.", "Anonymised: participants are named by their codes."),
         none: ("Tidak ada.", "None."),
         // Section titles.

@@ -175,6 +175,24 @@ pub fn time(at: DateTime<Utc>, zone: Zone, lang: Language) -> String {
     format!("{:02}{sep}{:02}", local.hour(), local.minute())
 }
 
+/// A short month name: `Des` / `Dec` (the first three letters; `Agu` for
+/// Agustus, as Indonesian writes it).
+pub fn month_short(month_no: u32, lang: Language) -> String {
+    month(month_no, lang).chars().take(3).collect()
+}
+
+/// `2 Des 2026 14.10` / `2 Dec 2026 14:10`: a day and a local time.
+pub fn date_time_short(at: DateTime<Utc>, zone: Zone, lang: Language) -> String {
+    let d = zone.date_of(at);
+    format!(
+        "{} {} {} {}",
+        d.day(),
+        month_short(d.month(), lang),
+        d.year(),
+        time(at, zone, lang)
+    )
+}
+
 /// `09.00 WIB`.
 pub fn time_zoned(at: DateTime<Utc>, zone: Zone, lang: Language) -> String {
     format!("{} {}", time(at, zone, lang), zone.label())

@@ -15,7 +15,7 @@ use super::port::{Port, Refusal};
 use super::theme::Theme;
 use super::words::{Words, words};
 use crate::domain::{
-    ActionId, Actor, Command, EntryId, ItemId, Language, MindsetId, NoteId, Session,
+    ActionId, Actor, Command, EntryId, ItemId, Language, MindsetId, NoteId, Session, Status,
 };
 
 pub use super::forms::FormKind;
@@ -388,9 +388,12 @@ impl<P: Port> App<P> {
         }
     }
 
-    /// Ends the session and exports the minutes, showing where they went.
+    /// Ends the session (unless it has ended: then only the minutes are
+    /// written again, with the corrections) and exports the minutes, shared
+    /// and internal, showing where they went.
     fn end(&mut self, now: DateTime<Utc>) {
-        if self.run(Command::End, now) {
+        let ended = self.session().status == Status::Ended;
+        if ended || self.run(Command::End, now) {
             let out = self.out_dir.clone();
             match self.port.export(&out) {
                 Ok(paths) => self.overlays.push(Overlay::Exported(paths)),

@@ -142,6 +142,10 @@ impl<P: Port> App<P> {
             Op::Undo => {
                 self.run(Command::Undo, now);
             }
+            // Ended: the facilitator or the notetaker rewrites the minutes.
+            Op::End if self.session().status == Status::Ended => {
+                self.overlays.push(Overlay::Confirm(Confirm::Rewrite));
+            }
             Op::End if self.role == Role::Facilitator => {
                 self.overlays.push(Overlay::Confirm(Confirm::End));
             }

@@ -10,6 +10,7 @@ mod common;
 mod agenda;
 mod floor;
 mod lifecycle;
+mod overdue;
 mod participants;
 mod props;
 mod records;

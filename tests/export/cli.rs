@@ -87,14 +87,18 @@ fn export_writes_the_five_files_into_out_id_and_prints_each_path() {
         ]
     );
     let dir = out.join(&id);
+    let internal = dir.join("internal");
     for p in &printed {
-        assert_eq!(p.parent().unwrap(), dir);
+        let lossless = p.ends_with("session.json");
+        assert_eq!(p.parent().unwrap(), if lossless { &internal } else { &dir });
         let bytes = std::fs::read(p).unwrap();
         assert_clean(&p.display().to_string(), &bytes);
     }
     assert_eq!(files_under(&out).len(), 5, "no temporary file left");
     #[cfg(unix)]
     assert_eq!(mode(&dir), 0o700, "the minutes directory is private");
+    #[cfg(unix)]
+    assert_eq!(mode(&internal), 0o700, "the internal directory is private");
 
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
     check_md(&read("minutes.md"));
@@ -105,7 +109,7 @@ fn export_writes_the_five_files_into_out_id_and_prints_each_path() {
     );
     assert_eq!(check_csv(read("actions.csv").as_bytes()).len(), 2);
     assert_eq!(check_ics(&read("actions.ics")).len(), 1);
-    let (s, _) = fgd::export::json::read(read("session.json").as_bytes()).unwrap();
+    let (s, _) = fgd::export::json::read(read("internal/session.json").as_bytes()).unwrap();
     assert_eq!(s.info.id, id);
 
     // Again, in English and only two formats: replaced in place.
@@ -219,7 +223,7 @@ fn an_unwritable_directory_is_exit_1_with_nothing_half_written() {
     check_html(&std::fs::read_to_string(dir.join("minutes.html")).unwrap());
     check_csv(&std::fs::read(dir.join("actions.csv")).unwrap());
     check_ics(&std::fs::read_to_string(dir.join("actions.ics")).unwrap());
-    fgd::export::json::read(&std::fs::read(dir.join("session.json")).unwrap()).unwrap();
+    fgd::export::json::read(&std::fs::read(dir.join("internal/session.json")).unwrap()).unwrap();
 }
 
 #[test]
@@ -259,7 +263,7 @@ fn import_restores_an_exported_session() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let file = out.join(&id).join("session.json");
+    let file = out.join(&id).join("internal").join("session.json");
     let before = fgd::export::json::read(&std::fs::read(&file).unwrap()).unwrap();
 
     let r = fgd.run(&["delete", &id, "--yes"]);
@@ -286,9 +290,10 @@ fn import_restores_an_exported_session() {
         again.to_str().unwrap(),
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let after =
-        fgd::export::json::read(&std::fs::read(again.join(&id).join("session.json")).unwrap())
-            .unwrap();
+    let after = fgd::export::json::read(
+        &std::fs::read(again.join(&id).join("internal/session.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(after, before);
 }
 
@@ -400,7 +405,7 @@ fn imported_text_is_cleaned_like_typed_text() {
         );
     }
     let (s, _) = fgd::export::json::read(
-        &std::fs::read(out.join("sesi-impor").join("session.json")).unwrap(),
+        &std::fs::read(out.join("sesi-impor/internal/session.json")).unwrap(),
     )
     .unwrap();
     assert_eq!(s.info.title, "Judul rapat");

@@ -27,6 +27,7 @@ fn lang(l: Language) -> Options {
     Options {
         lang: Some(l),
         anonymize: false,
+        internal: false,
     }
 }
 
@@ -98,11 +99,15 @@ fn html_agenda_and_discussion(doc: &scraper::Html, html: &str) {
     assert!(text_of(agenda[6]).starts_with("Jumlah 125"));
 
     let items = all(doc, "section#discussion article");
-    assert_eq!(items.len(), 7, "six items and notes outside any item");
+    assert_eq!(
+        items.len(),
+        6,
+        "six items; the note outside any item is private"
+    );
     let third = text_of(items[2]);
     assert!(third.contains("Pertanyaan panduan"));
     assert!(third.contains("Pembuka: Apa arti \"melayani\" bagi unit Bapak/Ibu?"));
-    assert!(text_of(items[6]).contains("Ruang rapat disiapkan"));
+    assert!(!text_of(one(doc, "section#discussion")).contains("Ruang rapat disiapkan"));
 
     let quotes = all(doc, "li.note.quote");
     assert_eq!(quotes.len(), 2);
@@ -111,10 +116,12 @@ fn html_agenda_and_discussion(doc: &scraper::Html, html: &str) {
         by_name.contains("09.15") && by_name.contains("(Bambang Irawan, S.T.)"),
         "{by_name}"
     );
-    let by_code = text_of(quotes[1]);
+    let without_consent = text_of(quotes[1]);
     assert!(
-        by_code.contains("09.30") && by_code.contains("(P2)"),
-        "{by_code}"
+        without_consent.contains("09.30")
+            && without_consent.contains("(seorang peserta)")
+            && !without_consent.contains("P2"),
+        "no consent: a participant, nothing the document resolves: {without_consent}"
     );
     assert!(
         !html.contains("(Sri Wahyuningsih"),
@@ -128,7 +135,11 @@ fn html_records(doc: &scraper::Html) {
     assert_eq!(mindsets.len(), 2);
     let m = text_of(mindsets[0]);
     assert!(m.contains("menunggu disposisi") && m.contains("menjemput bola"));
-    assert!(m.contains("Berorientasi Pelayanan, Adaptif") && m.contains("P2"));
+    assert!(m.contains("Berorientasi Pelayanan, Adaptif") && m.contains("seorang peserta"));
+    assert!(
+        !m.contains("P2"),
+        "no consent: not by code in shared minutes"
+    );
 
     assert_eq!(all(doc, "section#conclusions li").len(), 2);
     assert_eq!(all(doc, "section#decisions li").len(), 2);
@@ -315,7 +326,7 @@ fn csv_round_trips_through_a_csv_parser() {
 }
 
 #[test]
-fn private_notes_are_in_the_minutes() {
+fn private_notes_are_only_in_the_internal_minutes_marked() {
     let fx = fixed();
     let private: Vec<&str> =
         fx.s.notes()
@@ -323,36 +334,77 @@ fn private_notes_are_in_the_minutes() {
             .map(|n| n.text.as_str())
             .collect();
     assert_eq!(private.len(), 3, "observations and the concern");
-    let f = files(&fx.s, &fx.log, Options::default());
-    let md = check_md(&f[&Format::Md]);
-    let html = text_of(one(&check_html(&f[&Format::Html]), "body"));
-    for text in private {
-        assert!(md.contains(&norm(text)), "md lacks {text:?}");
-        assert!(html.contains(&norm(text)), "html lacks {text:?}");
+    let shared = files(&fx.s, &fx.log, Options::default());
+    let md = check_md(&shared[&Format::Md]);
+    let html = text_of(one(&check_html(&shared[&Format::Html]), "body"));
+    for text in &private {
+        assert!(!md.contains(&norm(text)), "shared md holds {text:?}");
+        assert!(!html.contains(&norm(text)), "shared html holds {text:?}");
     }
+    assert!(!md.contains("INTERNAL") && !html.contains("INTERNAL"));
+    let internal = Options {
+        internal: true,
+        ..Options::default()
+    };
+    let f = files(&fx.s, &fx.log, internal);
+    let md = check_md(&f[&Format::Md]);
+    let doc = check_html(&f[&Format::Html]);
+    let html = text_of(one(&doc, "body"));
+    for text in &private {
+        assert!(md.contains(&norm(text)), "internal md lacks {text:?}");
+        assert!(html.contains(&norm(text)), "internal html lacks {text:?}");
+    }
+    let banner = "INTERNAL — TIDAK UNTUK DIEDARKAN";
+    assert!(md.starts_with(banner), "{}", &md[..80]);
+    assert_eq!(text_of(one(&doc, "#internal")), banner);
+    let marked: Vec<String> = all(&doc, "li.note")
+        .iter()
+        .map(|n| text_of(*n))
+        .filter(|t| t.ends_with("(privat)"))
+        .collect();
+    assert_eq!(marked.len(), 3, "each private note marked: {marked:?}");
 }
 
 #[test]
 fn corrections_after_the_end_are_marked_revised() {
     let fx = fixed();
     assert!(fx.s.revised);
-    for (l, word) in [(Language::Id, "direvisi"), (Language::En, "revised")] {
-        let f = files(&fx.s, &fx.log, lang(l));
+    for (l, word, note_at, action_at) in [
+        (
+            Language::Id,
+            "direvisi",
+            "direvisi 23 Nov 2026 11.00",
+            "direvisi 23 Nov 2026 11.05",
+        ),
+        (
+            Language::En,
+            "revised",
+            "revised 23 Nov 2026 11:00",
+            "revised 23 Nov 2026 11:05",
+        ),
+    ] {
+        // The corrected note is private: the internal minutes show it.
+        let opts = Options {
+            internal: true,
+            ..lang(l)
+        };
+        let f = files(&fx.s, &fx.log, opts);
         let doc = check_html(&f[&Format::Html]);
         let notes = all(&doc, "li.note");
         let revised: Vec<String> = notes
             .iter()
             .map(|n| text_of(*n))
-            .filter(|t| t.contains(&format!("({word})")))
+            .filter(|t| t.contains(&format!("({word}")))
             .collect();
         assert_eq!(revised.len(), 1, "{revised:?}");
         assert!(revised[0].contains("suasana cair dan terbuka"));
+        assert!(revised[0].contains(&format!("({note_at})")), "{revised:?}");
         let actions = all(&doc, "section#actions tbody tr");
-        assert!(text_of(actions[2]).contains(&format!("({word})")));
-        assert!(!text_of(actions[1]).contains(&format!("({word})")));
+        assert!(text_of(actions[2]).contains(&format!("({action_at})")));
+        assert!(!text_of(actions[1]).contains(&format!("({word}")));
         assert!(text_of(one(&doc, "section#header")).contains(word));
         assert_eq!(
-            f[&Format::Md].matches(&format!("*({word})*")).count(),
+            f[&Format::Md].matches(&format!("*({word} ")).count(),
             2,
             "the note and the action"
         );
@@ -368,6 +420,7 @@ fn anonymized_minutes_name_participants_by_code_everywhere() {
         Options {
             lang: None,
             anonymize: true,
+            internal: false,
         },
     );
     let names: Vec<String> = fx.s.participants.iter().map(|p| p.name.clone()).collect();

@@ -241,6 +241,7 @@ fn hostile_text_in_every_field_never_reaches_a_file_unescaped() {
             lang,
             "--out",
             out.to_str().unwrap(),
+            "--internal",
         ];
         if anonymize {
             args.push("--anonymize");
@@ -248,11 +249,14 @@ fn hostile_text_in_every_field_never_reaches_a_file_unescaped() {
         let r = fgd.run(&args);
         assert_eq!(r.code, 0, "{}", r.stderr);
         let dir = out.join(&id);
-
-        let html = read(&dir, "minutes.html");
+        // The shared minutes are valid too; the internal ones hold every text.
+        check_html(&read(&dir, "minutes.html"));
+        check_md(&read(&dir, "minutes.md"));
+        let internal = dir.join("internal");
+        let html = read(&internal, "minutes.html");
         let doc = check_html(&html);
         let body = text_of(one(&doc, "body"));
-        let md = check_md(&read(&dir, "minutes.md"));
+        let md = check_md(&read(&internal, "minutes.md"));
         let mut want: Vec<(&str, String)> = lines();
         want.extend(texts());
         if !anonymize {
@@ -306,7 +310,7 @@ fn hostile_text_in_every_field_never_reaches_a_file_unescaped() {
             "+62 812 3456; -1, @SUM(A1)"
         );
 
-        let json = read(&dir, "session.json");
+        let json = read(&internal, "session.json");
         let (s, _) = fgd::export::json::read(json.as_bytes()).unwrap();
         assert!(s.info.title.contains("<script>alert('x')</script>"));
         assert!(!json.contains("\\u001b") && !json.contains('\u{202e}'));
@@ -384,6 +388,10 @@ fn assert_live_view_clean(what: &str, fx: &mut crate::tui_support::Fx) {
 fn assert_files_clean(dir: &Path) -> usize {
     let mut n = 0;
     for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if e.path().is_dir() {
+            n += assert_files_clean(&e.path());
+            continue;
+        }
         let name = e.file_name().to_string_lossy().into_owned();
         assert_clean(&name, &std::fs::read(e.path()).unwrap());
         n += 1;
@@ -463,7 +471,7 @@ fn hostile_text_typed_into_every_field_reaches_neither_screen_nor_file() {
     let out = fx.dir.path().join("typed-minutes");
     let paths = fgd::tui::port::Port::export(&mut fx.app.port, &out).unwrap();
     assert_eq!(assert_files_clean(&out.join(&fx.id)), paths.len());
-    let md = std::fs::read_to_string(out.join(&fx.id).join("minutes.md")).unwrap();
+    let md = std::fs::read_to_string(out.join(&fx.id).join("internal/minutes.md")).unwrap();
     for tag in [
         "NOTE",
         "DECISION",
@@ -533,9 +541,10 @@ fn hostile_text_in_an_imported_session_reaches_neither_screen_nor_file() {
         .code,
         0
     );
-    let mut doc: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join(&id).join("session.json")).unwrap())
-            .unwrap();
+    let mut doc: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(out.join(&id).join("internal/session.json")).unwrap(),
+    )
+    .unwrap();
     doc["session"] = serde_json::Value::Null;
     poison(&mut doc["events"], "events");
     let poisoned = serde_json::to_string(&doc).unwrap();

@@ -18,5 +18,6 @@ mod cli;
 mod formats;
 mod hostile;
 mod plans;
+mod privacy;
 mod props;
 mod snapshots;

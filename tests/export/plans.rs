@@ -190,9 +190,9 @@ fn check_plan(path: &std::path::Path) {
         );
         assert!(
             md.contains(if lang == "en" {
-                "(revised)"
+                "(revised "
             } else {
-                "(direvisi)"
+                "(direvisi "
             }),
             "{what}: the correction after the end"
         );
@@ -211,7 +211,7 @@ fn check_plan(path: &std::path::Path) {
         );
         assert_eq!(prop(&todos[1], "STATUS"), Some("COMPLETED"), "{what}");
 
-        let json = read("session.json");
+        let json = read("internal/session.json");
         let (s, log) = fgd::export::json::import(json.as_bytes()).unwrap();
         assert_eq!(s.info.id, id);
         jsons.push((s, log));

@@ -258,7 +258,7 @@ proptest! {
             &fx.s,
             &fx.log,
             &Format::ALL,
-            Options { lang: Some(lang), anonymize: false },
+            Options { lang: Some(lang), anonymize: false, internal: true },
         )
         .into_iter()
         .collect();
@@ -302,7 +302,7 @@ proptest! {
             &fx.s,
             &fx.log,
             &[Format::Md, Format::Html],
-            Options { lang: Some(lang), anonymize: true },
+            Options { lang: Some(lang), anonymize: true, internal: false },
         );
         check_md(std::str::from_utf8(&anon[0].1).unwrap());
         check_html(std::str::from_utf8(&anon[1].1).unwrap());

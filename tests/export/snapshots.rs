@@ -14,6 +14,7 @@ fn minutes_md(lang: Language, anonymize: bool) -> String {
         Options {
             lang: Some(lang),
             anonymize,
+            internal: false,
         },
     );
     String::from_utf8(files.into_iter().next().unwrap().1).unwrap()

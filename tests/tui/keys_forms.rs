@@ -67,16 +67,34 @@ fn a_note_takes_every_printable_key_including_q() {
 }
 
 #[test]
-fn a_default_note_is_private_and_only_counted_on_the_projector() {
+fn a_typed_note_is_public_unless_private_is_chosen_in_the_form() {
     let mut fx = Fx::en();
     fx.start();
     fx.ch('o');
-    fx.typed("Two people left early");
+    let form = fx.screen(80, 24);
+    assert!(form.contains("[public] private"), "{form}");
+    assert!(
+        form.contains("private: not on the projector and not in the shared minutes"),
+        "the form says what private means: {form}"
+    );
+    fx.typed("Everyone arrived on time");
     fx.enter();
     let n = fx.s().notes().last().unwrap();
     assert_eq!(n.kind, NoteKind::Observation);
-    assert!(n.private);
+    assert!(!n.private, "typing a note never makes it private by itself");
+
+    fx.ch('o');
+    fx.typed("Two people left early");
+    for _ in 0..3 {
+        fx.tab();
+    }
+    fx.key(KeyCode::Right);
+    fx.enter();
+    let n = fx.s().notes().last().unwrap();
+    assert!(n.private, "chosen private");
     let screen = small(&fx);
+    assert!(screen.contains("Everyone arrived"), "{screen}");
+    assert!(screen.contains("only in the internal minutes"), "{screen}");
     assert!(!screen.contains("Two people left early"), "{screen}");
     assert!(screen.contains("1 private not shown"), "{screen}");
 }

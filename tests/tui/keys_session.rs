@@ -113,9 +113,11 @@ fn e_y_ends_writes_the_minutes_and_q_then_quits_without_asking() {
     let files = [
         "minutes.md",
         "minutes.html",
-        "session.json",
+        "internal/session.json",
         "actions.csv",
         "actions.ics",
+        "internal/minutes.md",
+        "internal/minutes.html",
     ];
     for f in files {
         assert!(dir.join(f).is_file(), "{f} was not written");

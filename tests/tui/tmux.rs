@@ -31,3 +31,87 @@ fn an_action_item_added_with_keys_is_there_after_a_restart() {
     let screen = t.wait_for("1. Susun draf SOP");
     assert!(screen.contains("BERLANGSUNG"), "still live:\n{screen}");
 }
+
+/// The day part of a "revised" mark for an instant, in the plan's zone.
+fn revised_day(at: chrono::DateTime<chrono::Utc>, zone: fgd::domain::Zone) -> String {
+    let stamp = fgd::i18n::date_time_short(at, zone, fgd::domain::Language::Id);
+    let day: Vec<&str> = stamp.split(' ').take(3).collect();
+    format!("(direvisi {}", day.join(" "))
+}
+
+#[test]
+fn a_correction_after_the_end_reaches_the_minutes_with_e_and_y() {
+    let fgd = Fgd::new();
+    let id = fgd.new_session(&["--plan", "fgd-pola-pikir"]);
+    let out = fgd.data().join("notulen");
+    let Some(t) = Tmux::start_sized(
+        &fgd,
+        &format!("run {id} --out '{}'", out.display()),
+        120,
+        34,
+    ) else {
+        return;
+    };
+    t.wait_for("Susunan Acara");
+    t.keys(&["Space"]);
+    t.wait_for("BERLANGSUNG");
+    t.keys(&["o"]);
+    t.wait_for("Sifat");
+    t.literal("Layanan jemput bola disepakati");
+    t.keys(&["Enter"]);
+    t.wait_for("Layanan jemput bola disepakati");
+    t.keys(&["E"]);
+    t.wait_for("Akhiri sesi dan tulis notulen?");
+    t.keys(&["y"]);
+    t.wait_for("Notulen ditulis ke:");
+    let md = out.join(&id).join("minutes.md");
+    let before = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        before.contains("Layanan jemput bola disepakati"),
+        "{before}"
+    );
+    assert!(!before.contains("direvisi"), "{before}");
+
+    // Correct the note: Esc closes the paths, Tab to the notes, Enter edits.
+    // (Escape alone: followed at once by Tab it would read as Alt-Tab.)
+    t.keys(&["Escape"]);
+    t.wait_until("the paths closed", |s| !s.contains("Notulen ditulis ke:"));
+    t.keys(&["Tab", "Tab", "Tab", "Enter"]);
+    t.wait_for("Sifat");
+    t.keys(&["End"]);
+    t.literal(" bersama Dukcapil");
+    t.keys(&["Enter"]);
+    t.wait_for("bersama Dukcapil");
+    let asked = chrono::Utc::now();
+    t.keys(&["E"]);
+    t.wait_for("Tulis ulang notulen dengan koreksinya?");
+    t.keys(&["y"]);
+    let screen = t.wait_for("Notulen ditulis ke:");
+    let internal = out.join(&id).join("internal").join("minutes.md");
+    for p in [&md, &internal] {
+        assert!(
+            screen.contains(&p.display().to_string()),
+            "{} is not on screen:\n{screen}",
+            p.display()
+        );
+    }
+    let after = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        after.contains("Layanan jemput bola disepakati bersama Dukcapil"),
+        "the correction is in the file:\n{after}"
+    );
+    let zone = fgd::domain::Zone::WIB;
+    let days = [
+        revised_day(asked - chrono::Duration::minutes(5), zone),
+        revised_day(chrono::Utc::now(), zone),
+    ];
+    assert!(
+        days.iter().any(|d| after.contains(d.as_str())),
+        "dated revised mark ({days:?}) in:\n{after}"
+    );
+    assert!(
+        std::fs::read_to_string(&internal)
+            .unwrap()
+            .contains("bersama Dukcapil")
+    );
+}

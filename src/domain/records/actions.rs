@@ -3,7 +3,7 @@
 //! read in the session's zone — and the folds of their events. Must not
 //! touch any other record kind.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::super::due::parse_due;
 use super::super::error::DomainError;
@@ -140,5 +140,13 @@ impl Session {
     /// Action items not removed.
     pub fn actions(&self) -> impl Iterator<Item = &ActionItem> {
         self.actions.iter().filter(|a| !a.removed)
+    }
+
+    /// Whether action `a` is overdue at `now`: open, and due before the
+    /// day, in the session's time zone, of `now` — or of the end, once the
+    /// session has ended (its record is as of its end). The one rule the
+    /// screen and every exported file use.
+    pub fn is_overdue(&self, a: &ActionItem, now: DateTime<Utc>) -> bool {
+        a.is_overdue(self.info.zone.date_of(self.clock_end(now)))
     }
 }

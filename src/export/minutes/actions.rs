@@ -5,12 +5,12 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::ActionStatus;
+use crate::domain::{ActionStatus, RecordKind};
 use crate::export::doc::{Block, Cell, Span, Table};
 use crate::export::model::{Builder, Minutes};
 use crate::i18n;
 
-use super::revised;
+use super::revised_at;
 
 /// A follow-up action.
 #[derive(Debug, Clone)]
@@ -36,7 +36,7 @@ pub struct ActionRow {
     /// The session it was carried over from.
     pub origin: Option<String>,
     /// Changed after the end.
-    pub revised: bool,
+    pub revised: Option<String>,
 }
 
 impl Builder<'_> {
@@ -59,10 +59,10 @@ impl Builder<'_> {
                     due_text: a.due.map(|d| i18n::date(d, self.lang())),
                     status: a.status,
                     status_label: self.l.action_status(a.status),
-                    overdue: a.is_overdue(self.s.info.date),
+                    overdue: self.s.is_overdue(a, self.now),
                     item: self.item_ref(a.item),
                     origin: a.origin.clone(),
-                    revised: a.revised,
+                    revised: self.revised(a.revised, RecordKind::Action, a.id.0),
                 }
             })
             .collect()
@@ -90,7 +90,7 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
                 ]);
             }
             let mut what = vec![Span::Text(a.what.clone())];
-            what.extend(revised(l, a.revised));
+            what.extend(revised_at(a.revised.as_ref()));
             vec![
                 Cell::word(a.no.to_string()),
                 Cell::Spans(what),

@@ -1,16 +1,17 @@
 //! Section "discussion": per agenda item its owner, its guide questions and
 //! the notes taken under it, then the notes outside any item. Gathers the
 //! notes from the session and makes the section's blocks (one group per
-//! item, numbered inside the section). Must not number or lay out.
+//! item, numbered inside the section). Shared minutes leave private notes
+//! out; internal ones mark them. Must not number or lay out.
 
 use std::collections::HashMap;
 
-use crate::domain::{ItemId, NoteKind};
+use crate::domain::{ItemId, NoteKind, RecordKind};
 use crate::export::doc::{Block, List, ListItem, Span};
 use crate::export::model::{Builder, Minutes};
 use crate::i18n::minutes::Labels;
 
-use super::revised;
+use super::revised_at;
 
 /// The discussion of one agenda item.
 #[derive(Debug, Clone)]
@@ -44,15 +45,15 @@ pub struct NoteRow {
     pub time: String,
     /// Kept off the projector.
     pub private: bool,
-    /// Changed after the end.
-    pub revised: bool,
+    /// "direvisi 2 Des 2026 14.10" when corrected after the end.
+    pub revised: Option<String>,
 }
 
 impl Builder<'_> {
     pub(in crate::export) fn discussion(&self) -> Vec<Discussion> {
         let mut by_item: HashMap<ItemId, Vec<NoteRow>> = HashMap::new();
         let mut general = Vec::new();
-        for n in self.s.notes() {
+        for n in self.s.notes().filter(|n| self.internal || !n.private) {
             let row = NoteRow {
                 no: n.id.0,
                 kind: n.kind,
@@ -61,7 +62,7 @@ impl Builder<'_> {
                 by: n.participant.as_deref().map(|c| self.quoted(c)),
                 time: self.time(n.at),
                 private: n.private,
-                revised: n.revised,
+                revised: self.revised(n.revised, RecordKind::Note, n.id.0),
             };
             match n.item.filter(|id| self.items.contains_key(id)) {
                 Some(id) => by_item.entry(id).or_default().push(row),
@@ -174,7 +175,16 @@ fn note(l: &Labels, n: &NoteRow) -> ListItem {
     } else {
         text
     });
-    spans.extend(revised(l, n.revised));
+    spans.extend(revised_at(n.revised.as_ref()));
+    if n.private {
+        spans.extend([
+            Span::word(" "),
+            Span::Flag {
+                class: "private",
+                text: format!("({})", l.private_mark),
+            },
+        ]);
+    }
     ListItem {
         class: Some(format!("note {}", n.kind.as_str())),
         value: None,

@@ -123,10 +123,12 @@ pub fn head(m: &Minutes) -> Head {
             (h.draft, l.draft_note),
             (m.anonymized, l.anonymized_note),
             (h.revised, l.revised_note),
+            (m.internal, l.internal_note),
         ]
         .into_iter()
         .filter_map(|(on, note)| on.then_some(note))
         .collect(),
+        banner: m.internal.then_some(l.internal_banner),
     }
 }
 

@@ -2,10 +2,11 @@
 //! voiced it, under which item). Gathers the rows from the session and makes
 //! the section's blocks. Must not number or lay out.
 
+use crate::domain::RecordKind;
 use crate::export::doc::{Block, Cell, Span, Table};
 use crate::export::model::{Builder, Minutes};
 
-use super::revised;
+use super::revised_at;
 
 /// One mindset change.
 #[derive(Debug, Clone)]
@@ -22,8 +23,8 @@ pub struct MindsetRow {
     pub by: Option<String>,
     /// Agenda item, "3. Title".
     pub item: Option<String>,
-    /// Changed after the end.
-    pub revised: bool,
+    /// "direvisi 2 Des 2026 14.10" when corrected after the end.
+    pub revised: Option<String>,
 }
 
 impl Builder<'_> {
@@ -37,7 +38,7 @@ impl Builder<'_> {
                 values: m.values.iter().map(|v| self.l.core_value(*v)).collect(),
                 by: m.participant.as_deref().map(|c| self.quoted(c)),
                 item: self.item_ref(m.item),
-                revised: m.revised,
+                revised: self.revised(m.revised, RecordKind::Mindset, m.id.0),
             })
             .collect()
     }
@@ -54,7 +55,7 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
         .iter()
         .map(|r| {
             let mut to = vec![Span::Text(r.to.clone())];
-            to.extend(revised(l, r.revised));
+            to.extend(revised_at(r.revised.as_ref()));
             vec![
                 Cell::word(r.no.to_string()),
                 Cell::text(&r.from),

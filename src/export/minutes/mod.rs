@@ -157,7 +157,12 @@ pub fn number(sections: &mut [Section]) {
     }
 }
 
-/// The "revised" marker for a record changed after the end.
+/// The "revised" marker for a part of the header changed after the end.
 pub(in crate::export) fn revised(l: &Labels, revised: bool) -> Option<Span> {
-    revised.then_some(Span::Revised(l.revised))
+    revised.then(|| Span::Revised(l.revised.to_owned()))
+}
+
+/// The dated "revised" marker of a record corrected after the end.
+pub(in crate::export) fn revised_at(mark: Option<&String>) -> Option<Span> {
+    mark.map(|m| Span::Revised(m.clone()))
 }

@@ -3,12 +3,12 @@
 //! share this file: it gathers the rows from the session and makes the
 //! blocks of either. Must not number sections or lay out.
 
-use crate::domain::Statement;
+use crate::domain::{RecordKind, Statement};
 use crate::export::doc::{Block, List, ListItem, Span};
 use crate::export::model::Builder;
 use crate::i18n::minutes::Labels;
 
-use super::revised;
+use super::revised_at;
 
 /// A conclusion or decision.
 #[derive(Debug, Clone)]
@@ -19,20 +19,21 @@ pub struct StatementRow {
     pub text: String,
     /// Agenda item, "3. Title".
     pub item: Option<String>,
-    /// Changed after the end.
-    pub revised: bool,
+    /// "direvisi 2 Des 2026 14.10" when corrected after the end.
+    pub revised: Option<String>,
 }
 
 impl Builder<'_> {
     pub(in crate::export) fn statements<'s>(
         &self,
+        kind: RecordKind,
         list: impl Iterator<Item = &'s Statement>,
     ) -> Vec<StatementRow> {
         list.map(|d| StatementRow {
             no: d.id,
             text: d.text.clone(),
             item: self.item_ref(d.item),
-            revised: d.revised,
+            revised: self.revised(d.revised, kind, d.id),
         })
         .collect()
     }
@@ -47,7 +48,7 @@ pub fn blocks(l: &Labels, list: &[StatementRow]) -> Vec<Block> {
         .iter()
         .map(|s| {
             let mut spans = vec![Span::Text(s.text.clone())];
-            spans.extend(revised(l, s.revised));
+            spans.extend(revised_at(s.revised.as_ref()));
             if let Some(i) = &s.item {
                 spans.extend([
                     Span::word(" "),

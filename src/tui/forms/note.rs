@@ -1,5 +1,8 @@
-//! The note form: text, kind, participant, and (editing) private. Owns its
-//! fields and their command; not the widget or the running of the command.
+//! The note form: text, kind, participant, and public or private — chosen
+//! when the note is made (public unless the notetaker picks private, for
+//! every kind) and when it is edited, with one line saying what private
+//! means. Owns its fields and their command; not the widget or the running
+//! of the command.
 
 use super::{Cx, Filled, FormKind, participant_of, text};
 use crate::domain::{Command, NoteId, NoteKind, Session};
@@ -9,7 +12,6 @@ use crate::tui::words::Words;
 const TEXT: usize = 0;
 const KIND: usize = 1;
 const PARTICIPANT: usize = 2;
-/// Only when editing.
 const PRIVATE: usize = 3;
 
 /// The kinds in the order the kind field offers them.
@@ -32,14 +34,25 @@ fn kind_index(k: NoteKind) -> usize {
     KINDS.iter().position(|x| *x == k).unwrap_or(0)
 }
 
-/// An empty form (a new note's privacy follows its kind).
+/// Public (0) or private (1), with what private means.
+fn visibility(w: &Words, private: bool) -> Field {
+    Field::choice(
+        w.field_visibility,
+        vec![w.visibility_public, w.visibility_private],
+        usize::from(private),
+    )
+    .hint(w.private_hint)
+}
+
+/// An empty form: a public note until private is chosen.
 pub fn new(w: &Words) -> Filled {
     let fields = vec![
         Field::text(w.field_text, "", true),
         Field::choice(w.field_kind, kind_names(w), 0),
         Field::participant(w.field_participant, "", false),
+        visibility(w, false),
     ];
-    debug_assert_eq!(fields.len(), PARTICIPANT + 1);
+    debug_assert_eq!(fields.len(), PRIVATE + 1);
     (w.form_note.to_owned(), fields)
 }
 
@@ -54,7 +67,7 @@ pub fn edit(w: &Words, s: &Session, id: NoteId) -> Option<Filled> {
             n.participant.as_deref().unwrap_or(""),
             false,
         ),
-        Field::choice(w.field_private, vec![w.no, w.yes], usize::from(n.private)),
+        visibility(w, n.private),
     ];
     debug_assert_eq!(fields.len(), PRIVATE + 1);
     Some((w.form_note.to_owned(), fields))
@@ -66,7 +79,7 @@ pub fn add(form: &mut Form<FormKind>, cx: &Cx<'_>) -> Option<Command> {
         text: text(form, TEXT),
         kind: kind_at(form.field(KIND).choice),
         participant: participant_of(form, PARTICIPANT, cx)?,
-        private: None,
+        private: Some(form.field(PRIVATE).choice == 1),
         item: None,
     })
 }

@@ -143,7 +143,10 @@ fn values(field: &Field, focused: bool, text_w: usize) -> Vec<String> {
                 }
             })
             .collect();
-        return vec![format!("← {} →", shown.join(" "))];
+        let mut out = vec![format!("← {} →", shown.join(" "))];
+        // A choice's hint says what the choice means, under it.
+        out.extend(field.hint.map(|h| wrap(h, text_w)).unwrap_or_default());
+        return out;
     }
     let v = field.input.value();
     if v.is_empty() && !focused {

@@ -30,14 +30,13 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
 /// The lines of action `a`, row `i`.
 fn row(cx: &Cx<'_>, i: usize, a: &ActionItem) -> Vec<Line<'static>> {
     let (w, t, cols) = (cx.w, cx.t, cx.cols);
-    let today = cx.s.info.zone.date_of(cx.now);
     let pic = a
         .pic
         .as_ref()
         .map(|p| format!(" — {}", p.code.as_deref().unwrap_or(&p.text)))
         .unwrap_or_default();
     let due = a.due.map(|d| format!(" · {d}")).unwrap_or_default();
-    let overdue = a.is_overdue(today);
+    let overdue = cx.s.is_overdue(a, cx.now);
     let status = match a.status {
         ActionStatus::Open if overdue => w.overdue.to_owned(),
         st => w.action_status(st).to_owned(),
