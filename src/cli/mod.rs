@@ -9,6 +9,7 @@ mod import;
 mod join;
 
 mod new;
+mod repair;
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -160,6 +161,11 @@ enum Cmd {
         #[arg(value_name = "FILE.json")]
         file: PathBuf,
     },
+    /// Rebuild a session whose database is damaged from its journal and session.json (the damaged database is kept aside)
+    Repair {
+        /// Session id or a unique prefix
+        id: String,
+    },
     /// Remove a session and its data
     Delete {
         /// Session id or a unique prefix
@@ -249,6 +255,7 @@ pub fn main() -> Result<(), CliError> {
             out,
         }) => export::run(&data()?, &id, &format, lang.as_deref(), anonymize, &out),
         Some(Cmd::Import { file }) => import::run(&data()?, &file),
+        Some(Cmd::Repair { id }) => repair::run(&data()?, &id),
         Some(Cmd::Delete { id, yes }) => delete(&data()?, &id, yes),
         Some(Cmd::Plan {
             command: PlanCmd::Check { files },

@@ -1,0 +1,87 @@
+//! A copy of `db/` taken before sled opens it, so an open that is refused
+//! changes no byte of the session directory: sled writes as it opens (a new
+//! snapshot of its own, and on a damaged file it cuts the log where the
+//! damage starts), and a refused open puts the copy back. The copy lives in
+//! the session directory (`.db-guard`) while the lock is held; a copy left
+//! by a killed open is put back by the next one (nothing is appended before
+//! the copy is gone). Must not know the FGD's rules, nor sled.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::fsutil;
+
+const GUARD_DIR: &str = ".db-guard";
+
+/// The copy of a session's `db/` while sled opens it.
+#[derive(Debug)]
+pub struct Guard {
+    db: PathBuf,
+    copy: Option<PathBuf>,
+}
+
+impl Guard {
+    /// Copies `dir/db` aside, first putting back a copy a killed open left.
+    /// A copy that can't be made (a full disk) leaves the open unguarded.
+    pub fn take(dir: &Path) -> Guard {
+        let db = dir.join("db");
+        let copy = dir.join(GUARD_DIR);
+        if copy.is_dir() {
+            let _ = put_back(&db, &copy);
+        }
+        let copied = db.is_dir() && copy_dir(&db, &copy).is_ok();
+        if !copied {
+            let _ = fs::remove_dir_all(&copy);
+        }
+        Guard {
+            db,
+            copy: copied.then_some(copy),
+        }
+    }
+
+    /// The open was refused: `db/` goes back to what it was.
+    pub fn restore(mut self) {
+        if let Some(copy) = self.copy.take() {
+            let _ = put_back(&self.db, &copy);
+        }
+    }
+}
+
+impl Drop for Guard {
+    /// The open went through: the copy goes.
+    fn drop(&mut self) {
+        if let Some(copy) = self.copy.take() {
+            let _ = fs::remove_dir_all(copy);
+        }
+    }
+}
+
+fn put_back(db: &Path, copy: &Path) -> io::Result<()> {
+    match fs::remove_dir_all(db) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    fs::rename(copy, db)?;
+    if let Some(parent) = db.parent() {
+        fsutil::sync_dir(parent)?;
+    }
+    Ok(())
+}
+
+/// Copies the directory `from` (files and directories, no links) to `to`.
+fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
+    fsutil::create_private_dir(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        let target = to.join(entry.file_name());
+        if kind.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else if kind.is_file() {
+            fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
