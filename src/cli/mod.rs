@@ -213,6 +213,9 @@ fn data_dir(flag: Option<PathBuf>) -> Result<DataDir, CliError> {
 
 /// Parses the arguments and runs the command.
 pub fn main() -> Result<(), CliError> {
+    // Everything fgd makes (sled's own files too) is the user's alone.
+    #[cfg(unix)]
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
     let cli = Cli::parse();
     let data = || data_dir(cli.data_dir.clone());
     match cli.command {

@@ -50,6 +50,23 @@ pub fn open_append(path: &Path) -> io::Result<File> {
     o.open(path)
 }
 
+/// The size at which [`append_capped`] moves a log to `NAME.1`.
+pub const LOG_CAP: u64 = 64 * 1024;
+
+/// Appends `line` to the log at `path` (0600, never through a link); a log
+/// that reached [`LOG_CAP`] is first moved to `NAME.1` (replacing the one
+/// before), so it never grows without limit.
+pub fn append_capped(path: &Path, line: &str) -> io::Result<()> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.len() >= LOG_CAP) {
+        let mut old = path.as_os_str().to_owned();
+        old.push(".1");
+        fs::rename(path, old)?;
+    }
+    let mut file = open_append(path)?;
+    file.write_all(line.as_bytes())?;
+    file.write_all(b"\n")
+}
+
 /// `O_NOFOLLOW`: opening a symbolic link fails instead of following it.
 #[cfg(unix)]
 const NOFOLLOW: i32 = rustix::fs::OFlags::NOFOLLOW.bits().cast_signed();
@@ -199,6 +216,22 @@ mod tests {
         assert_eq!(
             fs::read_to_string(dir.path().join("out.md")).unwrap(),
             "minutes"
+        );
+    }
+
+    #[test]
+    fn a_capped_log_moves_aside_at_its_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("live.log");
+        let line = "x".repeat(99);
+        for _ in 0..1500 {
+            append_capped(&log, &line).unwrap();
+        }
+        let now = fs::metadata(&log).unwrap().len();
+        let old = fs::metadata(dir.path().join("live.log.1")).unwrap().len();
+        assert!(
+            now < LOG_CAP && (LOG_CAP..LOG_CAP + 100).contains(&old),
+            "{now} {old}"
         );
     }
 

@@ -43,7 +43,7 @@ mod snapshot;
 pub use backup::{BackupWriter, Job, JobError, Render};
 pub use data_dir::DataDir;
 pub use error::StoreError;
-pub use fsutil::{create_private_dir_all, remove_temp_files, write_atomic};
+pub use fsutil::{append_capped, create_private_dir_all, remove_temp_files, write_atomic};
 pub use lock::{Holder, SessionLock};
 pub use log::{EventLog, LogReader, SCHEMA_VERSION};
 pub use meta::Meta;
