@@ -65,7 +65,7 @@ pub fn read(path: &Path) -> Vec<Recorded> {
 }
 
 /// The seq of the journal's last whole line (reading only its tail).
-fn last_seq(path: &Path) -> Option<Seq> {
+pub fn last_seq(path: &Path) -> Option<Seq> {
     let mut file = File::open(path).ok()?;
     let len = file.metadata().ok()?.len();
     let from = len.saturating_sub(1 << 20);

@@ -99,6 +99,7 @@ impl SessionStore {
         if !fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
             return Err(StoreError::Unknown(id.to_owned()));
         }
+        data.check()?;
         super::owner::check_private(&dir)?;
         let lock = SessionLock::acquire(&dir.join("lock"), id)?;
         let refused = |lock: SessionLock, e: StoreError| {
@@ -248,11 +249,26 @@ fn open_log(dir: &Path, id: &str) -> Result<(EventLog, Resume), StoreError> {
         let resume = resume::resume(&log, snapshot, id)?;
         Ok::<_, StoreError>((log, resume))
     })?;
-    if log.last_seq() == 0 {
-        return Err(StoreError::Corrupt {
+    let corrupt = |detail: String| {
+        Err(StoreError::Corrupt {
             id: id.to_owned(),
-            detail: "it holds no event (its making was cut short)".to_owned(),
-        });
+            detail,
+        })
+    };
+    let last = log.last_seq();
+    if last == 0 {
+        return corrupt("it holds no event (its making was cut short)".to_owned());
+    }
+    // The journal takes an event only once the database has it: a journal
+    // that goes further means the database lost events (sled opens a
+    // file cut short without a word).
+    if let Some(journal) = journal::last_seq(&dir.join(JOURNAL_FILE))
+        && journal > last
+    {
+        drop(log);
+        return corrupt(format!(
+            "its database ends at event {last} but its journal goes on to event {journal}"
+        ));
     }
     Ok((log, resume))
 }
