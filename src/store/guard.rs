@@ -4,7 +4,8 @@
 //! damage starts), and a refused open puts the copy back. The copy lives in
 //! the session directory (`.db-guard`) while the lock is held; a copy left
 //! by a killed open is put back by the next one (nothing is appended before
-//! the copy is gone). Must not know the FGD's rules, nor sled.
+//! the copy is gone); a copy cut short by a kill is only removed. Must not
+//! know the FGD's rules, nor sled.
 
 use std::fs;
 use std::io;
@@ -13,6 +14,7 @@ use std::path::{Path, PathBuf};
 use super::fsutil;
 
 const GUARD_DIR: &str = ".db-guard";
+const PART_DIR: &str = ".db-guard.part";
 
 /// The copy of a session's `db/` while sled opens it.
 #[derive(Debug)]
@@ -27,11 +29,17 @@ impl Guard {
     pub fn take(dir: &Path) -> Guard {
         let db = dir.join("db");
         let copy = dir.join(GUARD_DIR);
+        // Copied under another name and renamed when whole: a kill while
+        // copying leaves a part, which is only removed.
+        let part = dir.join(PART_DIR);
         if copy.is_dir() {
             let _ = put_back(&db, &copy);
         }
-        let copied = db.is_dir() && copy_dir(&db, &copy).is_ok();
+        let _ = fs::remove_dir_all(&part);
+        let copied =
+            db.is_dir() && copy_dir(&db, &part).is_ok() && fs::rename(&part, &copy).is_ok();
         if !copied {
+            let _ = fs::remove_dir_all(&part);
             let _ = fs::remove_dir_all(&copy);
         }
         Guard {

@@ -586,4 +586,28 @@ mod tests {
         assert!(text.contains("free some space"), "{text}");
         assert!(!text.contains("Os {"), "{text}");
     }
+
+    #[test]
+    fn a_panic_inside_sled_s_open_is_caught_without_a_word() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static REPORTED: AtomicUsize = AtomicUsize::new(0);
+        let before = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {
+            REPORTED.fetch_add(1, Ordering::SeqCst);
+        }));
+        let caught = quietly(|| panic!("sled: Some(Inline(..)) offset None"));
+        let on_this_thread = REPORTED.load(Ordering::SeqCst);
+        // The hook is back afterwards: a later panic is reported again.
+        let later = std::thread::spawn(|| panic!("a bug")).join();
+        let _ = std::panic::take_hook();
+        std::panic::set_hook(before);
+        assert!(caught.is_err());
+        assert_eq!(on_this_thread, 0, "the caught panic was printed");
+        assert!(later.is_err());
+        assert_eq!(
+            REPORTED.load(Ordering::SeqCst),
+            1,
+            "the hook was not put back"
+        );
+    }
 }
