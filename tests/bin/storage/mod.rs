@@ -3,8 +3,10 @@
 //! most one second of acknowledged events (`recovery`); a refused open
 //! changes no byte and says nothing in debug words (`refused`); `new`,
 //! `import` and `export` killed at random leave nothing half-made (`making`);
-//! directories another user could change are refused (`owners`).
+//! directories another user could change are refused (`owners`); who
+//! holds a session is told truthfully (`holders`).
 
+mod holders;
 mod making;
 mod owners;
 mod recovery;
