@@ -35,6 +35,7 @@ mod lock;
 mod log;
 pub mod meta;
 pub mod owner;
+mod quiet;
 pub mod repair;
 mod resume;
 pub mod session;

@@ -6,6 +6,12 @@
 //! directories another user could change are refused (`owners`); who
 //! holds a session is told truthfully (`holders`).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::case_sensitive_file_extension_comparisons
+)]
+
 mod holders;
 mod making;
 mod owners;

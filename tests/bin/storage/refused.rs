@@ -10,9 +10,10 @@ use super::{damage, files};
 fn a_refused_open_changes_no_byte_and_speaks_plainly() {
     let fgd = Fgd::new();
     let id = fgd.new_session(&["--plan", "sessions/en-service-design-fgd.toml"]);
-    let notes: String = (0..40)
-        .map(|i| format!("{{\"cmd\":\"add_note\",\"text\":\"catatan {i}\"}}\n"))
-        .collect();
+    let notes = (0..40)
+        .map(|i| format!("{{\"cmd\":\"add_note\",\"text\":\"catatan {i}\"}}"))
+        .collect::<Vec<_>>()
+        .join("\n");
     let r = fgd.run_with_input(&["apply", &id], &notes);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let dir = fgd.data().join("sessions").join(&id);
