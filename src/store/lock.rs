@@ -52,7 +52,7 @@ impl Holder {
         }
         let fgd = Path::new(program)
             .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with("fgd"));
+            .is_some_and(|n| matches!(n.to_str(), Some("fgd" | "fgd.exe")));
         fgd && matches!(sub, None | Some("run"))
     }
 }
@@ -210,6 +210,7 @@ mod tests {
         assert!(!h("fgd apply x").joinable());
         assert!(!h("fgd --data-dir /d export x").joinable());
         assert!(!h("flock lock sleep 100").joinable());
+        assert!(!h("target/debug/deps/fgd-6147 --nocapture").joinable());
     }
 
     #[test]
