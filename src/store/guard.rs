@@ -15,6 +15,7 @@ use super::fsutil;
 
 const GUARD_DIR: &str = ".db-guard";
 const PART_DIR: &str = ".db-guard.part";
+const OLD_DIR: &str = ".db-guard.old";
 
 /// The copy of a session's `db/` while sled opens it.
 #[derive(Debug)]
@@ -36,6 +37,7 @@ impl Guard {
             let _ = put_back(&db, &copy);
         }
         let _ = fs::remove_dir_all(&part);
+        let _ = fs::remove_dir_all(dir.join(OLD_DIR));
         let copied =
             db.is_dir() && copy_dir(&db, &part).is_ok() && fs::rename(&part, &copy).is_ok();
         if !copied {
@@ -56,11 +58,56 @@ impl Guard {
     }
 }
 
+impl Guard {
+    /// The open went through: the copy is renamed out of the way at once
+    /// (so a kill from here on never puts it back over what is appended
+    /// next) and removed on a thread of its own, which the returned
+    /// [`Trash`] waits for when dropped.
+    pub fn release(mut self) -> Trash {
+        let Some(copy) = self.copy.take() else {
+            return Trash::none();
+        };
+        let old = copy.with_file_name(OLD_DIR);
+        let _ = fs::remove_dir_all(&old);
+        if fs::rename(&copy, &old).is_err() {
+            let _ = fs::remove_dir_all(&copy);
+            return Trash::none();
+        }
+        Trash(
+            std::thread::Builder::new()
+                .name("fgd-guard".into())
+                .spawn(move || {
+                    let _ = fs::remove_dir_all(old);
+                })
+                .ok(),
+        )
+    }
+}
+
 impl Drop for Guard {
-    /// The open went through: the copy goes.
+    /// Not restored nor released (an error on the way): the copy goes.
     fn drop(&mut self) {
         if let Some(copy) = self.copy.take() {
             let _ = fs::remove_dir_all(copy);
+        }
+    }
+}
+
+/// The removal of a released copy; dropping it waits for the removal.
+#[derive(Debug)]
+pub struct Trash(Option<std::thread::JoinHandle<()>>);
+
+impl Trash {
+    /// Nothing to remove.
+    pub fn none() -> Trash {
+        Trash(None)
+    }
+}
+
+impl Drop for Trash {
+    fn drop(&mut self) {
+        if let Some(t) = self.0.take() {
+            let _ = t.join();
         }
     }
 }

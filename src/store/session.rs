@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::backup::JobError;
 use super::data_dir::NEW_PREFIX;
-use super::guard::Guard;
+use super::guard::{Guard, Trash};
 use super::journal::{self, JOURNAL_FILE, JournalWriter};
 use super::resume::{self, Resume};
 use super::{
@@ -32,6 +32,7 @@ pub struct SessionStore {
     // the log (which it may read to catch up) is still open.
     journal: JournalWriter,
     log: EventLog,
+    _trash: Trash,
     _lock: SessionLock,
 }
 
@@ -82,6 +83,7 @@ impl SessionStore {
             journal: JournalWriter::start(&dir, log.reader(), log.last_seq()),
             dir,
             log,
+            _trash: Trash::none(),
             _lock: lock,
         })
     }
@@ -121,13 +123,14 @@ impl SessionStore {
                 return refused(lock, e);
             }
         };
-        drop(guard);
+        let trash = guard.release();
         fsutil::make_private_tree(&dir.join("db"));
         Ok((
             SessionStore {
                 journal: JournalWriter::start(&dir, log.reader(), log.last_seq()),
                 dir,
                 log,
+                _trash: trash,
                 _lock: lock,
             },
             resume,
