@@ -8,6 +8,7 @@
 //! terminal's port, the live host and client and `fgd apply`.
 
 mod outcome;
+pub mod repair;
 
 use chrono::{DateTime, Utc};
 use thiserror::Error;
@@ -131,7 +132,7 @@ impl Engine {
     /// between storing an event and rewriting it, or a damaged file) is
     /// rewritten, so `fgd list` tells the truth again.
     pub fn open(data: &DataDir, id: &str) -> Result<Engine, StoreError> {
-        let (store, resume) = SessionStore::open(data, id)?;
+        let (store, resume) = SessionStore::open(data, id).map_err(|e| repair::counted(data, e))?;
         let mut session = resume
             .snapshot
             .map_or_else(Session::default, Snapshot::restore);
@@ -336,11 +337,23 @@ pub fn create_from_plan(
     now: DateTime<Utc>,
 ) -> Result<Engine, CreateError> {
     let day = plan.date.unwrap_or_else(|| plan.zone.date_of(now));
-    let id = data.free_id(&format!("{day}-{}", crate::ids::slug(&plan.title)));
-    let mut commands = plan.commands(&id, day, prev.map(|p| p.info.id.clone()));
-    commands.extend(prev.map(carry_over).unwrap_or_default());
-    let mut session = Session::default();
-    let events = build(&mut session, commands, now, Actor::Facilitator)
-        .map_err(|(_, e)| CreateError::Refused(e))?;
-    Ok(Engine::create(data, events, now)?)
+    let base = format!("{day}-{}", crate::ids::slug(&plan.title));
+    // Another `fgd new` of the same title may claim the free id first:
+    // then the next one is tried.
+    let mut tries = 0;
+    loop {
+        let id = data.free_id(&base);
+        let mut commands = plan.commands(&id, day, prev.map(|p| p.info.id.clone()));
+        commands.extend(prev.map(carry_over).unwrap_or_default());
+        let mut session = Session::default();
+        let events = build(&mut session, commands, now, Actor::Facilitator)
+            .map_err(|(_, e)| CreateError::Refused(e))?;
+        match Engine::create(data, events, now) {
+            Err(StoreError::Exists(_)) if tries < CLAIM_TRIES => tries += 1,
+            made => return Ok(made?),
+        }
+    }
 }
+
+/// How many ids `fgd new` tries when others claim them at the same instant.
+const CLAIM_TRIES: u32 = 100;

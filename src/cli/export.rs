@@ -63,7 +63,7 @@ pub fn run(
         ExportError::Io { .. } => CliError::other(format!(
             "{e}\nno file is half-written; choose another directory with --out DIR"
         )),
-        ExportError::BadId(_) => CliError::other(e.to_string()),
+        ExportError::BadId(_) | ExportError::Unsafe(_) => CliError::other(e.to_string()),
     })?;
     let mut stdout = std::io::stdout().lock();
     for p in paths {

@@ -9,6 +9,7 @@ mod import;
 mod join;
 
 mod new;
+mod repair;
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -163,6 +164,11 @@ enum Cmd {
         #[arg(value_name = "FILE.json")]
         file: PathBuf,
     },
+    /// Rebuild a session whose database is damaged from its journal and session.json (the damaged database is kept aside)
+    Repair {
+        /// Session id or a unique prefix
+        id: String,
+    },
     /// Remove a session and its data
     Delete {
         /// Session id or a unique prefix
@@ -210,6 +216,9 @@ fn data_dir(flag: Option<PathBuf>) -> Result<DataDir, CliError> {
 
 /// Parses the arguments and runs the command.
 pub fn main() -> Result<(), CliError> {
+    // Everything fgd makes (sled's own files too) is the user's alone.
+    #[cfg(unix)]
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
     let cli = Cli::parse();
     let data = || data_dir(cli.data_dir.clone());
     match cli.command {
@@ -261,6 +270,7 @@ pub fn main() -> Result<(), CliError> {
             &out,
         ),
         Some(Cmd::Import { file }) => import::run(&data()?, &file),
+        Some(Cmd::Repair { id }) => repair::run(&data()?, &id),
         Some(Cmd::Delete { id, yes }) => delete(&data()?, &id, yes),
         Some(Cmd::Plan {
             command: PlanCmd::Check { files },

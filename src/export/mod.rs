@@ -28,7 +28,7 @@ use std::str::FromStr;
 use thiserror::Error;
 
 use crate::domain::{Language, Recorded, Session, replay};
-use crate::store::{create_private_dir_all, write_atomic};
+use crate::store::{create_private_dir_all, owner, remove_temp_files, write_atomic};
 
 pub use anonymize::anonymize;
 pub use model::Minutes;
@@ -171,6 +171,12 @@ pub enum ExportError {
     /// A session id that is not a plain file name.
     #[error("the session id `{0}` can't be used as a directory name")]
     BadId(String),
+    /// A minutes folder another user could change (or a planted link).
+    #[error(
+        "{0}; minutes go only where no one else can change them: make it yours and \
+         private (`chmod go-w`), or choose another with --out DIR"
+    )]
+    Unsafe(crate::store::owner::Unsafe),
     /// A directory or file could not be written.
     #[error("can't write {}: {source}", path.display())]
     Io {
@@ -368,6 +374,12 @@ pub fn write_all(
             source,
         })?;
     }
+    owner::check_parent(dir).map_err(ExportError::Unsafe)?;
+    for d in dirs {
+        owner::check_private(d).map_err(ExportError::Unsafe)?;
+        // What a killed export left here (its process is gone).
+        remove_temp_files(d);
+    }
     Source::new(session, log, opts)
         .produce(&outputs, |format, audience, bytes| {
             let parent = match audience {
@@ -394,7 +406,9 @@ pub fn write_minutes(session: &Session, log: &[Recorded], out: &Path) -> io::Res
     };
     let paths = write_all(session, log, out, &Format::ALL, opts).map_err(|e| match e {
         ExportError::Io { source, .. } => source,
-        e @ ExportError::BadId(_) => io::Error::new(io::ErrorKind::InvalidInput, e),
+        e @ (ExportError::BadId(_) | ExportError::Unsafe(_)) => {
+            io::Error::new(io::ErrorKind::InvalidInput, e)
+        }
     })?;
     Ok(paths
         .into_iter()

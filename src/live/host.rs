@@ -306,17 +306,10 @@ fn check_peer(stream: &UnixStream) -> Result<(), PeerRefusal> {
     }
 }
 
-/// Appends a line to the session's `live.log` (0600).
+/// Appends a line to the session's `live.log` (0600; moved to `live.log.1`
+/// at 64 KiB, so refused connections can't fill the disk).
 fn note(log: &Path, text: &str) {
-    use std::os::unix::fs::OpenOptionsExt;
-    if let Ok(mut f) = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .mode(0o600)
-        .open(log)
-    {
-        let _ = writeln!(f, "{} {text}", Utc::now().to_rfc3339());
-    }
+    let _ = crate::store::append_capped(log, &format!("{} {text}", Utc::now().to_rfc3339()));
 }
 
 /// The wire's answer to a command the engine refused: the rules' typed

@@ -8,7 +8,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Meta, SessionLock, StoreError, meta};
+use super::{Meta, SessionLock, StoreError, fsutil, meta, owner};
+
+/// How the temporary directory of a session being made starts
+/// (`.new-PID-N`, renamed to the id when whole).
+pub(crate) const NEW_PREFIX: &str = ".new-";
 
 /// The data directory: where every session lives.
 #[derive(Debug, Clone)]
@@ -31,6 +35,56 @@ impl DataDir {
         self.root.join("sessions")
     }
 
+    /// Makes `sessions/` (0700) if need be, after checking that no other
+    /// user can change the data directory or it, and removes what a killed
+    /// `fgd new` or `fgd import` left (a `.new-PID-N` of a process that is
+    /// gone). Gives the sessions directory.
+    pub(crate) fn prepare(&self) -> Result<PathBuf, StoreError> {
+        let sessions = self.sessions();
+        if fs::symlink_metadata(&sessions).is_err() {
+            fsutil::create_private_dir_all(&self.root)
+                .map_err(|e| StoreError::io(&self.root, e))?;
+            owner::check_parent(&self.root)?;
+            match fsutil::create_private_dir(&sessions) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(StoreError::io(&sessions, e)),
+            }
+        }
+        self.check()?;
+        self.remove_leftovers();
+        Ok(sessions)
+    }
+
+    /// Refuses a data directory another user could change.
+    pub fn check(&self) -> Result<(), StoreError> {
+        owner::check_parent(&self.root)?;
+        owner::check_private(&self.sessions())?;
+        Ok(())
+    }
+
+    /// Removes the temporary directories of sessions being made by
+    /// processes that are gone.
+    fn remove_leftovers(&self) {
+        let Ok(entries) = fs::read_dir(self.sessions()) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let Some(pid) = name
+                .to_str()
+                .and_then(|n| n.strip_prefix(NEW_PREFIX))
+                .and_then(|n| n.split('-').next())
+                .and_then(|p| p.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            if !super::lock::alive(pid) {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+
     /// The directory of session `id`.
     pub fn session_dir(&self, id: &str) -> PathBuf {
         self.sessions().join(id)
@@ -45,9 +99,13 @@ impl DataDir {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(vec![]),
             Err(e) => return Err(StoreError::io(&dir, e)),
         };
+        self.remove_leftovers();
         let mut metas: Vec<Meta> = entries
             .filter_map(Result::ok)
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
             .filter_map(|e| meta::read(&e.path()))
+            // A summary must name its own directory (never an empty id).
+            .filter(|m| !m.id.is_empty())
             .collect();
         metas.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
         Ok(metas)

@@ -24,17 +24,16 @@ pub enum StoreError {
         matches: Vec<String>,
     },
     /// Another process has the session open.
-    #[error(
-        "session {id} is in use by {} ({command}); to work on it alongside, run `fgd join {id}`",
-        pid.map_or_else(|| "another process".to_owned(), |p| format!("process {p}"))
-    )]
+    #[error("{}", locked_message(id, *pid, command, *joinable))]
     Locked {
         /// Session id.
         id: String,
-        /// Holder's pid.
+        /// Holder's pid (none when no living process is recorded).
         pid: Option<u32>,
-        /// Holder's command line.
+        /// Holder's command line (empty when unknown).
         command: String,
+        /// Whether the holder is `fgd run`, which `fgd join` can join.
+        joinable: bool,
     },
     /// A database written by a newer fgd.
     #[error(
@@ -51,14 +50,27 @@ pub enum StoreError {
     },
     /// A database that cannot be read.
     #[error(
-        "session {id} can't be opened: {detail}. Nothing was changed; restore it from its backup \
-         with `fgd import <data dir>/sessions/{id}/session.json` after moving the damaged directory aside"
+        "session {id} can't be opened: {detail}. Nothing was changed; `fgd repair {id}` rebuilds \
+         it from its journal and backup, keeping the damaged database aside"
     )]
     Corrupt {
         /// Session id.
         id: String,
         /// What is wrong.
         detail: String,
+    },
+    /// A database that cannot be read, with what the repair would restore.
+    #[error(
+        "session {id} can't be opened: {detail}. Nothing was changed; `fgd repair {id}` brings \
+         back {recoverable} event(s) from its journal and backup, keeping the damaged database aside"
+    )]
+    Damaged {
+        /// Session id.
+        id: String,
+        /// What is wrong.
+        detail: String,
+        /// How many events `fgd repair` would restore.
+        recoverable: usize,
     },
     /// Creating a session whose id is taken.
     #[error("a session with id {0} already exists")]
@@ -82,6 +94,12 @@ pub enum StoreError {
         /// Error text.
         detail: String,
     },
+    /// A directory another user could change.
+    #[error(
+        "{0}; fgd keeps sessions only where no one else can change them: make it yours \
+         and private (`chmod go-w`), or choose another with --data-dir DIR (or FGD_DATA_DIR)"
+    )]
+    Unsafe(#[from] super::owner::Unsafe),
     /// A file operation failed.
     #[error("{}: {source}{}", path.display(), io_hint(source.kind()))]
     Io {
@@ -104,6 +122,22 @@ impl StoreError {
     pub fn is_user_error(&self) -> bool {
         matches!(self, StoreError::Unknown(_) | StoreError::Ambiguous { .. })
     }
+}
+
+/// The refusal of a session in use: who holds it, and `fgd join` only when
+/// the holder is `fgd run`.
+fn locked_message(id: &str, pid: Option<u32>, command: &str, joinable: bool) -> String {
+    let who = match (pid, command.trim()) {
+        (Some(p), "") => format!("process {p}"),
+        (Some(p), c) => format!("process {p} ({c})"),
+        (None, _) => "another program".to_owned(),
+    };
+    let what = if joinable {
+        format!("to work on it alongside, run `fgd join {id}`")
+    } else {
+        "try again when it has finished".to_owned()
+    };
+    format!("session {id} is in use by {who}; {what}")
 }
 
 /// What to do about a failed file operation, for the kinds a user can fix.

@@ -90,13 +90,13 @@ fn open_db_waiting(path: &Path, id: &str, wait: Duration) -> Result<sled::Db, St
     };
     let deadline = Instant::now() + wait;
     loop {
-        match catch_unwind(AssertUnwindSafe(|| config.open())) {
+        match super::quiet::quietly(|| config.open()) {
             Ok(Ok(db)) => return Ok(db),
             Ok(Err(e)) if lock_busy(&e) && Instant::now() < deadline => {
                 std::thread::sleep(Duration::from_millis(2));
             }
             Ok(Err(sled::Error::Io(e))) => return Err(StoreError::io(path, e)),
-            Ok(Err(e)) => return Err(corrupt(e.to_string())),
+            Ok(Err(e)) => return Err(corrupt(plain(&e))),
             Err(_) => return Err(corrupt(ENGINE_FAILED.to_owned())),
         }
     }
@@ -130,19 +130,36 @@ fn guarded<T>(read: impl FnOnce() -> Result<T, Damage>) -> Result<T, Damage> {
     catch_unwind(AssertUnwindSafe(read)).unwrap_or_else(|_| Err(ENGINE_FAILED.into()))
 }
 
+/// What sled says went wrong, in plain words: sled's own texts are Rust
+/// debug output (`offset None backtrace ()`, `Some(Inline(…))`).
+fn plain(e: &sled::Error) -> String {
+    match e {
+        sled::Error::Io(io) => plain_io(io),
+        sled::Error::Corruption { .. } => "its data is damaged (a checksum does not match)".into(),
+        sled::Error::CollectionNotFound(_) => "a part of it is missing".into(),
+        sled::Error::Unsupported(_) | sled::Error::ReportableBug(_) => {
+            "the database engine can't make sense of it".into()
+        }
+    }
+}
+
+fn plain_io(io: &std::io::Error) -> String {
+    match io.raw_os_error() {
+        Some(code) => format!(
+            "{}{}",
+            std::io::Error::from_raw_os_error(code),
+            io_hint(io.kind())
+        ),
+        None => format!("{}{}", io.kind(), io_hint(io.kind())),
+    }
+}
+
 /// A failure of sled itself, worded plainly.
 fn db_error(id: &str, e: &sled::Error) -> StoreError {
     let detail = match e {
         // sled words its I/O errors as Rust debug output; the system's words are plainer.
-        sled::Error::Io(io) => match io.raw_os_error() {
-            Some(code) => format!(
-                "{}{}",
-                std::io::Error::from_raw_os_error(code),
-                io_hint(io.kind())
-            ),
-            None => format!("{}{}", io.kind(), io_hint(io.kind())),
-        },
-        other => other.to_string(),
+        sled::Error::Io(io) => plain_io(io),
+        other => plain(other),
     };
     StoreError::Db {
         id: id.to_owned(),
@@ -213,7 +230,7 @@ impl EventLog {
         let last = guarded(|| {
             let Some((k, v)) = events
                 .last()
-                .map_err(|e| format!("its last record can't be read ({e})"))?
+                .map_err(|e| format!("its last record can't be read ({})", plain(&e)))?
             else {
                 return Ok(None);
             };
@@ -249,7 +266,7 @@ impl EventLog {
             r.events
                 .get(seq.to_be_bytes())
                 .map(|v| v.map(|v| check_of(&v)))
-                .map_err(|e| Damage(format!("record {seq} can't be read ({e})")))
+                .map_err(|e| Damage(format!("record {seq} can't be read ({})", plain(&e))))
         })
         .map_err(|d| r.corrupt(d.0))
     }
@@ -269,7 +286,8 @@ impl EventLog {
     /// Stores events (whose seqs must follow on) and flushes them to disk
     /// before returning. One event (the usual case) is a plain insert; more
     /// go in one batch, so they are stored all or none.
-    pub fn append(&mut self, recs: &[Recorded]) -> Result<(), StoreError> {
+    /// Gives back each event's stored bytes (for the journal).
+    pub fn append(&mut self, recs: &[Recorded]) -> Result<Vec<(Seq, Vec<u8>)>, StoreError> {
         let mut encoded = Vec::with_capacity(recs.len());
         let mut seq = self.last_seq;
         for rec in recs {
@@ -286,16 +304,17 @@ impl EventLog {
         let last_check = encoded.last().map(|(_, bytes)| check_of(bytes));
         let id = self.reader.id.as_str();
         let events = &self.reader.events;
-        match encoded.len() {
-            0 => return Ok(()),
-            1 => {
-                let (key, bytes) = encoded.swap_remove(0);
-                events.insert(key, bytes).map_err(|e| db_error(id, &e))?;
+        match encoded.as_slice() {
+            [] => return Ok(Vec::new()),
+            [(key, bytes)] => {
+                events
+                    .insert(key, bytes.as_slice())
+                    .map_err(|e| db_error(id, &e))?;
             }
             _ => {
                 let mut batch = sled::Batch::default();
-                for (key, bytes) in encoded {
-                    batch.insert(&key, bytes);
+                for (key, bytes) in &encoded {
+                    batch.insert(key, bytes.as_slice());
                 }
                 events.apply_batch(batch).map_err(|e| db_error(id, &e))?;
             }
@@ -303,7 +322,10 @@ impl EventLog {
         self.db.flush().map_err(|e| db_error(id, &e))?;
         self.last_seq = seq;
         self.last_check = last_check;
-        Ok(())
+        Ok(encoded
+            .into_iter()
+            .map(|(key, bytes)| (u64::from_be_bytes(key), bytes))
+            .collect())
     }
 }
 
@@ -317,6 +339,28 @@ impl EventLog {
 }
 
 impl LogReader {
+    /// Records `after + 1 ..= upto` as stored (not decoded), for the
+    /// journal; refuses a record that can't be read.
+    pub fn read_raw(&self, after: Seq, upto: Seq) -> Result<Vec<(Seq, Vec<u8>)>, StoreError> {
+        if upto <= after {
+            return Ok(Vec::new());
+        }
+        let range = (
+            Bound::Excluded(after.to_be_bytes()),
+            Bound::Included(upto.to_be_bytes()),
+        );
+        guarded(|| {
+            let mut out = Vec::new();
+            for kv in self.events.range(range) {
+                let (k, v) = kv.map_err(|e| format!("a record can't be read ({})", plain(&e)))?;
+                let seq = seq_of(&k).ok_or("a record has a malformed key")?;
+                out.push((seq, v.to_vec()));
+            }
+            Ok(out)
+        })
+        .map_err(|d| self.corrupt(d.0))
+    }
+
     fn corrupt(&self, detail: String) -> StoreError {
         StoreError::Corrupt {
             id: self.id.clone(),
@@ -339,7 +383,8 @@ impl LogReader {
             let mut out = Vec::with_capacity(capacity);
             let mut expected = after + 1;
             for kv in self.events.range(range) {
-                let (k, v) = kv.map_err(|e| format!("record {expected} can't be read ({e})"))?;
+                let (k, v) =
+                    kv.map_err(|e| format!("record {expected} can't be read ({})", plain(&e)))?;
                 let seq = seq_of(&k).ok_or(format!("record {expected} has a malformed key"))?;
                 if seq != expected {
                     return Err(
@@ -458,7 +503,7 @@ mod tests {
             err.to_string().contains("record 2 can't be decoded"),
             "{err}"
         );
-        assert!(err.to_string().contains("fgd import"), "{err}");
+        assert!(err.to_string().contains("fgd repair s"), "{err}");
 
         let log = EventLog::create(&dir.path().join("db2"), "s").unwrap();
         log.db.remove(SCHEMA_KEY).unwrap();

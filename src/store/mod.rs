@@ -7,6 +7,8 @@
 //!   lock          held (flock) by the one process that has the session open
 //!   db/           sled: the event log
 //!   schema        the storage schema version, read before sled opens
+//!   journal       every event again, one checked line each: what `fgd repair`
+//!                 rebuilds a damaged database from (with session.json)
 //!   snapshot      the state at one event, so an open replays only the events
 //!                 after it (a cache of the log: ignored when it does not fit)
 //!   meta.json     id, title, date, status: rewritten atomically on status changes
@@ -19,15 +21,22 @@
 //! - `meta` — `meta.json`; `snapshot` — the snapshot file's encoding;
 //! - `log` — the sled event log; `lock` — the session lock;
 //! - `backup` — the writer thread; `fsutil` — private dirs and atomic writes;
+//! - `journal` — the journal and its thread; `guard` — `db/` kept as it was
+//!   through a refused open; `owner` — refusing directories others can write;
 //! - `error` — [`StoreError`].
 
 mod backup;
 pub mod data_dir;
 pub mod error;
 mod fsutil;
+mod guard;
+pub mod journal;
 mod lock;
 mod log;
 pub mod meta;
+pub mod owner;
+mod quiet;
+pub mod repair;
 mod resume;
 pub mod session;
 mod snapshot;
@@ -35,7 +44,7 @@ mod snapshot;
 pub use backup::{BackupWriter, Job, JobError, Render};
 pub use data_dir::DataDir;
 pub use error::StoreError;
-pub use fsutil::{create_private_dir_all, write_atomic};
+pub use fsutil::{append_capped, create_private_dir_all, remove_temp_files, write_atomic};
 pub use lock::{Holder, SessionLock};
 pub use log::{EventLog, LogReader, SCHEMA_VERSION};
 pub use meta::Meta;

@@ -8,7 +8,12 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use super::backup::JobError;
+use super::data_dir::NEW_PREFIX;
+use super::guard::{Guard, Trash};
+use super::journal::{self, JOURNAL_FILE, JournalWriter};
 use super::resume::{self, Resume};
 use super::{
     DataDir, EventLog, Job, Meta, SCHEMA_VERSION, SNAPSHOT_FILE, SessionLock, StoreError, fsutil,
@@ -23,13 +28,24 @@ const BACKUP_FILE: &str = "session.json";
 #[derive(Debug)]
 pub struct SessionStore {
     dir: PathBuf,
+    // Before the log: dropped first, so its last lines are written while
+    // the log (which it may read to catch up) is still open.
+    journal: JournalWriter,
     log: EventLog,
+    _trash: Trash,
     _lock: SessionLock,
 }
 
+/// Tells apart the temporary directories one process makes.
+static MADE: AtomicU64 = AtomicU64::new(0);
+
 impl SessionStore {
-    /// Creates session `id` with its first events, all flushed, plus `meta.json`
-    /// and the `session.json` backup. Leaves nothing behind if it fails.
+    /// Creates session `id` with its first events, all flushed, plus its
+    /// journal, `meta.json` and the `session.json` backup: built in a
+    /// temporary directory (`sessions/.new-PID-N`) and renamed into place
+    /// only when whole, so a kill leaves nothing that blocks a retry; a
+    /// rename that finds `id` taken (another `fgd new` at the same instant)
+    /// is [`StoreError::Exists`] and leaves nothing behind.
     pub fn create(
         data: &DataDir,
         id: &str,
@@ -37,36 +53,39 @@ impl SessionStore {
         meta: &Meta,
         backup: &[u8],
     ) -> Result<SessionStore, StoreError> {
-        let sessions = data.sessions();
-        fsutil::create_private_dir_all(&sessions).map_err(|e| StoreError::io(&sessions, e))?;
+        let sessions = data.prepare()?;
         let dir = data.session_dir(id);
-        match fsutil::create_private_dir(&dir) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                return Err(StoreError::Exists(id.to_owned()));
+        if fs::symlink_metadata(&dir).is_ok() {
+            return Err(StoreError::Exists(id.to_owned()));
+        }
+        let n = MADE.fetch_add(1, Ordering::Relaxed);
+        let tmp = sessions.join(format!("{NEW_PREFIX}{}-{n}", std::process::id()));
+        fsutil::create_private_dir(&tmp).map_err(|e| StoreError::io(&tmp, e))?;
+        let made = build(&tmp, id, events, meta, backup).and_then(|lock| {
+            match fsutil::rename_noreplace(&tmp, &dir) {
+                Ok(()) => Ok(lock),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    Err(StoreError::Exists(id.to_owned()))
+                }
+                Err(e) => Err(StoreError::io(&dir, e)),
             }
-            Err(e) => return Err(StoreError::io(&dir, e)),
-        }
-        let made = (|| {
-            let lock = SessionLock::acquire(&dir.join("lock"), id)?;
-            let schema = dir.join("schema");
-            write_atomic(&schema, format!("{SCHEMA_VERSION}\n").as_bytes())
-                .map_err(|e| StoreError::io(&schema, e))?;
-            let mut log = EventLog::create(&dir.join("db"), id)?;
-            log.append(events)?;
-            let store = SessionStore {
-                dir: dir.clone(),
-                log,
-                _lock: lock,
-            };
-            store.write_backup(backup)?;
-            store.write_meta(meta)?;
-            Ok(store)
-        })();
-        if made.is_err() {
-            let _ = fs::remove_dir_all(&dir);
-        }
-        made
+        });
+        let lock = match made {
+            Ok(lock) => lock,
+            Err(e) => {
+                let _ = fs::remove_dir_all(&tmp);
+                return Err(e);
+            }
+        };
+        fsutil::sync_dir(&sessions).map_err(|e| StoreError::io(&sessions, e))?;
+        let log = EventLog::open(&dir.join("db"), id)?;
+        Ok(SessionStore {
+            journal: JournalWriter::start(&dir, log.reader(), log.last_seq()),
+            dir,
+            log,
+            _trash: Trash::none(),
+            _lock: lock,
+        })
     }
 
     /// Opens session `id`: takes its lock (or reports the holder), then
@@ -74,28 +93,44 @@ impl SessionStore {
     /// decoded on a second thread while sled opens and the events are read;
     /// it is used only if it is whole, of this version, of this session and
     /// of this very log (the check of the event it covers matches), else the
-    /// whole log is read. An undecodable or missing event refuses the session.
+    /// whole log is read. An undecodable or missing event refuses the
+    /// session, and so does a log without a single event; a refused open
+    /// leaves every byte of the directory as it was (see [`Guard`]).
     pub fn open(data: &DataDir, id: &str) -> Result<(SessionStore, Resume), StoreError> {
         let dir = data.session_dir(id);
-        if !dir.is_dir() {
+        if !fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
             return Err(StoreError::Unknown(id.to_owned()));
         }
+        data.check()?;
+        super::owner::check_private(&dir)?;
         let lock = SessionLock::acquire(&dir.join("lock"), id)?;
-        check_schema_file(&dir, id)?;
+        let refused = |lock: SessionLock, e: StoreError| {
+            lock.put_back();
+            Err(e)
+        };
+        if let Err(e) = check_schema_file(&dir, id) {
+            return refused(lock, e);
+        }
         // Holding the lock, no one else writes here: a temp file is left
         // over from a process that died while writing.
         fsutil::remove_temp_files(&dir);
-        let snapshot = resume::read_snapshot(&dir);
-        let (log, resume) = std::thread::scope(|scope| {
-            let snapshot = snapshot.map(|file| file.map(|f| f.decode_on(scope, id)));
-            let log = EventLog::open(&dir.join("db"), id)?;
-            let resume = resume::resume(&log, snapshot, id)?;
-            Ok::<_, StoreError>((log, resume))
-        })?;
+        let guard = Guard::take(&dir);
+        let opened = open_log(&dir, id);
+        let (log, resume) = match opened {
+            Ok(opened) => opened,
+            Err(e) => {
+                guard.restore();
+                return refused(lock, e);
+            }
+        };
+        let trash = guard.release();
+        fsutil::make_private_tree(&dir.join("db"));
         Ok((
             SessionStore {
+                journal: JournalWriter::start(&dir, log.reader(), log.last_seq()),
                 dir,
                 log,
+                _trash: trash,
                 _lock: lock,
             },
             resume,
@@ -154,9 +189,12 @@ impl SessionStore {
         self.log.last_seq()
     }
 
-    /// Stores events durably (flushed before it returns).
+    /// Stores events durably (flushed before it returns), then hands them
+    /// to the journal's thread.
     pub fn append(&mut self, events: &[Recorded]) -> Result<(), StoreError> {
-        self.log.append(events)
+        let lines = self.log.append(events)?;
+        self.journal.push(lines);
+        Ok(())
     }
 
     /// The `meta.json` on disk, if it can be read.
@@ -174,6 +212,68 @@ impl SessionStore {
         let path = self.dir.join(BACKUP_FILE);
         write_atomic(&path, bytes).map_err(|e| StoreError::io(&path, e))
     }
+}
+
+/// Builds a new session in the empty directory `tmp`: its lock, `schema`,
+/// database, journal, backup and `meta.json`. Gives the lock (its open file
+/// goes with the directory when it is renamed).
+fn build(
+    tmp: &Path,
+    id: &str,
+    events: &[Recorded],
+    meta: &Meta,
+    backup: &[u8],
+) -> Result<SessionLock, StoreError> {
+    let lock = SessionLock::acquire(&tmp.join("lock"), id)?;
+    let schema = tmp.join("schema");
+    write_atomic(&schema, format!("{SCHEMA_VERSION}\n").as_bytes())
+        .map_err(|e| StoreError::io(&schema, e))?;
+    let mut log = EventLog::create(&tmp.join("db"), id)?;
+    let lines = log.append(events)?;
+    // Closed before the rename: sled writes some files by path.
+    drop(log);
+    let journal = tmp.join(JOURNAL_FILE);
+    journal::write_all(&journal, &lines).map_err(|e| StoreError::io(&journal, e))?;
+    let path = tmp.join(BACKUP_FILE);
+    write_atomic(&path, backup).map_err(|e| StoreError::io(&path, e))?;
+    meta::write(tmp, meta)?;
+    fsutil::make_private_tree(&tmp.join("db"));
+    Ok(lock)
+}
+
+/// Opens the log of session directory `dir` and resumes it; a log without
+/// a single event (a session whose making was cut short by an older fgd)
+/// is refused.
+fn open_log(dir: &Path, id: &str) -> Result<(EventLog, Resume), StoreError> {
+    let snapshot = resume::read_snapshot(dir);
+    let (log, resume) = std::thread::scope(|scope| {
+        let snapshot = snapshot.map(|file| file.map(|f| f.decode_on(scope, id)));
+        let log = EventLog::open(&dir.join("db"), id)?;
+        let resume = resume::resume(&log, snapshot, id)?;
+        Ok::<_, StoreError>((log, resume))
+    })?;
+    let corrupt = |detail: String| {
+        Err(StoreError::Corrupt {
+            id: id.to_owned(),
+            detail,
+        })
+    };
+    let last = log.last_seq();
+    if last == 0 {
+        return corrupt("it holds no event (its making was cut short)".to_owned());
+    }
+    // The journal takes an event only once the database has it: a journal
+    // that goes further means the database lost events (sled opens a
+    // file cut short without a word).
+    if let Some(journal) = journal::last_seq(&dir.join(JOURNAL_FILE))
+        && journal > last
+    {
+        drop(log);
+        return corrupt(format!(
+            "its database ends at event {last} but its journal goes on to event {journal}"
+        ));
+    }
+    Ok((log, resume))
 }
 
 /// Refuses a session whose `schema` file names a newer schema, before its
@@ -261,7 +361,10 @@ mod tests {
             err.to_string().contains("record 62 can't be decoded"),
             "{err}"
         );
-        assert!(err.to_string().contains("fgd import"), "{err}");
+        assert!(
+            err.to_string().contains(&format!("fgd repair {id}")),
+            "{err}"
+        );
     }
 
     #[test]
@@ -298,7 +401,7 @@ mod tests {
     fn an_open_removes_temp_files_left_by_a_killed_writer() {
         let (_dir, data, id) = stored(5);
         let dir = data.session_dir(&id);
-        for name in [".snapshot.4242.tmp", ".session.json.4242.tmp"] {
+        for name in [".snapshot.2147483000.tmp", ".session.json.2147483000.tmp"] {
             fs::write(dir.join(name), b"half").unwrap();
         }
         let (_store, resume) = SessionStore::open(&data, &id).unwrap();

@@ -2,7 +2,8 @@
 //! test binary (two cores link one binary, not six): the CLI contract
 //! (`cli`), kills of the running program (`crash`, `kill_apply`), hostile
 //! input and a hostile system (`hostile`), opening from a snapshot
-//! (`snapshot_open`) and the seeded fuzzing of apply lines and keys
+//! (`snapshot_open`), the store against kills, damage and other users
+//! (`storage`) and the seeded fuzzing of apply lines and keys
 //! (`fuzz`). Run one group with `cargo test --test bin crash::`; the env
 //! knobs (`FGD_CRASH_KILLS`, `FGD_FUZZ_SEED`, …) work as before.
 
@@ -21,3 +22,4 @@ mod fuzz;
 mod hostile;
 mod kill_apply;
 mod snapshot_open;
+mod storage;

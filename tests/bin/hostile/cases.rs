@@ -20,7 +20,12 @@ pub(super) fn cases() -> Vec<Case> {
     let refused = "1 line(s) refused";
     let apply = ["apply", ID];
     let import = ["import", "{files}/s.json"];
-    let in_use = ["is in use by process", "fgd apply", "run `fgd join"];
+    // The holder is `fgd apply`: nothing to join.
+    let in_use = [
+        "is in use by process",
+        "fgd apply",
+        "try again when it has finished",
+    ];
     let long_note = json!({"cmd":"add_note","text":mb(),"kind":"insight"});
     vec![
         // Plans: FILE:LINE:COL, what is wrong, what to do.
@@ -146,10 +151,10 @@ pub(super) fn cases() -> Vec<Case> {
         case("run: a session in use", &["run", ID], 1, &in_use).setup(|fgd, _| Some(hold(fgd))),
         case("export: a session in use", &["export", ID, "--out", "{files}"], 1, &in_use).setup(|fgd, _| Some(hold(fgd))),
         case("delete: a session in use", &["delete", ID, "--yes"], 1, &in_use).setup(|fgd, _| Some(hold(fgd))),
-        case("apply: a damaged database", &apply, 1, &["can't be opened", "Nothing was changed", "restore it from its backup with `fgd import"])
+        case("apply: a damaged database", &apply, 1, &["can't be opened", "Nothing was changed", "`fgd repair", "brings back"])
             .stdin("{\"cmd\":\"start\"}\n")
             .setup(damage),
-        case("export: a damaged database", &["export", ID, "--out", "{files}"], 1, &["can't be opened", "fgd import"])
+        case("export: a damaged database", &["export", ID, "--out", "{files}"], 1, &["can't be opened", "fgd repair"])
             .setup(damage),
         case("apply: a database from a newer fgd", &apply, 1, &["was written by a newer fgd (schema 7", "use a newer fgd to open it"])
             .stdin("{\"cmd\":\"start\"}\n")
@@ -157,13 +162,13 @@ pub(super) fn cases() -> Vec<Case> {
                 std::fs::write(session_dir(fgd, ID).join("schema"), "7\n").unwrap();
                 None
             }),
-        case("apply: a garbled schema file", &apply, 1, &["is not a schema version", "fgd import"])
+        case("apply: a garbled schema file", &apply, 1, &["is not a schema version", "fgd repair"])
             .stdin("{\"cmd\":\"start\"}\n")
             .setup(|fgd, _| {
                 std::fs::write(session_dir(fgd, ID).join("schema"), "\u{0}\u{1b}[31m").unwrap();
                 None
             }),
-        case("apply: a database that is gone", &apply, 1, &["its database", "is missing", "fgd import"])
+        case("apply: a database that is gone", &apply, 1, &["its database", "is missing", "fgd repair"])
             .stdin("{\"cmd\":\"start\"}\n")
             .setup(|fgd, _| {
                 std::fs::remove_dir_all(session_dir(fgd, ID).join("db")).unwrap();

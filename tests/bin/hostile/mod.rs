@@ -143,6 +143,22 @@ fn hold(fgd: &Fgd) -> Holder {
         .read_line(&mut line)
         .unwrap();
     assert!(line.starts_with("ok "), "{line}");
+    // The journal takes the acknowledged event a moment later, off the
+    // acknowledgement path: the picture is taken once it has.
+    let seq = line.trim().trim_start_matches("ok ").to_owned();
+    let journal = session_dir(fgd, ID).join("journal");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !std::fs::read_to_string(&journal)
+        .unwrap_or_default()
+        .lines()
+        .any(|l| l.split(' ').next() == Some(seq.as_str()))
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "journal never got {seq}"
+        );
+        std::thread::yield_now();
+    }
     Holder {
         child,
         stdin: Some(stdin),
