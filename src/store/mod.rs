@@ -18,6 +18,7 @@
 //! - `resume` — the snapshot checked against the log on open;
 //! - `meta` — `meta.json`; `snapshot` — the snapshot file's encoding;
 //! - `log` — the sled event log; `lock` — the session lock;
+//! - `sent` — the sender's id stored with an event ([`CommandId`]);
 //! - `backup` — the writer thread; `fsutil` — private dirs and atomic writes;
 //! - `error` — [`StoreError`].
 
@@ -29,6 +30,7 @@ mod lock;
 mod log;
 pub mod meta;
 mod resume;
+mod sent;
 pub mod session;
 mod snapshot;
 
@@ -40,6 +42,7 @@ pub use lock::{Holder, SessionLock};
 pub use log::{EventLog, LogReader, SCHEMA_VERSION};
 pub use meta::Meta;
 pub use resume::Resume;
+pub use sent::CommandId;
 pub use session::SessionStore;
 pub use snapshot::{EncodeError, FORMAT_VERSION as SNAPSHOT_FORMAT_VERSION, SnapshotUse, Unfit};
 

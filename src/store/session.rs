@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use super::backup::JobError;
 use super::resume::{self, Resume};
 use super::{
-    DataDir, EventLog, Job, Meta, SCHEMA_VERSION, SNAPSHOT_FILE, SessionLock, StoreError, fsutil,
-    meta, snapshot, write_atomic,
+    CommandId, DataDir, EventLog, Job, Meta, SCHEMA_VERSION, SNAPSHOT_FILE, SessionLock,
+    StoreError, fsutil, meta, snapshot, write_atomic,
 };
 use crate::domain::{Recorded, Seq, Session, Snapshot};
 
@@ -157,6 +157,21 @@ impl SessionStore {
     /// Stores events durably (flushed before it returns).
     pub fn append(&mut self, events: &[Recorded]) -> Result<(), StoreError> {
         self.log.append(events)
+    }
+
+    /// Stores events durably with the id their sender gave the command.
+    pub fn append_sent(
+        &mut self,
+        events: &[Recorded],
+        sent: Option<CommandId>,
+    ) -> Result<(), StoreError> {
+        self.log.append_sent(events, sent)
+    }
+
+    /// The senders' ids stored with the last `n` events, with their seqs.
+    pub fn recent_sent(&self, n: u64) -> Result<Vec<(CommandId, Seq)>, StoreError> {
+        let last = self.log.last_seq();
+        self.log.reader().sent(last.saturating_sub(n), last)
     }
 
     /// The `meta.json` on disk, if it can be read.
