@@ -128,8 +128,12 @@ fn main() {
     // The socket is bound once the host has started; join then.
     let path = fgd::live::socket_path(&data.session_dir(&id)).unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
+    let (wake_tx, woken) = mpsc::channel::<()>();
+    let client_wake: Wake = std::sync::Arc::new(move || {
+        let _ = wake_tx.send(());
+    });
     let mut client = loop {
-        match Client::connect(&path, Actor::Notetaker, fgd::live::no_wake()) {
+        match Client::connect(&path, Actor::Notetaker, std::sync::Arc::clone(&client_wake)) {
             Ok(c) => break c,
             Err(e) => {
                 assert!(Instant::now() < deadline, "the host never listened: {e}");
@@ -145,6 +149,7 @@ fn main() {
     let mut remote = Samples::new();
     let mut acked = Samples::new();
     let mut local = Samples::new();
+    let mut last_seq = 0;
     for i in 0..n + 20 {
         // Remote: the notetaker's command, until the host has drawn it.
         let t = Instant::now();
@@ -159,11 +164,26 @@ fn main() {
             .send(ToHost::Local(note(format!("catatan fasilitator {i}"))))
             .unwrap();
         let shown_local = wait_drawn(seq + 1) - t;
+        last_seq = seq + 1;
         if i >= 20 {
             remote.push(shown);
             acked.push(ack);
             local.push(shown_local);
         }
+        client.pump();
+    }
+    // The facilitator's last note is drawn on the host before its broadcast
+    // reaches the mirror: await it (while the host still runs, so nothing
+    // queued is cut off), and fail only if it never comes.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    client.pump();
+    while client.session().last_seq < last_seq {
+        assert!(
+            Instant::now() < deadline,
+            "a broadcast was lost: the mirror stopped at seq {} of {last_seq}",
+            client.session().last_seq
+        );
+        let _ = woken.recv_timeout(Duration::from_millis(100));
         client.pump();
     }
     to_host.send(ToHost::Stop).unwrap();

@@ -13,7 +13,7 @@ pub mod repair;
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
-pub use outcome::{Executed, NotStored, Notice, PeerRefusal, Refusal, Unsure};
+pub use outcome::{Executed, LogUnavailable, NotStored, Notice, PeerRefusal, Refusal, Unsure};
 
 use crate::domain::{
     ActionStatus, Actor, Command, DomainError, ItemStatus, Recorded, Seq, Session, Snapshot,
@@ -21,6 +21,7 @@ use crate::domain::{
 };
 use crate::export;
 use crate::plan::Plan;
+pub use crate::store::CommandId;
 use crate::store::{BackupWriter, DataDir, Meta, SessionStore, SnapshotUse, StoreError};
 
 /// How many events an engine lets pass before it writes a new snapshot of the
@@ -174,6 +175,13 @@ impl Engine {
         self.store.read_log()
     }
 
+    /// The ids senders gave the commands that recorded the last `n` events,
+    /// with the seq of each event (a host that restarts reads them to know
+    /// the commands it stored before).
+    pub fn recent_sent(&self, n: u64) -> Result<Vec<(CommandId, Seq)>, StoreError> {
+        self.store.recent_sent(n)
+    }
+
     /// Which snapshot the open resumed from (or why none).
     pub fn opened_from(&self) -> &SnapshotUse {
         &self.opened_from
@@ -188,6 +196,19 @@ impl Engine {
     /// its (last) event and the events it recorded (for a host to send to
     /// its clients).
     pub fn execute(&mut self, cmd: Command, when: When, actor: Actor) -> Result<Executed, Refusal> {
+        self.execute_sent(cmd, when, actor, None)
+    }
+
+    /// [`Engine::execute`] for a command a terminal sent through the host
+    /// with its id, stored with the event so a host that restarts still
+    /// knows the command was stored.
+    pub fn execute_sent(
+        &mut self,
+        cmd: Command,
+        when: When,
+        actor: Actor,
+        sent: Option<CommandId>,
+    ) -> Result<Executed, Refusal> {
         let at = match when {
             When::At(at) => at,
             When::Now(now) => self.session.last_at.map_or(now, |last| now.max(last)),
@@ -204,7 +225,7 @@ impl Engine {
                 event,
             })
             .collect();
-        self.store.append(&recs)?;
+        self.store.append_sent(&recs, sent)?;
         let status = self.session.status;
         for rec in &recs {
             apply(&mut self.session, rec);

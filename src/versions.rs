@@ -23,8 +23,10 @@ pub const STATE: u32 = crate::domain::Snapshot::VERSION;
 
 /// The live protocol between `fgd run` and its clients (NDJSON messages).
 /// Bump it when a message or a field changes meaning; a peer of another
-/// version is refused with a message naming both.
-pub const LIVE_PROTOCOL: u32 = 1;
+/// version is refused with a message naming both. 2: the hello carries the
+/// client's id (commands are recorded once per id), the welcome the state
+/// instead of the log, and the log is sent on request.
+pub const LIVE_PROTOCOL: u32 = 2;
 
 /// The `session.json` format (owned by `export::json`): bumped when the
 /// exported events or state change shape; `fgd import` reads it back.
@@ -44,7 +46,7 @@ mod tests {
                 LIVE_PROTOCOL,
                 SESSION_JSON
             ),
-            (1, 1, 1, 1, 1)
+            (1, 1, 1, 2, 1)
         );
     }
 }

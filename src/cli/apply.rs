@@ -116,6 +116,11 @@ fn explain(message: &str) -> String {
     message.to_owned()
 }
 
+/// How long a line sent through the host waits for its answer (the host
+/// frozen, or restarting) before it is reported as maybe not stored.
+#[cfg(unix)]
+const HOST_PATIENCE: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// Where the lines go: the session opened here, or the host holding it.
 enum Target {
     Local(Box<Engine>),
@@ -123,11 +128,13 @@ enum Target {
     Host(Box<crate::live::Client>),
 }
 
-/// A line's fate: its seq, refused by the rules (go on), or not stored (stop).
+/// A line's fate: its seq, refused by the rules (go on), not stored (stop),
+/// or not known to be stored after waiting for the host (stop).
 enum Outcome {
     Done(crate::domain::Seq),
     Refused(String),
     NotStored(String, CliError),
+    Unsure(String, CliError),
 }
 
 impl Outcome {
@@ -141,13 +148,16 @@ impl Outcome {
                 Outcome::NotStored(e.to_string(), CliError::from(&*e))
             }
             Err(
-                refusal @ (Refusal::NotStored(
+                refusal @ Refusal::NotStored(
                     NotStored::Host(_) | NotStored::Disconnected | NotStored::ConnectionLost,
-                )
-                | Refusal::Unsure(_)),
+                ),
             ) => {
                 let why = outcome::refusal(Language::En, &refusal).unwrap_or_default();
                 Outcome::NotStored(why.clone(), CliError::other(why))
+            }
+            Err(refusal @ Refusal::Unsure(_)) => {
+                let why = outcome::refusal(Language::En, &refusal).unwrap_or_default();
+                Outcome::Unsure(why.clone(), CliError::other(why))
             }
         }
     }
@@ -180,8 +190,12 @@ impl Target {
                         .map(|done| done.seq),
                 )
             }
+            // No answer is not "not stored": wait for the host, reconnect
+            // and ask again about the same command (the host records it once).
             #[cfg(unix)]
-            Target::Host(client) => Outcome::of(client.execute(command, at)),
+            Target::Host(client) => {
+                Outcome::of(client.execute_patiently(&command, at, HOST_PATIENCE))
+            }
         }
     }
 
@@ -219,6 +233,10 @@ pub fn run(data: &DataDir, id: &str, file: Option<&Path>) -> Result<(), CliError
                 Outcome::Refused(reason) => Err(reason),
                 Outcome::NotStored(why, error) => {
                     let _ = writeln!(out, "error {}: not stored: {why}", n + 1);
+                    return Err(error);
+                }
+                Outcome::Unsure(why, error) => {
+                    let _ = writeln!(out, "error {}: {why}", n + 1);
                     return Err(error);
                 }
             },

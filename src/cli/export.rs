@@ -42,10 +42,12 @@ pub fn run(
     };
     let written = match Engine::open(data, &id) {
         Ok(engine) => write(engine.session(), &engine.log()?),
-        // While `fgd run` holds the session, read it through the host.
+        // While `fgd run` holds the session, read it through the host: its
+        // state, and the log only for what is made from the log
+        // (`session.json`, anonymised minutes).
         #[cfg(unix)]
         Err(locked @ crate::store::StoreError::Locked { .. }) => {
-            let client = match super::join::connect(
+            let mut client = match super::join::connect(
                 data,
                 &id,
                 crate::domain::Actor::Viewer,
@@ -55,7 +57,14 @@ pub fn run(
                 Err(crate::live::JoinError::NotLive) => return Err(locked.into()),
                 Err(e) => return Err(super::join::join_error(&id, e)),
             };
-            write(client.session(), client.log())
+            let log = if formats.contains(&Format::Json) || anonymize {
+                client
+                    .fetch_log()
+                    .map_err(|e| CliError::other(format!("can't export session {id}: {e}")))?
+            } else {
+                Vec::new()
+            };
+            write(client.session(), &log)
         }
         Err(e) => return Err(e.into()),
     };

@@ -101,6 +101,36 @@ impl From<StoreError> for Refusal {
     }
 }
 
+/// Why the log could not be fetched from the host.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogUnavailable {
+    /// This terminal is disconnected from the host (reconnecting).
+    Disconnected,
+    /// The host did not send it in time (the connection is dropped).
+    NoAnswer,
+    /// The host could not read it, in the host's words.
+    Host(String),
+    /// The log sent ends elsewhere than the session this terminal mirrors.
+    Misfit {
+        /// Seq of the log's last event.
+        log: Seq,
+        /// Seq of the mirror's last event.
+        session: Seq,
+    },
+}
+
+impl std::fmt::Display for LogUnavailable {
+    /// In English, as the CLI says it (`i18n::outcome`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::outcome::log_unavailable(
+            crate::domain::Language::En,
+            self,
+        ))
+    }
+}
+
+impl std::error::Error for LogUnavailable {}
+
 /// Something to tell the user after a command (or a wake) that went
 /// through all the same.
 #[derive(Debug, Clone)]

@@ -5,11 +5,12 @@
 //! hold state or look at the store.
 
 use crate::domain::Language;
-use crate::engine::{NotStored, Notice, PeerRefusal, Refusal, Unsure};
+use crate::engine::{LogUnavailable, NotStored, Notice, PeerRefusal, Refusal, Unsure};
 
 use words::{
-    CONNECTION_LOST, DISCONNECTED, LOG_UNREADABLE, LOST_BEFORE_ANSWER, MAYBE_NOT_SAVED, NO_ANSWER,
-    NOT_SAVED, NOT_UNDERSTOOD, PEER_OTHER_USER, PEER_UNCHECKED, SAVED_BUT,
+    CONNECTION_LOST, DISCONNECTED, LOG_MISFIT, LOG_NOT_SENT, LOG_UNREADABLE, LOST_BEFORE_ANSWER,
+    MAYBE_NOT_SAVED, NO_ANSWER, NOT_SAVED, NOT_UNDERSTOOD, PEER_OTHER_USER, PEER_UNCHECKED,
+    SAVED_BUT,
 };
 
 /// One message in both languages: `(Indonesian, English)`; `{}` marks where
@@ -26,6 +27,8 @@ mod words {
     pub(super) const LOST_BEFORE_ANSWER: super::Words = ("sambungan ke host terputus sebelum host menjawab", "the connection to the host was lost before it answered");
     pub(super) const MAYBE_NOT_SAVED: super::Words = ("{}; perintah itu mungkin belum tersimpan: periksa layar setelah tersambung kembali", "{}; the command may not have been saved: check the screen once reconnected");
     pub(super) const NOT_UNDERSTOOD: super::Words = ("bukan perintah yang dipahami host: {}", "not a command the host understands: {}");
+    pub(super) const LOG_MISFIT: super::Words = ("log berakhir pada peristiwa {}, sesi pada {}", "the log ends at event {} and the session at {}");
+    pub(super) const LOG_NOT_SENT: super::Words = ("host tidak mengirim log sesi: {}", "the host did not send the session's log: {}");
     pub(super) const LOG_UNREADABLE: super::Words = ("host tidak dapat membaca log sesi: {}", "the host can't read the session's log: {}");
     pub(super) const PEER_OTHER_USER: super::Words = ("menolak sambungan dari uid {} (proses {}): hanya uid {} yang boleh bergabung", "refused a connection from uid {} (process {}): only uid {} may join");
     pub(super) const PEER_UNCHECKED: super::Words = ("menolak sambungan yang penggunanya tidak dapat diperiksa: {}", "refused a connection whose user can't be checked: {}");
@@ -113,6 +116,19 @@ pub fn not_understood(lang: Language, detail: &str) -> String {
 /// Why the host refused a join: it could not read the session's log.
 pub fn log_unreadable(lang: Language, detail: &str) -> String {
     say(lang, LOG_UNREADABLE, &[detail])
+}
+
+/// Why the log could not be fetched from the host.
+pub fn log_unavailable(lang: Language, why: &LogUnavailable) -> String {
+    let reason = match why {
+        LogUnavailable::Disconnected => say(lang, DISCONNECTED, &[]),
+        LogUnavailable::NoAnswer => say(lang, NO_ANSWER, &[]),
+        LogUnavailable::Host(message) => message.clone(),
+        LogUnavailable::Misfit { log, session } => {
+            say(lang, LOG_MISFIT, &[&log.to_string(), &session.to_string()])
+        }
+    };
+    say(lang, LOG_NOT_SENT, &[&reason])
 }
 
 #[cfg(test)]

@@ -1,7 +1,11 @@
 //! The client side: a connection to the host that keeps a mirror of the
-//! session (rebuilt from the welcome's log, then kept with the events the
-//! host sends), resumes by itself when the host comes back, and reports a
-//! command as saved only when the host acknowledged it.
+//! session (the welcome's state, then kept with the events the host sends),
+//! resumes by itself when the host comes back, and reports a command as
+//! saved only when the host acknowledged it. Each command carries this
+//! client's id and its number; one that got no answer keeps its number, so
+//! sending it again (a retry, even through a new connection or to a host
+//! that restarted) is answered with the first outcome, never recorded
+//! twice. The log is fetched only when asked for ([`Client::fetch_log`]).
 
 use std::io::{BufReader, Write};
 use std::os::unix::net::UnixStream;
@@ -14,8 +18,8 @@ use thiserror::Error;
 
 use super::Wake;
 use super::proto::{self, MAX_HOST_LINE, PROTOCOL_VERSION, ToClient, ToHost};
-use crate::domain::{Actor, Command, Recorded, Seq, Session, apply, replay};
-use crate::engine::{NotStored, Refusal, Unsure};
+use crate::domain::{Actor, Command, Recorded, Seq, Session, Snapshot, apply};
+use crate::engine::{LogUnavailable, NotStored, Refusal, Unsure};
 
 /// How long a command waits for the host's answer.
 pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
@@ -25,6 +29,9 @@ pub const WELCOME_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// How often a disconnected client tries the host again.
 pub const RETRY_EVERY: Duration = Duration::from_millis(250);
+
+/// How long [`Client::fetch_log`] waits for the log.
+pub const LOG_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Why joining failed.
 #[derive(Debug, Error)]
@@ -70,15 +77,25 @@ impl Drop for Conn {
     }
 }
 
+/// A command sent without an answer: sent again (the same command at the
+/// same time) it keeps its number.
+struct Pending {
+    number: u64,
+    command: Command,
+    at: Option<DateTime<Utc>>,
+}
+
 /// A client of a live session.
 pub struct Client {
     path: PathBuf,
     role: Actor,
     wake: Wake,
     session: Session,
-    log: Vec<Recorded>,
     conn: Option<Conn>,
+    /// This client's id, random, kept across reconnects.
+    id: u64,
     next_id: u64,
+    pending: Option<Pending>,
     last_try: Instant,
     trouble: Option<Trouble>,
 }
@@ -98,28 +115,30 @@ impl Client {
     /// Joins the host listening at `path` as `role`; `wake` is called from
     /// the connection's thread whenever something arrived.
     pub fn connect(path: &Path, role: Actor, wake: Wake) -> Result<Client, JoinError> {
-        let (conn, log) = handshake(path, role, &wake)?;
+        let id = fresh_id();
+        let (conn, snapshot) = handshake(path, role, id, &wake)?;
         Ok(Client {
             path: path.to_path_buf(),
             role,
             wake,
-            session: replay(&log),
-            log,
+            session: snapshot.restore(),
             conn: Some(conn),
+            id,
             next_id: 1,
+            pending: None,
             last_try: Instant::now(),
             trouble: None,
         })
     }
 
+    /// This client's id (with a command's number, it names the command).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// The mirrored session.
     pub fn session(&self) -> &Session {
         &self.session
-    }
-
-    /// Every event so far.
-    pub fn log(&self) -> &[Recorded] {
-        &self.log
     }
 
     /// The role this client joined as.
@@ -141,10 +160,9 @@ impl Client {
         }
         if self.conn.is_none() && self.last_try.elapsed() >= RETRY_EVERY {
             self.last_try = Instant::now();
-            match handshake(&self.path, self.role, &self.wake) {
-                Ok((conn, log)) => {
-                    self.session = replay(&log);
-                    self.log = log;
+            match handshake(&self.path, self.role, self.id, &self.wake) {
+                Ok((conn, snapshot)) => {
+                    self.session = snapshot.restore();
                     self.conn = Some(conn);
                     self.trouble = None;
                     changed = true;
@@ -158,20 +176,89 @@ impl Client {
 
     /// Sends a command and waits for the host's answer; `at` for scripts
     /// replaying a session, else the host's clock. `Ok` only when the host
-    /// stored it (and its event is already in this mirror).
+    /// stored it (and its event is already in this mirror). "Not stored"
+    /// only when that is certain: a command that got no answer is
+    /// [`Refusal::Unsure`], and sending the same command again (at the same
+    /// `at`) asks about the same command, which the host records once.
     pub fn execute(&mut self, command: Command, at: Option<DateTime<Utc>>) -> Result<Seq, Refusal> {
         self.pump();
-        let Some(conn) = self.conn.as_mut() else {
-            return Err(Refusal::NotStored(NotStored::Disconnected));
+        let retry = self
+            .pending
+            .as_ref()
+            .is_some_and(|p| p.command == command && p.at == at);
+        let number = match &self.pending {
+            Some(p) if retry => p.number,
+            _ => {
+                self.pending = None;
+                self.next_id += 1;
+                self.next_id - 1
+            }
         };
-        let id = self.next_id;
-        self.next_id += 1;
-        let line = proto::encode(&ToHost::Command { id, command, at });
+        // Not sent this time: certain for a new command; a retry's earlier
+        // sending may have been stored all the same.
+        let unsent = |not_stored| {
+            if retry {
+                Refusal::Unsure(Unsure::LostBeforeAnswer)
+            } else {
+                Refusal::NotStored(not_stored)
+            }
+        };
+        let Some(conn) = self.conn.as_mut() else {
+            return Err(unsent(NotStored::Disconnected));
+        };
+        let line = proto::encode(&ToHost::Command {
+            id: number,
+            command: command.clone(),
+            at,
+        });
+        // A line cut short is never run: the host runs whole lines only.
         if conn.stream.write_all(line.as_bytes()).is_err() {
             self.lost();
-            return Err(Refusal::NotStored(NotStored::ConnectionLost));
+            return Err(unsent(NotStored::ConnectionLost));
         }
-        let deadline = Instant::now() + ANSWER_TIMEOUT;
+        self.pending = Some(Pending {
+            number,
+            command,
+            at,
+        });
+        let answer = self.answer(number, Instant::now() + ANSWER_TIMEOUT);
+        if !matches!(answer, Err(Refusal::Unsure(_))) {
+            self.pending = None;
+        }
+        answer
+    }
+
+    /// [`Client::execute`] that, when no answer comes (or the host is away),
+    /// waits for the host (reconnecting) and asks again about the same
+    /// command, until an answer comes or `patience` has passed.
+    pub fn execute_patiently(
+        &mut self,
+        command: &Command,
+        at: Option<DateTime<Utc>>,
+        patience: Duration,
+    ) -> Result<Seq, Refusal> {
+        let deadline = Instant::now() + patience;
+        loop {
+            match self.execute(command.clone(), at) {
+                Err(
+                    why @ (Refusal::Unsure(_)
+                    | Refusal::NotStored(NotStored::Disconnected | NotStored::ConnectionLost)),
+                ) => {
+                    if Instant::now() >= deadline {
+                        return Err(why);
+                    }
+                    // The retry interval of reconnecting (not a wait for
+                    // an event: nothing tells a client the host is back).
+                    std::thread::sleep(RETRY_EVERY);
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Waits until `deadline` for the answer to command `number`, taking in
+    /// the events that come before it.
+    fn answer(&mut self, number: u64, deadline: Instant) -> Result<Seq, Refusal> {
         loop {
             let Some(msg) = self.next_message(Some(deadline)) else {
                 let unsure = if self.conn.is_some() {
@@ -183,12 +270,54 @@ impl Client {
                 return Err(Refusal::Unsure(unsure));
             };
             match msg {
-                ToClient::Ack { id: got, seq } if got == id => return Ok(seq),
-                ToClient::Rejected { id: got, error } if got == id => {
+                ToClient::Ack { id, seq } if id == number => return Ok(seq),
+                ToClient::Rejected { id, error } if id == number => {
                     return Err(Refusal::Rule(error));
                 }
-                ToClient::Failed { id: got, message } if got == id => {
+                ToClient::Failed { id, message } if id == number => {
                     return Err(Refusal::NotStored(NotStored::Host(message)));
+                }
+                other => {
+                    self.take(other);
+                }
+            }
+        }
+    }
+
+    /// The whole event log, fetched from the host (for an export that needs
+    /// it: `session.json`, or anonymised minutes); it ends at this mirror's
+    /// last event.
+    pub fn fetch_log(&mut self) -> Result<Vec<Recorded>, LogUnavailable> {
+        self.pump();
+        let Some(conn) = self.conn.as_mut() else {
+            return Err(LogUnavailable::Disconnected);
+        };
+        let number = self.next_id;
+        self.next_id += 1;
+        let line = proto::encode(&ToHost::Log { id: number });
+        if conn.stream.write_all(line.as_bytes()).is_err() {
+            self.lost();
+            return Err(LogUnavailable::Disconnected);
+        }
+        let deadline = Instant::now() + LOG_TIMEOUT;
+        loop {
+            let Some(msg) = self.next_message(Some(deadline)) else {
+                self.lost();
+                return Err(LogUnavailable::NoAnswer);
+            };
+            match msg {
+                ToClient::Log { id, events } if id == number => {
+                    let last = events.last().map_or(0, |r| r.seq);
+                    if last != self.session.last_seq {
+                        return Err(LogUnavailable::Misfit {
+                            log: last,
+                            session: self.session.last_seq,
+                        });
+                    }
+                    return Ok(events);
+                }
+                ToClient::Failed { id, message } if id == number => {
+                    return Err(LogUnavailable::Host(message));
                 }
                 other => {
                     self.take(other);
@@ -239,7 +368,6 @@ impl Client {
             return false;
         }
         apply(&mut self.session, &record);
-        self.log.push(record);
         true
     }
 
@@ -249,8 +377,29 @@ impl Client {
     }
 }
 
+/// A client id no other client has: random (std's per-process random
+/// hash keys), mixed with this process's id, the time and a counter.
+fn fresh_id() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u32(std::process::id());
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u64(COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    h.finish()
+}
+
 /// Connects, says hello, starts the reader, and waits for the welcome.
-fn handshake(path: &Path, role: Actor, wake: &Wake) -> Result<(Conn, Vec<Recorded>), JoinError> {
+fn handshake(
+    path: &Path,
+    role: Actor,
+    client: u64,
+    wake: &Wake,
+) -> Result<(Conn, Snapshot), JoinError> {
     let mut stream = UnixStream::connect(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused => JoinError::NotLive,
         _ => JoinError::Io(e),
@@ -258,6 +407,7 @@ fn handshake(path: &Path, role: Actor, wake: &Wake) -> Result<(Conn, Vec<Recorde
     let hello = ToHost::Hello {
         version: PROTOCOL_VERSION,
         role,
+        client,
     };
     stream
         .write_all(proto::encode(&hello).as_bytes())
@@ -300,8 +450,10 @@ fn handshake(path: &Path, role: Actor, wake: &Wake) -> Result<(Conn, Vec<Recorde
     };
     match first {
         Ok(ToClient::Welcome {
-            version, events, ..
-        }) if version == PROTOCOL_VERSION => Ok((conn, events)),
+            version,
+            snapshot: Some(snapshot),
+            ..
+        }) if version == PROTOCOL_VERSION => Ok((conn, *snapshot)),
         Ok(ToClient::Welcome { version, .. }) => Err(JoinError::Refused(format!(
             "the host speaks fgd live protocol {version} and this fgd speaks {PROTOCOL_VERSION}: run the same fgd version on both terminals"
         ))),

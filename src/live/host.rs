@@ -7,6 +7,9 @@
 //! command through the engine (stored before it is acknowledged), and
 //! broadcasts the events. A client whose queue is full is dropped (its
 //! socket shut down): it reconnects and starts again from a fresh welcome.
+//! A joining client is welcomed with the state (one encoding shared by every
+//! client that joins at the same seq), never the log; each command is run
+//! once per id (`once.rs`).
 
 use std::collections::HashMap;
 use std::io::{BufReader, Write};
@@ -22,9 +25,10 @@ use serde::Serialize;
 use thiserror::Error;
 
 use super::Wake;
+use super::once::Answered;
 use super::proto::{self, MAX_COMMAND_LINE, PROTOCOL_VERSION, ToClient, ToHost};
-use crate::domain::{Actor, Command, Language, Recorded};
-use crate::engine::{Engine, Notice, PeerRefusal, Refusal, When};
+use crate::domain::{Actor, Command, Language, Recorded, Seq, Snapshot};
+use crate::engine::{CommandId, Engine, Notice, PeerRefusal, Refusal, When};
 use crate::i18n::outcome;
 
 /// Lines a client may have waiting before it counts as stuck and is dropped.
@@ -39,6 +43,7 @@ enum Request {
     Join {
         conn: u64,
         role: Actor,
+        client: u64,
         out: SyncSender<Arc<str>>,
         stream: UnixStream,
     },
@@ -48,6 +53,10 @@ enum Request {
         command: Command,
         at: Option<DateTime<Utc>>,
     },
+    Log {
+        conn: u64,
+        id: u64,
+    },
     Left {
         conn: u64,
     },
@@ -56,6 +65,7 @@ enum Request {
 
 struct Peer {
     role: Actor,
+    client: u64,
     out: SyncSender<Arc<str>>,
     stream: UnixStream,
 }
@@ -68,6 +78,9 @@ pub struct Host {
     peers: HashMap<u64, Peer>,
     stop: Arc<AtomicBool>,
     notices: Vec<Notice>,
+    answered: Answered,
+    /// The welcome at the seq it was encoded at.
+    welcome: Option<(Seq, Arc<str>)>,
 }
 
 impl std::fmt::Debug for Host {
@@ -79,12 +92,12 @@ impl std::fmt::Debug for Host {
     }
 }
 
-/// The welcome, serialized from borrowed events (a large log is not copied).
+/// The log sent on request, serialized from borrowed events (a large log is
+/// not copied).
 #[derive(Serialize)]
-#[serde(tag = "type", rename = "welcome")]
-struct WelcomeRef<'a> {
-    version: u32,
-    session: &'a str,
+#[serde(tag = "type", rename = "log")]
+struct LogRef<'a> {
+    id: u64,
     events: &'a [Recorded],
 }
 
@@ -117,6 +130,8 @@ impl Host {
             peers: HashMap::new(),
             stop,
             notices: Vec::new(),
+            answered: Answered::default(),
+            welcome: None,
         })
     }
 
@@ -136,8 +151,9 @@ impl Host {
     }
 
     /// Handles what the clients asked since the last call: joins (each gets
-    /// the log so far), commands (run through `engine`, then acknowledged)
-    /// and departures. True when the session changed.
+    /// the state so far), commands (run through `engine` once per id, then
+    /// acknowledged), requests for the log and departures. True when the
+    /// session changed.
     pub fn serve(&mut self, engine: &mut Engine, now: DateTime<Utc>) -> bool {
         let mut changed = false;
         while let Ok(request) = self.rx.try_recv() {
@@ -145,28 +161,35 @@ impl Host {
                 Request::Join {
                     conn,
                     role,
+                    client,
                     out,
                     stream,
-                } => self.welcome(engine, conn, Peer { role, out, stream }),
+                } => self.welcome(
+                    engine,
+                    conn,
+                    Peer {
+                        role,
+                        client,
+                        out,
+                        stream,
+                    },
+                ),
                 Request::Command {
                     conn,
                     id,
                     command,
                     at,
                 } => {
-                    let Some(role) = self.peers.get(&conn).map(|p| p.role) else {
+                    let Some((role, client)) = self.peers.get(&conn).map(|p| (p.role, p.client))
+                    else {
                         continue;
                     };
-                    let answer = match engine.execute(command, When::given_or_now(at, now), role) {
-                        Ok(done) => {
-                            changed = true;
-                            self.broadcast(&done.events);
-                            ToClient::Ack { id, seq: done.seq }
-                        }
-                        Err(refusal) => wire_refusal(id, refusal),
-                    };
+                    let sent = CommandId { client, number: id };
+                    let when = When::given_or_now(at, now);
+                    let answer = self.run_once(engine, sent, command, when, role, &mut changed);
                     self.send(conn, &answer);
                 }
+                Request::Log { conn, id } => self.send_log(engine, conn, id),
                 Request::Left { conn } => {
                     self.peers.remove(&conn);
                 }
@@ -176,26 +199,72 @@ impl Host {
         changed
     }
 
-    /// Sends a joining peer the log so far (read from the store: the engine
-    /// keeps only the state) and admits it; a log that can't be read
-    /// refuses the join.
-    fn welcome(&mut self, engine: &Engine, conn: u64, peer: Peer) {
-        let welcome = match engine.log() {
-            Ok(events) => proto::encode(&WelcomeRef {
-                version: PROTOCOL_VERSION,
-                session: &engine.session().info.id,
-                events: &events,
-            }),
-            Err(e) => proto::encode(&ToClient::Refused {
-                version: PROTOCOL_VERSION,
-                reason: outcome::log_unreadable(Language::En, &e.to_string()),
-            }),
+    /// Runs command `sent` through the engine, unless it was answered
+    /// before (a retry): then the first answer again, and nothing is run.
+    fn run_once(
+        &mut self,
+        engine: &mut Engine,
+        sent: CommandId,
+        command: Command,
+        when: When,
+        role: Actor,
+        changed: &mut bool,
+    ) -> ToClient {
+        if let Some(first) = self.answered.first(engine, sent) {
+            return first;
+        }
+        let id = sent.number;
+        let answer = match engine.execute_sent(command, when, role, Some(sent)) {
+            Ok(done) => {
+                *changed = true;
+                self.broadcast(&done.events);
+                ToClient::Ack { id, seq: done.seq }
+            }
+            Err(refusal) => wire_refusal(id, refusal),
         };
-        if peer.out.try_send(welcome.into()).is_ok() {
+        self.answered.remember(sent, answer.clone());
+        answer
+    }
+
+    /// Sends a joining peer the state so far and admits it. Peers joining at
+    /// the same seq share one encoding of it.
+    fn welcome(&mut self, engine: &Engine, conn: u64, peer: Peer) {
+        let session = engine.session();
+        let welcome = match &self.welcome {
+            Some((seq, line)) if *seq == session.last_seq => Arc::clone(line),
+            _ => {
+                let line: Arc<str> = proto::encode(&ToClient::Welcome {
+                    version: PROTOCOL_VERSION,
+                    session: session.info.id.clone(),
+                    snapshot: Some(Box::new(Snapshot::of(session))),
+                })
+                .into();
+                self.welcome = Some((session.last_seq, Arc::clone(&line)));
+                line
+            }
+        };
+        if peer.out.try_send(welcome).is_ok() {
             self.peers.insert(conn, peer);
         } else {
             let _ = peer.stream.shutdown(std::net::Shutdown::Both);
         }
+    }
+
+    /// Sends a peer the whole log (read from the store: the engine keeps
+    /// only the state), after every event already sent to it; `failed` if
+    /// the log can't be read.
+    fn send_log(&mut self, engine: &Engine, conn: u64, id: u64) {
+        let line = match engine.log() {
+            Ok(events) => proto::encode(&LogRef {
+                id,
+                events: &events,
+            }),
+            Err(e) => proto::encode(&ToClient::Failed {
+                id,
+                message: outcome::log_unreadable(Language::En, &e.to_string()),
+            }),
+        };
+        self.send_line(conn, line.into());
     }
 
     /// Sends events stored by this terminal (or by [`Host::serve`]) to every
@@ -219,11 +288,14 @@ impl Host {
     }
 
     fn send(&mut self, conn: u64, msg: &ToClient) {
+        self.send_line(conn, proto::encode(msg).into());
+    }
+
+    fn send_line(&mut self, conn: u64, line: Arc<str>) {
         let Some(peer) = self.peers.get(&conn) else {
             return;
         };
-        if let Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) =
-            peer.out.try_send(proto::encode(msg).into())
+        if let Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) = peer.out.try_send(line)
         {
             self.drop_peer(conn);
         }
@@ -351,7 +423,7 @@ fn serve_client(conn: u64, stream: &UnixStream, tx: &Sender<Request>, wake: &Wak
         return;
     };
     let mut reader = BufReader::new(read_half);
-    let Some(role) = hello(stream, &mut reader, log) else {
+    let Some((role, client)) = hello(stream, &mut reader, log) else {
         return;
     };
     let (out, lines) = mpsc::sync_channel::<Arc<str>>(CLIENT_QUEUE);
@@ -372,6 +444,7 @@ fn serve_client(conn: u64, stream: &UnixStream, tx: &Sender<Request>, wake: &Wak
     let join = Request::Join {
         conn,
         role,
+        client,
         out,
         stream: for_host,
     };
@@ -386,21 +459,29 @@ fn serve_client(conn: u64, stream: &UnixStream, tx: &Sender<Request>, wake: &Wak
 }
 
 /// Reads the hello (within [`HELLO_TIMEOUT`]) and admits the client: its
-/// role, or `None` after telling it why not and closing.
-fn hello(stream: &UnixStream, reader: &mut BufReader<UnixStream>, log: &Path) -> Option<Actor> {
+/// role and id, or `None` after telling it why not and closing.
+fn hello(
+    stream: &UnixStream,
+    reader: &mut BufReader<UnixStream>,
+    log: &Path,
+) -> Option<(Actor, u64)> {
     let _ = stream.set_read_timeout(Some(HELLO_TIMEOUT));
     let hello = proto::read_line(reader, MAX_COMMAND_LINE)
         .ok()
         .flatten()
         .and_then(|line| serde_json::from_str::<ToHost>(&line).ok());
     let admitted = match hello {
-        Some(ToHost::Hello { version, role }) => admit(version, role).map(|()| role),
+        Some(ToHost::Hello {
+            version,
+            role,
+            client,
+        }) => admit(version, role).map(|()| (role, client)),
         _ => Err(Unwelcome::NoHello),
     };
     match admitted {
-        Ok(role) => {
+        Ok(admitted) => {
             let _ = stream.set_read_timeout(None);
-            Some(role)
+            Some(admitted)
         }
         Err(why) => {
             let reason = why.to_string();
@@ -435,6 +516,12 @@ fn read_commands(
                     at,
                 };
                 if tx.send(request).is_err() {
+                    return;
+                }
+                wake();
+            }
+            Ok(ToHost::Log { id }) => {
+                if tx.send(Request::Log { conn, id }).is_err() {
                     return;
                 }
                 wake();

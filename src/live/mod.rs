@@ -9,9 +9,12 @@
 //! - [`host`]: the listener and one reader and one writer thread per client,
 //!   feeding requests to the host's own thread (bounded queues: a stuck
 //!   client is dropped and resyncs on reconnect, it never stalls the host);
-//! - [`client`]: a connection that keeps a mirror of the session, resumes
-//!   by itself after the host comes back, and never claims a command was
-//!   saved without the host's acknowledgement.
+//! - [`once`]: the host's bounded memory of answered commands by their
+//!   sender's id, so a repeat is answered with the first outcome;
+//! - [`client`]: a connection that keeps a mirror of the session (from the
+//!   welcome's state), resumes by itself after the host comes back, never
+//!   claims a command was saved without the host's acknowledgement, and
+//!   asks again with the same id when no answer came.
 //!
 //! The socket is private: it lives in the session's 0700 directory when the
 //! path fits the platform's limit, else in a 0700 per-user directory, is
@@ -21,6 +24,7 @@
 
 pub mod client;
 pub mod host;
+pub mod once;
 pub mod proto;
 
 use std::path::{Path, PathBuf};

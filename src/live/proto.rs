@@ -2,26 +2,31 @@
 //! and `fgd apply` / `fgd export` while a host runs): newline-delimited JSON,
 //! one message per line, versioned.
 //!
-//! A client opens with [`ToHost::Hello`]; the host answers
-//! [`ToClient::Welcome`] with the session's event log so far (the client
-//! rebuilds the state from it with the domain's own `replay`), or
+//! A client opens with [`ToHost::Hello`] (its role and its own random id);
+//! the host answers [`ToClient::Welcome`] with the session's state (a
+//! `domain::Snapshot`, not the log: a large session's log is megabytes), or
 //! [`ToClient::Refused`] naming both protocol versions. After that the host
 //! sends every event as it is stored ([`ToClient::Event`]), and answers each
 //! [`ToHost::Command`] with [`ToClient::Ack`] (after the event was stored and
-//! sent) or a typed [`ToClient::Rejected`] / [`ToClient::Failed`].
+//! sent) or a typed [`ToClient::Rejected`] / [`ToClient::Failed`]. A command
+//! is known by the client's id and its number: the host records each once
+//! and answers a repeat (a retry after no answer, on this connection or a
+//! later one, even after the host restarted) with the first outcome. The log
+//! itself is sent only on request ([`ToHost::Log`], for an export that
+//! writes `session.json` or anonymises).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Actor, Command, DomainError, Recorded, Seq};
+use crate::domain::{Actor, Command, DomainError, Recorded, Seq, Snapshot};
 
 /// The protocol this build speaks (defined with the others in
 /// `versions.rs`). A peer speaking another is refused with a message that
 /// names both.
 pub use crate::versions::LIVE_PROTOCOL as PROTOCOL_VERSION;
 
-/// The longest line either side accepts (a welcome carries the whole log,
-/// so the client's bound is much larger than the host's).
+/// The longest line the host accepts (a log sent on request is much
+/// larger, so the client's bound is much larger than the host's).
 pub const MAX_COMMAND_LINE: usize = 1 << 20;
 
 /// The longest line a client accepts from the host.
@@ -38,16 +43,27 @@ pub enum ToHost {
         version: u32,
         /// The role it joins as: notetaker, viewer or script.
         role: Actor,
+        /// The client's own id, random, kept across its reconnects: with a
+        /// command's number it names the command. (Defaulted so that a hello
+        /// of another version still reads, and is refused naming both.)
+        #[serde(default)]
+        client: u64,
     },
     /// A command to decide, store and broadcast.
     Command {
-        /// The client's number for it, echoed in the answer.
+        /// The client's number for it, echoed in the answer; the same number
+        /// again (a retry) is answered with the first outcome.
         id: u64,
         /// The command.
         command: Command,
         /// Its time (scripts replaying a session); the host's clock if absent.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<DateTime<Utc>>,
+    },
+    /// Asks for the whole event log so far (answered [`ToClient::Log`]).
+    Log {
+        /// The client's number for the request, echoed in the answer.
+        id: u64,
     },
 }
 
@@ -56,12 +72,22 @@ pub enum ToHost {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ToClient {
-    /// The join is accepted: the log so far, then events follow.
+    /// The join is accepted: the state so far, then events follow.
     Welcome {
         /// The host's protocol version.
         version: u32,
         /// The session's id.
         session: String,
+        /// The state after the last event stored (absent only in a welcome
+        /// of another protocol version, which is refused).
+        #[serde(default)]
+        snapshot: Option<Box<Snapshot>>,
+    },
+    /// The log asked for with [`ToHost::Log`]: every event up to the last
+    /// one sent to this client before it.
+    Log {
+        /// The client's number for the request.
+        id: u64,
         /// Every event so far, in order.
         events: Vec<Recorded>,
     },

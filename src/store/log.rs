@@ -14,6 +14,7 @@ use crate::domain::{Recorded, Seq};
 
 use super::StoreError;
 use super::error::io_hint;
+use super::sent::CommandId;
 
 /// The schema this build writes and reads (defined with the others in
 /// `versions.rs`).
@@ -288,6 +289,16 @@ impl EventLog {
     /// go in one batch, so they are stored all or none.
     /// Gives back each event's stored bytes (for the journal).
     pub fn append(&mut self, recs: &[Recorded]) -> Result<Vec<(Seq, Vec<u8>)>, StoreError> {
+        self.append_sent(recs, None)
+    }
+
+    /// [`EventLog::append`], storing with each event the id its sender gave
+    /// the command (see `sent.rs`).
+    pub fn append_sent(
+        &mut self,
+        recs: &[Recorded],
+        sent: Option<CommandId>,
+    ) -> Result<Vec<(Seq, Vec<u8>)>, StoreError> {
         let mut encoded = Vec::with_capacity(recs.len());
         let mut seq = self.last_seq;
         for rec in recs {
@@ -298,7 +309,8 @@ impl EventLog {
                 });
             }
             seq = rec.seq;
-            let bytes = serde_json::to_vec(rec).map_err(|e| StoreError::Encode(e.to_string()))?;
+            let bytes =
+                super::sent::encode(rec, sent).map_err(|e| StoreError::Encode(e.to_string()))?;
             encoded.push((rec.seq.to_be_bytes(), bytes));
         }
         let last_check = encoded.last().map(|(_, bytes)| check_of(bytes));
@@ -366,6 +378,27 @@ impl LogReader {
             id: self.id.clone(),
             detail,
         }
+    }
+
+    /// The senders' ids stored with events `after + 1 ..= upto` (the events
+    /// that carry one), with their seqs; only that field is decoded.
+    pub fn sent(&self, after: Seq, upto: Seq) -> Result<Vec<(CommandId, Seq)>, StoreError> {
+        let range = (
+            Bound::Excluded(after.to_be_bytes()),
+            Bound::Included(upto.to_be_bytes()),
+        );
+        guarded(|| {
+            let mut out = Vec::new();
+            for kv in self.events.range(range) {
+                let (k, v) = kv.map_err(|e| format!("a record can't be read ({e})"))?;
+                let seq = seq_of(&k).ok_or("a record has a malformed key")?;
+                if let Some(id) = super::sent::sent_of(&v) {
+                    out.push((id, seq));
+                }
+            }
+            Ok(out)
+        })
+        .map_err(|d| self.corrupt(d.0))
     }
 
     /// Events `after + 1 ..= upto`, decoded; refuses a gap, an undecodable

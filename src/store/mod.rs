@@ -20,6 +20,7 @@
 //! - `resume` — the snapshot checked against the log on open;
 //! - `meta` — `meta.json`; `snapshot` — the snapshot file's encoding;
 //! - `log` — the sled event log; `lock` — the session lock;
+//! - `sent` — the sender's id stored with an event ([`CommandId`]);
 //! - `backup` — the writer thread; `fsutil` — private dirs and atomic writes;
 //! - `journal` — the journal and its thread; `guard` — `db/` kept as it was
 //!   through a refused open; `owner` — refusing directories others can write;
@@ -38,6 +39,7 @@ pub mod owner;
 mod quiet;
 pub mod repair;
 mod resume;
+mod sent;
 pub mod session;
 mod snapshot;
 
@@ -49,6 +51,7 @@ pub use lock::{Holder, SessionLock};
 pub use log::{EventLog, LogReader, SCHEMA_VERSION};
 pub use meta::Meta;
 pub use resume::Resume;
+pub use sent::CommandId;
 pub use session::SessionStore;
 pub use snapshot::{EncodeError, FORMAT_VERSION as SNAPSHOT_FORMAT_VERSION, SnapshotUse, Unfit};
 

@@ -16,8 +16,8 @@ use super::guard::{Guard, Trash};
 use super::journal::{self, JOURNAL_FILE, JournalWriter};
 use super::resume::{self, Resume};
 use super::{
-    DataDir, EventLog, Job, Meta, SCHEMA_VERSION, SNAPSHOT_FILE, SessionLock, StoreError, fsutil,
-    meta, snapshot, write_atomic,
+    CommandId, DataDir, EventLog, Job, Meta, SCHEMA_VERSION, SNAPSHOT_FILE, SessionLock,
+    StoreError, fsutil, meta, snapshot, write_atomic,
 };
 use crate::domain::{Recorded, Seq, Session, Snapshot};
 
@@ -192,9 +192,24 @@ impl SessionStore {
     /// Stores events durably (flushed before it returns), then hands them
     /// to the journal's thread.
     pub fn append(&mut self, events: &[Recorded]) -> Result<(), StoreError> {
-        let lines = self.log.append(events)?;
+        self.append_sent(events, None)
+    }
+
+    /// Stores events durably with the id their sender gave the command.
+    pub fn append_sent(
+        &mut self,
+        events: &[Recorded],
+        sent: Option<CommandId>,
+    ) -> Result<(), StoreError> {
+        let lines = self.log.append_sent(events, sent)?;
         self.journal.push(lines);
         Ok(())
+    }
+
+    /// The senders' ids stored with the last `n` events, with their seqs.
+    pub fn recent_sent(&self, n: u64) -> Result<Vec<(CommandId, Seq)>, StoreError> {
+        let last = self.log.last_seq();
+        self.log.reader().sent(last.saturating_sub(n), last)
     }
 
     /// The `meta.json` on disk, if it can be read.

@@ -25,6 +25,10 @@ pub enum ExportFailed {
     /// A file could not be written.
     #[error(transparent)]
     Write(#[from] std::io::Error),
+    /// The host did not send the log (a joined terminal fetches it to
+    /// write `session.json`).
+    #[error(transparent)]
+    Remote(#[from] crate::engine::LogUnavailable),
 }
 
 /// What keeps the session out of reach.
@@ -190,9 +194,11 @@ impl Port for RemotePort {
     }
 
     fn export(&mut self, out: &Path) -> Result<Vec<PathBuf>, ExportFailed> {
+        // Every format, `session.json` too: it needs the log.
+        let log = self.client.fetch_log()?;
         Ok(crate::export::write_minutes(
             self.client.session(),
-            self.client.log(),
+            &log,
             out,
         )?)
     }

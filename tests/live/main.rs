@@ -10,6 +10,8 @@ mod bin_support;
 #[path = "../tmux_support/mod.rs"]
 mod tmux_support;
 
+mod once;
+
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write as _};
 use std::os::unix::fs::PermissionsExt;
@@ -20,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use crate::bin_support::Fgd;
 use crate::tmux_support::{Tmux, holder_pid, signal};
-use fgd::domain::{Actor, Command, DomainError, Event, NoteKind};
+use fgd::domain::{Actor, Command, DomainError, Event, NoteKind, Snapshot, replay};
 use fgd::engine::Refusal;
 use fgd::live::{Client, Trouble, Wake};
 
@@ -72,6 +74,19 @@ impl Mirror {
     }
 }
 
+/// A hello line of this protocol, as a raw client writes it.
+fn hello(role: &str) -> String {
+    hello_as(role, 7)
+}
+
+/// A hello line of this protocol from client `client`.
+fn hello_as(role: &str, client: u64) -> String {
+    format!(
+        "{{\"type\":\"hello\",\"version\":{},\"role\":\"{role}\",\"client\":{client}}}\n",
+        fgd::live::proto::PROTOCOL_VERSION
+    )
+}
+
 fn note(text: &str) -> Command {
     Command::AddNote {
         text: text.into(),
@@ -117,7 +132,8 @@ fn notetaker_viewer_and_host_see_each_other() {
     h.wait_for("Kepala dinas setuju jadwal piket");
     viewer.until("the note", |c| c.session().last_seq == seq);
     assert_eq!(viewer.note_texts(), ["Kepala dinas setuju jadwal piket"]);
-    let last = viewer.client.log().last().unwrap();
+    let log = viewer.client.fetch_log().unwrap();
+    let last = log.last().unwrap();
     assert_eq!(last.actor, Actor::Notetaker);
     assert!(matches!(last.event, Event::NoteAdded { .. }));
 
@@ -203,10 +219,14 @@ fn concurrent_commands_land_once_in_one_order_everywhere() {
         assert!(mine.windows(2).all(|w| w[0] < w[1]), "{who} in its order");
     }
 
-    // A mirror joining now, and the store after the host quits, agree.
-    let late = Mirror::join(&fgd, &id, Actor::Viewer);
-    assert_eq!(late.client.log(), watcher.client.log());
-    let seen = watcher.client.log().to_vec();
+    // A mirror joining now (from the host's state), the watcher (from the
+    // events) and the log agree; so does the store after the host quits.
+    let mut late = Mirror::join(&fgd, &id, Actor::Viewer);
+    let state = |c: &Client| Snapshot::of(c.session());
+    assert_eq!(state(&late.client), state(&watcher.client));
+    let seen = late.client.fetch_log().unwrap();
+    assert_eq!(seen, watcher.client.fetch_log().unwrap());
+    assert_eq!(Snapshot::of(&replay(&seen)), state(&watcher.client));
     drop(watcher);
     drop(late);
     h.keys(&["q"]);
@@ -290,8 +310,17 @@ fn a_client_of_another_protocol_or_the_facilitator_role_is_refused() {
         refused.contains(&format!("protocol {version}")) && refused.contains("speaks 99"),
         "names both versions: {refused}"
     );
-    let facilitator = answer("{\"type\":\"hello\",\"version\":1,\"role\":\"facilitator\"}\n");
+    let facilitator = answer(&format!(
+        "{{\"type\":\"hello\",\"version\":{version},\"role\":\"facilitator\"}}\n"
+    ));
     assert!(facilitator.contains("\"refused\""), "{facilitator}");
+    assert!(facilitator.contains("join as notetaker"), "{facilitator}");
+    // A client of the first protocol (no client id) is refused naming both.
+    let old = answer("{\"type\":\"hello\",\"version\":1,\"role\":\"notetaker\"}\n");
+    assert!(
+        old.contains(&format!("protocol {version}")) && old.contains("speaks 1"),
+        "names both versions: {old}"
+    );
     let log = std::fs::read_to_string(session_dir(&fgd, &id).join("live.log")).unwrap();
     assert!(log.contains("speaks 99"), "the host logs it: {log}");
 }
@@ -378,9 +407,7 @@ fn a_stuck_client_is_dropped_and_the_host_carries_on() {
     let Some(_h) = host(&fgd, &id) else { return };
     let path = fgd::live::socket_path(&session_dir(&fgd, &id)).unwrap();
     let mut stuck = UnixStream::connect(&path).unwrap();
-    stuck
-        .write_all(b"{\"type\":\"hello\",\"version\":1,\"role\":\"viewer\"}\n")
-        .unwrap();
+    stuck.write_all(hello("viewer").as_bytes()).unwrap();
     // Enough big events to fill the socket buffer and the client's queue.
     let big = "x".repeat(2_000);
     let lines: String = std::iter::once("{\"cmd\":\"start\"}\n".to_owned())
@@ -404,7 +431,13 @@ fn a_stuck_client_is_dropped_and_the_host_carries_on() {
         .last_seq;
     let mut dying = UnixStream::connect(&path).unwrap();
     dying
-        .write_all(b"{\"type\":\"hello\",\"version\":1,\"role\":\"notetaker\"}\n{\"type\":\"command\",\"id\":1,\"command\":{\"cmd\":\"add_decision\",\"text\":\"setengah")
+        .write_all(
+            format!(
+                "{}{{\"type\":\"command\",\"id\":1,\"command\":{{\"cmd\":\"add_decision\",\"text\":\"setengah",
+                hello("notetaker")
+            )
+            .as_bytes(),
+        )
         .unwrap();
     drop(dying);
     // And a fresh client still joins and sees everything, and only that.
