@@ -1,7 +1,6 @@
 //! `fgd export`: writes the minutes of a session, in any state, into
 //! `DIR/ID/` and prints the path of each file written.
 
-use std::io::Write;
 use std::path::Path;
 
 use super::{CliError, io_out};
@@ -55,7 +54,7 @@ pub fn run(
     })?;
     let mut stdout = std::io::stdout().lock();
     for p in paths {
-        writeln!(stdout, "{}", p.display()).map_err(io_out)?;
+        super::print::line(&mut stdout, &p.display().to_string()).map_err(io_out)?;
     }
     Ok(())
 }

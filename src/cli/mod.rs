@@ -8,7 +8,9 @@ mod import;
 #[cfg(unix)]
 mod join;
 
+mod json_keys;
 mod new;
+pub mod print;
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -259,7 +261,7 @@ pub fn main() -> Result<(), CliError> {
             let mut out = std::io::stdout().lock();
             for (name, src) in plan::BUNDLED {
                 let title = plan::parse(src, name).map(|p| p.title).unwrap_or_default();
-                writeln!(out, "{name:<26} {title}").map_err(io_out)?;
+                print::line(&mut out, &format!("{name:<26} {title}")).map_err(io_out)?;
             }
             Ok(())
         }
@@ -277,24 +279,23 @@ fn list(data: &DataDir, json: bool) -> Result<(), CliError> {
     if json {
         let text =
             serde_json::to_string_pretty(&metas).map_err(|e| CliError::other(e.to_string()))?;
-        writeln!(out, "{text}").map_err(io_out)?;
+        writeln!(out, "{}", print::json(&text)).map_err(io_out)?;
         return Ok(());
     }
     let width = metas
         .iter()
-        .map(|m| m.id.chars().count())
+        .map(|m| print::safe(&m.id).chars().count())
         .max()
         .unwrap_or(0);
     for m in &metas {
-        writeln!(
-            out,
-            "{:<width$}  {}  {:<7}  {}",
-            m.id,
+        let id = print::safe(&m.id);
+        let row = format!(
+            "{id:<width$}  {}  {:<7}  {}",
             m.date,
             m.status.as_str(),
             m.title
-        )
-        .map_err(io_out)?;
+        );
+        print::line(&mut out, &row).map_err(io_out)?;
     }
     Ok(())
 }
@@ -302,7 +303,12 @@ fn list(data: &DataDir, json: bool) -> Result<(), CliError> {
 fn delete(data: &DataDir, id: &str, yes: bool) -> Result<(), CliError> {
     let id = data.resolve(id)?;
     if !yes {
-        eprint!("Delete session {id} and all its data? This can't be undone. [y/N] ");
+        eprint!(
+            "{}",
+            print::safe(&format!(
+                "Delete session {id} and all its data? This can't be undone. [y/N] "
+            ))
+        );
         let mut answer = String::new();
         std::io::stdin()
             .lock()
@@ -313,7 +319,7 @@ fn delete(data: &DataDir, id: &str, yes: bool) -> Result<(), CliError> {
         }
     }
     data.delete(&id)?;
-    eprintln!("deleted {id}");
+    print::err(&format!("deleted {id}"));
     Ok(())
 }
 
@@ -324,22 +330,22 @@ fn plan_check(files: &[PathBuf]) -> Result<(), CliError> {
         let src = match std::fs::read_to_string(file) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("{}", plan::unreadable(&name, &e));
+                print::err(&plan::unreadable(&name, &e));
                 failed = true;
                 continue;
             }
         };
         match plan::parse(&src, &name) {
-            Ok(p) => println!(
+            Ok(p) => print::out(&format!(
                 "{name}: ok — {} participants, {} agenda items, {} minutes",
                 p.participants.len(),
                 p.agenda.len(),
                 p.planned_minutes()
-            ),
+            )),
             Err(errors) => {
                 failed = true;
                 for e in errors {
-                    eprintln!("{e}");
+                    print::err(&e.to_string());
                 }
             }
         }

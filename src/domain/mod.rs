@@ -24,6 +24,7 @@ mod event;
 mod floor;
 mod invariants;
 mod lifecycle;
+pub mod limits;
 mod participants;
 mod records;
 mod rules;

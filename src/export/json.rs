@@ -135,6 +135,11 @@ pub fn read(bytes: &[u8]) -> Result<(Session, Vec<Recorded>), ReadError> {
 /// can name a directory.
 pub fn import(bytes: &[u8]) -> Result<(Session, Vec<Recorded>), ReadError> {
     let (_, events) = read(bytes)?;
+    // The log runs forward in time, so its last event is the latest.
+    if let Some(last) = events.last() {
+        crate::domain::limits::not_ahead(last.at, chrono::Utc::now())
+            .map_err(|e| ReadError::Inconsistent(format!("event {}: {e}", last.seq)))?;
+    }
     let events: Vec<Recorded> = events
         .iter()
         .map(Recorded::cleaned)
