@@ -45,6 +45,7 @@ pub fn run(data: &DataDir, id: &str, role_name: &str, out: PathBuf) -> Result<()
     let role = role(role_name)?;
     let id = data.resolve(id)?;
     let config = super::load_config()?;
+    super::require_terminal("fgd join")?;
     crate::tui::run_join(
         |wake| connect(data, &id, role.actor(), wake),
         role,

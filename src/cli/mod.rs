@@ -189,6 +189,20 @@ enum PlanCmd {
     List,
 }
 
+/// Refuses to start a screen without a terminal (a pipe, a cron job, a
+/// service): opening one would fail with "No such device or address", which
+/// says nothing of what to do.
+fn require_terminal(command: &str) -> Result<(), CliError> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(CliError::usage(format!(
+            "{command} needs a terminal: run it in a terminal window, or use `fgd apply` for scripts"
+        )))
+    }
+}
+
 fn load_config() -> Result<crate::tui::config::Config, CliError> {
     crate::tui::config::load(crate::tui::config::path().as_deref()).map_err(CliError::usage)
 }
@@ -214,6 +228,7 @@ pub fn main() -> Result<(), CliError> {
     match cli.command {
         None => {
             let config = load_config()?;
+            require_terminal("fgd")?;
             crate::tui::run_home(&data()?, &config, std::path::Path::new("minutes"))
                 .map_err(|e| CliError::other(format!("the terminal failed: {e}")))
         }
@@ -222,6 +237,7 @@ pub fn main() -> Result<(), CliError> {
             let data = data()?;
             let id = data.resolve(&id)?;
             let engine = crate::engine::Engine::open(&data, &id)?;
+            require_terminal("fgd run")?;
             crate::tui::run_session(engine, &config, out)
                 .map_err(|e| CliError::other(format!("the terminal failed: {e}")))
         }

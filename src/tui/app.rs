@@ -238,10 +238,12 @@ impl<P: Port> App<P> {
         changed || trouble != self.port.trouble()
     }
 
-    /// Shows a problem met while starting, if any.
-    pub fn flash_problem(&mut self, problem: Option<String>) {
-        if let Some(p) = problem {
-            self.complain(p);
+    /// Says on screen, in the screen's language, why no second terminal can
+    /// join (the live socket could not be made), if that happened.
+    pub fn flash_problem(&mut self, no_host: Option<std::io::Error>) {
+        if let Some(e) = no_host {
+            let text = crate::i18n::fill(self.words().no_second_terminal, &[&e]);
+            self.complain(text);
         }
     }
 

@@ -21,3 +21,4 @@ mod fuzz;
 mod hostile;
 mod kill_apply;
 mod snapshot_open;
+mod terminal;
