@@ -163,3 +163,25 @@ pub fn shifted(script: &str, anchor: &str, to: chrono::DateTime<chrono::Utc>) ->
     }
     out
 }
+
+/// The `fgd` binary copied into a directory every user may enter (made
+/// once per test process), for tests that run it as another user (`nobody`):
+/// `target/debug` sits inside the clone, which may be in a private directory
+/// (a home directory, a `mktemp -d` one, mode 0700) that user can't enter.
+/// Run it with a working directory that user can enter too (`/`).
+pub fn binary_for_others() -> &'static Path {
+    use std::os::unix::fs::PermissionsExt;
+    static COPY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    COPY.get_or_init(|| {
+        let dir = tempfile::Builder::new()
+            .prefix("fgd-bin-")
+            .tempdir_in("/tmp")
+            .unwrap()
+            .keep();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let bin = dir.join("fgd");
+        std::fs::copy(env!("CARGO_BIN_EXE_fgd"), &bin).unwrap();
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        bin
+    })
+}

@@ -344,8 +344,16 @@ fn run_case(c: &Case, template: &Fgd) -> Result<(), String> {
         None => fgd.cmd(),
     };
     if c.read_only && root {
+        // As `nobody`, from a copy of the binary and a directory that user
+        // can enter: the clone may sit in a private directory.
         use std::os::unix::process::CommandExt;
-        cmd.uid(65534).gid(65534).env("HOME", "/nonexistent");
+        cmd = Command::new(bin_support::binary_for_others());
+        cmd.env("FGD_DATA_DIR", fgd.data())
+            .env_remove("NO_COLOR")
+            .current_dir("/")
+            .uid(65534)
+            .gid(65534)
+            .env("HOME", "/nonexistent");
     }
     for (key, value) in &c.env {
         cmd.env(
