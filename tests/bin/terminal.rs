@@ -17,17 +17,37 @@ fn a_screen_without_a_terminal_says_what_to_do() {
     let fgd = Fgd::new();
     let id = fgd.new_session(&["--plan", "en-service-design-fgd"]);
     for (args, command) in [(vec!["run", id.as_str()], "fgd run"), (vec![], "fgd")] {
-        let r = fgd.run(&args);
-        assert_eq!(r.code, 2, "{command}: {}", r.stderr);
-        assert!(
-            r.stderr.contains(&format!("{command} needs a terminal"))
-                && r.stderr.contains("run it in a terminal window")
-                && r.stderr.contains("use `fgd apply` for scripts"),
-            "{command}: {}",
-            r.stderr
-        );
-        assert!(!r.stderr.contains("No such device"), "{}", r.stderr);
+        assert_says_needs_a_terminal(&fgd.run(&args), command);
     }
+    // `fgd join` says so once it has reached the host (a session that is
+    // not live is told first).
+    let Some(host) = Tmux::start(&fgd, &format!("run {id}")) else {
+        eprintln!("skipped `fgd join`: tmux is not installed");
+        return;
+    };
+    host.wait_for("Designing");
+    let sock = fgd::live::socket_path(&fgd.data().join("sessions").join(&id)).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !sock.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the host never listened"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_says_needs_a_terminal(&fgd.run(&["join", &id]), "fgd join");
+}
+
+fn assert_says_needs_a_terminal(r: &crate::bin_support::Run, command: &str) {
+    assert_eq!(r.code, 2, "{command}: {}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("{command} needs a terminal"))
+            && r.stderr.contains("run it in a terminal window")
+            && r.stderr.contains("use `fgd apply` for scripts"),
+        "{command}: {}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("No such device"), "{}", r.stderr);
 }
 
 /// A data directory deep enough that the session's socket can't sit in the
@@ -79,6 +99,7 @@ fn a_socket_that_cant_be_made_is_told_on_screen_in_the_sessions_language() {
             let screen = t.wait_for(told);
             assert!(!screen.contains("FGD-EXIT"), "{screen}");
             t.keys(&["q"]);
+            t.wait_for("FGD-EXIT=0");
         }
     }
 }
