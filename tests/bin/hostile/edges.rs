@@ -5,6 +5,33 @@
 
 use super::*;
 
+/// Appends `events` (their `type` and fields) to a session file's log, at
+/// its last event's time, as a script.
+fn append(doc: &mut serde_json::Value, events: &[serde_json::Value]) {
+    rename(doc, "2026-12-16-baru");
+    let log = doc["events"].as_array_mut().unwrap();
+    let at = log.last().unwrap()["at"].clone();
+    for event in events {
+        let seq = log.len() + 1;
+        log.push(serde_json::json!({"seq": seq, "at": at, "actor": "script", "event": event}));
+    }
+}
+
+/// An import refused at the event that typing could not have produced.
+fn unproducible(name: &'static str, events: Vec<serde_json::Value>, why: &'static str) -> Case {
+    case(
+        name,
+        &["import", "{files}/s.json"],
+        2,
+        &[
+            "could not have been made by typing",
+            why,
+            "nothing was imported",
+        ],
+    )
+    .setup(session_file(move |d| append(d, &events)))
+}
+
 pub(super) fn cases() -> Vec<Case> {
     use serde_json::json;
     let apply = ["apply", ID];
@@ -45,5 +72,12 @@ pub(super) fn cases() -> Vec<Case> {
                 let last = events.len() - 1;
                 events[last]["at"] = "9999-12-31T23:59:59Z".into();
             })),
+        // Logs that typing could not produce (break 7).
+        unproducible("import: a speaker who is not a participant", vec![json!({"type":"speaker_called","code":"P999","kind":"topic","entry":null})], "no participant `P999`"),
+        unproducible("import: a start after the end", vec![json!({"type":"ended"}), json!({"type":"started","item":null})], "the session has ended"),
+        unproducible("import: a pause that does nothing", vec![json!({"type":"paused"}), json!({"type":"paused"})], "already paused"),
+        unproducible("import: a hand raised at another time than its event", vec![
+            json!({"type":"hand_raised","entry":{"id":1,"code":"P1","kind":"topic","raised_at":"2026-12-16T09:00:00Z"},"index":0}),
+        ], "records something else"),
     ]
 }
