@@ -210,7 +210,10 @@ impl Engine {
         sent: Option<CommandId>,
     ) -> Result<Executed, Refusal> {
         let at = match when {
-            When::At(at) => at,
+            When::At(at) => {
+                crate::domain::limits::not_ahead(at, Utc::now())?;
+                at
+            }
             When::Now(now) => self.session.last_at.map_or(now, |last| now.max(last)),
         };
         let events = decide(&self.session, cmd, at, actor)?;

@@ -9,10 +9,10 @@ fn main() -> ExitCode {
         Err(e) => {
             if e.bare {
                 if !e.message.is_empty() {
-                    eprintln!("{}", e.message);
+                    fgd::cli::print::err(&e.message);
                 }
             } else if !e.message.is_empty() {
-                eprintln!("fgd: {}", e.message.replace('\n', "\nfgd: "));
+                fgd::cli::print::err(&format!("fgd: {}", e.message.replace('\n', "\nfgd: ")));
             }
             ExitCode::from(e.code)
         }

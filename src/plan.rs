@@ -282,6 +282,11 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
     let organizer = c.opt(raw.organizer, "organizer");
     let facilitator = c.person(raw.facilitator, raw.facilitator_nip, "facilitator");
     let notetaker = c.person(raw.notetaker, raw.notetaker_nip, "notetaker");
+    c.at_most(
+        &raw.resource_persons,
+        "resource persons",
+        crate::domain::limits::MAX_RESOURCE_PERSONS,
+    );
     let resource_persons = raw
         .resource_persons
         .into_iter()

@@ -25,7 +25,8 @@ pub const STATE: u32 = crate::domain::Snapshot::VERSION;
 /// Bump it when a message or a field changes meaning; a peer of another
 /// version is refused with a message naming both. 2: the hello carries the
 /// client's id (commands are recorded once per id), the welcome the state
-/// instead of the log, and the log is sent on request.
+/// instead of the log, the log sent on request, and the refusals
+/// `too_many` and `ahead_of_clock`, which a peer of 1 could not read.
 pub const LIVE_PROTOCOL: u32 = 2;
 
 /// The `session.json` format (owned by `export::json`): bumped when the

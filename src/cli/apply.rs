@@ -29,6 +29,12 @@ pub enum LineError {
     /// Not JSON at all.
     #[error("not valid JSON ({0}); each line is one JSON object like {{\"cmd\":\"start\"}}")]
     NotJson(String),
+    /// Bytes that are not UTF-8 text.
+    #[error("the line is not UTF-8 text; save the input as UTF-8")]
+    NotUtf8,
+    /// The same key twice in one object.
+    #[error("the key `{0}` is given twice; give each field once")]
+    DuplicateKey(String),
     /// JSON, but not an object.
     #[error("each line must be a JSON object like {{\"cmd\":\"start\"}}")]
     NotObject,
@@ -61,6 +67,9 @@ pub enum LineError {
 pub fn parse_line(line: &str) -> Result<ApplyLine, LineError> {
     let mut value: serde_json::Value =
         serde_json::from_str(line).map_err(|e| LineError::NotJson(e.to_string()))?;
+    if let Some(key) = super::json_keys::first_duplicate(line) {
+        return Err(LineError::DuplicateKey(key));
+    }
     let obj = value.as_object_mut().ok_or(LineError::NotObject)?;
     let at = match obj.remove("at") {
         None => None,
@@ -208,31 +217,69 @@ impl Target {
     }
 }
 
+/// The input: `--file F` (refused before the session is opened when it is
+/// not a readable file) or stdin.
+fn input(file: Option<&Path>) -> Result<Box<dyn BufRead>, CliError> {
+    let Some(f) = file else {
+        return Ok(Box::new(std::io::stdin().lock()));
+    };
+    let cant = |e: &dyn std::fmt::Display| {
+        CliError::usage(format!(
+            "can't read {}: {e}; give --file a file of JSON lines",
+            f.display()
+        ))
+    };
+    if f.is_dir() {
+        return Err(cant(&"it is a directory"));
+    }
+    let file = std::fs::File::open(f).map_err(|e| cant(&e))?;
+    Ok(Box::new(BufReader::new(file)))
+}
+
+/// The next input line as bytes, without its line end; `None` at the end.
+fn next_line(input: &mut dyn BufRead, buf: &mut Vec<u8>) -> Result<Option<()>, CliError> {
+    buf.clear();
+    let n = input
+        .read_until(b'\n', buf)
+        .map_err(|e| CliError::other(format!("can't read the input: {e}")))?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+    }
+    Ok(Some(()))
+}
+
 pub fn run(data: &DataDir, id: &str, file: Option<&Path>) -> Result<(), CliError> {
     let id = data.resolve(id)?;
+    let mut input = input(file)?;
     let mut target = Target::open(data, &id)?;
-    let input: Box<dyn BufRead> = match file {
-        Some(f) => {
-            Box::new(BufReader::new(std::fs::File::open(f).map_err(|e| {
-                CliError::usage(format!("can't read {}: {e}", f.display()))
-            })?))
-        }
-        None => Box::new(std::io::stdin().lock()),
-    };
     let mut out = std::io::stdout().lock();
     let mut refused = 0usize;
-    for (n, line) in input.lines().enumerate() {
-        let line = line.map_err(|e| CliError::other(format!("can't read the input: {e}")))?;
+    let mut bytes = Vec::new();
+    let mut n = 0usize;
+    while next_line(&mut input, &mut bytes)?.is_some() {
+        n += 1;
+        // A line that is not UTF-8 is refused on its own; the next goes on.
+        let Ok(line) = std::str::from_utf8(&bytes) else {
+            refused += 1;
+            answer(&mut out, &format!("error {n}: {}", LineError::NotUtf8))?;
+            continue;
+        };
         if line.trim().is_empty() {
             continue;
         }
-        let answer = match parse_line(&line) {
+        let answer_line = match parse_line(line) {
             Err(reason) => Err(reason.to_string()),
             Ok(ApplyLine { command, at }) => match target.apply(command, at) {
                 Outcome::Done(seq) => Ok(seq),
                 Outcome::Refused(reason) => Err(reason),
                 Outcome::NotStored(why, error) => {
-                    let _ = writeln!(out, "error {}: not stored: {why}", n + 1);
+                    let _ = answer(&mut out, &format!("error {n}: not stored: {why}"));
                     return Err(error);
                 }
                 Outcome::Unsure(why, error) => {
@@ -241,17 +288,18 @@ pub fn run(data: &DataDir, id: &str, file: Option<&Path>) -> Result<(), CliError
                 }
             },
         };
-        match answer {
-            Ok(seq) => writeln!(out, "ok {seq}"),
+        match answer_line {
+            Ok(seq) => answer(&mut out, &format!("ok {seq}"))?,
             Err(reason) => {
                 refused += 1;
-                writeln!(out, "error {}: {}", n + 1, reason.replace('\n', " "))
+                answer(
+                    &mut out,
+                    &format!("error {n}: {}", reason.replace('\n', " ")),
+                )?;
             }
         }
-        .and_then(|()| out.flush())
-        .map_err(|e| CliError::other(format!("can't write the answers: {e}")))?;
         if let Some(w) = target.take_warning() {
-            eprintln!("fgd: warning: {w}");
+            super::print::err(&format!("fgd: warning: {w}"));
         }
     }
     if refused > 0 {
@@ -260,4 +308,13 @@ pub fn run(data: &DataDir, id: &str, file: Option<&Path>) -> Result<(), CliError
         )));
     }
     Ok(())
+}
+
+/// Writes one answer line, made terminal-safe (it may echo a command name,
+/// a field, a kind or a participant from the input), and flushes it so the
+/// sender has it at once.
+fn answer(out: &mut impl Write, text: &str) -> Result<(), CliError> {
+    super::print::line(out, text)
+        .and_then(|()| out.flush())
+        .map_err(|e| CliError::other(format!("can't write the answers: {e}")))
 }

@@ -2,7 +2,6 @@
 //! files into `DIR/ID/`, `session.json` and (`--internal`) the internal
 //! minutes into `DIR/ID/internal/` — and prints the path of each file written.
 
-use std::io::Write;
 use std::path::Path;
 
 use super::{CliError, io_out};
@@ -76,7 +75,7 @@ pub fn run(
     })?;
     let mut stdout = std::io::stdout().lock();
     for p in paths {
-        writeln!(stdout, "{}", p.display()).map_err(io_out)?;
+        super::print::line(&mut stdout, &p.display().to_string()).map_err(io_out)?;
     }
     Ok(())
 }

@@ -33,6 +33,6 @@ pub fn run(data: &DataDir, file: &Path) -> Result<(), CliError> {
         Err(StoreError::Exists(_)) => return Err(exists()),
         Err(e) => return Err(e.into()),
     }
-    println!("{id}");
+    super::print::out(&id);
     Ok(())
 }

@@ -52,5 +52,10 @@ pub fn run(data: &DataDir, id: &str, role_name: &str, out: PathBuf) -> Result<()
         out,
     )
     .map_err(|e| join_error(&id, e))?
-    .map_err(|e| CliError::other(format!("the terminal failed: {e}")))
+    // Checked once connected, so that a session that is not live (or a
+    // refused peer) is told first.
+    .map_err(|e| match super::require_terminal("fgd join") {
+        Err(no_terminal) => no_terminal,
+        Ok(()) => CliError::other(format!("the terminal failed: {e}")),
+    })
 }

@@ -8,7 +8,9 @@ mod import;
 #[cfg(unix)]
 mod join;
 
+mod json_keys;
 mod new;
+pub mod print;
 mod repair;
 
 use std::io::{BufRead, Write};
@@ -196,6 +198,20 @@ enum PlanCmd {
     List,
 }
 
+/// Refuses to start a screen without a terminal (a pipe, a cron job, a
+/// service): opening one would fail with "No such device or address", which
+/// says nothing of what to do.
+fn require_terminal(command: &str) -> Result<(), CliError> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(CliError::usage(format!(
+            "{command} needs a terminal: run it in a terminal window, or use `fgd apply` for scripts"
+        )))
+    }
+}
+
 fn load_config() -> Result<crate::tui::config::Config, CliError> {
     crate::tui::config::load(crate::tui::config::path().as_deref()).map_err(CliError::usage)
 }
@@ -224,6 +240,7 @@ pub fn main() -> Result<(), CliError> {
     match cli.command {
         None => {
             let config = load_config()?;
+            require_terminal("fgd")?;
             crate::tui::run_home(&data()?, &config, std::path::Path::new("minutes"))
                 .map_err(|e| CliError::other(format!("the terminal failed: {e}")))
         }
@@ -232,6 +249,7 @@ pub fn main() -> Result<(), CliError> {
             let data = data()?;
             let id = data.resolve(&id)?;
             let engine = crate::engine::Engine::open(&data, &id)?;
+            require_terminal("fgd run")?;
             crate::tui::run_session(engine, &config, out)
                 .map_err(|e| CliError::other(format!("the terminal failed: {e}")))
         }
@@ -281,7 +299,7 @@ pub fn main() -> Result<(), CliError> {
             let mut out = std::io::stdout().lock();
             for (name, src) in plan::BUNDLED {
                 let title = plan::parse(src, name).map(|p| p.title).unwrap_or_default();
-                writeln!(out, "{name:<26} {title}").map_err(io_out)?;
+                print::line(&mut out, &format!("{name:<26} {title}")).map_err(io_out)?;
             }
             Ok(())
         }
@@ -299,24 +317,23 @@ fn list(data: &DataDir, json: bool) -> Result<(), CliError> {
     if json {
         let text =
             serde_json::to_string_pretty(&metas).map_err(|e| CliError::other(e.to_string()))?;
-        writeln!(out, "{text}").map_err(io_out)?;
+        writeln!(out, "{}", print::json(&text)).map_err(io_out)?;
         return Ok(());
     }
     let width = metas
         .iter()
-        .map(|m| m.id.chars().count())
+        .map(|m| print::safe(&m.id).chars().count())
         .max()
         .unwrap_or(0);
     for m in &metas {
-        writeln!(
-            out,
-            "{:<width$}  {}  {:<7}  {}",
-            m.id,
+        let id = print::safe(&m.id);
+        let row = format!(
+            "{id:<width$}  {}  {:<7}  {}",
             m.date,
             m.status.as_str(),
             m.title
-        )
-        .map_err(io_out)?;
+        );
+        print::line(&mut out, &row).map_err(io_out)?;
     }
     Ok(())
 }
@@ -324,7 +341,12 @@ fn list(data: &DataDir, json: bool) -> Result<(), CliError> {
 fn delete(data: &DataDir, id: &str, yes: bool) -> Result<(), CliError> {
     let id = data.resolve(id)?;
     if !yes {
-        eprint!("Delete session {id} and all its data? This can't be undone. [y/N] ");
+        eprint!(
+            "{}",
+            print::safe(&format!(
+                "Delete session {id} and all its data? This can't be undone. [y/N] "
+            ))
+        );
         let mut answer = String::new();
         std::io::stdin()
             .lock()
@@ -335,7 +357,7 @@ fn delete(data: &DataDir, id: &str, yes: bool) -> Result<(), CliError> {
         }
     }
     data.delete(&id)?;
-    eprintln!("deleted {id}");
+    print::err(&format!("deleted {id}"));
     Ok(())
 }
 
@@ -346,22 +368,22 @@ fn plan_check(files: &[PathBuf]) -> Result<(), CliError> {
         let src = match std::fs::read_to_string(file) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("{}", plan::unreadable(&name, &e));
+                print::err(&plan::unreadable(&name, &e));
                 failed = true;
                 continue;
             }
         };
         match plan::parse(&src, &name) {
-            Ok(p) => println!(
+            Ok(p) => print::out(&format!(
                 "{name}: ok — {} participants, {} agenda items, {} minutes",
                 p.participants.len(),
                 p.agenda.len(),
                 p.planned_minutes()
-            ),
+            )),
             Err(errors) => {
                 failed = true;
                 for e in errors {
-                    eprintln!("{e}");
+                    print::err(&e.to_string());
                 }
             }
         }

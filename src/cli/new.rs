@@ -59,6 +59,6 @@ pub fn run(
             engine::CreateError::Store(s) => s.into(),
         })?;
     let id = &engine.session().info.id;
-    println!("{id}");
+    super::print::out(id);
     Ok(())
 }

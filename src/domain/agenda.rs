@@ -33,6 +33,11 @@ pub(super) struct ItemChange {
 }
 
 fn questions_of(questions: &[String]) -> Result<Vec<String>, DomainError> {
+    super::limits::at_most(
+        "guide questions",
+        questions.len(),
+        super::limits::MAX_QUESTIONS,
+    )?;
     questions
         .iter()
         .map(|q| clean(q))
@@ -48,6 +53,8 @@ pub(super) fn add(r: &Rules, new: NewItem) -> Result<Event, DomainError> {
     if !(1..=1440).contains(&new.minutes) {
         return Err(DomainError::BadMinutes(new.minutes));
     }
+    let limits = (r.s.agenda.len() + 1, super::limits::MAX_ITEMS);
+    super::limits::at_most("agenda items", limits.0, limits.1)?;
     let index = match new.position {
         None => r.s.agenda.len(),
         Some(p) => position(p, r.s.agenda.len() + 1)?,

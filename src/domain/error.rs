@@ -56,6 +56,23 @@ pub enum DomainError {
         /// The limit.
         max: usize,
     },
+    /// A list over its limit (`domain::limits`).
+    TooMany {
+        /// The list's name.
+        #[serde(deserialize_with = "interned")]
+        what: Name,
+        /// How many were given.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A command time too far after the real clock.
+    AheadOfClock {
+        /// Time given.
+        at: DateTime<Utc>,
+        /// The real time when it was given.
+        clock: DateTime<Utc>,
+    },
     /// Planned minutes out of range.
     BadMinutes(u32),
     /// A participant reference that matches nobody.

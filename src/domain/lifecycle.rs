@@ -36,6 +36,11 @@ pub(super) fn create(mut info: SessionInfo) -> Result<Event, DomainError> {
             *person = None;
         }
     }
+    super::limits::at_most(
+        "resource persons",
+        info.resource_persons.len(),
+        super::limits::MAX_RESOURCE_PERSONS,
+    )?;
     info.resource_persons = info
         .resource_persons
         .iter()

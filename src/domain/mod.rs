@@ -24,8 +24,10 @@ mod event;
 mod floor;
 mod invariants;
 mod lifecycle;
+pub mod limits;
 mod participants;
 mod records;
+mod redecide;
 mod rules;
 mod session;
 mod snapshot;
@@ -44,6 +46,7 @@ pub use error::DomainError;
 pub use event::{Event, Recorded, Target};
 pub use invariants::Broken;
 pub use records::{Record, RecordKind};
+pub use redecide::{Unproducible, command_of, redecide};
 pub use session::{
     ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, Note, NoteId,
     Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span, Speaking, Statement,

@@ -42,6 +42,8 @@ fn valid_code(code: &str) -> bool {
 /// unique (case-insensitively), else the next `P<n>` is assigned.
 pub(super) fn add(r: &Rules, new: NewParticipant) -> Result<Event, DomainError> {
     r.not_ended()?;
+    let count = r.s.participants.len() + 1;
+    super::limits::at_most("participants", count, super::limits::MAX_PARTICIPANTS)?;
     let name = line(&new.name, "participant name")?;
     let code = match new.code.map(|c| clean_line(&c)).filter(|c| !c.is_empty()) {
         None => r.s.next_code(),

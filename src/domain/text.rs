@@ -12,6 +12,30 @@ pub const MAX_LINE_CHARS: usize = 500;
 /// embedding/override/isolate characters removed, `\r\n` and `\r` turned into
 /// `\n`, and surrounding whitespace trimmed.
 pub fn clean(raw: &str) -> String {
+    let out = strip(raw);
+    let trimmed = out.trim();
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// `text` as it may reach a terminal: the characters [`clean`] strips
+/// (controls but newline and tab, whole escape sequences, NUL, bidi
+/// overrides) removed and `\r` turned into `\n`, nothing trimmed; borrowed
+/// when there is nothing to remove. Everything fgd prints goes through it.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c);
+    if text.chars().any(unsafe_char) {
+        std::borrow::Cow::Owned(strip(text))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// [`clean`] without the trimming.
+fn strip(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
@@ -28,12 +52,7 @@ pub fn clean(raw: &str) -> String {
             c => out.push(c),
         }
     }
-    let trimmed = out.trim();
-    if trimmed.len() == out.len() {
-        out
-    } else {
-        trimmed.to_owned()
-    }
+    out
 }
 
 /// Like [`clean`], and also folds every run of whitespace (newlines included)
@@ -118,6 +137,20 @@ mod tests {
         assert_eq!(clean("bell\u{7}"), "bell");
         assert_eq!(clean("  two\r\nlines\t! "), "two\nlines\t!");
         assert_eq!(clean("\u{9b}2Jz"), "z");
+    }
+
+    #[test]
+    fn terminal_safe_strips_what_clean_strips_and_keeps_the_rest() {
+        assert_eq!(terminal_safe("  ok 12\n"), "  ok 12\n");
+        assert!(matches!(
+            terminal_safe("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            terminal_safe("a\u{1b}]0;title\u{7}b\u{1b}[2Jc\u{202e}d\u{0}e\u{9b}31mf "),
+            "abcdef "
+        );
+        assert_eq!(terminal_safe("x\ry"), "x\ny");
     }
 
     #[test]

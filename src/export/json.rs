@@ -130,17 +130,25 @@ pub fn read(bytes: &[u8]) -> Result<(Session, Vec<Recorded>), ReadError> {
 
 /// Reads a session file for `fgd import`: as [`read`], then every text in
 /// its events is cleaned as typed text is (control characters, escape
-/// sequences and bidi overrides go), and the session they replay to must
-/// keep the invariants, number its records 1, 2, 3 … and have an id that
+/// sequences and bidi overrides go), each event must be what its command
+/// would have recorded (`domain::redecide`: the log is replayed through
+/// `decide`), and the session they make must keep the invariants, number its records 1, 2, 3 … and have an id that
 /// can name a directory.
 pub fn import(bytes: &[u8]) -> Result<(Session, Vec<Recorded>), ReadError> {
     let (_, events) = read(bytes)?;
+    // The log runs forward in time, so its last event is the latest.
+    if let Some(last) = events.last() {
+        crate::domain::limits::not_ahead(last.at, chrono::Utc::now())
+            .map_err(|e| ReadError::Inconsistent(format!("event {}: {e}", last.seq)))?;
+    }
     let events: Vec<Recorded> = events
         .iter()
         .map(Recorded::cleaned)
         .collect::<Result<_, _>>()
         .map_err(|e| ReadError::Inconsistent(e.to_string()))?;
-    let session = replay(&events);
+    // Each event must be what its command would have recorded.
+    let session =
+        crate::domain::redecide(&events).map_err(|e| ReadError::Inconsistent(e.to_string()))?;
     let now = session.clock_end(session.last_at.unwrap_or_default());
     session
         .check_invariants(now)

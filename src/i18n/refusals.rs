@@ -37,6 +37,10 @@ pub const NAMES: &[Pair] = &[
     ("catatan", "note"),
     ("tindak lanjut", "action item"),
     ("kolom", "field"),
+    ("pertanyaan panduan", "guide questions"),
+    ("peserta", "participants"),
+    ("acara", "agenda items"),
+    ("narasumber", "resource persons"),
 ];
 
 /// A field or record name of the domain in `lang`; a name missing from
@@ -79,6 +83,8 @@ pub fn refusal(lang: Language, e: &DomainError) -> String {
         E::AlreadyEnded => say! { lang, "sesi sudah selesai", "the session has already ended" },
         E::Empty(field) => say! { lang, "{field} wajib diisi", "{field} must not be empty"; field = name(lang, field) },
         E::TooLong { field, len, max } => say! { lang, "{field} terlalu panjang ({len} karakter; paling banyak {max})", "{field} is too long ({len} characters; at most {max})"; field = name(lang, field) },
+        E::TooMany { what, count, max } => say! { lang, "{what} terlalu banyak ({count}; paling banyak {max})", "too many {what} ({count}; at most {max})"; what = name(lang, what) },
+        E::AheadOfClock { at, clock } => say! { lang, "waktu {at} lebih dari 5 menit setelah jam sekarang ({clock}); periksa tanggal dan jamnya", "time {at} is more than 5 minutes after the clock ({clock}); check its date and time" },
         E::BadMinutes(m) => say! { lang, "menit rencana harus 1 sampai 1440, bukan {m}", "planned minutes must be between 1 and 1440, not {m}" },
         E::UnknownParticipant(r) => say! { lang, "tidak ada peserta `{r}`; sebut dengan kode (mis. P3) atau nama lengkap", "no participant `{r}`; name one by code (like P3) or by exact name" },
         E::AmbiguousParticipant { name, codes } => say! { lang, "lebih dari satu peserta bernama `{name}`; pakai kode: {codes}", "more than one participant is named `{name}`; use a code: {codes}"; codes = codes.join(", ") },
@@ -196,9 +202,14 @@ mod tests {
     }
 
     /// One refusal of every variant that carries a name, with `name`.
-    fn with_name(name: &'static str) -> [DomainError; 3] {
+    fn with_name(name: &'static str) -> [DomainError; 4] {
         [
             DomainError::Empty(name),
+            DomainError::TooMany {
+                what: name,
+                count: 101,
+                max: 100,
+            },
             DomainError::TooLong {
                 field: name,
                 len: 501,
@@ -217,6 +228,7 @@ mod tests {
             E::NotCreated,
             E::AlreadyCreated,
             E::TimeWentBack { at, last: at },
+            E::AheadOfClock { at, clock: at },
             E::ReadOnly,
             E::FacilitatorEnds,
             E::NotStarted,

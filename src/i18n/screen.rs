@@ -69,6 +69,7 @@ words! {
         ended_banner: ("SESI SELESAI — mode koreksi: teks dan status masih bisa diperbaiki, waktu tidak", "SESSION ENDED — correction mode: texts and statuses can be corrected, timings cannot"),
         paused_banner: ("SESI DIJEDA — waktu tidak berjalan", "SESSION PAUSED — timers are stopped"),
         planned_banner: ("Sesi belum dimulai — tekan {} untuk mulai", "The session has not started — press {} to start"),
+        no_second_terminal: ("Terminal kedua tidak dapat bergabung ({}); sesi tetap berjalan dan tersimpan di terminal ini", "No second terminal can join ({}); the session runs and is saved on this terminal alone"),
         disconnected: ("TERPUTUS — menyambung ulang ke terminal fasilitator (fgd run)… yang diketik belum tersimpan sampai tersambung", "DISCONNECTED — reconnecting to the facilitator's terminal (fgd run)… nothing typed is saved until it is back"),
         refused_by_host: ("TERMINAL FASILITATOR MENOLAK: {}", "THE FACILITATOR'S TERMINAL REFUSES THIS ONE: {}"),
         confirm_quit: ("Sesi masih berjalan. Keluar sekarang? Semua sudah tersimpan.", "The session is live. Quit now? Everything is already saved."),

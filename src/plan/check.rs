@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use super::{PlanError, PlanItem, PlanParticipant, RawItem, RawParticipant};
 use crate::domain::Person;
+use crate::domain::limits::{MAX_ITEMS, MAX_PARTICIPANTS, MAX_QUESTIONS};
 use crate::domain::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean, clean_line};
 
 pub(super) struct Checker<'a> {
@@ -19,6 +20,37 @@ pub(super) struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// A list longer than `max` (`domain::limits`): an error at its first
+    /// entry over the limit.
+    pub(super) fn at_most<T>(&mut self, list: &[Spanned<T>], what: &str, max: usize) {
+        if let Some(over) = list.get(max) {
+            let count = list.len();
+            self.at(
+                over.span(),
+                format!("too many {what} ({count}; at most {max}); shorten the list"),
+            );
+        }
+    }
+
+    /// A date the way a plan writes it, `YYYY-MM-DD` with a four-digit year
+    /// (chrono's `%Y` would also take `+10000-01-01`).
+    fn ymd(s: &str) -> Option<NaiveDate> {
+        let b = s.as_bytes();
+        let shape = b.len() == 10
+            && b.iter().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if shape {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+        } else {
+            None
+        }
+    }
+
     pub(super) fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
         let (line, col) = line_col(self.src, span.start);
         self.errors.push(PlanError {
@@ -90,7 +122,7 @@ impl Checker<'_> {
     pub(super) fn date(&mut self, date: Option<&Spanned<toml::Value>>) -> Option<NaiveDate> {
         date.and_then(|d| {
             let parsed = match d.get_ref() {
-                toml::Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
+                toml::Value::String(s) => Self::ymd(s.trim()),
                 toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
                     dt.date.and_then(|x| {
                         NaiveDate::from_ymd_opt(
@@ -135,6 +167,7 @@ impl Checker<'_> {
         &mut self,
         raw: Vec<Spanned<RawParticipant>>,
     ) -> Vec<PlanParticipant> {
+        self.at_most(&raw, "participants", MAX_PARTICIPANTS);
         let mut codes: Vec<(String, usize)> = Vec::new();
         let mut participants = Vec::with_capacity(raw.len());
         for (i, p) in raw.into_iter().enumerate() {
@@ -179,9 +212,11 @@ impl Checker<'_> {
     }
 
     pub(super) fn agenda(&mut self, raw: Vec<Spanned<RawItem>>) -> Vec<PlanItem> {
+        self.at_most(&raw, "agenda items", MAX_ITEMS);
         let mut agenda = Vec::with_capacity(raw.len());
         for it in raw {
             let it = it.into_inner();
+            self.at_most(&it.questions, "guide questions", MAX_QUESTIONS);
             let title = self.required(&it.title, "agenda item title");
             let minutes = match u32::try_from(*it.minutes.get_ref()) {
                 Ok(m) if (1..=1440).contains(&m) => m,

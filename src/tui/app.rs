@@ -212,7 +212,7 @@ impl<P: Port> App<P> {
             app.focus = Panel::Notes;
         }
         for p in Panel::ALL {
-            app.scroll_to_end(p);
+            app.sel[p.index()] = app.newest(p);
         }
         app.sel[Panel::Agenda.index()] = app.active_index();
         app
@@ -238,10 +238,12 @@ impl<P: Port> App<P> {
         changed || trouble != self.port.trouble()
     }
 
-    /// Shows a problem met while starting, if any.
-    pub fn flash_problem(&mut self, problem: Option<String>) {
-        if let Some(p) = problem {
-            self.complain(p);
+    /// Says on screen, in the screen's language, why no second terminal can
+    /// join (the live socket could not be made), if that happened.
+    pub fn flash_problem(&mut self, no_host: Option<std::io::Error>) {
+        if let Some(e) = no_host {
+            let text = crate::i18n::fill(self.words().no_second_terminal, &[&e]);
+            self.complain(text);
         }
     }
 
@@ -272,8 +274,9 @@ impl<P: Port> App<P> {
         self.rows(panel).get(self.selected(panel)).copied()
     }
 
-    pub(crate) fn scroll_to_end(&mut self, panel: Panel) {
-        self.sel[panel.index()] = self.rows(panel).len().saturating_sub(1);
+    /// The row of `panel` recorded last (see `view::panels::newest`).
+    pub(crate) fn newest(&self, panel: Panel) -> usize {
+        super::view::panels::newest(self.session(), self.role, panel)
     }
 
     pub(crate) fn clamp_selection(&mut self) {
@@ -406,16 +409,7 @@ impl<P: Port> App<P> {
     fn follow(&mut self, follow: Follow) {
         match follow {
             Follow::Active => self.sel[Panel::Agenda.index()] = self.active_index(),
-            Follow::Newest => {
-                let newest = self
-                    .session()
-                    .queue
-                    .iter()
-                    .enumerate()
-                    .max_by_key(|(_, e)| e.id.0)
-                    .map(|(i, _)| i);
-                self.sel[Panel::Queue.index()] = newest.unwrap_or(0);
-            }
+            Follow::Newest => self.sel[Panel::Queue.index()] = self.newest(Panel::Queue),
             Follow::Nothing => {}
         }
     }

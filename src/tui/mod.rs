@@ -62,7 +62,7 @@ fn live_app<P: Port>(port: P, role: Role, config: &Config, out: PathBuf) -> App<
 
 /// The facilitator's port: the engine, hosting other terminals when the
 /// socket can be made (if it can't, the session runs alone and says why).
-fn host_port(engine: Engine, events: &term::Events) -> (LocalPort, Option<String>) {
+fn host_port(engine: Engine, events: &term::Events) -> (LocalPort, Option<std::io::Error>) {
     #[cfg(unix)]
     {
         match crate::live::Host::start(engine.store().dir(), events.waker()) {
@@ -70,10 +70,7 @@ fn host_port(engine: Engine, events: &term::Events) -> (LocalPort, Option<String
                 LocalPort::new(engine, Actor::Facilitator).with_host(host),
                 None,
             ),
-            Err(e) => (
-                LocalPort::new(engine, Actor::Facilitator),
-                Some(format!("no second terminal can join: {e}")),
-            ),
+            Err(e) => (LocalPort::new(engine, Actor::Facilitator), Some(e)),
         }
     }
     #[cfg(not(unix))]

@@ -1,5 +1,5 @@
 //! The terminal: raw mode and the alternate screen, always restored (on quit,
-//! error, panic, SIGTERM and SIGHUP), and the event loop that redraws only
+//! error, panic, SIGTERM, SIGHUP, SIGINT and SIGQUIT), and the event loop that redraws only
 //! when something changed or a displayed second ticked.
 //! Must not know what a screen shows.
 
@@ -12,17 +12,26 @@ use chrono::{Timelike, Utc};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-/// Set by SIGTERM / SIGHUP; the loop then leaves and restores the terminal.
+/// Set by SIGTERM / SIGHUP / SIGINT / SIGQUIT; the loop then leaves and restores the terminal.
 #[derive(Debug, Clone)]
 pub struct Stop(Arc<AtomicBool>);
 
 impl Stop {
-    /// Registers the signal handlers.
+    /// Registers the signal handlers: SIGTERM, SIGHUP, SIGINT and SIGQUIT
+    /// (sent from outside; in raw mode Ctrl-C is a key) set the flag. A
+    /// second SIGINT or SIGQUIT while the flag is set acts as it would
+    /// without fgd's handler, so a screen that is stuck can still be ended.
     pub fn install() -> io::Result<Stop> {
         let flag = Arc::new(AtomicBool::new(false));
         #[cfg(unix)]
-        for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-            signal_hook::flag::register(sig, Arc::clone(&flag))?;
+        {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+            for sig in [SIGINT, SIGQUIT] {
+                signal_hook::flag::register_conditional_default(sig, Arc::clone(&flag))?;
+            }
+            for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+                signal_hook::flag::register(sig, Arc::clone(&flag))?;
+            }
         }
         Ok(Stop(flag))
     }

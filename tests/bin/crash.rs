@@ -2,7 +2,8 @@
 //! session (notes, decisions, conclusions, action items and mindset notes
 //! typed into their forms; hands raised, speakers called and finished, the
 //! next agenda item, pause and resume), is stopped at seeded-random moments —
-//! mid-form, mid-save, idle — by SIGKILL, SIGTERM or SIGHUP, then reopened
+//! mid-form, mid-save, idle — by SIGKILL, SIGTERM, SIGHUP, SIGINT or
+//! SIGQUIT, then reopened
 //! with `fgd run`. Checked after every stop (DESIGN §6):
 //!
 //! - every row the screen showed just before the stop is on the reopened
@@ -10,14 +11,15 @@
 //!   (`zqN0007 …`); a token that was still in an open form (not saved yet)
 //!   is left out. Each session is kept small enough that all its rows fit
 //!   on the 200×60 screen, so "before" and "after" compare exactly;
-//! - SIGTERM and SIGHUP end fgd with status 0, raw mode off and the
+//! - SIGTERM, SIGHUP, SIGINT and SIGQUIT end fgd with status 0, raw mode off and the
 //!   alternate screen left;
 //! - when a session is retired, its database (opened through the library)
 //!   holds, round by round, a prefix of what was typed — nothing lost
 //!   while something later was kept, no text mixed into another — and the
 //!   session keeps its invariants; `fgd list` tells its real status.
 //!
-//! SIGKILLs: `FGD_CRASH_KILLS` (default 20), plus four SIGTERM/SIGHUP;
+//! SIGKILLs: `FGD_CRASH_KILLS` (default 20), plus four SIGTERM/SIGHUP and
+//! one each of SIGINT and SIGQUIT;
 //! seed: `FGD_CRASH_SEED` (printed when a round fails). Skipped with a
 //! message when tmux is not installed.
 
@@ -385,9 +387,10 @@ fn every_row_on_screen_survives_kill_term_and_hup_at_random_moments() {
         checked: 0,
         mid_form: 0,
     };
-    // The stops in a random order: the kills and two each of TERM and HUP.
+    // The stops in a random order: the kills, two each of TERM and HUP and
+    // one each of INT and QUIT (sent from outside, as `kill -INT` does).
     let mut stops: Vec<&str> = vec!["KILL"; usize::try_from(kills).unwrap()];
-    stops.extend(["TERM", "HUP", "TERM", "HUP"]);
+    stops.extend(["TERM", "HUP", "TERM", "HUP", "INT", "QUIT"]);
     for i in (1..stops.len()).rev() {
         stops.swap(i, run.rng.index(i + 1));
     }

@@ -23,3 +23,4 @@ mod hostile;
 mod kill_apply;
 mod snapshot_open;
 mod storage;
+mod terminal;

@@ -96,6 +96,25 @@ impl Fgd {
         id
     }
 
+    /// A session made from `plan` (a path from the repository, or a bundled
+    /// plan's name) as `fgd new` would make it, its creation stamped `at`: a
+    /// past meeting that `fgd apply` can replay with its real `at` times
+    /// (an `at` may not be before the creation, nor more than a few minutes
+    /// after the real clock).
+    pub fn new_session_at(&self, plan: &str, at: chrono::DateTime<chrono::Utc>) -> String {
+        let path = repo().join(plan);
+        let src = match std::fs::read_to_string(&path) {
+            Ok(src) => src,
+            Err(_) => fgd::plan::bundled(plan)
+                .expect("a plan file or a bundled plan")
+                .to_owned(),
+        };
+        let plan = fgd::plan::parse(&src, plan).unwrap();
+        let data = fgd::store::DataDir::new(self.dir.path());
+        let engine = fgd::engine::create_from_plan(&data, &plan, None, at).unwrap();
+        engine.session().info.id.clone()
+    }
+
     /// Every file under the data dir with its bytes, for "nothing changed" checks.
     pub fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
         let mut out = vec![];
@@ -117,4 +136,52 @@ fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
             out.push((p.clone(), std::fs::read(&p).unwrap_or_default()));
         }
     }
+}
+
+/// A moment `hours` hours before now, on the whole minute: where a replayed
+/// past meeting begins (times are computed from the clock, never written in).
+pub fn hours_ago(hours: i64) -> chrono::DateTime<chrono::Utc> {
+    use chrono::{DurationRound, TimeDelta};
+    let t = chrono::Utc::now() - TimeDelta::hours(hours);
+    t.duration_trunc(TimeDelta::minutes(1)).unwrap()
+}
+
+/// `script` (JSON lines) with every `at` moved so that `anchor` falls on
+/// `to`: a meeting written down once, replayed at any date.
+pub fn shifted(script: &str, anchor: &str, to: chrono::DateTime<chrono::Utc>) -> String {
+    let anchor = chrono::DateTime::parse_from_rfc3339(anchor).unwrap();
+    let mut out = String::new();
+    for line in script.lines().filter(|l| !l.trim().is_empty()) {
+        let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+        if let Some(at) = v.get("at").and_then(|a| a.as_str()) {
+            let at = chrono::DateTime::parse_from_rfc3339(at).unwrap();
+            let moved = (to + (at - anchor)).with_timezone(&anchor.timezone());
+            v["at"] = moved.to_rfc3339().into();
+        }
+        out.push_str(&v.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// The `fgd` binary copied into a directory every user may enter (made
+/// once per test process), for tests that run it as another user (`nobody`):
+/// `target/debug` sits inside the clone, which may be in a private directory
+/// (a home directory, a `mktemp -d` one, mode 0700) that user can't enter.
+/// Run it with a working directory that user can enter too (`/`).
+pub fn binary_for_others() -> &'static Path {
+    use std::os::unix::fs::PermissionsExt;
+    static COPY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    COPY.get_or_init(|| {
+        let dir = tempfile::Builder::new()
+            .prefix("fgd-bin-")
+            .tempdir_in("/tmp")
+            .unwrap()
+            .keep();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let bin = dir.join("fgd");
+        std::fs::copy(env!("CARGO_BIN_EXE_fgd"), &bin).unwrap();
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        bin
+    })
 }

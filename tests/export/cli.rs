@@ -10,8 +10,11 @@ use crate::export_support::{assert_clean, check_csv, check_html, check_ics, chec
 /// An ended OBSESI session; returns its id.
 fn obsesi(fgd: &Fgd) -> String {
     use serde_json::json;
-    let id = fgd.new_session(&["--plan", "sessions/obsesi-tupoksi.toml"]);
     let base = crate::export_support::start_time("2026-12-07T08:55:00+07:00".parse().unwrap());
+    let id = fgd.new_session_at(
+        "sessions/obsesi-tupoksi.toml",
+        crate::export_support::minute_before(base),
+    );
     let script = crate::export_support::timed(
         base,
         &[

@@ -115,9 +115,13 @@ minutes = 15
     )
 }
 
-fn script() -> String {
+/// When [`script`] begins.
+fn script_base() -> chrono::DateTime<chrono::Utc> {
+    crate::export_support::start_time("2026-11-23T08:55:00+08:00".parse().unwrap())
+}
+
+fn script(base: chrono::DateTime<chrono::Utc>) -> String {
     use serde_json::json;
-    let base = crate::export_support::start_time("2026-11-23T08:55:00+08:00".parse().unwrap());
     crate::export_support::timed(
         base,
         &[
@@ -222,8 +226,12 @@ fn hostile_text_in_every_field_never_reaches_a_file_unescaped() {
     let fgd = Fgd::new();
     let plan_file = fgd.data().join("evil.toml");
     std::fs::write(&plan_file, plan()).unwrap();
-    let id = fgd.new_session(&["--plan", plan_file.to_str().unwrap()]);
-    let r = fgd.run_with_input(&["apply", &id], &script());
+    let base = script_base();
+    let id = fgd.new_session_at(
+        plan_file.to_str().unwrap(),
+        crate::export_support::minute_before(base),
+    );
+    let r = fgd.run_with_input(&["apply", &id], &script(base));
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert_stored_session_clean(
         "plan and apply",

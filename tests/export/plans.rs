@@ -123,7 +123,10 @@ fn check_plan(path: &std::path::Path) {
         .unwrap()
         .with_timezone(&chrono::Utc);
     let base = start_time(nine);
-    let id = fgd.new_session(&["--plan", path.to_str().unwrap()]);
+    let id = fgd.new_session_at(
+        path.to_str().unwrap(),
+        crate::export_support::minute_before(base),
+    );
     let r = fgd.run_with_input(&["apply", &id], &script(base));
     assert_eq!(r.code, 0, "{}: {}{}", path.display(), r.stdout, r.stderr);
     assert!(

@@ -724,11 +724,17 @@ pub fn check_ics(ics: &str) -> Vec<ical::parser::ical::component::IcalTodo> {
 
 // ------------------------------------------------------------------ scripts
 
-/// When a scripted session starts: `preferred`, or a minute from now if
-/// that has passed (`fgd new` records the creation at the real time, and an
-/// `at` must never be before it).
+/// When a scripted session starts: `preferred`, or three hours ago if that
+/// is later (an `at` may be at most a few minutes after the real clock, and
+/// a script runs for up to about an hour and a half). Create the session a
+/// minute before it with `Fgd::new_session_at`.
 pub fn start_time(preferred: DateTime<Utc>) -> DateTime<Utc> {
-    preferred.max(Utc::now() + chrono::Duration::minutes(1))
+    preferred.min(crate::bin_support::hours_ago(3))
+}
+
+/// A minute before `t`: when a replayed session is created.
+pub fn minute_before(t: DateTime<Utc>) -> DateTime<Utc> {
+    t - chrono::Duration::minutes(1)
 }
 
 /// `fgd apply` input: each command with `at` = `base` + its minutes.

@@ -521,8 +521,9 @@ fn a_peer_of_another_user_is_refused_and_logged() {
     open(&sock, 0o666);
     let out = std::process::Command::new("setpriv")
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-        .arg(env!("CARGO_BIN_EXE_fgd"))
+        .arg(crate::bin_support::binary_for_others())
         .args(["join", &id])
+        .current_dir("/")
         .env("FGD_DATA_DIR", fgd.data())
         .env("FGD_CONFIG", "/nonexistent")
         .output()

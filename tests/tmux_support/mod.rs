@@ -39,6 +39,18 @@ impl Tmux {
 
     /// Starts `fgd ARGS` in a `cols`×`rows` window.
     pub fn start_sized(fgd: &Fgd, args: &str, cols: u16, rows: u16) -> Option<Tmux> {
+        Tmux::start_with_env(fgd, args, cols, rows, &[])
+    }
+
+    /// Starts `fgd ARGS` in a `cols`×`rows` window with these environment
+    /// variables (given to a fresh tmux server, which passes them on).
+    pub fn start_with_env(
+        fgd: &Fgd,
+        args: &str,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Option<Tmux> {
         if !available() {
             return None;
         }
@@ -57,6 +69,7 @@ impl Tmux {
             env!("CARGO_BIN_EXE_fgd")
         );
         let ok = Command::new("tmux")
+            .envs(env.iter().copied())
             .args([
                 "-u",
                 "-S",

@@ -33,6 +33,7 @@ mod keys;
 mod keys_forms;
 mod keys_home;
 mod keys_session;
+mod restart;
 mod screens;
 mod screens_colour;
 mod screens_overlays;

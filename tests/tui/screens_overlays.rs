@@ -228,12 +228,13 @@ fn forms_pickers_and_questions() {
     snapshot!("confirm_end_id_80x24", screen(&fx, SMALL));
     fx.ch('n');
 
-    // Removing asks with the row's text.
+    // Removing asks with the row's text: the queue opened at its newest
+    // entry, P6's point of order (at the front).
     fx.tab();
     fx.ch('x');
     let text = screen(&fx, SMALL);
     assert!(
-        text.contains("Hapus “Dr. Ir. Ratna Juwita Harahap, M.P.”?"),
+        text.contains("Hapus “Hj. Siti Nurhaliza Daulay, S.E., M.M.”?"),
         "{text}"
     );
     fx.esc();

@@ -227,11 +227,12 @@ impl<P: Port> App<P> {
             }
         }
         if let Some(p) = forms::lands_in(kind) {
-            if *kind == FormKind::Decision {
-                self.sel[p.index()] = self.session().decisions().count().saturating_sub(1);
+            // The row just added: a decision sits before the conclusions.
+            self.sel[p.index()] = if *kind == FormKind::Decision {
+                self.session().decisions().count().saturating_sub(1)
             } else {
-                self.scroll_to_end(p);
-            }
+                self.rows(p).len().saturating_sub(1)
+            };
         }
         self.clamp_selection();
     }

@@ -3,36 +3,46 @@
 
 use super::*;
 
-const SCRIPT: &str = r#"{"cmd":"arrive","participant":"P1","at":"2036-12-07T08:55:00+07:00"}
-{"cmd":"arrive","participant":"Endang Sulistyowati, S.H.","at":"2036-12-07T08:56:00+07:00"}
-{"cmd":"add_participant","name":"Wayan Sudarsana","position":"Staf","unit":"Desa Sukamaju","code":"P99","at":"2036-12-07T08:58:00+07:00"}
-{"cmd":"start","at":"2036-12-07T09:00:00+07:00"}
-{"cmd":"raise_hand","participant":"P2","kind":"topic","at":"2036-12-07T09:01:00+07:00"}
-{"cmd":"raise_hand","participant":"P99","kind":"point_of_order","at":"2036-12-07T09:01:10+07:00"}
-{"cmd":"call_next","at":"2036-12-07T09:01:20+07:00"}
-{"cmd":"finish_speaker","at":"2036-12-07T09:02:20+07:00"}
-{"cmd":"call_next","at":"2036-12-07T09:02:30+07:00"}
-{"cmd":"add_mindset","from":"dilayani","to":"melayani","values":["berorientasi_pelayanan","adaptif"],"participant":"P2","at":"2036-12-07T09:03:00+07:00"}
-{"cmd":"add_note","text":"Kewenangan izin keramaian tumpang tindih","kind":"quote","participant":"P2","at":"2036-12-07T09:04:00+07:00"}
-{"cmd":"pause","at":"2036-12-07T09:05:00+07:00"}
-{"cmd":"resume","at":"2036-12-07T09:15:00+07:00"}
-{"cmd":"finish_speaker","at":"2036-12-07T09:16:00+07:00"}
-{"cmd":"next_item","at":"2036-12-07T09:20:00+07:00"}
-{"cmd":"add_decision","text":"SOP izin keramaian disusun bersama","at":"2036-12-07T09:21:00+07:00"}
-{"cmd":"add_conclusion","text":"Tupoksi kasi trantib diperjelas","at":"2036-12-07T09:22:00+07:00"}
-{"cmd":"add_action","what":"Susun draf SOP","pic":"endang","due":"+7d","at":"2036-12-07T09:23:00+07:00"}
-{"cmd":"set_action_status","action":1,"status":"done","at":"2036-12-07T09:24:00+07:00"}
-{"cmd":"add_agenda_item","title":"Lain-lain","minutes":5,"at":"2036-12-07T09:25:00+07:00"}
-{"cmd":"defer_item","at":"2036-12-07T09:26:00+07:00"}
-{"cmd":"undo","at":"2036-12-07T09:27:00+07:00"}
-{"cmd":"end","at":"2036-12-07T09:30:00+07:00"}
+/// A whole meeting, its times written from an anchor day
+/// ([`ANCHOR`]) and replayed a few hours ago ([`crate::bin_support::shifted`]).
+const SCRIPT: &str = r#"{"cmd":"arrive","participant":"P1","at":"2000-01-01T08:55:00+07:00"}
+{"cmd":"arrive","participant":"Endang Sulistyowati, S.H.","at":"2000-01-01T08:56:00+07:00"}
+{"cmd":"add_participant","name":"Wayan Sudarsana","position":"Staf","unit":"Desa Sukamaju","code":"P99","at":"2000-01-01T08:58:00+07:00"}
+{"cmd":"start","at":"2000-01-01T09:00:00+07:00"}
+{"cmd":"raise_hand","participant":"P2","kind":"topic","at":"2000-01-01T09:01:00+07:00"}
+{"cmd":"raise_hand","participant":"P99","kind":"point_of_order","at":"2000-01-01T09:01:10+07:00"}
+{"cmd":"call_next","at":"2000-01-01T09:01:20+07:00"}
+{"cmd":"finish_speaker","at":"2000-01-01T09:02:20+07:00"}
+{"cmd":"call_next","at":"2000-01-01T09:02:30+07:00"}
+{"cmd":"add_mindset","from":"dilayani","to":"melayani","values":["berorientasi_pelayanan","adaptif"],"participant":"P2","at":"2000-01-01T09:03:00+07:00"}
+{"cmd":"add_note","text":"Kewenangan izin keramaian tumpang tindih","kind":"quote","participant":"P2","at":"2000-01-01T09:04:00+07:00"}
+{"cmd":"pause","at":"2000-01-01T09:05:00+07:00"}
+{"cmd":"resume","at":"2000-01-01T09:15:00+07:00"}
+{"cmd":"finish_speaker","at":"2000-01-01T09:16:00+07:00"}
+{"cmd":"next_item","at":"2000-01-01T09:20:00+07:00"}
+{"cmd":"add_decision","text":"SOP izin keramaian disusun bersama","at":"2000-01-01T09:21:00+07:00"}
+{"cmd":"add_conclusion","text":"Tupoksi kasi trantib diperjelas","at":"2000-01-01T09:22:00+07:00"}
+{"cmd":"add_action","what":"Susun draf SOP","pic":"endang","due":"+7d","at":"2000-01-01T09:23:00+07:00"}
+{"cmd":"set_action_status","action":1,"status":"done","at":"2000-01-01T09:24:00+07:00"}
+{"cmd":"add_agenda_item","title":"Lain-lain","minutes":5,"at":"2000-01-01T09:25:00+07:00"}
+{"cmd":"defer_item","at":"2000-01-01T09:26:00+07:00"}
+{"cmd":"undo","at":"2000-01-01T09:27:00+07:00"}
+{"cmd":"end","at":"2000-01-01T09:30:00+07:00"}
 "#;
+
+/// The time of [`SCRIPT`]'s first line.
+const ANCHOR: &str = "2000-01-01T08:55:00+07:00";
 
 #[test]
 fn apply_builds_a_whole_session_and_answers_each_line() {
     let fgd = Fgd::new();
-    let id = fgd.new_session(&["--plan", "sessions/obsesi-tupoksi.toml"]);
-    let r = fgd.run_with_input(&["apply", "obsesi"], SCRIPT);
+    let base = crate::bin_support::hours_ago(3);
+    let id = fgd.new_session_at(
+        "sessions/obsesi-tupoksi.toml",
+        base - chrono::TimeDelta::minutes(1),
+    );
+    let script = crate::bin_support::shifted(SCRIPT, ANCHOR, base);
+    let r = fgd.run_with_input(&["apply", "obsesi"], &script);
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     let answers: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(answers.len(), SCRIPT.lines().count());
@@ -85,7 +95,13 @@ fn apply_builds_a_whole_session_and_answers_each_line() {
         Some("P2"),
         "PIC linked by name prefix"
     );
-    assert_eq!(action.due.unwrap().to_string(), "2036-12-14");
+    let wib = chrono::FixedOffset::east_opt(7 * 3600).unwrap();
+    let added = (base + chrono::TimeDelta::minutes(28)).with_timezone(&wib);
+    assert_eq!(
+        action.due.unwrap(),
+        added.date_naive() + chrono::Days::new(7),
+        "+7d from the day the action was added"
+    );
     assert_eq!(action.status, fgd::domain::ActionStatus::Done);
     assert_eq!(
         s.agenda[1].status,
@@ -98,7 +114,7 @@ fn apply_builds_a_whole_session_and_answers_each_line() {
             .arrived_at
             .unwrap()
             .to_rfc3339(),
-        "2036-12-07T01:55:00+00:00"
+        base.to_rfc3339()
     );
 }
 

@@ -174,17 +174,19 @@ fn a_session_from_a_newer_fgd_is_refused_untouched() {
 #[test]
 fn follow_up_carries_deferred_items_and_open_actions() {
     let fgd = Fgd::new();
-    let first = fgd.new_session(&["--plan", "sessions/obsesi-tupoksi.toml"]);
-    let script = r#"{"cmd":"start","at":"2036-12-07T09:00:00+07:00"}
-{"cmd":"add_action","what":"Susun draf SOP","pic":"Endang","due":"2026-12-14","at":"2036-12-07T09:10:00+07:00"}
-{"cmd":"add_action","what":"Data batas desa","pic":"Dinas PUPR","at":"2036-12-07T09:11:00+07:00"}
-{"cmd":"add_action","what":"Sudah beres","pic":"P1","at":"2036-12-07T09:12:00+07:00"}
-{"cmd":"set_action_status","action":3,"status":"done","at":"2036-12-07T09:13:00+07:00"}
-{"cmd":"next_item","at":"2036-12-07T09:20:00+07:00"}
-{"cmd":"defer_item","at":"2036-12-07T09:30:00+07:00"}
-{"cmd":"end","at":"2036-12-07T10:00:00+07:00"}
+    let base = crate::bin_support::hours_ago(3);
+    let first = fgd.new_session_at("sessions/obsesi-tupoksi.toml", base);
+    let script = r#"{"cmd":"start","at":"2000-01-01T09:00:00+07:00"}
+{"cmd":"add_action","what":"Susun draf SOP","pic":"Endang","due":"2026-12-14","at":"2000-01-01T09:10:00+07:00"}
+{"cmd":"add_action","what":"Data batas desa","pic":"Dinas PUPR","at":"2000-01-01T09:11:00+07:00"}
+{"cmd":"add_action","what":"Sudah beres","pic":"P1","at":"2000-01-01T09:12:00+07:00"}
+{"cmd":"set_action_status","action":3,"status":"done","at":"2000-01-01T09:13:00+07:00"}
+{"cmd":"next_item","at":"2000-01-01T09:20:00+07:00"}
+{"cmd":"defer_item","at":"2000-01-01T09:30:00+07:00"}
+{"cmd":"end","at":"2000-01-01T10:00:00+07:00"}
 "#;
-    let r = fgd.run_with_input(&["apply", &first], script);
+    let script = crate::bin_support::shifted(script, "2000-01-01T09:00:00+07:00", base);
+    let r = fgd.run_with_input(&["apply", &first], &script);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
 
     let second = fgd.new_session(&[

@@ -42,7 +42,7 @@ fn mb() -> String {
 /// Where a case's input goes.
 enum Input {
     None,
-    Stdin(String),
+    Stdin(Vec<u8>),
 }
 
 /// What must hold after a case.
@@ -68,6 +68,8 @@ struct Case {
     /// The command line; `{files}` is a directory for the case's files.
     args: Vec<String>,
     input: Input,
+    /// Environment variables for fgd; `{files}` in a value is replaced.
+    env: Vec<(&'static str, String)>,
     /// Runs fgd under a file size limit of this many KiB (a full disk).
     fsize_kib: Option<Limit>,
     /// Runs fgd as a user who may not write the (read-only) data directory.
@@ -84,6 +86,7 @@ fn case(name: &'static str, args: &[&str], code: i32, says: &[&str]) -> Case {
         setup: Box::new(|_, _| None),
         args: args.iter().map(ToString::to_string).collect(),
         input: Input::None,
+        env: vec![],
         fsize_kib: None,
         read_only: false,
         code,
@@ -98,7 +101,7 @@ impl Case {
         self
     }
 
-    fn stdin(mut self, text: impl Into<String>) -> Case {
+    fn stdin(mut self, text: impl Into<Vec<u8>>) -> Case {
         self.input = Input::Stdin(text.into());
         self
     }
@@ -110,6 +113,11 @@ impl Case {
             std::fs::write(files.join("p.toml"), &text).unwrap();
             None
         })
+    }
+
+    fn env(mut self, key: &'static str, value: impl Into<String>) -> Case {
+        self.env.push((key, value.into()));
+        self
     }
 
     fn file(self, name: &'static str, bytes: impl Into<Vec<u8>>) -> Case {
@@ -307,6 +315,14 @@ fn make_writable(dir: &Path) {
     }
 }
 
+/// A character that must never reach a terminal from fgd: a control
+/// character but newline and tab (ESC starts every escape sequence, U+009B
+/// is CSI on its own) or a bidi embedding, override or isolate.
+fn unsafe_for_a_terminal(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Runs one case; a description of what went wrong, if anything.
 #[expect(
     clippy::too_many_lines,
@@ -344,8 +360,22 @@ fn run_case(c: &Case, template: &Fgd) -> Result<(), String> {
         None => fgd.cmd(),
     };
     if c.read_only && root {
+        // As `nobody`, from a copy of the binary and a directory that user
+        // can enter: the clone may sit in a private directory.
         use std::os::unix::process::CommandExt;
-        cmd.uid(65534).gid(65534).env("HOME", "/nonexistent");
+        cmd = Command::new(bin_support::binary_for_others());
+        cmd.env("FGD_DATA_DIR", fgd.data())
+            .env_remove("NO_COLOR")
+            .current_dir("/")
+            .uid(65534)
+            .gid(65534)
+            .env("HOME", "/nonexistent");
+    }
+    for (key, value) in &c.env {
+        cmd.env(
+            key,
+            value.replace("{files}", &files.path().display().to_string()),
+        );
     }
     cmd.args(&args)
         .stdin(Stdio::piped())
@@ -354,12 +384,12 @@ fn run_case(c: &Case, template: &Fgd) -> Result<(), String> {
     let mut child = cmd.spawn().unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let input = match &c.input {
-        Input::None => String::new(),
+        Input::None => vec![],
         Input::Stdin(s) => s.clone(),
     };
     let writer = std::thread::spawn(move || {
         // fgd may refuse before reading (a broken pipe then).
-        let _ = stdin.write_all(input.as_bytes());
+        let _ = stdin.write_all(&input);
     });
     let r: Run = child.wait_with_output().unwrap().into();
     writer.join().unwrap();
@@ -378,6 +408,9 @@ fn run_case(c: &Case, template: &Fgd) -> Result<(), String> {
     }
     if out.contains("panicked") || out.contains("RUST_BACKTRACE") {
         wrong.push("a panic".into());
+    }
+    if let Some(c) = out.chars().find(|&c| unsafe_for_a_terminal(c)) {
+        wrong.push(format!("printed {c:?}, which a terminal obeys"));
     }
     if r.stderr.lines().count() > 3 {
         wrong.push("more than two or three lines of error".into());
@@ -452,7 +485,9 @@ fn full_disk_kept_what_was_acknowledged(fgd: &Fgd, r: &Run) -> Result<(), String
 #[test]
 fn every_bad_input_on_the_command_line_gets_a_clear_error_and_changes_nothing() {
     let template = template();
-    let cases = cases();
+    let mut cases = cases();
+    cases.extend(printing::cases());
+    cases.extend(edges::cases());
     // Four at a time: most of a case is waiting for a process or a disk.
     let failures: Vec<String> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..4)
@@ -483,6 +518,8 @@ fn every_bad_input_on_the_command_line_gets_a_clear_error_and_changes_nothing() 
 }
 
 mod cases;
+mod edges;
+mod printing;
 mod screen;
 
 use cases::cases;

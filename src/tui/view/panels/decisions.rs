@@ -18,6 +18,20 @@ pub fn rows(s: &Session) -> Vec<Row> {
         .collect()
 }
 
+/// The index of the row recorded last: the newest conclusion, or the newest
+/// decision when it came later (a tie, the same instant, goes to the
+/// conclusion, the end of the list).
+pub fn newest(s: &Session) -> usize {
+    let decisions = s.decisions().count();
+    let conclusions = s.conclusions().count();
+    let last_decision = s.decisions().last().map(|d| d.at);
+    let last_conclusion = s.conclusions().last().map(|c| c.at);
+    match (last_decision, last_conclusion) {
+        (Some(d), Some(c)) if d > c => decisions - 1,
+        _ => (decisions + conclusions).saturating_sub(1),
+    }
+}
+
 /// Title (decisions + conclusions) and visible lines.
 pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
     let decisions: Vec<_> = cx.s.decisions().collect();

@@ -69,6 +69,22 @@ pub fn rows(s: &Session, role: Role, panel: Panel) -> Vec<Row> {
     }
 }
 
+/// The row of `panel` recorded last: where its selection starts when the
+/// screen opens (again, after a restart), as it followed the newest row
+/// while rows were added, so a reopened screen shows the rows it showed.
+/// The rows' order is not always the order they were recorded in
+/// (decisions come before conclusions; a point of order goes to the front
+/// of the queue), so the last row is not always the newest.
+pub fn newest(s: &Session, role: Role, panel: Panel) -> usize {
+    match panel {
+        Panel::Queue => queue::newest(s),
+        Panel::Decisions => decisions::newest(s),
+        Panel::Agenda | Panel::Mindsets | Panel::Notes | Panel::Actions => {
+            rows(s, role, panel).len().saturating_sub(1)
+        }
+    }
+}
+
 /// The model of panel `p` in `rect` at `now`.
 pub fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> PanelModel {
     let cx = Cx {

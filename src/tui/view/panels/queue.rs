@@ -17,6 +17,16 @@ pub fn rows(s: &Session) -> Vec<Row> {
     s.queue.iter().map(|e| Row::Entry(e.id)).collect()
 }
 
+/// The index of the newest queue entry (a point of order goes to the
+/// front, so it is not always the last row).
+pub fn newest(s: &Session) -> usize {
+    s.queue
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, e)| e.id.0)
+        .map_or(0, |(i, _)| i)
+}
+
 /// Title and visible lines: the speaker, the queue, who has not spoken.
 pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
     let (s, w, t, cols, height) = (cx.s, cx.w, cx.t, cx.cols, cx.height);
