@@ -11,6 +11,7 @@ use toml::Spanned;
 use crate::domain::{Command, Language, Person, SessionInfo, SessionKind, Zone};
 
 mod check;
+pub mod title;
 
 use check::{Checker, line_col};
 
@@ -76,7 +77,8 @@ impl std::error::Error for PlanError {}
 /// A checked plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
-    /// Title.
+    /// Title, with its placeholders (`{tanggal}` …) not yet filled: see
+    /// [`Plan::title_for`].
     pub title: String,
     /// Kind.
     pub kind: SessionKind,
@@ -90,6 +92,8 @@ pub struct Plan {
     pub venue: Option<String>,
     /// Letterhead.
     pub organizer: Option<String>,
+    /// Where the minutes are signed.
+    pub place: Option<String>,
     /// Facilitator.
     pub facilitator: Option<Person>,
     /// Notetaker.
@@ -145,6 +149,7 @@ impl Plan {
             zone: Zone::default(),
             venue: None,
             organizer: None,
+            place: None,
             facilitator: None,
             notetaker: None,
             resource_persons: vec![],
@@ -154,28 +159,39 @@ impl Plan {
         }
     }
 
+    /// The title with its placeholders filled for a meeting on `date` with
+    /// number `meeting` (see [`title::fill`]).
+    pub fn title_for(&self, date: NaiveDate, meeting: u32) -> String {
+        title::fill(&self.title, date, meeting, self.language)
+    }
+
     /// The commands that create a session from this plan: `create`, then the
-    /// participants, then the agenda. `date` is used when the plan has none.
+    /// participants, then the agenda, for the meeting numbered `meeting` on
+    /// `date` (the session's planned date, whatever the plan says).
     pub fn commands(
         &self,
         id: &str,
         date: NaiveDate,
         follow_up_of: Option<String>,
+        meeting: u32,
     ) -> Vec<Command> {
         let info = SessionInfo {
             id: id.to_owned(),
-            title: self.title.clone(),
+            title: self.title_for(date, meeting),
             kind: self.kind,
             language: self.language,
-            date: self.date.unwrap_or(date),
+            date,
             zone: self.zone,
             venue: self.venue.clone(),
             organizer: self.organizer.clone(),
+            place: self.place.clone(),
             facilitator: self.facilitator.clone(),
             notetaker: self.notetaker.clone(),
             resource_persons: self.resource_persons.clone(),
             speaker_limit_secs: self.speaker_limit_minutes * 60,
             follow_up_of,
+            meeting,
+            revised: false,
         };
         let mut out = vec![Command::Create { info }];
         out.extend(self.participants.iter().map(|p| Command::AddParticipant {
@@ -214,10 +230,15 @@ struct RawPlan {
     timezone: Option<Spanned<String>>,
     venue: Option<Spanned<String>>,
     organizer: Option<Spanned<String>>,
+    place: Option<Spanned<String>>,
     facilitator: Option<Spanned<String>>,
     facilitator_nip: Option<Spanned<String>>,
+    facilitator_position: Option<Spanned<String>>,
+    facilitator_rank: Option<Spanned<String>>,
     notetaker: Option<Spanned<String>>,
     notetaker_nip: Option<Spanned<String>>,
+    notetaker_position: Option<Spanned<String>>,
+    notetaker_rank: Option<Spanned<String>>,
     #[serde(default)]
     resource_persons: Vec<Spanned<String>>,
     speaker_limit_minutes: Option<Spanned<i64>>,
@@ -271,6 +292,12 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         errors: vec![],
     };
     let title = c.required(&raw.title, "title");
+    if let Err((offset, message)) = title::check(raw.title.get_ref()) {
+        c.at(
+            raw.title.span().start + 1 + offset..raw.title.span().end,
+            message,
+        );
+    }
     let kind = c.parsed::<SessionKind>(raw.kind.as_ref());
     let language = c.parsed::<Language>(raw.language.as_ref());
     let zone = c.parsed::<Zone>(raw.timezone.as_ref());
@@ -280,8 +307,25 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
     let agenda = c.agenda(raw.agenda);
     let venue = c.opt(raw.venue, "venue");
     let organizer = c.opt(raw.organizer, "organizer");
-    let facilitator = c.person(raw.facilitator, raw.facilitator_nip, "facilitator");
-    let notetaker = c.person(raw.notetaker, raw.notetaker_nip, "notetaker");
+    let place = c.opt(raw.place, "place");
+    let facilitator = c.person(
+        raw.facilitator,
+        [
+            raw.facilitator_nip,
+            raw.facilitator_position,
+            raw.facilitator_rank,
+        ],
+        "facilitator",
+    );
+    let notetaker = c.person(
+        raw.notetaker,
+        [
+            raw.notetaker_nip,
+            raw.notetaker_position,
+            raw.notetaker_rank,
+        ],
+        "notetaker",
+    );
     let resource_persons = raw
         .resource_persons
         .into_iter()
@@ -299,6 +343,7 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         zone,
         venue,
         organizer,
+        place,
         facilitator,
         notetaker,
         resource_persons,

@@ -22,6 +22,7 @@ mod due;
 mod error;
 mod event;
 mod floor;
+mod header;
 mod invariants;
 mod lifecycle;
 mod participants;
@@ -42,6 +43,7 @@ pub use decide::decide;
 pub use due::parse_due;
 pub use error::DomainError;
 pub use event::{Event, Recorded, Target};
+pub use header::{Header, HeaderChange};
 pub use invariants::Broken;
 pub use records::{Record, RecordKind};
 pub use session::{

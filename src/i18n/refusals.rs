@@ -37,6 +37,11 @@ pub const NAMES: &[Pair] = &[
     ("catatan", "note"),
     ("tindak lanjut", "action item"),
     ("kolom", "field"),
+    ("tempat", "venue"),
+    ("tempat penandatanganan", "place"),
+    ("penyelenggara", "organizer"),
+    ("nama", "name"),
+    ("pangkat/golongan", "rank"),
 ];
 
 /// A field or record name of the domain in `lang`; a name missing from
@@ -77,6 +82,7 @@ pub fn refusal(lang: Language, e: &DomainError) -> String {
         E::NotPaused => say! { lang, "sesi tidak sedang dijeda", "the session is not paused" },
         E::Ended => say! { lang, "sesi sudah selesai; hanya teks dan status yang masih bisa diperbaiki", "the session has ended; only texts and statuses can still be corrected" },
         E::AlreadyEnded => say! { lang, "sesi sudah selesai", "the session has already ended" },
+        E::DateFixed => say! { lang, "tanggal tidak bisa diubah setelah sesi dimulai: tanggal sesi adalah hari sesi dimulai", "the date can't be changed once the session has started: the session's date is the day it started" },
         E::Empty(field) => say! { lang, "{field} wajib diisi", "{field} must not be empty"; field = name(lang, field) },
         E::TooLong { field, len, max } => say! { lang, "{field} terlalu panjang ({len} karakter; paling banyak {max})", "{field} is too long ({len} characters; at most {max})"; field = name(lang, field) },
         E::BadMinutes(m) => say! { lang, "menit rencana harus 1 sampai 1440, bukan {m}", "planned minutes must be between 1 and 1440, not {m}" },
@@ -225,6 +231,7 @@ mod tests {
             E::NotPaused,
             E::Ended,
             E::AlreadyEnded,
+            E::DateFixed,
             E::BadMinutes(0),
             E::UnknownParticipant(s()),
             E::AmbiguousParticipant {
