@@ -442,6 +442,44 @@ mod tests {
     }
 
     #[test]
+    fn place_signers_and_title_placeholders() {
+        let src = "title = \"OBSESI ke-{ke}, {bulan} {tahun}\"\nplace = \"Ngawi\"\n\
+                   facilitator = \"Camat\"\nfacilitator_position = \"Camat Pangkur\"\n\
+                   facilitator_rank = \"Pembina (IV/a)\"\nnotetaker = \"Sari\"\n\
+                   notetaker_position = \"Pengadministrasi\"\nnotetaker_rank = \"Penata Muda (III/a)\"\n";
+        let plan = parse(src, "p.toml").unwrap();
+        assert_eq!(plan.place.as_deref(), Some("Ngawi"));
+        let f = plan.facilitator.clone().unwrap();
+        assert_eq!(
+            (f.position.as_deref(), f.rank.as_deref()),
+            (Some("Camat Pangkur"), Some("Pembina (IV/a)"))
+        );
+        let n = plan.notetaker.clone().unwrap();
+        assert_eq!(n.rank.as_deref(), Some("Penata Muda (III/a)"));
+        let day = NaiveDate::from_ymd_opt(2027, 3, 4).unwrap();
+        assert_eq!(plan.title_for(day, 3), "OBSESI ke-3, Maret 2027");
+        let Command::Create { info } = &plan.commands("id", day, None, 3)[0] else {
+            panic!("no create");
+        };
+        assert_eq!(
+            (info.title.as_str(), info.meeting),
+            ("OBSESI ke-3, Maret 2027", 3)
+        );
+        let e = parse("kind = \"fgd\"\ntitle = \"Rapat {bln}\"\n", "p.toml").unwrap_err();
+        assert_eq!(
+            e[0].to_string(),
+            "p.toml:2:16: unknown placeholder {bln} in title; use {tanggal}, {bulan}, {tahun} or {ke}"
+        );
+        let e = parse("title = \"T\"\nnotetaker_pangkat = \"x\"\n", "p.toml").unwrap_err();
+        assert!(
+            e[0].to_string()
+                .starts_with("p.toml:2:1: unknown field `notetaker_pangkat`"),
+            "{}",
+            e[0]
+        );
+    }
+
+    #[test]
     fn line_and_column_count_characters() {
         let src = "a = 1\nbé = \"x\"\n";
         assert_eq!(line_col(src, 0), (1, 1));
