@@ -19,4 +19,5 @@ mod formats;
 mod hostile;
 mod plans;
 mod props;
+mod sign_off;
 mod snapshots;
