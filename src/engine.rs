@@ -10,7 +10,7 @@
 mod outcome;
 pub mod repair;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use thiserror::Error;
 
 pub use outcome::{Executed, LogUnavailable, NotStored, Notice, PeerRefusal, Refusal, Unsure};
@@ -354,20 +354,52 @@ pub enum CreateError {
 
 /// Creates and stores a session from `plan` (following up `prev` if given),
 /// under a fresh id made of its date and title; returns the open engine.
+/// The session is dated as [`create_dated`] says with no date given.
 pub fn create_from_plan(
     data: &DataDir,
     plan: &Plan,
     prev: Option<&Session>,
     now: DateTime<Utc>,
 ) -> Result<Engine, CreateError> {
-    let day = plan.date.unwrap_or_else(|| plan.zone.date_of(now));
-    let base = format!("{day}-{}", crate::ids::slug(&plan.title));
+    create_dated(data, plan, prev, None, now)
+}
+
+/// The planned date of a new session: `given` when given; else the plan's
+/// date, unless it follows up `prev` (a plan's date is its first meeting's);
+/// else the day of `now` in the plan's zone.
+pub fn planned_date(
+    plan: &Plan,
+    prev: Option<&Session>,
+    given: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> NaiveDate {
+    given
+        .or(plan.date.filter(|_| prev.is_none()))
+        .unwrap_or_else(|| plan.zone.date_of(now))
+}
+
+/// [`create_from_plan`] on the date `given` (see [`planned_date`]), with every
+/// creation event stamped `now`, which may be in the past (a meeting
+/// replayed from its beginning). A follow-up's meeting number is its
+/// predecessor's plus one; its title's placeholders are filled for it.
+pub fn create_dated(
+    data: &DataDir,
+    plan: &Plan,
+    prev: Option<&Session>,
+    given: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> Result<Engine, CreateError> {
+    let day = planned_date(plan, prev, given, now);
+    let meeting = prev.map_or(1, |p| p.info.meeting_number() + 1);
+    let title = plan.title_for(day, meeting);
+    let base = format!("{day}-{}", crate::ids::slug(&title));
     // Another `fgd new` of the same title may claim the free id first:
     // then the next one is tried.
     let mut tries = 0;
     loop {
         let id = data.free_id(&base);
-        let mut commands = plan.commands(&id, day, prev.map(|p| p.info.id.clone()));
+        let follow_up_of = prev.map(|p| p.info.id.clone());
+        let mut commands = plan.commands(&id, day, follow_up_of, meeting);
         commands.extend(prev.map(carry_over).unwrap_or_default());
         let mut session = Session::default();
         let events = build(&mut session, commands, now, Actor::Facilitator)

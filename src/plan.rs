@@ -11,6 +11,7 @@ use toml::Spanned;
 use crate::domain::{Command, Language, Person, SessionInfo, SessionKind, Zone};
 
 mod check;
+pub mod title;
 
 use check::{Checker, line_col};
 
@@ -76,7 +77,8 @@ impl std::error::Error for PlanError {}
 /// A checked plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
-    /// Title.
+    /// Title, with its placeholders (`{tanggal}` …) not yet filled: see
+    /// [`Plan::title_for`].
     pub title: String,
     /// Kind.
     pub kind: SessionKind,
@@ -90,6 +92,8 @@ pub struct Plan {
     pub venue: Option<String>,
     /// Letterhead.
     pub organizer: Option<String>,
+    /// Where the minutes are signed.
+    pub place: Option<String>,
     /// Facilitator.
     pub facilitator: Option<Person>,
     /// Notetaker.
@@ -145,6 +149,7 @@ impl Plan {
             zone: Zone::default(),
             venue: None,
             organizer: None,
+            place: None,
             facilitator: None,
             notetaker: None,
             resource_persons: vec![],
@@ -154,28 +159,39 @@ impl Plan {
         }
     }
 
+    /// The title with its placeholders filled for a meeting on `date` with
+    /// number `meeting` (see [`title::fill`]).
+    pub fn title_for(&self, date: NaiveDate, meeting: u32) -> String {
+        title::fill(&self.title, date, meeting, self.language)
+    }
+
     /// The commands that create a session from this plan: `create`, then the
-    /// participants, then the agenda. `date` is used when the plan has none.
+    /// participants, then the agenda, for the meeting numbered `meeting` on
+    /// `date` (the session's planned date, whatever the plan says).
     pub fn commands(
         &self,
         id: &str,
         date: NaiveDate,
         follow_up_of: Option<String>,
+        meeting: u32,
     ) -> Vec<Command> {
         let info = SessionInfo {
             id: id.to_owned(),
-            title: self.title.clone(),
+            title: self.title_for(date, meeting),
             kind: self.kind,
             language: self.language,
-            date: self.date.unwrap_or(date),
+            date,
             zone: self.zone,
             venue: self.venue.clone(),
             organizer: self.organizer.clone(),
+            place: self.place.clone(),
             facilitator: self.facilitator.clone(),
             notetaker: self.notetaker.clone(),
             resource_persons: self.resource_persons.clone(),
             speaker_limit_secs: self.speaker_limit_minutes * 60,
             follow_up_of,
+            meeting,
+            revised: false,
         };
         let mut out = vec![Command::Create { info }];
         out.extend(self.participants.iter().map(|p| Command::AddParticipant {
@@ -214,10 +230,15 @@ struct RawPlan {
     timezone: Option<Spanned<String>>,
     venue: Option<Spanned<String>>,
     organizer: Option<Spanned<String>>,
+    place: Option<Spanned<String>>,
     facilitator: Option<Spanned<String>>,
     facilitator_nip: Option<Spanned<String>>,
+    facilitator_position: Option<Spanned<String>>,
+    facilitator_rank: Option<Spanned<String>>,
     notetaker: Option<Spanned<String>>,
     notetaker_nip: Option<Spanned<String>>,
+    notetaker_position: Option<Spanned<String>>,
+    notetaker_rank: Option<Spanned<String>>,
     #[serde(default)]
     resource_persons: Vec<Spanned<String>>,
     speaker_limit_minutes: Option<Spanned<i64>>,
@@ -271,6 +292,12 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         errors: vec![],
     };
     let title = c.required(&raw.title, "title");
+    if let Err((offset, message)) = title::check(raw.title.get_ref()) {
+        c.at(
+            raw.title.span().start + 1 + offset..raw.title.span().end,
+            message,
+        );
+    }
     let kind = c.parsed::<SessionKind>(raw.kind.as_ref());
     let language = c.parsed::<Language>(raw.language.as_ref());
     let zone = c.parsed::<Zone>(raw.timezone.as_ref());
@@ -280,8 +307,25 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
     let agenda = c.agenda(raw.agenda);
     let venue = c.opt(raw.venue, "venue");
     let organizer = c.opt(raw.organizer, "organizer");
-    let facilitator = c.person(raw.facilitator, raw.facilitator_nip, "facilitator");
-    let notetaker = c.person(raw.notetaker, raw.notetaker_nip, "notetaker");
+    let place = c.opt(raw.place, "place");
+    let facilitator = c.person(
+        raw.facilitator,
+        [
+            raw.facilitator_nip,
+            raw.facilitator_position,
+            raw.facilitator_rank,
+        ],
+        "facilitator",
+    );
+    let notetaker = c.person(
+        raw.notetaker,
+        [
+            raw.notetaker_nip,
+            raw.notetaker_position,
+            raw.notetaker_rank,
+        ],
+        "notetaker",
+    );
     c.at_most(
         &raw.resource_persons,
         "resource persons",
@@ -304,6 +348,7 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         zone,
         venue,
         organizer,
+        place,
         facilitator,
         notetaker,
         resource_persons,
@@ -399,6 +444,44 @@ mod tests {
         assert!(e[0].message.contains("write text in quotes"), "{}", e[0]);
         let not_text = std::io::Error::from(std::io::ErrorKind::InvalidData);
         assert!(unreadable("p.toml", &not_text).ends_with("save it as UTF-8"));
+    }
+
+    #[test]
+    fn place_signers_and_title_placeholders() {
+        let src = "title = \"OBSESI ke-{ke}, {bulan} {tahun}\"\nplace = \"Ngawi\"\n\
+                   facilitator = \"Camat\"\nfacilitator_position = \"Camat Pangkur\"\n\
+                   facilitator_rank = \"Pembina (IV/a)\"\nnotetaker = \"Sari\"\n\
+                   notetaker_position = \"Pengadministrasi\"\nnotetaker_rank = \"Penata Muda (III/a)\"\n";
+        let plan = parse(src, "p.toml").unwrap();
+        assert_eq!(plan.place.as_deref(), Some("Ngawi"));
+        let f = plan.facilitator.clone().unwrap();
+        assert_eq!(
+            (f.position.as_deref(), f.rank.as_deref()),
+            (Some("Camat Pangkur"), Some("Pembina (IV/a)"))
+        );
+        let n = plan.notetaker.clone().unwrap();
+        assert_eq!(n.rank.as_deref(), Some("Penata Muda (III/a)"));
+        let day = NaiveDate::from_ymd_opt(2027, 3, 4).unwrap();
+        assert_eq!(plan.title_for(day, 3), "OBSESI ke-3, Maret 2027");
+        let Command::Create { info } = &plan.commands("id", day, None, 3)[0] else {
+            panic!("no create");
+        };
+        assert_eq!(
+            (info.title.as_str(), info.meeting),
+            ("OBSESI ke-3, Maret 2027", 3)
+        );
+        let e = parse("kind = \"fgd\"\ntitle = \"Rapat {bln}\"\n", "p.toml").unwrap_err();
+        assert_eq!(
+            e[0].to_string(),
+            "p.toml:2:16: unknown placeholder {bln} in title; use {tanggal}, {bulan}, {tahun} or {ke}"
+        );
+        let e = parse("title = \"T\"\nnotetaker_pangkat = \"x\"\n", "p.toml").unwrap_err();
+        assert!(
+            e[0].to_string()
+                .starts_with("p.toml:2:1: unknown field `notetaker_pangkat`"),
+            "{}",
+            e[0]
+        );
     }
 
     #[test]

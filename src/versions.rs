@@ -26,7 +26,8 @@ pub const STATE: u32 = crate::domain::Snapshot::VERSION;
 /// version is refused with a message naming both. 2: the hello carries the
 /// client's id (commands are recorded once per id), the welcome the state
 /// instead of the log, the log sent on request, and the refusals
-/// `too_many` and `ahead_of_clock`, which a peer of 1 could not read.
+/// `too_many` and `ahead_of_clock`, which a peer of 1 could not read; the
+/// event `session_edited` and the refusal `date_fixed`.
 pub const LIVE_PROTOCOL: u32 = 2;
 
 /// The `session.json` format (owned by `export::json`): bumped when the
@@ -47,7 +48,7 @@ mod tests {
                 LIVE_PROTOCOL,
                 SESSION_JSON
             ),
-            (1, 1, 1, 2, 1)
+            (1, 1, 2, 2, 2)
         );
     }
 }

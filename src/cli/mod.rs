@@ -103,6 +103,12 @@ enum Cmd {
         /// Title (overrides the plan's)
         #[arg(long, value_name = "T")]
         title: Option<String>,
+        /// The planned date (overrides the plan's; a follow-up is dated today without it)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Stamp the creation at this past time (RFC 3339), to replay a past meeting with `fgd apply` `at` times
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
         /// Carry over the deferred agenda items and open actions of this earlier session
         #[arg(long, value_name = "PREV_ID")]
         follow_up: Option<String>,
@@ -256,12 +262,18 @@ pub fn main() -> Result<(), CliError> {
         Some(Cmd::New {
             plan,
             title,
+            date,
+            at,
             follow_up,
         }) => new::run(
             &data()?,
-            plan.as_deref(),
-            title.as_deref(),
-            follow_up.as_deref(),
+            &new::Args {
+                plan: plan.as_deref(),
+                title: title.as_deref(),
+                date: date.as_deref(),
+                at: at.as_deref(),
+                follow_up: follow_up.as_deref(),
+            },
         ),
         #[cfg(unix)]
         Some(Cmd::Join { id, role, out }) => join::run(&data()?, &id, &role, out),

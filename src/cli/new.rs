@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use chrono::Utc;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::CliError;
 use crate::engine::{self, Engine};
@@ -27,12 +27,56 @@ pub fn load_plan(name: &str) -> Result<Plan, CliError> {
     )))
 }
 
-pub fn run(
-    data: &DataDir,
-    plan_name: Option<&str>,
-    title: Option<&str>,
-    follow_up: Option<&str>,
-) -> Result<(), CliError> {
+/// What `fgd new` was given.
+pub struct Args<'a> {
+    /// `--plan`.
+    pub plan: Option<&'a str>,
+    /// `--title`.
+    pub title: Option<&'a str>,
+    /// `--date`.
+    pub date: Option<&'a str>,
+    /// `--at`.
+    pub at: Option<&'a str>,
+    /// `--follow-up`.
+    pub follow_up: Option<&'a str>,
+}
+
+/// `--date YYYY-MM-DD`.
+fn parse_date(date: &str) -> Result<NaiveDate, CliError> {
+    NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| {
+        CliError::usage(format!(
+            "bad --date `{date}`: write a real date as YYYY-MM-DD, like 2027-01-15"
+        ))
+    })
+}
+
+/// `--at TIME`: RFC 3339, not after `now`.
+fn parse_at(at: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, CliError> {
+    let t = DateTime::parse_from_rfc3339(at.trim())
+        .map_err(|_| {
+            CliError::usage(format!(
+                "bad --at `{at}`: write a time as RFC 3339, like 2027-01-15T09:00:00+07:00"
+            ))
+        })?
+        .with_timezone(&Utc);
+    if t > now {
+        return Err(CliError::usage(format!(
+            "--at `{at}` is in the future: it stamps the creation of a meeting that already began; leave it out for now"
+        )));
+    }
+    Ok(t)
+}
+
+pub fn run(data: &DataDir, args: &Args<'_>) -> Result<(), CliError> {
+    let Args {
+        plan: plan_name,
+        title,
+        follow_up,
+        ..
+    } = *args;
+    let clock = Utc::now();
+    let planned = args.date.map(parse_date).transpose()?;
+    let now = args.at.map_or(Ok(clock), |at| parse_at(at, clock))?;
     let mut plan = match (plan_name, title) {
         (None, None) => {
             return Err(CliError::usage(
@@ -52,9 +96,8 @@ pub fn run(
             Some(Engine::open(data, &prev_id)?.session().clone())
         }
     };
-    let now = Utc::now();
     let engine =
-        engine::create_from_plan(data, &plan, prev.as_ref(), now).map_err(|e| match e {
+        engine::create_dated(data, &plan, prev.as_ref(), planned, now).map_err(|e| match e {
             engine::CreateError::Refused(_) => CliError::usage(e.to_string()),
             engine::CreateError::Store(s) => s.into(),
         })?;

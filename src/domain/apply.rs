@@ -6,6 +6,7 @@
 use super::agenda;
 use super::event::{Event, Recorded};
 use super::floor;
+use super::header;
 use super::lifecycle;
 use super::participants;
 use super::records::statements::Which;
@@ -41,6 +42,7 @@ fn fold(s: &mut Session, rec: &Recorded, correcting: bool) {
         Event::Resumed => lifecycle::resumed(s, at),
         Event::Ended => lifecycle::ended(s, at),
         Event::Undone { of } => lifecycle::undone(s, rec.actor, *of),
+        Event::SessionEdited { header: h } => header::edited(s, h, correcting),
         Event::ParticipantAdded { participant } => participants::added(s, participant),
         e @ Event::ParticipantEdited { .. } => participants::edited(s, e, correcting),
         Event::ParticipantRemoved { code } => participants::removed(s, code),

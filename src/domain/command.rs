@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::header::HeaderChange;
 use super::session::{ActionId, EntryId, ItemId, MindsetId, NoteId, SessionInfo};
 use super::types::{ActionStatus, CoreValue, NoteKind, SpeakKind};
 
@@ -29,6 +30,10 @@ pub enum Command {
     End,
     /// Undo the last command made by the same actor.
     Undo,
+    /// Correct the session's header (title, planned date, venue, place of
+    /// signing, organizer, chair, notetaker); in every state, but the date
+    /// only before the start.
+    EditSession(HeaderChange),
 
     /// Add a participant (code assigned in order when not given).
     AddParticipant {

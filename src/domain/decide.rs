@@ -10,6 +10,7 @@ use super::command::Command;
 use super::error::DomainError;
 use super::event::{Event, Target};
 use super::floor;
+use super::header;
 use super::lifecycle;
 use super::participants::{self, NewParticipant, ParticipantChange};
 use super::records::statements::Which;
@@ -57,6 +58,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
         Command::Resume => lifecycle::resume(r),
         Command::End => lifecycle::end(r),
         Command::Undo => lifecycle::undo(r, actor),
+        Command::EditSession(change) => header::edit(r, change),
         Command::AddParticipant {
             name,
             position,

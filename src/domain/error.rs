@@ -44,6 +44,8 @@ pub enum DomainError {
     Ended,
     /// `end` twice.
     AlreadyEnded,
+    /// `edit_session` with a date once the session started.
+    DateFixed,
     /// A required field left empty.
     Empty(#[serde(deserialize_with = "interned")] Name),
     /// A text over the limit.

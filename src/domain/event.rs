@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::header::Header;
 use super::session::{
     ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, Note, NoteId,
     Participant, Pic, QueueEntry, Seq, SessionInfo, Statement,
@@ -65,6 +66,11 @@ pub enum Event {
     Undone {
         /// Seq of the undone event.
         of: Seq,
+    },
+    /// The session's header was corrected (all editable fields, as they now are).
+    SessionEdited {
+        /// The header.
+        header: Header,
     },
 
     /// A participant was added.
@@ -311,6 +317,7 @@ impl Event {
         matches!(
             self,
             Event::Created { .. }
+                | Event::SessionEdited { .. }
                 | Event::Started { .. }
                 | Event::Paused
                 | Event::Resumed

@@ -24,13 +24,15 @@ pub(super) fn create(mut info: SessionInfo) -> Result<Event, DomainError> {
     if info.id.is_empty() {
         return Err(DomainError::Empty("session id"));
     }
-    for field in [&mut info.venue, &mut info.organizer] {
+    for field in [&mut info.venue, &mut info.organizer, &mut info.place] {
         *field = field.as_deref().map(clean_line).filter(|v| !v.is_empty());
     }
     for person in [&mut info.facilitator, &mut info.notetaker] {
         if let Some(p) = person {
             p.name = clean_line(&p.name);
-            p.nip = p.nip.as_deref().map(clean_line).filter(|v| !v.is_empty());
+            for field in [&mut p.nip, &mut p.position, &mut p.rank] {
+                *field = field.as_deref().map(clean_line).filter(|v| !v.is_empty());
+            }
         }
         if person.as_ref().is_some_and(|p| p.name.is_empty()) {
             *person = None;
@@ -52,6 +54,11 @@ pub(super) fn create(mut info: SessionInfo) -> Result<Event, DomainError> {
         .as_deref()
         .map(clean_line)
         .filter(|v| !v.is_empty());
+    // The first meeting is stored as 0 (absent), so 1 and none read the same.
+    if info.meeting <= 1 {
+        info.meeting = 0;
+    }
+    info.revised = false;
     if info.speaker_limit_secs == 0 {
         info.speaker_limit_secs = 180;
     }
@@ -168,7 +175,8 @@ fn close_pause(s: &mut Session, at: DateTime<Utc>) {
 /// Whether anything was corrected after the end (an undone correction may
 /// leave nothing revised).
 pub(super) fn any_revised(s: &Session) -> bool {
-    s.participants.iter().any(|p| p.revised)
+    s.info.revised
+        || s.participants.iter().any(|p| p.revised)
         || s.agenda.iter().any(|i| i.revised)
         || s.all_records().any(|(_, r)| r.revised())
 }

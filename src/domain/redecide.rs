@@ -72,6 +72,9 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
         Event::Resumed => Command::Resume,
         Event::Ended => Command::End,
         Event::Undone { .. } => Command::Undo,
+        Event::SessionEdited { header } => {
+            Command::EditSession(super::header::HeaderChange::between(&s.info, header))
+        }
         Event::ParticipantAdded { participant: p } => Command::AddParticipant {
             name: p.name.clone(),
             position: p.position.clone(),

@@ -64,6 +64,12 @@ pub struct Person {
     /// NIP, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nip: Option<String>,
+    /// Position (jabatan), printed above the name in the sign-off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    /// Rank (pangkat/golongan), printed under the name in the sign-off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<String>,
 }
 
 /// What a session is about and who runs it: set at creation.
@@ -77,7 +83,8 @@ pub struct SessionInfo {
     pub kind: SessionKind,
     /// Language of screens and minutes.
     pub language: Language,
-    /// The day it takes place.
+    /// The day it is planned for; once started, [`Session::date`] is the
+    /// day it really ran.
     pub date: NaiveDate,
     /// Its time zone.
     pub zone: Zone,
@@ -87,6 +94,9 @@ pub struct SessionInfo {
     /// Letterhead line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organizer: Option<String>,
+    /// Where the minutes are signed (a city or regency); never guessed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// Chair / moderator.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facilitator: Option<Person>,
@@ -101,6 +111,26 @@ pub struct SessionInfo {
     /// The session this one follows up, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up_of: Option<String>,
+    /// The meeting's number in its series; 0 (stored as absent) for the
+    /// first (see [`SessionInfo::meeting_number`]).
+    #[serde(default, skip_serializing_if = "is_first_meeting")]
+    pub meeting: u32,
+    /// The header was corrected after the session ended.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revised: bool,
+}
+
+#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's signature")]
+fn is_first_meeting(n: &u32) -> bool {
+    *n <= 1
+}
+
+impl SessionInfo {
+    /// The meeting's number in its series: 1 for a session that follows
+    /// up none.
+    pub fn meeting_number(&self) -> u32 {
+        self.meeting.max(1)
+    }
 }
 
 /// Someone invited to or present at the session.
@@ -449,6 +479,18 @@ impl Session {
             }
         }
         total.max(0) / 1000
+    }
+
+    /// The day the session really ran: the day of its first start in its
+    /// zone; before the start, the planned day ([`Session::date_is_planned`]).
+    pub fn date(&self) -> NaiveDate {
+        self.started_at
+            .map_or(self.info.date, |at| self.info.zone.date_of(at))
+    }
+
+    /// Whether [`Session::date`] is still the planned day (not started).
+    pub fn date_is_planned(&self) -> bool {
+        self.started_at.is_none()
     }
 
     /// Live time since the session started.

@@ -69,7 +69,7 @@ fn text(s: &mut String) -> Field<'_> {
     Field::Text(Form::Text, Role::Free, Value::One(s))
 }
 
-/// The chair's or notetaker's name and NIP: kept.
+/// The chair's or notetaker's name, NIP, position and rank: kept.
 fn person<E>(
     p: &mut Option<Person>,
     f: &mut impl FnMut(Field<'_>) -> Result<(), E>,
@@ -77,6 +77,8 @@ fn person<E>(
     if let Some(p) = p {
         f(line(Role::Kept, &mut p.name))?;
         f(opt_line(Role::Kept, &mut p.nip))?;
+        f(opt_line(Role::Kept, &mut p.position))?;
+        f(opt_line(Role::Kept, &mut p.rank))?;
     }
     Ok(())
 }
@@ -96,11 +98,20 @@ impl Event {
                 f(line(Free, &mut info.title))?;
                 f(opt_line(Free, &mut info.venue))?;
                 f(opt_line(Free, &mut info.organizer))?;
+                f(opt_line(Free, &mut info.place))?;
                 person(&mut info.facilitator, &mut f)?;
                 person(&mut info.notetaker, &mut f)?;
                 let persons = Value::Many(&mut info.resource_persons);
                 f(Field::Text(Form::Line, Kept, persons))?;
                 f(opt_line(Kept, &mut info.follow_up_of))
+            }
+            Event::SessionEdited { header: h } => {
+                f(line(Free, &mut h.title))?;
+                f(opt_line(Free, &mut h.venue))?;
+                f(opt_line(Free, &mut h.place))?;
+                f(opt_line(Free, &mut h.organizer))?;
+                person(&mut h.facilitator, &mut f)?;
+                person(&mut h.notetaker, &mut f)
             }
             Event::ParticipantAdded { participant: p } => {
                 f(line(Kept, &mut p.code))?;

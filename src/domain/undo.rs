@@ -17,8 +17,8 @@ use super::event::{Event, Target};
 use super::records::{Record, RecordKind};
 use super::rules::index;
 use super::session::{
-    ActionItem, AgendaItem, MindsetShift, Note, Participant, QueueEntry, Seq, Session, Span,
-    Speaking, Statement,
+    ActionItem, AgendaItem, MindsetShift, Note, Participant, QueueEntry, Seq, Session, SessionInfo,
+    Span, Speaking, Statement,
 };
 use super::types::{Actor, Status};
 
@@ -30,6 +30,7 @@ pub const UNDO_DEPTH: usize = 100;
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Slot {
     Header,
+    Info,
     Agenda,
     Floor,
     Participant(usize),
@@ -53,6 +54,7 @@ enum Saved {
         pauses: Vec<Span>,
         revised: bool,
     },
+    Info(Box<SessionInfo>),
     Agenda {
         agenda: Vec<AgendaItem>,
         next_item_id: u32,
@@ -230,6 +232,7 @@ macro_rules! labels {
 }
 
 labels! {
+    EditSession,
     Start,
     Pause,
     Resume,
@@ -294,6 +297,7 @@ impl Label {
 fn label(event: &Event) -> Option<Label> {
     Some(match event {
         Event::Created { .. } | Event::Ended | Event::Undone { .. } => return None,
+        Event::SessionEdited { .. } => Label::EditSession,
         Event::Started { .. } => Label::Start,
         Event::Paused => Label::Pause,
         Event::Resumed => Label::Resume,
@@ -352,6 +356,7 @@ fn slots(session: &Session, event: &Event) -> Vec<Slot> {
         // The floor too: turns taken after the start must not outlive its undo.
         Event::Started { .. } => vec![Slot::Header, Slot::Agenda, Slot::Floor],
         Event::Paused | Event::Resumed => vec![Slot::Header],
+        Event::SessionEdited { .. } => vec![Slot::Info],
         Event::ParticipantAdded { .. } => vec![Slot::Participant(session.participants.len())],
         Event::ParticipantEdited { code, .. }
         | Event::ParticipantRemoved { code }
@@ -408,6 +413,7 @@ impl Saved {
             Saved::Decision(d) | Saved::Conclusion(d) => d.as_ref().map(|r| r as &dyn Record),
             Saved::Action(a) => a.as_ref().map(|r| r as &dyn Record),
             Saved::Header { .. }
+            | Saved::Info(_)
             | Saved::Agenda { .. }
             | Saved::Floor { .. }
             | Saved::Participant(_) => None,
@@ -424,6 +430,7 @@ fn save(s: &Session, slot: Slot) -> Saved {
             pauses: s.pauses.clone(),
             revised: s.revised,
         },
+        Slot::Info => Saved::Info(Box::new(s.info.clone())),
         Slot::Agenda => Saved::Agenda {
             agenda: s.agenda.clone(),
             next_item_id: s.next_item_id,
@@ -528,6 +535,7 @@ fn restore(s: &mut Session, slot: Slot, saved: Saved) {
             }
             s.rebuild_talk();
         }
+        (_, Saved::Info(info)) => s.info = *info,
         (
             _,
             Saved::Agenda {

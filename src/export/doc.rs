@@ -224,6 +224,10 @@ pub struct Signature {
     pub name: Option<String>,
     /// NIP, if known.
     pub nip: Option<String>,
+    /// Position, printed above the name.
+    pub position: Option<String>,
+    /// Rank (pangkat/golongan), printed under the name.
+    pub rank: Option<String>,
 }
 
 /// What heads an attendance sheet.

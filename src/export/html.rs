@@ -336,11 +336,18 @@ fn sign_off(s: &SignOff, out: &mut String) {
     for p in &s.signers {
         let name = p.name.as_deref().map_or_else(|| "&nbsp;".to_owned(), text);
         let nip = p.nip.as_deref().map_or_else(String::new, esc);
+        let extra = |class: &str, v: Option<&String>| {
+            v.map_or_else(String::new, |v| {
+                format!("<p class=\"{class}\">{}</p>", text(v))
+            })
+        };
         let _ = writeln!(
             out,
-            "<div class=\"signer\"><p>{}</p><div class=\"space\"></div>\
-             <p class=\"name\">{name}</p><p class=\"nip\">{} {nip}</p></div>",
+            "<div class=\"signer\"><p>{}</p>{}<div class=\"space\"></div>\
+             <p class=\"name\">{name}</p>{}<p class=\"nip\">{} {nip}</p></div>",
             esc(p.role),
+            extra("position", p.position.as_ref()),
+            extra("rank", p.rank.as_ref()),
             esc(s.nip_label)
         );
     }

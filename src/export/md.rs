@@ -372,6 +372,19 @@ fn sign_off(s: &SignOff, out: &mut String) {
     out.push('\n');
     let roles: Vec<&str> = s.signers.iter().map(|p| p.role).collect();
     table_head(out, &roles);
+    // Position above the space for the signature, rank under the name; a
+    // row only when someone has one.
+    let optional = |out: &mut String, get: fn(&super::doc::Signature) -> Option<&String>| {
+        if s.signers.iter().any(|p| get(p).is_some()) {
+            let cells: Vec<String> = s
+                .signers
+                .iter()
+                .map(|p| get(p).map_or_else(String::new, |v| cell(v)))
+                .collect();
+            row(out, &cells);
+        }
+    };
+    optional(out, |p| p.position.as_ref());
     row(out, &vec![String::new(); s.signers.len()]);
     let names: Vec<String> = s
         .signers
@@ -383,6 +396,7 @@ fn sign_off(s: &SignOff, out: &mut String) {
         })
         .collect();
     row(out, &names);
+    optional(out, |p| p.rank.as_ref());
     let nips: Vec<String> = s
         .signers
         .iter()

@@ -75,6 +75,10 @@ pub struct Signer {
     pub name: String,
     /// NIP.
     pub nip: Option<String>,
+    /// Position (jabatan).
+    pub position: Option<String>,
+    /// Rank (pangkat/golongan).
+    pub rank: Option<String>,
 }
 
 /// Which minutes to build.
@@ -144,6 +148,8 @@ pub(in crate::export) fn signer(p: Option<&Person>) -> Option<Signer> {
     p.map(|p| Signer {
         name: p.name.clone(),
         nip: p.nip.clone(),
+        position: p.position.clone(),
+        rank: p.rank.clone(),
     })
 }
 

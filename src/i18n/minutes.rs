@@ -27,6 +27,8 @@ words! {
         follow_up_of: ("Tindak lanjut dari sesi", "Follows up session"),
         status: ("Status", "Status"),
         not_started: ("belum dimulai", "not started"),
+        planned_date: ("rencana", "planned"),
+        place_blank: ("…………", "…………"),
         draft_note: ("Draf: sesi belum selesai saat notulen ini dibuat.", "Draft: the session had not ended when these minutes were made."),
         revised_note: ("Notulen ini memuat koreksi yang dibuat setelah sesi berakhir (ditandai \u{201c}direvisi\u{201d}).", "These minutes include corrections made after the session ended (marked \u{201c}revised\u{201d})."),
         revised: ("direvisi", "revised"),
@@ -220,12 +222,18 @@ impl Labels {
         )
     }
 
-    /// The line above the signatures: "Jakarta, 23 November 2026".
+    /// The line above the signatures: "Jakarta, 23 November 2026"; without
+    /// a place, a blank for the signer to fill ("…………, 23 November 2026").
     pub fn place_date(&self, place: Option<&str>, date: &str) -> String {
         match place {
             Some(p) if !p.is_empty() => format!("{p}, {date}"),
-            _ => date.to_owned(),
+            _ => format!("{}, {date}", self.place_blank),
         }
+    }
+
+    /// A date that is still the planned one: "Jumat, 15 Januari 2027 (rencana)".
+    pub fn planned(&self, date: &str) -> String {
+        format!("{date} ({})", self.planned_date)
     }
 
     /// The title of a talk-time chart.

@@ -41,6 +41,11 @@ pub const NAMES: &[Pair] = &[
     ("peserta", "participants"),
     ("acara", "agenda items"),
     ("narasumber", "resource persons"),
+    ("tempat", "venue"),
+    ("tempat penandatanganan", "place"),
+    ("penyelenggara", "organizer"),
+    ("nama", "name"),
+    ("pangkat/golongan", "rank"),
 ];
 
 /// A field or record name of the domain in `lang`; a name missing from
@@ -81,6 +86,7 @@ pub fn refusal(lang: Language, e: &DomainError) -> String {
         E::NotPaused => say! { lang, "sesi tidak sedang dijeda", "the session is not paused" },
         E::Ended => say! { lang, "sesi sudah selesai; hanya teks dan status yang masih bisa diperbaiki", "the session has ended; only texts and statuses can still be corrected" },
         E::AlreadyEnded => say! { lang, "sesi sudah selesai", "the session has already ended" },
+        E::DateFixed => say! { lang, "tanggal tidak bisa diubah setelah sesi dimulai: tanggal sesi adalah hari sesi dimulai", "the date can't be changed once the session has started: the session's date is the day it started" },
         E::Empty(field) => say! { lang, "{field} wajib diisi", "{field} must not be empty"; field = name(lang, field) },
         E::TooLong { field, len, max } => say! { lang, "{field} terlalu panjang ({len} karakter; paling banyak {max})", "{field} is too long ({len} characters; at most {max})"; field = name(lang, field) },
         E::TooMany { what, count, max } => say! { lang, "{what} terlalu banyak ({count}; paling banyak {max})", "too many {what} ({count}; at most {max})"; what = name(lang, what) },
@@ -237,6 +243,7 @@ mod tests {
             E::NotPaused,
             E::Ended,
             E::AlreadyEnded,
+            E::DateFixed,
             E::BadMinutes(0),
             E::UnknownParticipant(s()),
             E::AmbiguousParticipant {

@@ -8,6 +8,7 @@ use crate::domain::{Label, Language};
 /// The words of `l` in `lang`.
 pub fn label(lang: Language, l: Label) -> &'static str {
     let (id, en) = match l {
+        Label::EditSession => ("ubah info sesi", "edit session"),
         Label::Start => ("mulai sesi", "start"),
         Label::Pause => ("jeda", "pause"),
         Label::Resume => ("lanjutkan sesi", "resume"),

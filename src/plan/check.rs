@@ -95,14 +95,23 @@ impl Checker<'_> {
         Some(self.limited(s, v.span(), what, MAX_LINE_CHARS)).filter(|s| !s.is_empty())
     }
 
+    /// The chair or the notetaker: `what` and its `_nip`, `_position` and
+    /// `_rank` keys (the extras without a name are checked, then dropped).
     pub(super) fn person(
         &mut self,
         name: Option<Spanned<String>>,
-        nip: Option<Spanned<String>>,
+        [nip, position, rank]: [Option<Spanned<String>>; 3],
         what: &str,
     ) -> Option<Person> {
         let nip = self.opt(nip, &format!("{what}_nip"));
-        self.opt(name, what).map(|name| Person { name, nip })
+        let position = self.opt(position, &format!("{what}_position"));
+        let rank = self.opt(rank, &format!("{what}_rank"));
+        self.opt(name, what).map(|name| Person {
+            name,
+            nip,
+            position,
+            rank,
+        })
     }
 
     pub(super) fn parsed<T: std::str::FromStr<Err = String> + Default>(

@@ -36,7 +36,7 @@ impl Meta {
         Meta {
             id: session.info.id.clone(),
             title: session.info.title.clone(),
-            date: session.info.date,
+            date: session.date(),
             status: session.status,
             updated_at: now,
         }

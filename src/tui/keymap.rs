@@ -75,6 +75,8 @@ pub enum Op {
     DropAction,
     /// Participants and attendance.
     Participants,
+    /// The session's header (title, date, venue, place, chair, notetaker).
+    SessionInfo,
     /// Undo the last command from this terminal.
     Undo,
     /// End the session and export the minutes.
@@ -255,6 +257,7 @@ pub const DEFAULTS: &[Binding] = &[
     b!(StartItem, [Key::ch('g')], Session),
     b!(SkipItem, [Key::ch('S')], Session),
     b!(Participants, [Key::ch('p')], Session),
+    b!(SessionInfo, [Key::ch('i')], Session),
     b!(Undo, [Key::ch('u'), Key::ctrl('z')], Session),
     b!(End, [Key::ch('E')], Session),
     b!(RaiseHand, [Key::ch('r')], Speakers),

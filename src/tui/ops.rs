@@ -45,6 +45,7 @@ impl<P: Port> App<P> {
             | Op::StartItem
             | Op::SkipItem
             | Op::Participants
+            | Op::SessionInfo
             | Op::Undo
             | Op::End => self.on_session(op, now),
             Op::RaiseHand | Op::CallNext | Op::CallSpeaker | Op::FinishSpeaker => {
@@ -139,6 +140,7 @@ impl<P: Port> App<P> {
                 _ => self.focus_hint(Panel::Agenda),
             },
             Op::Participants => self.overlays.push(Overlay::Participants(0)),
+            Op::SessionInfo => self.open_form(FormKind::SessionInfo),
             Op::Undo => {
                 self.run(Command::Undo, now);
             }

@@ -9,6 +9,7 @@ mod common;
 
 mod agenda;
 mod floor;
+mod header;
 mod lifecycle;
 mod overdue;
 mod participants;

@@ -20,4 +20,5 @@ mod hostile;
 mod plans;
 mod privacy;
 mod props;
+mod sign_off;
 mod snapshots;

@@ -36,14 +36,18 @@ pub fn fixed_info() -> SessionInfo {
         facilitator: Some(Person {
             name: "Dr. Ratih Kusumawardani, M.Si.".into(),
             nip: Some("197805122005012003".into()),
+            ..Person::default()
         }),
         notetaker: Some(Person {
             name: "Yoga Pratama, S.AP.".into(),
             nip: Some("199301182019031004".into()),
+            ..Person::default()
         }),
         resource_persons: vec!["Prof. Hendra Wijaya (Universitas Sendangrejo)".into()],
         speaker_limit_secs: 180,
         follow_up_of: Some("2026-11-09-pola-pikir".into()),
+        place: Some("Sendangrejo".into()),
+        ..SessionInfo::default()
     }
 }
 

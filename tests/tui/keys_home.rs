@@ -82,7 +82,11 @@ fn home_lists_sessions_and_plans_and_enter_on_a_plan_creates_a_session() {
     let made = made.borrow();
     assert_eq!(made.len(), 1);
     assert_eq!(made[0].id, id);
-    assert!(id.starts_with("2026-12-16-"), "{id}");
+    // A follow-up is dated the day it is made in the plan's zone, not the plan's date.
+    let en = plan::parse(plan::bundled("en-service-design-fgd").unwrap(), "en").unwrap();
+    let today = en.zone.date_of(id_t0() + Duration::hours(1));
+    assert!(id.starts_with(&format!("{today}-")), "{id}");
+    assert_eq!(made[0].meeting, 2, "numbered after the session it follows");
     assert_eq!(
         made[0].follow_up_of.as_deref(),
         Some("2027-01-15-pola-pikir")

@@ -32,6 +32,7 @@ mod tui_support;
 mod keys;
 mod keys_forms;
 mod keys_home;
+mod keys_info;
 mod keys_session;
 mod restart;
 mod screens;

@@ -105,7 +105,7 @@ impl Setup {
         let mut session = Session::default();
         let events = engine::build(
             &mut session,
-            plan.commands(id, day, None),
+            plan.commands(id, day, None, 1),
             t0,
             Actor::Facilitator,
         )

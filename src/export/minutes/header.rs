@@ -20,7 +20,8 @@ pub struct Header {
     pub title: String,
     /// Kind of meeting, spelled out.
     pub kind: &'static str,
-    /// "Senin, 23 November 2026".
+    /// "Senin, 23 November 2026": the day it ran, or the planned day
+    /// marked "(rencana)" before the start.
     pub day_date: String,
     /// "09.00–11.30 WIB", or that it has not started.
     pub time: String,
@@ -54,7 +55,14 @@ impl Builder<'_> {
             letterhead: info.organizer.clone(),
             title: info.title.clone(),
             kind: self.l.session_kind(info.kind),
-            day_date: i18n::date_long(info.date, self.lang()),
+            day_date: {
+                let day = i18n::date_long(self.s.date(), self.lang());
+                if self.s.date_is_planned() {
+                    self.l.planned(&day)
+                } else {
+                    day
+                }
+            },
             time,
             venue: info.venue.clone(),
             chair: signer(info.facilitator.as_ref()),

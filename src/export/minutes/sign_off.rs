@@ -1,5 +1,6 @@
-//! Section "sign-off": the place and date of signing, and a signature for
-//! the chair and the notetaker. Gathers them from the session and makes the
+//! Section "sign-off": the place and date of signing (the day the session
+//! ran; the place left blank when none was given), and a signature for the
+//! chair and the notetaker (position, name, rank, NIP). Gathers them from the session and makes the
 //! section's block. Must not number or lay out.
 
 use crate::export::doc::{Block, Signature};
@@ -20,16 +21,13 @@ pub struct SignOff {
 impl Builder<'_> {
     pub(in crate::export) fn sign_off(&self) -> SignOff {
         let info = &self.s.info;
-        // The place is the last part of the venue's address (its town).
-        let place = info
-            .venue
-            .as_deref()
-            .and_then(|v| v.rsplit(',').next())
-            .map(str::trim);
+        // The place is the plan's or a correction's, never guessed from the
+        // venue: without one the signer fills it in.
         SignOff {
-            place_date: self
-                .l
-                .place_date(place, &i18n::date(info.date, self.lang())),
+            place_date: self.l.place_date(
+                info.place.as_deref(),
+                &i18n::date(self.s.date(), self.lang()),
+            ),
             chair: signer(info.facilitator.as_ref()),
             notetaker: signer(info.notetaker.as_ref()),
         }
@@ -44,6 +42,8 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
         role,
         name: who.as_ref().map(|p| p.name.clone()),
         nip: who.as_ref().and_then(|p| p.nip.clone()),
+        position: who.as_ref().and_then(|p| p.position.clone()),
+        rank: who.as_ref().and_then(|p| p.rank.clone()),
     };
     vec![Block::SignOff(crate::export::doc::SignOff {
         place: s.place_date.clone(),

@@ -12,6 +12,7 @@ pub mod item;
 pub mod mindset;
 pub mod note;
 pub mod participant;
+pub mod session;
 
 use chrono::{DateTime, Utc};
 
@@ -53,6 +54,8 @@ pub enum FormKind {
     AddParticipant,
     /// Edit a participant.
     EditParticipant(String),
+    /// Correct the session's header.
+    SessionInfo,
 }
 
 /// A form's title and fields, in the order of its field names.
@@ -87,6 +90,7 @@ pub fn open(kind: FormKind, s: &Session, w: &Words) -> Option<Form<FormKind>> {
         FormKind::EditItem(id) => item::edit(w, s, *id)?,
         FormKind::AddParticipant => participant::new(w),
         FormKind::EditParticipant(code) => participant::edit(w, s, code)?,
+        FormKind::SessionInfo => session::open(w, s),
     };
     Some(Form::new(kind, title, fields))
 }
@@ -109,6 +113,7 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>) -> Option<Command> {
         FormKind::EditItem(id) => item::command(form, cx, Some(id)),
         FormKind::AddParticipant => Some(participant::add(form)),
         FormKind::EditParticipant(code) => Some(participant::change(form, code)),
+        FormKind::SessionInfo => session::command(form, cx),
     }
 }
 
@@ -128,7 +133,8 @@ pub fn lands_in(kind: &FormKind) -> Option<Panel> {
         | FormKind::EditConclusion(_)
         | FormKind::EditAction(_)
         | FormKind::AddParticipant
-        | FormKind::EditParticipant(_) => None,
+        | FormKind::EditParticipant(_)
+        | FormKind::SessionInfo => None,
     }
 }
 

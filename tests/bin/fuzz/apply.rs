@@ -177,7 +177,7 @@ fn live_session() -> (Session, DateTime<Utc>) {
     let t0 = tui_support::en_t0();
     let plan = plan::parse(plan::bundled(tui_support::EN_PLAN).unwrap(), "en").unwrap();
     let mut session = Session::default();
-    let mut cmds = plan.commands("2026-12-16-fuzz", plan.date.unwrap(), None);
+    let mut cmds = plan.commands("2026-12-16-fuzz", plan.date.unwrap(), None, 1);
     cmds.extend((1..=8).map(|p| Command::Arrive {
         participant: format!("P{p}"),
     }));

@@ -155,7 +155,7 @@ fn check_plan(src: &str) {
         let mut session = Session::default();
         let built = engine::build(
             &mut session,
-            plan.commands("2026-11-23-fuzz", day, None),
+            plan.commands("2026-11-23-fuzz", day, None, 1),
             t0,
             Actor::Facilitator,
         );
