@@ -273,19 +273,7 @@ struct RawItem {
 /// Parses and checks a plan. `file` names it in error messages. Returns every
 /// problem found (a syntax error stops at the first).
 pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
-    let raw: RawPlan = match toml::from_str(src) {
-        Ok(r) => r,
-        Err(e) => {
-            let (line, col) = e.span().map_or((1, 1), |s| line_col(src, s.start));
-            let message = e.message().trim().replace('\n', " ");
-            return Err(vec![PlanError {
-                file: file.to_owned(),
-                line,
-                col,
-                message: explain(&message),
-            }]);
-        }
-    };
+    let raw = read_toml(src, file)?;
     let mut c = Checker {
         file,
         src,
@@ -355,6 +343,21 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         speaker_limit_minutes,
         participants,
         agenda,
+    })
+}
+
+/// The plan's TOML read into its keys, or where it is not TOML (or holds an
+/// unknown key) with what to do.
+fn read_toml(src: &str, file: &str) -> Result<RawPlan, Vec<PlanError>> {
+    toml::from_str(src).map_err(|e: toml::de::Error| {
+        let (line, col) = e.span().map_or((1, 1), |s| line_col(src, s.start));
+        let message = e.message().trim().replace('\n', " ");
+        vec![PlanError {
+            file: file.to_owned(),
+            line,
+            col,
+            message: explain(&message),
+        }]
     })
 }
 
