@@ -106,10 +106,14 @@ fn export_writes_the_five_files_into_out_id_and_prints_each_path() {
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
     check_md(&read("minutes.md"));
     let doc = check_html(&read("minutes.html"));
-    assert!(
-        crate::export_support::text_of(crate::export_support::one(&doc, "section#header"))
-            .contains("Senin, 7 Desember 2026")
-    );
+    // The real date: the day the session started (five minutes after the
+    // replay's base) in WIB.
+    let started = crate::export_support::start_time("2026-12-07T08:55:00+07:00".parse().unwrap())
+        + chrono::Duration::minutes(5);
+    let day = fgd::domain::Zone::WIB.date_of(started);
+    let date = fgd::i18n::date_long(day, fgd::domain::Language::Id);
+    let header = crate::export_support::text_of(crate::export_support::one(&doc, "section#header"));
+    assert!(header.contains(&date), "{date} in {header}");
     assert_eq!(check_csv(read("actions.csv").as_bytes()).len(), 2);
     assert_eq!(check_ics(&read("actions.ics")).len(), 1);
     let (s, _) = fgd::export::json::read(read("internal/session.json").as_bytes()).unwrap();
@@ -128,9 +132,10 @@ fn export_writes_the_five_files_into_out_id_and_prints_each_path() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout.lines().count(), 2);
-    assert!(read("minutes.md").contains("Monday, 7 December 2026"));
+    let date_en = fgd::i18n::date_long(day, fgd::domain::Language::En);
+    assert!(read("minutes.md").contains(&date_en), "{date_en}");
     assert!(
-        read("minutes.html").contains("Senin"),
+        read("minutes.html").contains(&date),
         "html was not rewritten"
     );
 }

@@ -158,8 +158,11 @@ fn check_plan(path: &std::path::Path) {
 
         let doc = check_html(&read("minutes.html"));
         let header = text_of(one(&doc, "section#header"));
+        // The real date: the day of the start (minute 5 of the script) in
+        // the plan's zone.
+        let started = plan.zone.date_of(base + chrono::Duration::minutes(5));
         let date = fgd::i18n::date_long(
-            day,
+            started,
             if lang == "en" {
                 fgd::domain::Language::En
             } else {

@@ -132,7 +132,7 @@ fn a_follow_up_is_dated_today_numbered_and_titled_from_the_placeholders() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let json: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(out.join(&second).join("session.json")).unwrap(),
+        &std::fs::read_to_string(out.join(&second).join("internal").join("session.json")).unwrap(),
     )
     .unwrap();
     assert_eq!(

@@ -150,26 +150,38 @@ fn hold(fgd: &Fgd) -> Holder {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
+    settled(fgd, &line);
+    Holder {
+        child,
+        stdin: Some(stdin),
+    }
+}
+
+/// Waits until the holder that answered `line` has settled the session
+/// directory: the journal has the acknowledged event (it takes it a moment
+/// later, off the acknowledgement path) and the copy of `db/` its open made
+/// is gone (removed on its own thread). The picture is taken after.
+pub(super) fn settled(fgd: &Fgd, line: &str) {
     assert!(line.starts_with("ok "), "{line}");
-    // The journal takes the acknowledged event a moment later, off the
-    // acknowledgement path: the picture is taken once it has.
     let seq = line.trim().trim_start_matches("ok ").to_owned();
-    let journal = session_dir(fgd, ID).join("journal");
+    let dir = session_dir(fgd, ID);
+    let journal = dir.join("journal");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while !std::fs::read_to_string(&journal)
         .unwrap_or_default()
         .lines()
         .any(|l| l.split(' ').next() == Some(seq.as_str()))
+        || std::fs::read_dir(&dir).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with(".db-guard"))
+        })
     {
         assert!(
             std::time::Instant::now() < deadline,
-            "journal never got {seq}"
+            "the holder never settled: journal without {seq}, or a copy of db/ left"
         );
         std::thread::yield_now();
-    }
-    Holder {
-        child,
-        stdin: Some(stdin),
     }
 }
 

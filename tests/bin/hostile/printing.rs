@@ -63,7 +63,7 @@ fn evil_holder(fgd: &Fgd, files: &Path) -> Option<Holder> {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut answer)
         .unwrap();
-    assert!(answer.starts_with("ok "), "{answer}");
+    super::settled(fgd, &answer);
     Some(Holder {
         child,
         stdin: Some(stdin),

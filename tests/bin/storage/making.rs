@@ -48,7 +48,7 @@ fn kills_during_new_import_and_export_leave_nothing_half_made() {
     let files_dir = files.path().display().to_string();
     let r = source.run(&["export", &id, "--format", "json", "--out", &files_dir]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let backup = files.path().join(&id).join("session.json");
+    let backup = files.path().join(&id).join("internal").join("session.json");
     let backup = backup.display().to_string();
     for round in 0..rounds {
         let fgd = Fgd::new();

@@ -15,7 +15,7 @@ fn stored_seqs(fgd: &Fgd, id: &str) -> Vec<u64> {
     let out_dir = out.path().display().to_string();
     let r = fgd.run(&["export", id, "--format", "json", "--out", &out_dir]);
     assert_eq!(r.code, 0, "export after repair: {}", r.stderr);
-    let bytes = std::fs::read(out.path().join(id).join("session.json")).unwrap();
+    let bytes = std::fs::read(out.path().join(id).join("internal").join("session.json")).unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     doc["events"]
         .as_array()
