@@ -24,7 +24,7 @@ pub const STATE: u32 = crate::domain::Snapshot::VERSION;
 /// The live protocol between `fgd run` and its clients (NDJSON messages).
 /// Bump it when a message or a field changes meaning; a peer of another
 /// version is refused with a message naming both.
-pub const LIVE_PROTOCOL: u32 = 1;
+pub const LIVE_PROTOCOL: u32 = 2;
 
 /// The `session.json` format (owned by `export::json`): bumped when the
 /// exported events or state change shape; `fgd import` reads it back.
@@ -44,7 +44,7 @@ mod tests {
                 LIVE_PROTOCOL,
                 SESSION_JSON
             ),
-            (1, 1, 1, 1, 1)
+            (1, 1, 2, 2, 1)
         );
     }
 }

@@ -4,6 +4,7 @@
 //! dispatches, one arm per event, to the fold in the event's family file.
 
 use super::agenda;
+use super::attendance;
 use super::event::{Event, Recorded};
 use super::floor;
 use super::lifecycle;
@@ -18,7 +19,12 @@ use super::undo;
 pub fn apply(session: &mut Session, rec: &Recorded) {
     undo::record(session, rec.seq, rec.actor, &rec.event);
     let correcting = session.status == Status::Ended;
+    let joining = attendance::joining(session, &rec.event, rec.at);
     fold(session, rec, correcting);
+    attendance::follow(session, joining);
+    if matches!(rec.event, Event::Undone { .. } | Event::MarkedAbsent { .. }) {
+        attendance::settle(session);
+    }
     if correcting {
         match rec.event {
             Event::Created { .. } | Event::Ended => {}

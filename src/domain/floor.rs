@@ -195,9 +195,10 @@ impl Session {
     }
 
     /// Participants who have not spoken yet (no finished turn and not speaking
-    /// now). Once anyone is marked present, only those present are listed.
+    /// now). Once anyone is marked present at a roll call (not only by taking
+    /// part), only those present are listed.
     pub fn not_yet_spoken(&self) -> Vec<&Participant> {
-        let anyone_present = self.participants().any(|p| p.present);
+        let anyone_present = self.participants().any(|p| p.present && !p.by_taking_part);
         // Turns hold the participant's code exactly as stored (decide resolves
         // every reference).
         let speaking = self.speaking.as_ref().map(|s| s.code.as_str());

@@ -15,6 +15,7 @@
 
 mod agenda;
 mod apply;
+mod attendance;
 mod clean;
 mod command;
 mod decide;

@@ -335,6 +335,15 @@ fn participant_slot(session: &Session, code: &str) -> Slot {
 }
 
 fn slots(session: &Session, event: &Event) -> Vec<Slot> {
+    let mut slots = own_slots(session, event);
+    // The participant the event marks present (attendance follows participation).
+    if let Some((i, _)) = super::attendance::joining(session, event, DateTime::<Utc>::MIN_UTC) {
+        slots.push(Slot::Participant(i));
+    }
+    slots
+}
+
+fn own_slots(session: &Session, event: &Event) -> Vec<Slot> {
     match event {
         Event::Created { .. } | Event::Ended | Event::Undone { .. } => vec![],
         // The floor too: turns taken after the start must not outlive its undo.

@@ -8,6 +8,7 @@
 mod common;
 
 mod agenda;
+mod attendance;
 mod floor;
 mod lifecycle;
 mod participants;
