@@ -73,6 +73,7 @@ words! {
         refused_by_host: ("TERMINAL FASILITATOR MENOLAK: {}", "THE FACILITATOR'S TERMINAL REFUSES THIS ONE: {}"),
         confirm_quit: ("Sesi masih berjalan. Keluar sekarang? Semua sudah tersimpan.", "The session is live. Quit now? Everything is already saved."),
         confirm_end: ("Akhiri sesi dan tulis notulen?", "End the session and write the minutes?"),
+        confirm_start_empty: ("Belum ada peserta yang ditandai hadir. Mulai juga?", "Nobody is marked present yet. Start anyway?"),
         confirm_remove: ("Hapus", "Remove"),
         yes_no: ("y = ya · n / Esc = batal", "y = yes · n / Esc = cancel"),
         too_small: ("Terminal terlalu kecil: perlu minimal {}×{}. Perbesar jendela, atau tekan q untuk keluar.", "Terminal too small: at least {}×{} is needed. Enlarge the window, or press q to quit."),

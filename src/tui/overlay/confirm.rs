@@ -1,5 +1,5 @@
-//! The `y` / `n` question: quit while live, end the session, remove a
-//! record. `y` answers through the [`Outcome`]; this file runs nothing.
+//! The `y` / `n` question: quit while live, end the session, start with
+//! nobody present, remove a record. `y` answers through the [`Outcome`]; this file runs nothing.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -19,6 +19,8 @@ pub enum Confirm {
     Quit,
     /// End the session.
     End,
+    /// Start a session with nobody marked present.
+    StartEmpty,
     /// Remove a record: its label and the command.
     Remove(String, Box<Command>),
 }
@@ -29,6 +31,7 @@ pub fn key(c: &Confirm, ev: KeyEvent) -> Outcome {
         KeyCode::Char('y' | 'Y') => match c {
             Confirm::Quit => Outcome::Quit { keep: false },
             Confirm::End => Outcome::End,
+            Confirm::StartEmpty => Outcome::Run(Command::Start),
             Confirm::Remove(_, cmd) => Outcome::Run((**cmd).clone()),
         },
         KeyCode::Char('n' | 'N') | KeyCode::Esc => Outcome::Close,
@@ -45,6 +48,7 @@ pub fn draw<P: Port>(app: &App<P>, c: &Confirm, frame: &mut Frame<'_>) {
     let text = match c {
         Confirm::Quit => w.confirm_quit.to_owned(),
         Confirm::End => w.confirm_end.to_owned(),
+        Confirm::StartEmpty => w.confirm_start_empty.to_owned(),
         Confirm::Remove(label, _) => format!("{} “{}”?", w.confirm_remove, fit(label, 60)),
     };
     let bw = (width(&text) as u16 + 4).clamp(30, area.width.saturating_sub(4).max(30));
