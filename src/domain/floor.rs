@@ -20,10 +20,10 @@ pub(super) fn raise_hand(
     kind: SpeakKind,
 ) -> Result<Event, DomainError> {
     r.not_ended()?;
-    let p = r.s.find_participant(reference)?;
+    let p = r.speaker(reference)?;
     if r.s.queue.iter().any(|e| e.code == p.code && e.kind == kind) {
         return Err(DomainError::AlreadyQueued {
-            name: p.name.clone(),
+            name: p.name.to_owned(),
             kind,
         });
     }
@@ -75,9 +75,9 @@ pub(super) fn call_next(r: &Rules) -> Result<Event, DomainError> {
 /// if any, is used.
 pub(super) fn call(r: &Rules, reference: &str) -> Result<Event, DomainError> {
     r.running()?;
-    let p = r.s.find_participant(reference)?;
+    let p = r.speaker(reference)?;
     if r.s.speaking.as_ref().is_some_and(|s| s.code == p.code) {
-        return Err(DomainError::AlreadySpeaking(p.name.clone()));
+        return Err(DomainError::AlreadySpeaking(p.name.to_owned()));
     }
     Ok(match r.s.queue.iter().find(|e| e.code == p.code) {
         Some(e) => Event::SpeakerCalled {

@@ -30,6 +30,7 @@ mod records;
 mod rules;
 mod session;
 mod snapshot;
+mod speakers;
 mod stamp;
 pub mod text;
 mod texts;
@@ -51,6 +52,7 @@ pub use session::{
     TalkStat, Turn,
 };
 pub use snapshot::Snapshot;
+pub use speakers::{CHAIR_CODE, Speaker, SpeakerRole};
 pub use texts::{Field, Form, Role, Value};
 pub use types::{
     ActionStatus, Actor, CoreValue, ItemStatus, Language, NoteKind, SessionKind, SpeakKind, Status,

@@ -274,9 +274,13 @@ impl Session {
         Pic { text, code }
     }
 
-    /// Display name for a participant code: the name, or the code if unknown.
+    /// Display name for a speaker code (a participant, a resource person or
+    /// the chair): the name, or the code if unknown.
     pub fn name_of<'a>(&'a self, code: &'a str) -> &'a str {
-        self.participant(code).map_or(code, |p| p.name.as_str())
+        match self.participant(code) {
+            Some(p) => p.name.as_str(),
+            None => self.speaker(code).map_or(code, |s| s.name),
+        }
     }
 
     /// The next free code of the form `P<n>`.

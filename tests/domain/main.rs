@@ -14,6 +14,7 @@ mod lifecycle;
 mod participants;
 mod props;
 mod records;
+mod speakers;
 mod text;
 mod undo;
 

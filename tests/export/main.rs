@@ -20,3 +20,4 @@ mod hostile;
 mod plans;
 mod props;
 mod snapshots;
+mod speakers;

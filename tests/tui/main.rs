@@ -33,6 +33,7 @@ mod keys;
 mod keys_forms;
 mod keys_home;
 mod keys_session;
+mod keys_speakers;
 mod screens;
 mod screens_colour;
 mod screens_overlays;
