@@ -38,6 +38,17 @@ pub struct Speaker<'a> {
     pub role: SpeakerRole,
 }
 
+impl Speaker<'_> {
+    /// The name without a parenthesised position the plan may add
+    /// ("Dr. Andi, M.Ed. (LAN)" → "Dr. Andi, M.Ed."), for attributions.
+    pub fn short_name(&self) -> &str {
+        match self.name.split('(').next().map(str::trim) {
+            Some(short) if !short.is_empty() => short,
+            _ => self.name,
+        }
+    }
+}
+
 impl Session {
     /// The speakers who are not participants, in order: the resource persons
     /// (`N1…`, plan order), then the chair (`F`) when the session names one.

@@ -176,7 +176,7 @@ impl<'a> Builder<'a> {
     pub(in crate::export) fn guest(&self, code: &str) -> Option<String> {
         let sp = self.s.speaker(code)?;
         let role = self.l.speaker_role(sp.role)?;
-        Some(format!("{} ({role})", sp.name))
+        Some(format!("{} ({role})", sp.short_name()))
     }
 
     /// How a participant is named in tables: the name, or the code when anonymised.

@@ -123,7 +123,7 @@ fn a_resource_person_and_the_chair_are_quoted_with_their_role_and_counted_apart(
             .find(|t| t.contains("Innovation starts"))
             .unwrap();
         assert!(
-            quote.contains("Dr. Andi Irwan Pananrangi") && quote.contains(role),
+            quote.contains(&format!("Dr. Andi Irwan Pananrangi, M.Ed. {role}")),
             "{lang}: attributed to N1 with role: {quote}"
         );
         assert!(md.contains(role) && md.contains(chair), "{lang}: {md}");
