@@ -17,9 +17,16 @@ use super::undo;
 
 /// Applies `rec` to `session`.
 pub fn apply(session: &mut Session, rec: &Recorded) {
-    undo::record(session, rec.seq, rec.actor, &rec.event);
-    let correcting = session.status == Status::Ended;
+    // Who the event marks present, found once: undo saves their record too.
     let joining = attendance::joining(session, &rec.event, rec.at);
+    undo::record(
+        session,
+        rec.seq,
+        rec.actor,
+        &rec.event,
+        joining.map(|(i, _)| i),
+    );
+    let correcting = session.status == Status::Ended;
     fold(session, rec, correcting);
     attendance::follow(session, joining);
     if matches!(rec.event, Event::Undone { .. } | Event::MarkedAbsent { .. }) {

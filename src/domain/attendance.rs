@@ -24,10 +24,17 @@ pub(super) fn joining(
     at: DateTime<Utc>,
 ) -> Option<(usize, DateTime<Utc>)> {
     let (code, when) = taking_part(s, event, at)?;
+    // Events hold codes as stored (decide resolves them): an exact match
+    // first, which is cheap; a differently cased one from an odd log after.
     let i = s
         .participants
         .iter()
-        .position(|p| p.code.eq_ignore_ascii_case(code))?;
+        .position(|p| p.code == code)
+        .or_else(|| {
+            s.participants
+                .iter()
+                .position(|p| p.code.eq_ignore_ascii_case(code))
+        })?;
     let p = &s.participants[i];
     (!p.present && !p.removed).then_some((i, when))
 }

@@ -148,10 +148,19 @@ impl UndoLog {
     }
 }
 
-/// Saves the slots `event` will change, before it is applied.
-pub(crate) fn record(session: &mut Session, seq: Seq, actor: Actor, event: &Event) {
+/// Saves the slots `event` will change, before it is applied; `joining` is
+/// the index of the participant it marks present, if any.
+pub(crate) fn record(
+    session: &mut Session,
+    seq: Seq,
+    actor: Actor,
+    event: &Event,
+    joining: Option<usize>,
+) {
     let Some(label) = label(event) else { return };
-    let slots = slots(session, event);
+    let mut slots = slots(session, event);
+    // The participant the event marks present (attendance follows participation).
+    slots.extend(joining.map(Slot::Participant));
     let saved = slots
         .iter()
         .map(|&slot| {
@@ -335,15 +344,6 @@ fn participant_slot(session: &Session, code: &str) -> Slot {
 }
 
 fn slots(session: &Session, event: &Event) -> Vec<Slot> {
-    let mut slots = own_slots(session, event);
-    // The participant the event marks present (attendance follows participation).
-    if let Some((i, _)) = super::attendance::joining(session, event, DateTime::<Utc>::MIN_UTC) {
-        slots.push(Slot::Participant(i));
-    }
-    slots
-}
-
-fn own_slots(session: &Session, event: &Event) -> Vec<Slot> {
     match event {
         Event::Created { .. } | Event::Ended | Event::Undone { .. } => vec![],
         // The floor too: turns taken after the start must not outlive its undo.
