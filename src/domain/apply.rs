@@ -4,6 +4,7 @@
 //! dispatches, one arm per event, to the fold in the event's family file.
 
 use super::agenda;
+use super::attendance;
 use super::event::{Event, Recorded};
 use super::floor;
 use super::header;
@@ -17,9 +18,21 @@ use super::undo;
 
 /// Applies `rec` to `session`.
 pub fn apply(session: &mut Session, rec: &Recorded) {
-    undo::record(session, rec.seq, rec.actor, &rec.event);
+    // Who the event marks present, found once: undo saves their record too.
+    let joining = attendance::joining(session, &rec.event, rec.at);
+    undo::record(
+        session,
+        rec.seq,
+        rec.actor,
+        &rec.event,
+        joining.map(|(i, _)| i),
+    );
     let correcting = session.status == Status::Ended;
     fold(session, rec, correcting);
+    attendance::follow(session, joining);
+    if matches!(rec.event, Event::Undone { .. } | Event::MarkedAbsent { .. }) {
+        attendance::settle(session);
+    }
     if correcting {
         match rec.event {
             Event::Created { .. } | Event::Ended => {}

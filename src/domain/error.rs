@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::types::{ItemStatus, SpeakKind};
+use super::types::{ItemStatus, SpeakKind, Zone};
 
 /// A field or record name the domain itself spells (named by an alias so
 /// that serde does not try to borrow it from the input).
@@ -101,6 +101,24 @@ pub enum DomainError {
     NotPresent(String),
     /// Removing someone with a pending queue entry or the floor.
     ParticipantBusy(String),
+    /// Marking absent someone who took part (spoke, was quoted, owns a record).
+    TookPartAbsent {
+        /// Participant name.
+        name: String,
+        /// When they first took part.
+        at: DateTime<Utc>,
+        /// The session's zone, to say the time in.
+        zone: Zone,
+    },
+    /// Removing someone who took part: the minutes need them.
+    TookPartRemove {
+        /// Participant name.
+        name: String,
+        /// When they first took part.
+        at: DateTime<Utc>,
+        /// The session's zone, to say the time in.
+        zone: Zone,
+    },
     /// An agenda item number that does not exist.
     UnknownItem(u32),
     /// Needs an active agenda item.

@@ -20,10 +20,10 @@ pub(super) fn raise_hand(
     kind: SpeakKind,
 ) -> Result<Event, DomainError> {
     r.not_ended()?;
-    let p = r.s.find_participant(reference)?;
+    let p = r.speaker(reference)?;
     if r.s.queue.iter().any(|e| e.code == p.code && e.kind == kind) {
         return Err(DomainError::AlreadyQueued {
-            name: p.name.clone(),
+            name: p.name.to_owned(),
             kind,
         });
     }
@@ -75,9 +75,9 @@ pub(super) fn call_next(r: &Rules) -> Result<Event, DomainError> {
 /// if any, is used.
 pub(super) fn call(r: &Rules, reference: &str) -> Result<Event, DomainError> {
     r.running()?;
-    let p = r.s.find_participant(reference)?;
+    let p = r.speaker(reference)?;
     if r.s.speaking.as_ref().is_some_and(|s| s.code == p.code) {
-        return Err(DomainError::AlreadySpeaking(p.name.clone()));
+        return Err(DomainError::AlreadySpeaking(p.name.to_owned()));
     }
     Ok(match r.s.queue.iter().find(|e| e.code == p.code) {
         Some(e) => Event::SpeakerCalled {
@@ -195,9 +195,10 @@ impl Session {
     }
 
     /// Participants who have not spoken yet (no finished turn and not speaking
-    /// now). Once anyone is marked present, only those present are listed.
+    /// now). Once anyone is marked present at a roll call (not only by taking
+    /// part), only those present are listed.
     pub fn not_yet_spoken(&self) -> Vec<&Participant> {
-        let anyone_present = self.participants().any(|p| p.present);
+        let anyone_present = self.participants().any(|p| p.present && !p.by_taking_part);
         // Turns hold the participant's code exactly as stored (decide resolves
         // every reference).
         let speaking = self.speaking.as_ref().map(|s| s.code.as_str());

@@ -45,6 +45,9 @@ pub enum Broken {
     /// Queued hands after the end.
     #[error("hands are still queued after the end")]
     QueuedAfterEnd,
+    /// Someone who took part is not marked present.
+    #[error("{0} took part but is not marked present")]
+    TookPartAbsent(String),
 }
 
 impl Session {
@@ -105,6 +108,25 @@ impl Session {
         if self.status == Status::Ended && !self.queue.is_empty() {
             return Err(Broken::QueuedAfterEnd);
         }
-        Ok(())
+        self.check_attendance()
+    }
+
+    /// Attendance follows participation: everyone who took part is present.
+    fn check_attendance(&self) -> Result<(), Broken> {
+        let absent: std::collections::HashSet<String> = self
+            .participants()
+            .filter(|p| !p.present)
+            .map(|p| p.code.to_uppercase())
+            .collect();
+        if absent.is_empty() {
+            return Ok(());
+        }
+        match self
+            .participation()
+            .find(|(code, _)| absent.contains(&code.to_uppercase()))
+        {
+            Some((code, _)) => Err(Broken::TookPartAbsent(code.to_owned())),
+            None => Ok(()),
+        }
     }
 }

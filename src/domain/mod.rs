@@ -15,6 +15,7 @@
 
 mod agenda;
 mod apply;
+mod attendance;
 mod clean;
 mod command;
 mod decide;
@@ -32,6 +33,7 @@ mod redecide;
 mod rules;
 mod session;
 mod snapshot;
+mod speakers;
 mod stamp;
 pub mod text;
 mod texts;
@@ -55,6 +57,7 @@ pub use session::{
     TalkStat, Turn,
 };
 pub use snapshot::Snapshot;
+pub use speakers::{CHAIR_CODE, Speaker, SpeakerRole};
 pub use texts::{Field, Form, Role, Value};
 pub use types::{
     ActionStatus, Actor, CoreValue, ItemStatus, Language, NoteKind, SessionKind, SpeakKind, Status,

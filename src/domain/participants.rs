@@ -68,6 +68,7 @@ pub(super) fn add(r: &Rules, new: NewParticipant) -> Result<Event, DomainError> 
             consent: new.consent,
             present: new.present,
             arrived_at: new.present.then_some(r.now),
+            by_taking_part: false,
             removed: false,
             revised: false,
         },
@@ -102,7 +103,8 @@ pub(super) fn edit(
     })
 }
 
-/// Rule of `remove_participant`: not while they speak or are queued.
+/// Rule of `remove_participant`: not while they speak or are queued, and
+/// not once they took part (the minutes need them).
 pub(super) fn remove(r: &Rules, reference: &str) -> Result<Event, DomainError> {
     r.not_ended()?;
     let p = r.s.find_participant(reference)?;
@@ -111,16 +113,24 @@ pub(super) fn remove(r: &Rules, reference: &str) -> Result<Event, DomainError> {
     if busy {
         return Err(DomainError::ParticipantBusy(p.name.clone()));
     }
+    if let Some(at) = r.s.took_part(&p.code) {
+        return Err(DomainError::TookPartRemove {
+            name: p.name.clone(),
+            at,
+            zone: r.s.info.zone,
+        });
+    }
     Ok(Event::ParticipantRemoved {
         code: p.code.clone(),
     })
 }
 
-/// Rule of `arrive`: someone not yet present.
+/// Rule of `arrive`: someone not yet present, or present only because they
+/// took part (the roll call confirms them; their first arrival stays).
 pub(super) fn arrive(r: &Rules, reference: &str) -> Result<Event, DomainError> {
     r.not_ended()?;
     let p = r.s.find_participant(reference)?;
-    if p.present {
+    if p.present && !p.by_taking_part {
         return Err(DomainError::AlreadyPresent(p.name.clone()));
     }
     Ok(Event::Arrived {
@@ -128,12 +138,19 @@ pub(super) fn arrive(r: &Rules, reference: &str) -> Result<Event, DomainError> {
     })
 }
 
-/// Rule of `absent`: someone present.
+/// Rule of `absent`: someone present who has not taken part.
 pub(super) fn absent(r: &Rules, reference: &str) -> Result<Event, DomainError> {
     r.not_ended()?;
     let p = r.s.find_participant(reference)?;
     if !p.present {
         return Err(DomainError::NotPresent(p.name.clone()));
+    }
+    if let Some(at) = r.s.took_part(&p.code) {
+        return Err(DomainError::TookPartAbsent {
+            name: p.name.clone(),
+            at,
+            zone: r.s.info.zone,
+        });
     }
     Ok(Event::MarkedAbsent {
         code: p.code.clone(),
@@ -175,17 +192,22 @@ pub(super) fn edited(s: &mut Session, ev: &Event, correcting: bool) {
 }
 
 /// Fold of `ParticipantRemoved`: kept, flagged, so references still resolve.
+/// Someone who took part stays (an older log could remove them).
 pub(super) fn removed(s: &mut Session, code: &str) {
+    if s.took_part(code).is_some() {
+        return;
+    }
     if let Some(p) = participant_mut(s, code) {
         p.removed = true;
     }
 }
 
-/// Fold of `Arrived`.
+/// Fold of `Arrived`: an earlier arrival (by taking part) stays.
 pub(super) fn arrived(s: &mut Session, code: &str, at: DateTime<Utc>) {
     if let Some(p) = participant_mut(s, code) {
         p.present = true;
-        p.arrived_at = Some(at);
+        p.arrived_at = Some(p.arrived_at.map_or(at, |a| a.min(at)));
+        p.by_taking_part = false;
     }
 }
 
@@ -194,6 +216,7 @@ pub(super) fn marked_absent(s: &mut Session, code: &str) {
     if let Some(p) = participant_mut(s, code) {
         p.present = false;
         p.arrived_at = None;
+        p.by_taking_part = false;
     }
 }
 
@@ -253,9 +276,13 @@ impl Session {
         Pic { text, code }
     }
 
-    /// Display name for a participant code: the name, or the code if unknown.
+    /// Display name for a speaker code (a participant, a resource person or
+    /// the chair): the name, or the code if unknown.
     pub fn name_of<'a>(&'a self, code: &'a str) -> &'a str {
-        self.participant(code).map_or(code, |p| p.name.as_str())
+        match self.participant(code) {
+            Some(p) => p.name.as_str(),
+            None => self.speaker(code).map_or(code, |s| s.name),
+        }
     }
 
     /// The next free code of the form `P<n>`.

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use super::error::DomainError;
 use super::event::Event;
 use super::session::{AgendaItem, EntryId, ItemId, QueueEntry, Session};
+use super::speakers::Speaker;
 use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean, clean_line};
 use super::types::{ItemStatus, Status};
 
@@ -83,12 +84,21 @@ impl Rules<'_> {
             .ok_or(DomainError::UnknownEntry(id.0))
     }
 
-    /// An optional participant reference resolved to a code; empty means none.
+    /// An optional speaker reference (a participant, a resource person or
+    /// the chair) resolved to a code; empty means none.
     pub fn participant_opt(&self, reference: Option<&str>) -> Result<Option<String>, DomainError> {
         match reference.map(str::trim) {
             None | Some("") => Ok(None),
-            Some(r) => Ok(Some(self.s.find_participant(r)?.code.clone())),
+            Some(r) => Ok(Some(self.s.find_speaker(r)?)),
         }
+    }
+
+    /// A speaker reference resolved: who they are.
+    pub fn speaker(&self, reference: &str) -> Result<Speaker<'_>, DomainError> {
+        let code = self.s.find_speaker(reference)?;
+        self.s
+            .speaker(&code)
+            .ok_or(DomainError::UnknownParticipant(code))
     }
 
     /// `None` keeps `old`, an empty text clears, anything else is resolved.

@@ -160,6 +160,10 @@ pub struct Participant {
         deserialize_with = "super::stamp::de_opt"
     )]
     pub arrived_at: Option<DateTime<Utc>>,
+    /// Marked present because they took part (spoke, were quoted, own a
+    /// record), not at a roll call.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_taking_part: bool,
     /// Removed from the session (kept so references still resolve).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub removed: bool,

@@ -162,10 +162,19 @@ impl Session {
     }
 }
 
-/// Saves the slots `event` will change, before it is applied.
-pub(crate) fn record(session: &mut Session, seq: Seq, actor: Actor, event: &Event) {
+/// Saves the slots `event` will change, before it is applied; `joining` is
+/// the index of the participant it marks present, if any.
+pub(crate) fn record(
+    session: &mut Session,
+    seq: Seq,
+    actor: Actor,
+    event: &Event,
+    joining: Option<usize>,
+) {
     let Some(label) = label(event) else { return };
-    let slots = slots(session, event);
+    let mut slots = slots(session, event);
+    // The participant the event marks present (attendance follows participation).
+    slots.extend(joining.map(Slot::Participant));
     let saved = slots
         .iter()
         .map(|&slot| {

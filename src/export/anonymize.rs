@@ -306,6 +306,7 @@ mod tests {
                         consent: false,
                         present: false,
                         arrived_at: None,
+                        by_taking_part: false,
                         removed: false,
                         revised: false,
                     },

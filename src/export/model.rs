@@ -191,13 +191,14 @@ impl<'a> Builder<'a> {
     /// How a participant is named next to what they said: by name with
     /// consent (by code when anonymised); without consent, in shared minutes
     /// as "a participant" (nothing the document resolves), in internal ones
-    /// by code.
+    /// by code. A resource person or the chair is named with their role
+    /// (they speak in public; anonymising is about participants).
     pub(in crate::export) fn quoted(&self, code: &str) -> String {
         match self.participant(code) {
             Some(p) if p.consent && !self.anonymized => p.name.clone(),
             Some(p) if p.consent || self.internal => p.code.clone(),
             Some(_) => self.l.a_participant.to_owned(),
-            None => code.to_owned(),
+            None => self.guest(code).unwrap_or_else(|| code.to_owned()),
         }
     }
 
@@ -238,6 +239,14 @@ impl<'a> Builder<'a> {
                 .ok()
                 .map(|i| self.log[i].at),
         }
+    }
+
+    /// A resource person or the chair as the minutes name them:
+    /// "Dr. Andi (narasumber)".
+    pub(in crate::export) fn guest(&self, code: &str) -> Option<String> {
+        let sp = self.s.speaker(code)?;
+        let role = self.l.speaker_role(sp.role)?;
+        Some(format!("{} ({role})", sp.short_name()))
     }
 
     /// How a participant is named in tables: the name, or the code when anonymised.

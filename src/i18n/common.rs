@@ -10,7 +10,7 @@
 //! different words and each lives in its own table.
 
 use super::Pair;
-use crate::domain::{ActionStatus, CoreValue};
+use crate::domain::{ActionStatus, CoreValue, SpeakerRole};
 
 /// The status of an action item.
 pub const fn action_status(status: ActionStatus) -> Pair {
@@ -18,6 +18,16 @@ pub const fn action_status(status: ActionStatus) -> Pair {
         ActionStatus::Open => ("terbuka", "open"),
         ActionStatus::Done => ("selesai", "done"),
         ActionStatus::Dropped => ("batal", "dropped"),
+    }
+}
+
+/// The role a speaker who is not a participant is named with ("N1 Dr. Andi
+/// (narasumber)"); `None` for a participant.
+pub const fn speaker_role(role: SpeakerRole) -> Option<Pair> {
+    match role {
+        SpeakerRole::Participant => None,
+        SpeakerRole::ResourcePerson => Some(("narasumber", "resource person")),
+        SpeakerRole::Chair => Some(("pimpinan rapat", "chair")),
     }
 }
 

@@ -10,7 +10,9 @@
 //! out nor escape (the renderers in `export/` do).
 
 use super::{common, fill, pick};
-use crate::domain::{ActionStatus, CoreValue, ItemStatus, Language, NoteKind, SessionKind, Status};
+use crate::domain::{
+    ActionStatus, CoreValue, ItemStatus, Language, NoteKind, SessionKind, SpeakerRole, Status,
+};
 
 words! {
     /// Every fixed label of the minutes in one language.
@@ -92,6 +94,7 @@ words! {
         per_unit: ("Per unit kerja", "Per unit"),
         people: ("Peserta", "People"),
         not_spoken: ("Belum berbicara", "Has not spoken"),
+        guests_talk: ("Narasumber dan pimpinan rapat (tidak dihitung dalam porsi peserta)", "Resource persons and the chair (not counted in the participants' shares)"),
         no_unit: ("(tanpa unit)", "(no unit)"),
         // Sign-off and footer.
         sign_chair: ("Pimpinan Rapat", "Chair"),
@@ -186,6 +189,12 @@ impl Labels {
             NoteKind::Insight => self.note_insight,
             NoteKind::Concern => self.note_concern,
         }
+    }
+
+    /// The role a resource person or the chair is named with; `None` for a
+    /// participant.
+    pub fn speaker_role(&self, role: SpeakerRole) -> Option<&'static str> {
+        common::speaker_role(role).map(|pair| pick(self.lang, pair))
     }
 
     /// A BerAKHLAK value's name.

@@ -9,7 +9,9 @@
 //! lay anything out or know about the terminal.
 
 use super::common;
-use crate::domain::{ActionStatus, CoreValue, ItemStatus, Language, NoteKind, SpeakKind, Status};
+use crate::domain::{
+    ActionStatus, CoreValue, ItemStatus, Language, NoteKind, Session, SpeakKind, Status,
+};
 
 pub use super::fill;
 
@@ -75,6 +77,7 @@ words! {
         confirm_quit: ("Sesi masih berjalan. Keluar sekarang? Semua sudah tersimpan.", "The session is live. Quit now? Everything is already saved."),
         confirm_end: ("Akhiri sesi dan tulis notulen?", "End the session and write the minutes?"),
         confirm_rewrite: ("Tulis ulang notulen dengan koreksinya?", "Rewrite the minutes with the corrections?"),
+        confirm_start_empty: ("Belum ada peserta yang ditandai hadir. Mulai juga?", "Nobody is marked present yet. Start anyway?"),
         confirm_remove: ("Hapus", "Remove"),
         yes_no: ("y = ya · n / Esc = batal", "y = yes · n / Esc = cancel"),
         too_small: ("Terminal terlalu kecil: perlu minimal {}×{}. Perbesar jendela, atau tekan q untuk keluar.", "Terminal too small: at least {}×{} is needed. Enlarge the window, or press q to quit."),
@@ -228,5 +231,31 @@ impl Words {
     /// A BerAKHLAK core value's name.
     pub fn core_value(&self, v: CoreValue) -> &'static str {
         super::pick(self.lang, common::core_value(v))
+    }
+
+    /// A speaker's name as the screen shows it: a participant's name, a
+    /// resource person's or the chair's with their role ("Dr. Andi
+    /// (narasumber)"), or the code when nobody has it.
+    pub fn speaker(&self, s: &Session, code: &str) -> String {
+        match self.speaker_parts(s, code) {
+            (name, Some(role)) => format!("{name} ({role})"),
+            (name, None) => name.to_owned(),
+        }
+    }
+
+    /// A speaker's name and, for a resource person or the chair, their role
+    /// (so a view can cut the name and keep the role).
+    pub fn speaker_parts<'a>(
+        &self,
+        s: &'a Session,
+        code: &'a str,
+    ) -> (&'a str, Option<&'static str>) {
+        match s.speaker(code) {
+            Some(sp) => (
+                sp.name,
+                common::speaker_role(sp.role).map(|r| super::pick(self.lang, r)),
+            ),
+            None => (code, None),
+        }
     }
 }

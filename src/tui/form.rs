@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::{Input, InputRequest};
 
 use crate::domain::text::search_key;
-use crate::domain::{Participant, Session};
+use crate::domain::{Participant, Session, SpeakerRole};
 
 /// What a field holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,7 +210,8 @@ fn edit(field: &mut Field, key: KeyEvent, session: &Session) {
     if matches!(field.kind, FieldKind::Participant { .. })
         && matches!(key.code, KeyCode::Up | KeyCode::Down)
     {
-        let matches = suggestions(session, field.value(), 50);
+        let free = matches!(field.kind, FieldKind::Participant { free: true });
+        let matches = field_suggestions(session, field.value(), free, 50);
         if matches.is_empty() {
             return;
         }
@@ -281,4 +282,75 @@ pub fn suggestions<'a>(session: &'a Session, typed: &str, limit: usize) -> Vec<&
         .collect();
     out.sort_by_key(|(rank, _)| *rank);
     out.into_iter().take(limit).map(|(_, p)| p).collect()
+}
+
+/// A speaker a picker or a speaker field offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// Speaker code: `P3`, `N1`, `F`.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// A participant's unit.
+    pub unit: Option<String>,
+    /// Role.
+    pub role: SpeakerRole,
+}
+
+/// Speakers matching what was typed: the participants as [`suggestions`]
+/// ranks them, then the resource persons and the chair (by code, or part of
+/// their name); a guest's code typed in full first.
+pub fn speaker_suggestions(session: &Session, typed: &str, limit: usize) -> Vec<Suggestion> {
+    let q = search_key(typed.trim());
+    let people = suggestions(session, typed, limit)
+        .into_iter()
+        .map(|p| Suggestion {
+            code: p.code.clone(),
+            name: p.name.clone(),
+            unit: p.unit.clone(),
+            role: SpeakerRole::Participant,
+        });
+    let guests = session.guests().into_iter().filter(|g| {
+        let (code, name) = (search_key(&g.code), search_key(g.name));
+        session.participant(&g.code).is_none()
+            && (q.is_empty() || code.starts_with(&q) || name.contains(&q))
+    });
+    let (exact, guests): (Vec<_>, Vec<_>) = guests
+        .map(|g| Suggestion {
+            code: g.code,
+            name: g.name.to_owned(),
+            unit: None,
+            role: g.role,
+        })
+        .partition(|g| search_key(&g.code) == q);
+    // A guest's code typed in full (`F`, `N2`) comes first.
+    exact
+        .into_iter()
+        .chain(people)
+        .chain(guests)
+        .take(limit)
+        .collect()
+}
+
+/// What a participant field suggests: participants only for a PIC (`free`),
+/// every speaker otherwise.
+pub fn field_suggestions(
+    session: &Session,
+    typed: &str,
+    free: bool,
+    limit: usize,
+) -> Vec<Suggestion> {
+    if free {
+        suggestions(session, typed, limit)
+            .into_iter()
+            .map(|p| Suggestion {
+                code: p.code.clone(),
+                name: p.name.clone(),
+                unit: p.unit.clone(),
+                role: SpeakerRole::Participant,
+            })
+            .collect()
+    } else {
+        speaker_suggestions(session, typed, limit)
+    }
 }

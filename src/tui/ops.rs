@@ -114,6 +114,9 @@ impl<P: Port> App<P> {
     /// Ops on the session and its agenda.
     fn on_session(&mut self, op: Op, now: DateTime<Utc>) {
         match op {
+            Op::StartPause if self.session().status == Status::Planned && self.nobody_present() => {
+                self.overlays.push(Overlay::Confirm(Confirm::StartEmpty));
+            }
             Op::StartPause => {
                 let cmd = match self.session().status {
                     Status::Planned => Command::Start,
@@ -154,6 +157,13 @@ impl<P: Port> App<P> {
             Op::End => self.refuse(&DomainError::FacilitatorEnds),
             _ => {} // routed elsewhere by `act`
         }
+    }
+
+    /// A planned session has participants and none of them is marked
+    /// present: `Space` asks before it starts.
+    fn nobody_present(&self) -> bool {
+        let mut people = self.session().participants().peekable();
+        people.peek().is_some() && people.all(|p| !p.present)
     }
 
     /// Ops on the speaker queue and the floor.

@@ -143,7 +143,8 @@ fn other_step(rng: &mut Rng) -> Vec<Send> {
         2 => vec![keys(&["s"])],
         3 => vec![keys(&["f"])],
         4 => vec![keys(&["n"])],
-        _ => vec![keys(&["Space"])],
+        // On a planned session nobody is present yet: `Space` asks first.
+        _ => vec![keys(&["Space"]), keys(&["y"])],
     }
 }
 

@@ -8,6 +8,7 @@
 mod common;
 
 mod agenda;
+mod attendance;
 mod floor;
 mod header;
 mod lifecycle;
@@ -15,6 +16,7 @@ mod overdue;
 mod participants;
 mod props;
 mod records;
+mod speakers;
 mod text;
 mod undo;
 

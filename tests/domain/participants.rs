@@ -1,6 +1,7 @@
 //! Participants: codes, names, presence, consent, removal.
 
 use super::*;
+use fgd::domain::{Recorded, apply};
 
 // -------------------------------------------------------------- participants
 
@@ -184,21 +185,43 @@ fn a_queued_or_speaking_participant_cannot_be_removed() {
         DomainError::ParticipantBusy("Budi Santoso".into())
     );
     fx.ok(Command::FinishSpeaker);
+    assert!(
+        matches!(
+            fx.err(Command::RemoveParticipant {
+                participant: "P1".into()
+            }),
+            DomainError::TookPartRemove { .. }
+        ),
+        "someone who spoke stays in the record"
+    );
+    // An older log could remove them: replayed, they stay in the record.
+    let mut old = fx.s.clone();
+    apply(
+        &mut old,
+        &Recorded {
+            seq: fx.s.last_seq + 1,
+            at: fx.now,
+            actor: Actor::Facilitator,
+            event: Event::ParticipantRemoved { code: "P1".into() },
+        },
+    );
+    assert!(!old.participant("P1").unwrap().removed);
+    // One who never took part can be removed.
     fx.ok(Command::RemoveParticipant {
-        participant: "P1".into(),
+        participant: "P4".into(),
     });
-    assert!(fx.s.participant("P1").unwrap().removed);
+    assert!(fx.s.participant("P4").unwrap().removed);
     assert_eq!(fx.s.participants().count(), 3);
     assert_eq!(
         fx.err(Command::Arrive {
-            participant: "P1".into()
+            participant: "P4".into()
         }),
-        DomainError::UnknownParticipant("P1".into()),
+        DomainError::UnknownParticipant("P4".into()),
         "a removed participant can't be named"
     );
     assert_eq!(
-        fx.s.name_of("P1"),
-        "Budi Santoso",
+        fx.s.name_of("P4"),
+        "Dewi Lestari",
         "old references still resolve"
     );
     assert_eq!(fx.s.turns[0].code, "P1");

@@ -22,3 +22,4 @@ mod privacy;
 mod props;
 mod sign_off;
 mod snapshots;
+mod speakers;

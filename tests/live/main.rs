@@ -115,6 +115,8 @@ fn notetaker_viewer_and_host_see_each_other() {
 
     // The host's keys reach the clients.
     h.keys(&["Space"]);
+    h.wait_for("Mulai juga?");
+    h.keys(&["y"]);
     h.wait_for("BERLANGSUNG");
     notetaker.until("the start", |c| c.session().started_at.is_some());
     viewer.until("the start", |c| c.session().started_at.is_some());
@@ -457,6 +459,8 @@ fn two_real_terminals_share_the_session() {
     let id = fgd.new_session(&["--plan", "fgd-pola-pikir"]);
     let Some(h) = host(&fgd, &id) else { return };
     h.keys(&["Space"]);
+    h.wait_for("Mulai juga?");
+    h.keys(&["y"]);
     h.wait_for("BERLANGSUNG");
     let n = Tmux::start_sized(&fgd, &format!("join {id}"), 120, 40).unwrap();
     n.wait_for("BERLANGSUNG");
@@ -547,6 +551,8 @@ fn a_form_keeps_its_text_while_the_host_is_away() {
     let id = fgd.new_session(&["--plan", "fgd-pola-pikir"]);
     let Some(h) = host(&fgd, &id) else { return };
     h.keys(&["Space"]);
+    h.wait_for("Mulai juga?");
+    h.keys(&["y"]);
     h.wait_for("BERLANGSUNG");
     let n = Tmux::start_sized(&fgd, &format!("join {id}"), 100, 30).unwrap();
     let screen = n.wait_for("BERLANGSUNG");

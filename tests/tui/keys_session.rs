@@ -15,6 +15,8 @@ fn space_starts_pauses_and_resumes() {
     let mut fx = Fx::id();
     assert!(small(&fx).contains("Sesi belum dimulai — tekan Space untuk mulai"));
     fx.ch(' ');
+    assert_eq!(fx.s().status, Status::Planned, "nobody is present: it asks");
+    fx.ch('y');
     assert_eq!(fx.s().status, Status::Live);
     assert_eq!(fx.s().active_item().unwrap().id.0, 1);
     assert!(small(&fx).contains("[BERLANGSUNG]"));
@@ -32,6 +34,41 @@ fn space_starts_pauses_and_resumes() {
     fx.ch(' ');
     assert_eq!(fx.s().status, Status::Live);
     assert!(!small(&fx).contains("SESI DIJEDA"));
+}
+
+#[test]
+fn space_with_nobody_present_asks_once_and_n_or_esc_cancel() {
+    for cancel in [KeyCode::Char('n'), KeyCode::Esc] {
+        let mut fx = Fx::id();
+        assert!(fx.s().participants().all(|p| !p.present));
+        fx.ch(' ');
+        assert!(matches!(top(&fx), Some(Overlay::Confirm(_))));
+        let screen = small(&fx);
+        assert!(
+            screen.contains("Belum ada peserta yang ditandai hadir"),
+            "{screen}"
+        );
+        for stray in ['x', ' ', 'q'] {
+            fx.ch(stray);
+            assert_eq!(fx.s().status, Status::Planned, "{stray:?} does not answer");
+        }
+        fx.key(cancel);
+        assert!(top(&fx).is_none(), "nothing else opens after {cancel:?}");
+        assert_eq!(fx.s().status, Status::Planned);
+    }
+    let mut fx = Fx::en();
+    fx.ch(' ');
+    assert!(small(&fx).contains("Nobody is marked present yet. Start anyway?"));
+    fx.ch('y');
+    assert_eq!(fx.s().status, Status::Live);
+    assert!(top(&fx).is_none());
+    // With someone present, `Space` starts at once.
+    let mut fx = Fx::id();
+    fx.exec(fgd::domain::Command::Arrive {
+        participant: "P2".into(),
+    });
+    fx.ch(' ');
+    assert_eq!(fx.s().status, Status::Live);
 }
 
 #[test]

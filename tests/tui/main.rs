@@ -34,6 +34,7 @@ mod keys_forms;
 mod keys_home;
 mod keys_info;
 mod keys_session;
+mod keys_speakers;
 mod restart;
 mod screens;
 mod screens_colour;

@@ -15,6 +15,8 @@ fn an_action_item_added_with_keys_is_there_after_a_restart() {
     };
     t.wait_for("Susunan Acara");
     t.keys(&["Space"]);
+    t.wait_for("Mulai juga?");
+    t.keys(&["y"]);
     t.wait_for("BERLANGSUNG");
     t.add_action("Susun draf SOP layanan terpadu", "P3", "+7d");
     t.wait_for("1. Susun draf SOP");

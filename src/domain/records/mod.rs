@@ -14,6 +14,8 @@ pub(super) mod mindsets;
 pub(super) mod notes;
 pub(super) mod statements;
 
+use chrono::{DateTime, Utc};
+
 use super::error::DomainError;
 use super::event::{Event, Target};
 use super::rules::index;
@@ -71,6 +73,8 @@ pub trait Record {
     fn revised(&self) -> bool;
     /// The code of the participant it names, if any.
     fn participant(&self) -> Option<&str>;
+    /// When it was recorded.
+    fn at(&self) -> DateTime<Utc>;
     /// Marks it removed.
     fn set_removed(&mut self);
     /// Marks it revised.
@@ -98,6 +102,9 @@ macro_rules! record {
             fn participant(&self) -> Option<&str> {
                 let $p = self;
                 $participant
+            }
+            fn at(&self) -> DateTime<Utc> {
+                self.at
             }
             fn set_removed(&mut self) {
                 self.removed = true;

@@ -19,6 +19,8 @@ pub struct Participation {
     pub total_secs: i64,
     /// Present participants who have not spoken.
     pub not_spoken: Vec<String>,
+    /// Resource persons and the chair who spoke, apart from the shares.
+    pub guests: Vec<TalkRow>,
 }
 
 /// One participant's talk.
@@ -57,7 +59,10 @@ impl Builder<'_> {
         let mut unit_index: HashMap<String, usize> = HashMap::new();
         // As `Session::not_yet_spoken`: once anyone is marked present, only
         // those present count; a turn in progress counts as a turn.
-        let anyone_present = self.s.participants().any(|p| p.present);
+        let anyone_present = self
+            .s
+            .participants()
+            .any(|p| p.present && !p.by_taking_part);
         let mut not_spoken = Vec::new();
         for st in stats {
             let Some(p) = self.participant(&st.code) else {
@@ -94,7 +99,22 @@ impl Builder<'_> {
             people,
             units,
             not_spoken,
+            guests: self.guest_talk(),
         }
+    }
+
+    fn guest_talk(&self) -> Vec<TalkRow> {
+        self.s
+            .guest_talk_stats(self.now)
+            .into_iter()
+            .map(|st| TalkRow {
+                label: self.guest(&st.code).unwrap_or_else(|| st.code.clone()),
+                code: st.code,
+                unit: None,
+                secs: st.secs,
+                turns: st.turns,
+            })
+            .collect()
     }
 }
 
@@ -137,7 +157,34 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
         spans.push(Span::Plain(n.clone()));
     }
     out.push(Block::para(spans));
+    if !p.guests.is_empty() {
+        out.push(heading(l.guests_talk));
+        out.push(guests(m));
+    }
     out
+}
+
+/// The resource persons' and the chair's turns and talk time.
+fn guests(m: &Minutes) -> Block {
+    let l = m.labels;
+    let rows = m
+        .participation
+        .guests
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::Spans(vec![Span::Plain(r.code.clone())]),
+                Cell::text(&r.label),
+                Cell::word(r.turns.to_string()),
+                Cell::word(clock(r.secs)),
+            ]
+        })
+        .collect();
+    Block::Table(Table::new(
+        "talk-guests",
+        vec![l.code, l.name, l.turns, l.talk_time],
+        rows,
+    ))
 }
 
 fn heading(title: &str) -> Block {

@@ -17,7 +17,7 @@ pub mod session;
 use chrono::{DateTime, Utc};
 
 use super::app::Panel;
-use super::form::{Field, Form, suggestions};
+use super::form::{Field, Form, speaker_suggestions};
 use super::words::Words;
 use crate::domain::{ActionId, Command, ItemId, Language, MindsetId, NoteId, Session};
 
@@ -157,14 +157,14 @@ fn participant_of(form: &mut Form<FormKind>, i: usize, cx: &Cx<'_>) -> Option<Op
         return Some(None);
     }
     let s = cx.session;
-    if let Ok(p) = s.find_participant(&typed) {
-        return Some(Some(p.code.clone()));
+    if let Ok(code) = s.find_speaker(&typed) {
+        return Some(Some(code));
     }
-    let matches = suggestions(s, &typed, 2);
+    let matches = speaker_suggestions(s, &typed, 2);
     if let [one] = matches.as_slice() {
         return Some(Some(one.code.clone()));
     }
-    let reason = match s.find_participant(&typed) {
+    let reason = match s.find_speaker(&typed) {
         Err(e) => super::words::refusal(cx.lang, &e),
         Ok(_) => String::new(),
     };

@@ -1,6 +1,6 @@
 //! The `y` / `n` question: quit while live, end the session, rewrite the
-//! minutes of an ended one, remove a record. `y` answers through the
-//! [`Outcome`]; this file runs nothing.
+//! minutes of an ended one, start with nobody present, remove a record. `y`
+//! answers through the [`Outcome`]; this file runs nothing.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -22,6 +22,8 @@ pub enum Confirm {
     End,
     /// Rewrite the minutes of the ended session (with its corrections).
     Rewrite,
+    /// Start a session with nobody marked present.
+    StartEmpty,
     /// Remove a record: its label and the command.
     Remove(String, Box<Command>),
 }
@@ -32,6 +34,7 @@ pub fn key(c: &Confirm, ev: KeyEvent) -> Outcome {
         KeyCode::Char('y' | 'Y') => match c {
             Confirm::Quit => Outcome::Quit { keep: false },
             Confirm::End | Confirm::Rewrite => Outcome::End,
+            Confirm::StartEmpty => Outcome::Run(Command::Start),
             Confirm::Remove(_, cmd) => Outcome::Run((**cmd).clone()),
         },
         KeyCode::Char('n' | 'N') | KeyCode::Esc => Outcome::Close,
@@ -49,6 +52,7 @@ pub fn draw<P: Port>(app: &App<P>, c: &Confirm, frame: &mut Frame<'_>) {
         Confirm::Quit => w.confirm_quit.to_owned(),
         Confirm::End => w.confirm_end.to_owned(),
         Confirm::Rewrite => w.confirm_rewrite.to_owned(),
+        Confirm::StartEmpty => w.confirm_start_empty.to_owned(),
         Confirm::Remove(label, _) => format!("{} “{}”?", w.confirm_remove, fit(label, 60)),
     };
     let bw = (width(&text) as u16 + 4).clamp(30, area.width.saturating_sub(4).max(30));

@@ -13,11 +13,11 @@ use ratatui::widgets::Paragraph;
 
 use super::{Outcome, Overlay, boxed, centered};
 use crate::tui::app::App;
-use crate::tui::form::{self, Field, FieldKind, Form, suggestions};
+use crate::tui::form::{self, Field, FieldKind, Form, field_suggestions};
 use crate::tui::forms::{self, Cx, FormKind};
 use crate::tui::port::Port;
 use crate::tui::theme::Theme;
-use crate::tui::view::text::{fit, spread, width, wrap};
+use crate::tui::view::text::{fit, speaker_label, spread, width, wrap};
 
 /// Keys edit the form; `Enter` submits, `Esc` throws it away.
 pub fn key<P: Port>(f: &mut Form<FormKind>, app: &App<P>, ev: KeyEvent) -> Outcome {
@@ -164,11 +164,22 @@ fn suggestion_line<P: Port>(
     lines: &mut Vec<Line<'static>>,
 ) {
     let t: &Theme = &app.theme;
-    let s = suggestions(app.session(), field.value(), 5);
+    let free = matches!(field.kind, FieldKind::Participant { free: true });
+    let s = field_suggestions(app.session(), field.value(), free, 5);
     if s.is_empty() {
         return;
     }
-    let names: Vec<String> = s.iter().map(|p| format!("{} {}", p.code, p.name)).collect();
+    let w = app.words();
+    let names: Vec<String> = s
+        .iter()
+        .map(|p| {
+            format!(
+                "{} {}",
+                p.code,
+                speaker_label(w, app.session(), &p.code, 32)
+            )
+        })
+        .collect();
     lines.push(Line::styled(
         format!(
             "{}↑↓ {}",

@@ -11,7 +11,7 @@ use super::{Outcome, boxed, centered};
 use crate::domain::{Command, SpeakKind};
 use crate::tui::app::App;
 use crate::tui::port::Port;
-use crate::tui::view::text::wrap;
+use crate::tui::view::text::{speaker_label, wrap};
 
 /// `t` (or `Enter`), `r`, `c`, `p` pick the kind; `Esc` closes.
 pub fn key(code: &str, ev: KeyEvent) -> Outcome {
@@ -34,7 +34,7 @@ pub fn draw<P: Port>(app: &App<P>, code: &str, frame: &mut Frame<'_>) {
     let w = app.words();
     let t = &app.theme;
     let area = frame.area();
-    let name = app.session().name_of(code).to_owned();
+    let name = speaker_label(w, app.session(), code, 40);
     let rect = centered(area, area.width.saturating_sub(4).min(90), 5);
     let inner = boxed(frame, rect, &format!("{code} {name}"), t);
     let lines: Vec<Line> = wrap(w.pick_kind, inner.width as usize)

@@ -1,5 +1,5 @@
-//! The participant picker: type to filter (a P-code, its number or part of
-//! a name), ↑/↓ to choose, `Enter` to pick for what it was opened for.
+//! The speaker picker: type to filter (a P-code, its number or part of
+//! a name; resource persons `N1…` and the chair `F` after the participants), ↑/↓ to choose, `Enter` to pick for what it was opened for.
 //! Must not run commands itself.
 
 use ratatui::Frame;
@@ -12,7 +12,7 @@ use tui_input::{Input, InputRequest};
 use super::{Outcome, Overlay, boxed, centered};
 use crate::domain::Command;
 use crate::tui::app::App;
-use crate::tui::form::suggestions;
+use crate::tui::form::speaker_suggestions;
 use crate::tui::port::Port;
 use crate::tui::view::text::{fit, width};
 
@@ -49,7 +49,7 @@ impl Picker {
 
 /// Typing filters, ↑/↓ move, `Enter` picks, `Esc` closes.
 pub fn key<P: Port>(p: &mut Picker, app: &App<P>, ev: KeyEvent) -> Outcome {
-    let matches: Vec<String> = suggestions(app.session(), p.query.value(), usize::MAX)
+    let matches: Vec<String> = speaker_suggestions(app.session(), p.query.value(), usize::MAX)
         .iter()
         .map(|m| m.code.clone())
         .collect();
@@ -90,7 +90,7 @@ pub fn draw<P: Port>(app: &App<P>, p: &Picker, frame: &mut Frame<'_>) {
     };
     let rect = centered(area, 56, area.height.saturating_sub(4).min(18));
     let inner = boxed(frame, rect, title, t);
-    let matches = suggestions(app.session(), p.query.value(), usize::MAX);
+    let matches = speaker_suggestions(app.session(), p.query.value(), usize::MAX);
     let mut lines = vec![
         Line::from(vec![
             Span::styled("› ", t.key),
@@ -109,10 +109,15 @@ pub fn draw<P: Port>(app: &App<P>, p: &Picker, frame: &mut Frame<'_>) {
             .as_deref()
             .map(|u| format!(" · {u}"))
             .unwrap_or_default();
-        let line = fit(
-            &format!("{} {}{unit}", m.code, m.name),
-            inner.width as usize,
-        );
+        let cols = inner.width as usize;
+        let line = match w.speaker_parts(app.session(), &m.code) {
+            (name, Some(role)) => {
+                let role = format!(" ({role})");
+                let room = cols.saturating_sub(width(&m.code) + 1 + width(&role));
+                fit(&format!("{} {}{role}", m.code, fit(name, room)), cols)
+            }
+            (name, None) => fit(&format!("{} {name}{unit}", m.code), cols),
+        };
         lines.push(if i == p.sel {
             Line::styled(line, t.selected)
         } else {

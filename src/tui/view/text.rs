@@ -374,6 +374,21 @@ pub fn clock(secs: i64) -> String {
     }
 }
 
+/// A speaker as a row names them: a participant's name, or a resource
+/// person's or the chair's name cut to `name_max` columns followed by their
+/// role, which always stays in sight ("Dr. Andi Irwan… (narasumber)").
+pub fn speaker_label(
+    w: &crate::i18n::screen::Words,
+    s: &crate::domain::Session,
+    code: &str,
+    name_max: usize,
+) -> String {
+    match w.speaker_parts(s, code) {
+        (name, Some(role)) => format!("{} ({role})", fit(name, name_max)),
+        (name, None) => name.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use super::{Cx, window};
 use crate::domain::{Session, SpeakKind, Speaking, Status};
 use crate::tui::app::Row;
-use crate::tui::view::text::{Fitter, clock, fit, needed, width, wrap};
+use crate::tui::view::text::{Fitter, clock, fit, needed, speaker_label, width, wrap};
 
 /// Every queue entry, in queue order.
 pub fn rows(s: &Session) -> Vec<Row> {
@@ -50,7 +50,7 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
         let e = &s.queue[i];
         let mut text = Fitter::new(cols);
         let _ = write!(text, "{}. {} ", i + 1, e.code);
-        text.push(s.name_of(&e.code))
+        text.push(&speaker_label(w, s, &e.code, (cols / 2).clamp(12, 30)))
             .push(" — ")
             .push(w.speak_kind(e.kind));
         let style = if e.kind == SpeakKind::PointOfOrder {
@@ -88,7 +88,7 @@ fn speaker(cx: &Cx<'_>, sp: &Speaking) -> Vec<Line<'static>> {
     let secs = s.speaker_secs(cx.now);
     let limit = i64::from(s.info.speaker_limit_secs);
     let prefix = format!("▶ {}: {} ", w.speaking, sp.code);
-    let name = s.name_of(&sp.code);
+    let name = &speaker_label(w, s, &sp.code, (cols / 2).clamp(12, 30));
     let kind = format!("({})", w.speak_kind(sp.kind));
     let who = format!("{prefix}{name} {kind}");
     let over = secs > limit;
