@@ -11,8 +11,9 @@ use crate::export_support::{all, check_html, check_md, start_time, text_of, time
 /// `lang`; returns (markdown text, html).
 fn run_and_export(plan: &str, lang: &str, lines: &[(i64, serde_json::Value)]) -> (String, String) {
     let fgd = Fgd::new();
-    let id = fgd.new_session(&["--plan", plan]);
-    let script = timed(start_time(chrono::Utc::now()), lines);
+    let base = start_time(chrono::Utc::now());
+    let id = fgd.new_session_at(plan, crate::export_support::minute_before(base));
+    let script = timed(base, lines);
     let r = fgd.run_with_input(&["apply", &id], &script);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(

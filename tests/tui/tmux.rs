@@ -56,6 +56,8 @@ fn a_correction_after_the_end_reaches_the_minutes_with_e_and_y() {
     };
     t.wait_for("Susunan Acara");
     t.keys(&["Space"]);
+    t.wait_for("Mulai juga?");
+    t.keys(&["y"]);
     t.wait_for("BERLANGSUNG");
     t.keys(&["o"]);
     t.wait_for("Sifat");
