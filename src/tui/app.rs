@@ -13,10 +13,10 @@ use ratatui::crossterm::event::KeyEvent;
 use super::keymap::{Key, Keymap};
 use super::port::{Port, Refusal};
 use super::theme::Theme;
-use super::words::{Words, words};
 use crate::domain::{
     ActionId, Actor, Command, EntryId, ItemId, Language, MindsetId, NoteId, Session, Status,
 };
+use crate::i18n::screen::{Words, words};
 
 pub use super::forms::FormKind;
 pub use super::overlay::{Confirm, Outcome, Overlay, PickFor, Picker};
@@ -304,7 +304,7 @@ impl<P: Port> App<P> {
     /// Why a command did not go through, in the screen's language.
     pub fn refusal_text(&self, r: &Refusal) -> String {
         match r {
-            Refusal::Rule(e) => super::words::refusal(self.lang, e),
+            Refusal::Rule(e) => crate::i18n::refusals::refusal(self.lang, e),
             Refusal::NotStored(why) => crate::i18n::outcome::not_stored(self.lang, why),
             Refusal::Unsure(why) => crate::i18n::outcome::unsure(self.lang, *why),
         }

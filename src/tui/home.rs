@@ -18,8 +18,8 @@ use tui_input::{Input, InputRequest};
 use super::keymap::{Key, Keymap, Op};
 use super::theme::Theme;
 use super::view::text::{fit, spread};
-use super::words::{Words, words};
 use crate::domain::Language;
+use crate::i18n::screen::{Words, words};
 use crate::plan::{self, Plan, PlanError};
 use crate::store::{DataDir, Meta};
 

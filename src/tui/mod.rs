@@ -18,7 +18,6 @@ pub mod port;
 pub mod term;
 pub mod theme;
 pub mod view;
-pub mod words;
 
 use std::path::PathBuf;
 

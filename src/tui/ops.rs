@@ -62,7 +62,7 @@ impl<P: Port> App<P> {
     }
 
     fn refuse(&mut self, e: &DomainError) {
-        self.complain(super::words::refusal(self.lang, e));
+        self.complain(crate::i18n::refusals::refusal(self.lang, e));
     }
 
     /// Ops every role has: help, quit, moving around, the language.

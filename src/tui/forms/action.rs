@@ -4,8 +4,8 @@
 
 use super::{Cx, Filled, FormKind, given, text};
 use crate::domain::{ActionId, Command, Session, parse_due};
+use crate::i18n::screen::Words;
 use crate::tui::form::{Field, Form, suggestions};
-use crate::tui::words::Words;
 
 const WHAT: usize = 0;
 const PIC: usize = 1;
@@ -45,7 +45,7 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>, edit: Option<ActionId>) -
     if !due.is_empty()
         && let Err(e) = parse_due(&due, s.info.zone.date_of(cx.now))
     {
-        form.refuse(DUE, crate::tui::words::refusal(cx.lang, &e));
+        form.refuse(DUE, crate::i18n::refusals::refusal(cx.lang, &e));
         return None;
     }
     // A PIC that the suggestions narrow to one participant is that

@@ -3,8 +3,8 @@
 
 use super::{Filled, FormKind, text};
 use crate::domain::{Command, Session};
+use crate::i18n::screen::Words;
 use crate::tui::form::{Field, Form};
-use crate::tui::words::Words;
 
 const TEXT: usize = 0;
 

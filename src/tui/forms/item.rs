@@ -3,8 +3,8 @@
 
 use super::{Cx, Filled, FormKind, given, text};
 use crate::domain::{Command, ItemId, Session};
+use crate::i18n::screen::Words;
 use crate::tui::form::{Field, Form};
-use crate::tui::words::Words;
 
 const TITLE: usize = 0;
 const MINUTES: usize = 1;
@@ -42,7 +42,7 @@ pub fn edit(w: &Words, s: &Session, id: ItemId) -> Option<Filled> {
 /// Adds an agenda item, or edits `edit`.
 pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>, edit: Option<ItemId>) -> Option<Command> {
     let Ok(minutes) = text(form, MINUTES).parse::<u32>() else {
-        form.refuse(MINUTES, crate::tui::words::words(cx.lang).not_a_number);
+        form.refuse(MINUTES, crate::i18n::screen::words(cx.lang).not_a_number);
         return None;
     };
     let (title, owner) = (text(form, TITLE), text(form, OWNER));

@@ -4,8 +4,8 @@
 
 use super::{Cx, Filled, FormKind, participant_of, text};
 use crate::domain::{Command, CoreValue, MindsetId, Session};
+use crate::i18n::screen::Words;
 use crate::tui::form::{Field, Form};
-use crate::tui::words::Words;
 
 const FROM: usize = 0;
 const TO: usize = 1;

@@ -18,8 +18,8 @@ use chrono::{DateTime, Utc};
 
 use super::app::Panel;
 use super::form::{Field, Form, speaker_suggestions};
-use super::words::Words;
 use crate::domain::{ActionId, Command, ItemId, Language, MindsetId, NoteId, Session};
+use crate::i18n::screen::Words;
 
 pub use mindset::parse_values;
 
@@ -165,7 +165,7 @@ fn participant_of(form: &mut Form<FormKind>, i: usize, cx: &Cx<'_>) -> Option<Op
         return Some(Some(one.code.clone()));
     }
     let reason = match s.find_speaker(&typed) {
-        Err(e) => super::words::refusal(cx.lang, &e),
+        Err(e) => crate::i18n::refusals::refusal(cx.lang, &e),
         Ok(_) => String::new(),
     };
     form.refuse(i, reason);

@@ -6,8 +6,8 @@
 
 use super::{Cx, Filled, FormKind, participant_of, text};
 use crate::domain::{Command, NoteId, NoteKind, Session};
+use crate::i18n::screen::Words;
 use crate::tui::form::{Field, Form};
-use crate::tui::words::Words;
 
 const TEXT: usize = 0;
 const KIND: usize = 1;

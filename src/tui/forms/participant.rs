@@ -4,8 +4,8 @@
 
 use super::{Filled, FormKind, given, text};
 use crate::domain::{Command, Participant, Session};
+use crate::i18n::screen::Words;
 use crate::tui::form::{Field, Form};
-use crate::tui::words::Words;
 
 const NAME: usize = 0;
 const POSITION: usize = 1;

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 
 use super::{Cx, Filled, FormKind, text};
 use crate::domain::{Command, HeaderChange, Person, Session};
+use crate::i18n::screen::Words;
 use crate::tui::form::{Field, Form};
-use crate::tui::words::Words;
 
 const TITLE: usize = 0;
 const DATE: usize = 1;
@@ -84,7 +84,7 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>) -> Option<Command> {
     let i = &s.info;
     let typed = text(form, DATE);
     let Ok(date) = NaiveDate::parse_from_str(&typed, "%Y-%m-%d") else {
-        let w = crate::tui::words::words(cx.lang);
+        let w = crate::i18n::screen::words(cx.lang);
         form.refuse(DATE, w.bad_date);
         return None;
     };

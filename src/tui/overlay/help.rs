@@ -11,12 +11,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Outcome, boxed, centered};
+use crate::i18n::screen::{Words, fill};
 use crate::tui::app::App;
 use crate::tui::keymap::{Group, Key, Op};
 use crate::tui::port::Port;
 use crate::tui::theme::Theme;
 use crate::tui::view::text::{fit, width, wrap};
-use crate::tui::words::{Words, fill};
 
 /// A help row: group, keys, words.
 type Row = (Group, String, &'static str);

@@ -105,7 +105,11 @@ pub fn draw<P: Port>(app: &App<P>, sel: usize, frame: &mut Frame<'_>) {
             .flatten()
             .collect::<Vec<_>>()
             .join(", ");
-        let consent = if p.consent { " ©" } else { "" };
+        let consent = if p.consent {
+            format!(" {}", w.consent_mark)
+        } else {
+            String::new()
+        };
         let text = spread(
             &format!("{:<4} {}{consent} — {detail}", p.code, p.name),
             &mark,

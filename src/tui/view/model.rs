@@ -12,11 +12,11 @@ use super::layout::{MIN_HEIGHT, MIN_WIDTH, Regions, regions};
 use super::text::{clock, fit, width, wrap};
 use crate::domain::{Session, Status};
 use crate::i18n::keys;
+use crate::i18n::screen::{Words, fill};
 use crate::tui::app::{App, Panel, Role};
 use crate::tui::keymap::{Op, footer};
 use crate::tui::port::{Port, Trouble};
 use crate::tui::theme::Theme;
-use crate::tui::words::{Words, fill};
 
 /// One list panel.
 #[derive(Debug, Clone, PartialEq)]

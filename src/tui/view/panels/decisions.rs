@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use ratatui::text::Line;
 
 use super::{Cx, window};
-use crate::domain::{Language, Session};
+use crate::domain::Session;
 use crate::tui::app::Row;
 use crate::tui::view::text::Fitter;
 
@@ -42,10 +42,7 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
         decisions.len(),
         conclusions.len()
     );
-    let (d, c) = match cx.lang {
-        Language::En => ("D", "C"),
-        Language::Id => ("K", "S"),
-    };
+    let (d, c) = (cx.w.decision_mark, cx.w.conclusion_mark);
     let n = decisions.len() + conclusions.len();
     let mut lines = Vec::with_capacity(cx.height);
     for i in window(n, cx.sel, cx.height) {

@@ -17,10 +17,10 @@ use ratatui::text::Line;
 use super::model::PanelModel;
 use super::text::fit;
 use crate::domain::{Language, Session};
+use crate::i18n::screen::Words;
 use crate::tui::app::{App, Panel, Role, Row};
 use crate::tui::port::Port;
 use crate::tui::theme::Theme;
-use crate::tui::words::Words;
 
 /// What a panel's rows are made with.
 pub struct Cx<'a> {
