@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::domain::{Command, Language, Person, SessionInfo, SessionKind, Zone};
+use crate::domain::{Command, Language, MinutesOptions, Person, SessionInfo, SessionKind, Zone};
 
 mod check;
 pub mod title;
@@ -106,6 +106,8 @@ pub struct Plan {
     pub participants: Vec<PlanParticipant>,
     /// Agenda.
     pub agenda: Vec<PlanItem>,
+    /// What the minutes hold (`[minutes]`).
+    pub minutes: MinutesOptions,
 }
 
 /// A participant in a plan.
@@ -156,6 +158,7 @@ impl Plan {
             speaker_limit_minutes: 3,
             participants: vec![],
             agenda: vec![],
+            minutes: MinutesOptions::default(),
         }
     }
 
@@ -192,6 +195,7 @@ impl Plan {
             follow_up_of,
             meeting,
             revised: false,
+            minutes: self.minutes,
         };
         let mut out = vec![Command::Create { info }];
         out.extend(self.participants.iter().map(|p| Command::AddParticipant {
@@ -246,6 +250,15 @@ struct RawPlan {
     participants: Vec<Spanned<RawParticipant>>,
     #[serde(default)]
     agenda: Vec<Spanned<RawItem>>,
+    #[serde(default)]
+    minutes: RawMinutes,
+}
+
+/// The `[minutes]` table: what the minutes hold.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawMinutes {
+    participation: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -343,6 +356,9 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         speaker_limit_minutes,
         participants,
         agenda,
+        minutes: MinutesOptions {
+            participation: raw.minutes.participation.unwrap_or(true),
+        },
     })
 }
 

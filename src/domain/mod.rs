@@ -52,9 +52,9 @@ pub use invariants::Broken;
 pub use records::{Record, RecordKind};
 pub use redecide::{Unproducible, command_of, redecide};
 pub use session::{
-    ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, Note, NoteId,
-    Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span, Speaking, Statement,
-    TalkStat, Turn,
+    ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, MinutesOptions,
+    Note, NoteId, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span, Speaking,
+    Statement, TalkStat, Turn,
 };
 pub use snapshot::Snapshot;
 pub use speakers::{CHAIR_CODE, Speaker, SpeakerRole};

@@ -118,6 +118,40 @@ pub struct SessionInfo {
     /// The header was corrected after the session ended.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revised: bool,
+    /// What the minutes hold (the plan's `[minutes]` table).
+    #[serde(default, skip_serializing_if = "all_minutes")]
+    pub minutes: MinutesOptions,
+}
+
+/// What the minutes of a session hold, from the plan's `[minutes]` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesOptions {
+    /// Talk time, turns and arrival times in the shared minutes (the
+    /// internal minutes always have them).
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub participation: bool,
+}
+
+impl Default for MinutesOptions {
+    fn default() -> Self {
+        MinutesOptions {
+            participation: true,
+        }
+    }
+}
+
+#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's signature")]
+fn all_minutes(o: &MinutesOptions) -> bool {
+    *o == MinutesOptions::default()
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's signature")]
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 #[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's signature")]

@@ -8,7 +8,9 @@
 //! NIP or free text, is declared once by `Event::texts`; this file only says
 //! what to do with each role, so a new event cannot leak a name unnoticed.
 //!
-//! Positions and units are kept (the participation per unit needs them);
+//! Positions and units are kept here (the participation per unit needs
+//! them); the anonymised minutes' tables show "—" where one would single
+//! out a person (`export::model`'s `unit_of`, `position_of`);
 //! the facilitator, notetaker and resource persons run the session and sign
 //! the minutes, so they keep their names.
 

@@ -40,6 +40,10 @@ pub struct Minutes {
     /// The internal minutes: private notes included and marked, the whole
     /// document marked not for circulation.
     pub internal: bool,
+    /// Talk time, turns and arrival times shown: always in the internal
+    /// minutes, in the shared ones unless the plan says
+    /// `[minutes] participation = false`.
+    pub participation_shown: bool,
     /// Letterhead, title, when, where, who.
     pub header: Header,
     /// Present and invited.
@@ -164,6 +168,7 @@ impl<'a> Builder<'a> {
             labels: self.l,
             anonymized: self.anonymized,
             internal: self.internal,
+            participation_shown: self.participation_shown(),
             header: self.header(),
             participants: self.participants(),
             agenda: self.agenda(),
@@ -178,6 +183,11 @@ impl<'a> Builder<'a> {
             sign_off: self.sign_off(),
             attendance: self.attendance(),
         }
+    }
+
+    /// Whether talk time, turns and arrival times go into these minutes.
+    pub(in crate::export) fn participation_shown(&self) -> bool {
+        self.internal || self.s.info.minutes.participation
     }
 
     pub(in crate::export) fn lang(&self) -> Language {
@@ -256,6 +266,32 @@ impl<'a> Builder<'a> {
         } else {
             p.name.clone()
         }
+    }
+
+    /// A participant's unit as the tables show it: when anonymised, `None`
+    /// ("—") for a unit no other participant holds, as it would name them.
+    pub(in crate::export) fn unit_of(&self, p: &Participant) -> Option<String> {
+        let unit = p.unit.as_deref()?;
+        if self.anonymized && self.holders(|q| q.unit.as_deref() == Some(unit)) == 1 {
+            return None;
+        }
+        Some(unit.to_owned())
+    }
+
+    /// A participant's position as the tables show it: when anonymised,
+    /// `None` ("—") when no other participant holds it in the same unit.
+    pub(in crate::export) fn position_of(&self, p: &Participant) -> Option<String> {
+        let position = p.position.as_deref()?;
+        let alone = self.holders(|q| q.position.as_deref() == Some(position) && q.unit == p.unit);
+        if self.anonymized && alone == 1 {
+            return None;
+        }
+        Some(position.to_owned())
+    }
+
+    /// How many of the session's participants `pred` holds for.
+    fn holders(&self, pred: impl Fn(&Participant) -> bool) -> usize {
+        self.s.participants().filter(|q| pred(q)).count()
     }
 
     pub(in crate::export) fn item_ref(&self, id: Option<ItemId>) -> Option<String> {

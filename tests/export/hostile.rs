@@ -85,6 +85,13 @@ name = {p2}
 position = "=cmd|' /C calc'!A0"
 unit = "@SUM(A1:A9)"
 
+# A third participant sharing the first's position and unit, so the
+# anonymised tables keep them (a unit of one would show "—").
+[[participants]]
+name = "Sari Wulandari"
+position = {pos1}
+unit = {unit1}
+
 [[agenda]]
 title = {item1}
 minutes = 30

@@ -17,6 +17,7 @@ mod tui_support;
 mod cli;
 mod formats;
 mod hostile;
+mod minutes_options;
 mod plans;
 mod privacy;
 mod props;

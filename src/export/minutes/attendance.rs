@@ -30,8 +30,8 @@ impl Builder<'_> {
                 no: i + 1,
                 code: p.code.clone(),
                 name: self.named(p),
-                position: p.position.clone(),
-                unit: p.unit.clone(),
+                position: self.position_of(p),
+                unit: self.unit_of(p),
             })
             .collect()
     }

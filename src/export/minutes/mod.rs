@@ -106,6 +106,25 @@ impl Kind {
         }
     }
 
+    /// Whether these minutes have it: talk time and turns only where
+    /// [`Minutes::participation_shown`].
+    fn shown(self, m: &Minutes) -> bool {
+        match self {
+            Kind::Participation => m.participation_shown,
+            Kind::Participants
+            | Kind::Agenda
+            | Kind::Discussion
+            | Kind::Mindsets
+            | Kind::Conclusions
+            | Kind::Decisions
+            | Kind::Actions
+            | Kind::Deferred
+            | Kind::Closing
+            | Kind::SignOff
+            | Kind::Attendance => true,
+        }
+    }
+
     fn section(self, m: &Minutes) -> Section {
         let (id, title, new_page) = self.frame(m.labels);
         Section {
@@ -120,7 +139,11 @@ impl Kind {
 
 /// The minutes as a numbered document.
 pub fn document(m: &Minutes) -> Document {
-    let mut sections: Vec<Section> = Kind::ALL.iter().map(|k| k.section(m)).collect();
+    let mut sections: Vec<Section> = Kind::ALL
+        .iter()
+        .filter(|k| k.shown(m))
+        .map(|k| k.section(m))
+        .collect();
     number(&mut sections);
     Document {
         head: header::head(m),

@@ -43,10 +43,13 @@ impl Builder<'_> {
             .map(|p| ParticipantRow {
                 code: p.code.clone(),
                 name: (!self.anonymized).then(|| p.name.clone()),
-                position: p.position.clone(),
-                unit: p.unit.clone(),
+                position: self.position_of(p),
+                unit: self.unit_of(p),
                 present: p.present,
-                arrived: p.arrived_at.map(|at| self.time(at)),
+                arrived: p
+                    .arrived_at
+                    .filter(|_| self.participation_shown())
+                    .map(|at| self.time(at)),
                 revised: p.revised,
             })
             .collect();

@@ -71,7 +71,14 @@ impl Builder<'_> {
             if st.turns == 0 && (p.present || !anyone_present) {
                 not_spoken.push(self.named(p));
             }
-            let unit = p.unit.clone().unwrap_or_else(|| self.l.no_unit.to_owned());
+            // A unit that would name its one participant (anonymised) is
+            // "—", apart from the participants without a unit.
+            let shown = self.unit_of(p);
+            let unit = match (&shown, &p.unit) {
+                (Some(u), _) => u.clone(),
+                (None, Some(_)) => "—".to_owned(),
+                (None, None) => self.l.no_unit.to_owned(),
+            };
             let i = *unit_index.entry(unit.clone()).or_insert_with(|| {
                 units.push(UnitRow {
                     unit,
@@ -87,7 +94,7 @@ impl Builder<'_> {
             people.push(TalkRow {
                 code: p.code.clone(),
                 label: self.named(p),
-                unit: p.unit.clone(),
+                unit: shown,
                 secs: st.secs,
                 turns: st.turns,
             });
