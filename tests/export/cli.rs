@@ -8,9 +8,15 @@ use crate::bin_support::Fgd;
 use crate::export_support::{assert_clean, check_csv, check_html, check_ics, check_md};
 
 /// An ended OBSESI session; returns its id.
-fn obsesi(fgd: &Fgd) -> String {
+/// When [`obsesi`]'s meeting begins: 7 December 2026 once that has passed,
+/// else a few hours ago (an `at` may not lie in the future).
+fn obsesi_base() -> chrono::DateTime<chrono::Utc> {
+    crate::export_support::start_time("2026-12-07T08:55:00+07:00".parse().unwrap())
+}
+
+/// A replayed OBSESI meeting that began at `base` (see [`obsesi_base`]).
+fn obsesi_at(fgd: &Fgd, base: chrono::DateTime<chrono::Utc>) -> String {
     use serde_json::json;
-    let base = crate::export_support::start_time("2026-12-07T08:55:00+07:00".parse().unwrap());
     let id = fgd.new_session_at(
         "sessions/obsesi-tupoksi.toml",
         crate::export_support::minute_before(base),
@@ -45,6 +51,10 @@ fn obsesi(fgd: &Fgd) -> String {
     id
 }
 
+fn obsesi(fgd: &Fgd) -> String {
+    obsesi_at(fgd, obsesi_base())
+}
+
 fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = vec![];
     if let Ok(entries) = std::fs::read_dir(dir) {
@@ -70,7 +80,8 @@ fn mode(p: &Path) -> u32 {
 #[test]
 fn export_writes_the_five_files_into_out_id_and_prints_each_path() {
     let fgd = Fgd::new();
-    let id = obsesi(&fgd);
+    let base = obsesi_base();
+    let id = obsesi_at(&fgd, base);
     let out = fgd.data().join("out");
     let r = fgd.run(&["export", &id, "--out", out.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -108,8 +119,7 @@ fn export_writes_the_five_files_into_out_id_and_prints_each_path() {
     let doc = check_html(&read("minutes.html"));
     // The real date: the day the session started (five minutes after the
     // replay's base) in WIB.
-    let started = crate::export_support::start_time("2026-12-07T08:55:00+07:00".parse().unwrap())
-        + chrono::Duration::minutes(5);
+    let started = base + chrono::Duration::minutes(5);
     let day = fgd::domain::Zone::WIB.date_of(started);
     let date = fgd::i18n::date_long(day, fgd::domain::Language::Id);
     let header = crate::export_support::text_of(crate::export_support::one(&doc, "section#header"));
