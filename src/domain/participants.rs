@@ -256,7 +256,8 @@ impl Session {
     }
 
     /// Links a typed PIC to a participant when it is a code, an exact name or
-    /// a unique case-insensitive prefix of a name; otherwise keeps it as typed.
+    /// a unique case-insensitive prefix of a name, else to a resource person
+    /// or the chair named by code or name; otherwise keeps it as typed.
     pub fn link_pic(&self, text: &str) -> Pic {
         let text = text.trim().to_owned();
         if let Ok(p) = self.find_participant(&text) {
@@ -271,7 +272,11 @@ impl Session {
             .filter(|p| p.name.to_lowercase().starts_with(&lower));
         let code = match (hits.next(), hits.next()) {
             (Some(p), None) if !lower.is_empty() => Some(p.code.clone()),
-            _ => None,
+            // A resource person or the chair, by code or name.
+            _ => self
+                .find_speaker(&text)
+                .ok()
+                .filter(|code| self.is_guest(code)),
         };
         Pic { text, code }
     }

@@ -92,7 +92,7 @@ pub fn refusal(lang: Language, e: &DomainError) -> String {
         E::TooMany { what, count, max } => say! { lang, "{what} terlalu banyak ({count}; paling banyak {max})", "too many {what} ({count}; at most {max})"; what = name(lang, what) },
         E::AheadOfClock { at, clock } => say! { lang, "waktu {at} lebih dari 5 menit setelah jam sekarang ({clock}); periksa tanggal dan jamnya", "time {at} is more than 5 minutes after the clock ({clock}); check its date and time" },
         E::BadMinutes(m) => say! { lang, "menit rencana harus 1 sampai 1440, bukan {m}", "planned minutes must be between 1 and 1440, not {m}" },
-        E::UnknownParticipant(r) => say! { lang, "tidak ada peserta `{r}`; sebut dengan kode (mis. P3) atau nama lengkap", "no participant `{r}`; name one by code (like P3) or by exact name" },
+        E::UnknownParticipant(r) => say! { lang, "tidak ada peserta atau narasumber `{r}`; sebut dengan kode (mis. P3, N1 untuk narasumber, F untuk pimpinan rapat) atau nama lengkap", "no participant or resource person `{r}`; name one by code (like P3, N1 for a resource person, F for the chair) or by exact name" },
         E::AmbiguousParticipant { name, codes } => say! { lang, "lebih dari satu peserta bernama `{name}`; pakai kode: {codes}", "more than one participant is named `{name}`; use a code: {codes}"; codes = codes.join(", ") },
         E::DuplicateCode { code, name } => say! { lang, "kode peserta {code} sudah dipakai oleh {name}", "participant code {code} is already used by {name}" },
         E::BadCode(c) => say! { lang, "kode peserta `{c}` harus 1–12 huruf, angka, `-` atau `_`, mis. P9", "participant code `{c}` must be 1–12 letters, digits, `-` or `_`, like P9" },

@@ -98,7 +98,7 @@ words! {
         saved_private: ("catatan privat: tak di proyektor, hanya di notulen internal", "a private note: off the projector, only in the internal minutes"),
         undone: ("diurungkan", "undone"),
         // Picking a participant.
-        pick_participant: ("Pilih peserta", "Pick a participant"),
+        pick_participant: ("Pilih pembicara (peserta, narasumber, pimpinan)", "Pick a speaker (participant, resource person, chair)"),
         pick_kind: ("Jenis: Enter/t topik baru · r tanggapan · c klarifikasi · p interupsi · Esc batal", "Kind: Enter/t new topic · r reply · c clarifying question · p point of order · Esc cancel"),
         type_to_filter: ("ketik untuk menyaring; angka memilih kode P", "type to filter; digits pick a P-code"),
         no_match: ("tidak ada yang cocok", "no match"),
@@ -243,6 +243,19 @@ impl Words {
         match self.speaker_parts(s, code) {
             (name, Some(role)) => format!("{name} ({role})"),
             (name, None) => name.to_owned(),
+        }
+    }
+
+    /// A speaker's code as a row shows it: a participant's alone (`P3`), a
+    /// resource person's or the chair's with their role (`N1 narasumber`),
+    /// so the room knows who spoke without a table to look it up in.
+    pub fn speaker_code(&self, s: &Session, code: &str) -> String {
+        match s.speaker(code) {
+            Some(sp) => match common::speaker_role(sp.role) {
+                Some(role) => format!("{} {}", sp.code, super::pick(self.lang, role)),
+                None => sp.code,
+            },
+            None => code.to_owned(),
         }
     }
 

@@ -149,3 +149,21 @@ fn a_guest_in_the_queue_is_refused_twice_and_the_turn_in_progress_counts() {
         "only who spoke"
     );
 }
+
+#[test]
+fn an_action_pic_links_to_a_resource_person_or_the_chair() {
+    let fx = with_guests();
+    let s = &fx.s;
+    let n1 = s.link_pic("N1");
+    assert_eq!(n1.code.as_deref(), Some("N1"));
+    assert_eq!(s.link_pic("Ir. Sri Wahyuni").code.as_deref(), Some("N2"));
+    assert_eq!(s.link_pic("F").code.as_deref(), Some("F"));
+    assert_eq!(
+        s.link_pic("Sri").code,
+        None,
+        "a guest is named exactly, never by a prefix"
+    );
+    assert_eq!(s.link_pic("Siti").code.as_deref(), Some("P2"));
+    assert_eq!(s.link_pic("Tim Dinkes").code, None);
+    assert_eq!(s.link_pic("Tim Dinkes").text, "Tim Dinkes");
+}

@@ -135,7 +135,7 @@ fn apply_refuses_bad_lines_with_their_number_and_applies_the_rest() {
         (7, "RFC 3339"),
         (8, "times must not go back"),
         (9, "bad due date `+d`"),
-        (10, "no participant `Nobody`"),
+        (10, "no participant or resource person `Nobody`"),
     ];
     for (k, (line, text)) in expect.iter().enumerate() {
         let got = lines[k + 1];

@@ -100,7 +100,7 @@ pub(super) fn cases() -> Vec<Case> {
             .stdin(apply_line(&long_note)),
         case("apply: 1 MB participant name", &apply, 2, &["error 1: ", "is too long", "at most 500"])
             .stdin(apply_line(&json!({"cmd":"add_participant","name":mb()}))),
-        case("apply: unknown participant", &apply, 2, &["error 1: no participant `P99`", "name one by code (like P3) or by exact name"])
+        case("apply: unknown participant", &apply, 2, &["error 1: no participant or resource person `P99`", "name one by code (like P3, N1 for a resource person, F for the chair) or by exact name"])
             .stdin(apply_line(&json!({"cmd":"raise_hand","participant":"P99"}))),
         case("apply: unknown action", &apply, 2, &["error 1: no action item 9", "numbered 1, 2, 3"])
             .stdin(apply_line(&json!({"cmd":"set_action_status","action":9,"status":"done"}))),

@@ -73,7 +73,7 @@ pub(super) fn cases() -> Vec<Case> {
                 events[last]["at"] = "9999-12-31T23:59:59Z".into();
             })),
         // Logs that typing could not produce (break 7).
-        unproducible("import: a speaker who is not a participant", vec![json!({"type":"speaker_called","code":"P999","kind":"topic","entry":null})], "no participant `P999`"),
+        unproducible("import: a speaker who is not a participant", vec![json!({"type":"speaker_called","code":"P999","kind":"topic","entry":null})], "no participant or resource person `P999`"),
         unproducible("import: a start after the end", vec![json!({"type":"ended"}), json!({"type":"started","item":null})], "the session has ended"),
         unproducible("import: a pause that does nothing", vec![json!({"type":"paused"}), json!({"type":"paused"})], "already paused"),
         unproducible("import: a hand raised at another time than its event", vec![

@@ -107,7 +107,7 @@ pub(super) fn cases() -> Vec<Case> {
             "print: apply echoes a participant",
             &apply,
             2,
-            &["error 1: no participant `P99"],
+            &["error 1: no participant or resource person `P99"],
         )
         .stdin(line(json!({"cmd":"raise_hand","participant":evil("P99")}))),
         case(

@@ -33,7 +33,9 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
             text.push("]");
         }
         if let Some(code) = &m.participant {
-            text.push(" (").push(code).push(")");
+            text.push(" (")
+                .push(&cx.w.speaker_code(cx.s, code))
+                .push(")");
         }
         lines.push(cx.mark(i, Line::raw(text.finish().0)));
     }

@@ -51,7 +51,7 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
         let _ = write!(row, "{:02}:{:02} [", at.hour(), at.minute());
         row.push(w.note_kind(n.kind)).push("]");
         if let Some(code) = &n.participant {
-            row.push(" ").push(code);
+            row.push(" ").push(&cx.w.speaker_code(s, code));
         }
         if n.private {
             row.push(" (").push(w.private).push(")");
