@@ -66,6 +66,7 @@ pub(super) fn add(r: &Rules, new: NewItem) -> Result<Event, DomainError> {
             minutes: new.minutes,
             owner: opt_line(new.owner, "owner")?,
             questions: questions_of(&new.questions)?,
+            covered: vec![],
             status: ItemStatus::Pending,
             spans: vec![],
             origin: opt_line(new.origin, "origin")?,
@@ -209,6 +210,7 @@ pub(super) fn edited(s: &mut Session, ev: &Event, correcting: bool) {
         it.minutes = *minutes;
         it.owner.clone_from(owner);
         it.questions.clone_from(questions);
+        super::guide::trim(it);
         it.revised |= correcting;
     }
 }

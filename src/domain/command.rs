@@ -161,6 +161,18 @@ pub enum Command {
         #[serde(default)]
         item: Option<ItemId>,
     },
+    /// Tick a guide question of an item as covered (or, with `covered:
+    /// false`, not covered).
+    CoverQuestion {
+        /// Item number; the active item when omitted.
+        #[serde(default)]
+        item: Option<ItemId>,
+        /// Question number, 1-based.
+        question: usize,
+        /// Covered (the default) or not.
+        #[serde(default = "yes")]
+        covered: bool,
+    },
 
     /// Put a participant in the speaker queue.
     RaiseHand {
@@ -360,4 +372,8 @@ fn default_speak_kind() -> SpeakKind {
 
 fn default_note_kind() -> NoteKind {
     NoteKind::Observation
+}
+
+fn yes() -> bool {
+    true
 }

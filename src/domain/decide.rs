@@ -140,6 +140,11 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
         Command::NextItem => agenda::next(r),
         Command::SkipItem { item } => agenda::skip(r, item),
         Command::DeferItem { item } => agenda::defer(r, item),
+        Command::CoverQuestion {
+            item,
+            question,
+            covered,
+        } => super::guide::cover(r, item, question, covered),
         Command::RaiseHand { participant, kind } => floor::raise_hand(r, &participant, kind),
         Command::MoveQueueEntry { entry, to } => floor::move_entry(r, entry, to),
         Command::RemoveQueueEntry { entry } => floor::remove_entry(r, entry),

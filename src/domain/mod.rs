@@ -23,6 +23,7 @@ mod due;
 mod error;
 mod event;
 mod floor;
+mod guide;
 mod header;
 mod invariants;
 mod lifecycle;

@@ -228,6 +228,9 @@ pub struct AgendaItem {
     /// Discussion-guide questions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<String>,
+    /// The guide questions (1-based) ticked as covered, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covered: Vec<usize>,
     /// Where it stands.
     pub status: ItemStatus,
     /// When it was active; timers sum these, less pauses.

@@ -10,6 +10,7 @@ mod common;
 mod agenda;
 mod attendance;
 mod floor;
+mod guide;
 mod header;
 mod lifecycle;
 mod overdue;
