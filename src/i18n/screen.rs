@@ -48,6 +48,11 @@ words! {
         kind_reply: ("tanggapan", "reply"),
         kind_clarify: ("klarifikasi", "clarifying question"),
         kind_poo: ("interupsi", "point of order"),
+        // Their short tags in a queue row.
+        tag_topic: ("TOP", "NEW"),
+        tag_reply: ("TGP", "RPL"),
+        tag_clarify: ("KLR", "CLR"),
+        tag_poo: ("INT", "POO"),
         // Notes and actions.
         note_observation: ("observasi", "observation"),
         note_quote: ("kutipan", "quote"),
@@ -61,6 +66,7 @@ words! {
         overdue: ("TERLAMBAT", "OVERDUE"),
         // The agenda.
         no_active_item: ("Belum ada acara berjalan", "No agenda item is active"),
+        no_questions: ("Acara ini tanpa pertanyaan panduan", "This item has no guide questions"),
         item_done: common::ITEM_DONE,
         item_pending: ("menunggu", "pending"),
         item_active: ("berjalan", "active"),
@@ -192,6 +198,16 @@ impl Words {
             SpeakKind::Reply => self.kind_reply,
             SpeakKind::Clarify => self.kind_clarify,
             SpeakKind::PointOfOrder => self.kind_poo,
+        }
+    }
+
+    /// A speaker-queue kind's short tag (`TGP`, `RPL` …).
+    pub fn speak_tag(&self, k: SpeakKind) -> &'static str {
+        match k {
+            SpeakKind::Topic => self.tag_topic,
+            SpeakKind::Reply => self.tag_reply,
+            SpeakKind::Clarify => self.tag_clarify,
+            SpeakKind::PointOfOrder => self.tag_poo,
         }
     }
 

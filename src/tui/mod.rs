@@ -8,6 +8,8 @@
 
 pub mod app;
 pub mod config;
+mod follow;
+mod guide;
 pub mod form;
 pub mod forms;
 pub mod home;

@@ -8,8 +8,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::layout::{MIN_HEIGHT, MIN_WIDTH, Regions, regions};
-use super::text::{clock, fit, width, wrap};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, Regions, Slot, regions};
+use super::panels::guide;
+use super::text::{clock, fit, width};
 use crate::domain::{Session, Status};
 use crate::i18n::keys;
 use crate::i18n::screen::{Words, fill};
@@ -99,37 +100,56 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
         };
     }
     let banner = banner(app, w, t, area.width as usize);
-    let r = regions(
-        area,
-        banner.is_some(),
-        app.role == Role::Notetaker,
-        s.active_item().is_some(),
-    );
+    let need = |slot: Slot, rect: Rect| need(app, slot, rect, now);
+    let r = regions(area, banner.is_some(), app.role == Role::Notetaker, &need);
     let panels = Panel::ALL
         .iter()
-        .map(|&p| {
-            let rect = match p {
-                Panel::Agenda => r.agenda,
-                Panel::Queue => r.queue,
-                Panel::Mindsets => r.mindsets,
-                Panel::Notes => r.notes,
-                Panel::Decisions => r.decisions,
-                Panel::Actions => r.actions,
-            };
-            super::panels::panel(app, p, rect, now)
-        })
+        .map(|&p| super::panels::panel(app, p, rect_of(&r, p), now))
         .collect();
-    let questions = (r.questions.height > 1).then(|| questions(s, w, r.questions));
+    let questions = (r.questions.height > 1).then(|| guide::model(s, w, t, app.guide, r.questions));
     LiveModel {
         area,
         too_small: None,
         regions: r,
         header: header(s, w, t, now, r.header.width as usize),
         banner,
-        clock: clock_model(s, w, t, now, r.clock),
+        clock: super::clock::model(s, w, t, now, r.clock),
         questions,
         panels,
         footer: footer(app, t, r.footer.width as usize),
+    }
+}
+
+/// Where panel `p` goes.
+fn rect_of(r: &Regions, p: Panel) -> Rect {
+    match p {
+        Panel::Agenda => r.agenda,
+        Panel::Queue => r.queue,
+        Panel::Mindsets => r.mindsets,
+        Panel::Notes => r.notes,
+        Panel::Decisions => r.decisions,
+        Panel::Actions => r.actions,
+    }
+}
+
+/// The lines `slot`'s content wants in a column of `rect` (its title
+/// included), and the clock's with big digits.
+fn need<P: Port>(app: &App<P>, slot: Slot, rect: Rect, now: DateTime<Utc>) -> (u16, u16) {
+    let s = app.session();
+    let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX).min(rect.height);
+    let panel = |p: Panel| count(super::panels::need(app, p, rect, now));
+    match slot {
+        Slot::Clock => (
+            super::clock::small_need(s),
+            super::clock::big_need(s, app.words(), now, rect.width),
+        ),
+        Slot::Guide => guide::need(s, app.words(), &app.theme, app.guide, rect.width, rect.height),
+        Slot::Agenda => (panel(Panel::Agenda), 0),
+        Slot::Queue => (panel(Panel::Queue), 0),
+        Slot::Mindsets => (panel(Panel::Mindsets), 0),
+        Slot::Notes => (panel(Panel::Notes), 0),
+        Slot::Decisions => (panel(Panel::Decisions), 0),
+        Slot::Actions => (panel(Panel::Actions), 0),
     }
 }
 
@@ -174,80 +194,6 @@ fn banner<P: Port>(app: &App<P>, w: &Words, t: &Theme, cols: usize) -> Option<Li
         _ => return None,
     };
     Some(line(&text))
-}
-
-fn clock_model(s: &Session, w: &Words, t: &Theme, now: DateTime<Utc>, rect: Rect) -> ClockModel {
-    let cols = rect.width as usize;
-    let Some(item) = s.active_item() else {
-        return ClockModel {
-            rect,
-            title: w.clock_title.to_owned(),
-            big: None,
-            lines: vec![Line::styled(fit(w.no_active_item, cols), t.dim)],
-            ratio: 0.0,
-            over: false,
-        };
-    };
-    let elapsed = s.item_elapsed_secs(item, now);
-    let planned = i64::from(item.minutes) * 60;
-    let over = elapsed > planned;
-    let position = s
-        .agenda
-        .iter()
-        .position(|i| i.id == item.id)
-        .map_or(0, |p| p + 1);
-    // The border title is padded with a space on each side.
-    let title = fit(
-        &format!("{position}/{} {}", s.agenda.len(), item.title),
-        cols.saturating_sub(2),
-    );
-    let status = if over {
-        Span::styled(format!("{} +{}", w.over, clock(elapsed - planned)), t.over)
-    } else {
-        Span::styled(format!("{} {}", w.left, clock(planned - elapsed)), t.base)
-    };
-    let timing = Line::from(vec![
-        Span::styled(clock(elapsed), if over { t.over } else { t.active }),
-        Span::raw(format!(" {} {}  ", w.of, clock(planned))),
-        status,
-    ]);
-    let big = (rect.height >= 8 && rect.width >= 24).then(|| clock(elapsed));
-    ClockModel {
-        rect,
-        title,
-        big,
-        lines: vec![timing],
-        #[allow(clippy::cast_precision_loss)]
-        ratio: if planned > 0 {
-            (elapsed as f64 / planned as f64).clamp(0.0, 1.0)
-        } else {
-            0.0
-        },
-        over,
-    }
-}
-
-fn questions(s: &Session, w: &Words, rect: Rect) -> PanelModel {
-    let cols = rect.width.saturating_sub(2) as usize;
-    let mut lines = Vec::new();
-    if let Some(item) = s.active_item() {
-        for q in &item.questions {
-            for (i, l) in wrap(q, cols.saturating_sub(2)).into_iter().enumerate() {
-                lines.push(Line::raw(format!(
-                    "{}{l}",
-                    if i == 0 { "• " } else { "  " }
-                )));
-            }
-        }
-    }
-    lines.truncate(rect.height.saturating_sub(1) as usize);
-    PanelModel {
-        panel: Panel::Agenda,
-        rect,
-        title: w.questions.to_owned(),
-        focused: false,
-        lines,
-    }
 }
 
 fn footer<P: Port>(app: &App<P>, t: &Theme, cols: usize) -> Line<'static> {

@@ -6,6 +6,7 @@
 pub mod actions;
 pub mod agenda;
 pub mod decisions;
+pub mod guide;
 pub mod mindsets;
 pub mod notes;
 pub mod queue;
@@ -85,9 +86,18 @@ pub fn newest(s: &Session, role: Role, panel: Panel) -> usize {
     }
 }
 
-/// The model of panel `p` in `rect` at `now`.
-pub fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> PanelModel {
-    let cx = Cx {
+/// The lines panel `p` wants in a column of `rect` (at most its height),
+/// its title included.
+pub fn need<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> usize {
+    let cx = cx(app, p, rect, now);
+    match p {
+        Panel::Queue => queue::need(&cx),
+        _ => 1 + lines(&cx, p).1.len(),
+    }
+}
+
+fn cx<'a, P: Port>(app: &'a App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Cx<'a> {
+    Cx {
         s: app.session(),
         w: app.words(),
         t: &app.theme,
@@ -97,16 +107,25 @@ pub fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) ->
         cols: rect.width.saturating_sub(1) as usize,
         height: rect.height.saturating_sub(1) as usize,
         sel: app.selected(p),
-        focused: app.focus == p,
-    };
-    let (title, lines) = match p {
-        Panel::Agenda => agenda::lines(&cx),
-        Panel::Queue => queue::lines(&cx),
-        Panel::Mindsets => mindsets::lines(&cx),
-        Panel::Notes => notes::lines(&cx),
-        Panel::Decisions => decisions::lines(&cx),
-        Panel::Actions => actions::lines(&cx),
-    };
+        focused: app.focus == p && app.role != Role::Viewer,
+    }
+}
+
+fn lines(cx: &Cx<'_>, p: Panel) -> (String, Vec<Line<'static>>) {
+    match p {
+        Panel::Agenda => agenda::lines(cx),
+        Panel::Queue => queue::lines(cx),
+        Panel::Mindsets => mindsets::lines(cx),
+        Panel::Notes => notes::lines(cx),
+        Panel::Decisions => decisions::lines(cx),
+        Panel::Actions => actions::lines(cx),
+    }
+}
+
+/// The model of panel `p` in `rect` at `now`.
+pub fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> PanelModel {
+    let cx = cx(app, p, rect, now);
+    let (title, lines) = lines(&cx, p);
     PanelModel {
         panel: p,
         rect,
