@@ -82,7 +82,10 @@ fn interrupted(r: &Rules, code: &str, kind: SpeakKind) -> Option<QueueEntry> {
     let sp = r.s.speaking.as_ref()?;
     let interrupts = matches!(kind, SpeakKind::PointOfOrder | SpeakKind::Clarify);
     let resumable = matches!(sp.kind, SpeakKind::Topic | SpeakKind::Reply);
-    let queued = r.s.queue.iter().any(|e| e.code == sp.code && e.kind == sp.kind);
+    let queued =
+        r.s.queue
+            .iter()
+            .any(|e| e.code == sp.code && e.kind == sp.kind);
     (interrupts && resumable && sp.code != code && !queued).then(|| QueueEntry {
         id: EntryId(r.s.next_entry_id.max(1)),
         code: sp.code.clone(),

@@ -9,9 +9,9 @@
 pub mod app;
 pub mod config;
 mod follow;
-mod guide;
 pub mod form;
 pub mod forms;
+mod guide;
 pub mod home;
 pub mod keymap;
 pub mod ops;

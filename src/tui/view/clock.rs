@@ -97,8 +97,7 @@ pub fn model(s: &Session, w: &Words, t: &Theme, now: DateTime<Utc>, rect: Rect) 
         ),
     ]);
     let big = big_text(s, w, now).filter(|text| {
-        big_rows(text, rect.width)
-            .is_some_and(|rows| rect.height >= small_need(s) + rows)
+        big_rows(text, rect.width).is_some_and(|rows| rect.height >= small_need(s) + rows)
     });
     ClockModel {
         rect,

@@ -158,7 +158,10 @@ fn clock(c: &ClockModel, t: &Theme, frame: &mut Frame<'_>) {
         },
     );
     let gauge_style = if c.over { t.over } else { t.active };
-    match (&c.big, c.big.as_deref().and_then(|b| big_rows(b, inner.width))) {
+    match (
+        &c.big,
+        c.big.as_deref().and_then(|b| big_rows(b, inner.width)),
+    ) {
         (Some(big), Some(rows)) if inner.height >= rows + 2 => {
             let [text, digits, gauge] = Layout::vertical([
                 Constraint::Length(1),

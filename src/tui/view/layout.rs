@@ -1,7 +1,8 @@
 //! Where each region goes, by terminal size and by what each region's
 //! content needs: two columns up to 149 columns, three from 150 on; in each
 //! column the regions share the height by need, in the order of what the
-//! room needs ([`priority`]), and the big clock takes only what is left.
+//! room needs ([`priority`]), the big clock takes only what is left, and
+//! the room to spare goes to the column's last region.
 //! Which panels a screen shows, column by column, comes from one function
 //! ([`columns`]). Must not know what a region shows, only how many lines it
 //! wants.
@@ -48,10 +49,10 @@ pub fn priority(slot: Slot) -> u8 {
         Slot::Guide => 1,
         Slot::Queue => 2,
         Slot::Agenda => 3,
-        Slot::Notes => 4,
+        Slot::Mindsets => 4,
         Slot::Actions => 5,
-        Slot::Decisions => 6,
-        Slot::Mindsets => 7,
+        Slot::Notes => 6,
+        Slot::Decisions => 7,
     }
 }
 
@@ -62,8 +63,8 @@ pub fn columns(notes_first: bool, wide: bool) -> &'static [&'static [Slot]] {
     use Slot::{Actions, Agenda, Clock, Decisions, Guide, Mindsets, Notes, Queue};
     match (notes_first, wide) {
         (false, false) => &[
-            &[Agenda, Queue],
-            &[Clock, Guide, Mindsets, Notes, Decisions, Actions],
+            &[Agenda, Queue, Decisions],
+            &[Clock, Guide, Mindsets, Notes, Actions],
         ],
         (false, true) => &[
             &[Agenda, Guide],
@@ -184,7 +185,11 @@ pub fn regions(
         let heights = share(rect.height, slots, &wants);
         let mut y = rect.y;
         for (slot, h) in slots.iter().zip(heights) {
-            *r.slot_mut(*slot) = Rect { y, height: h, ..rect };
+            *r.slot_mut(*slot) = Rect {
+                y,
+                height: h,
+                ..rect
+            };
             y += h;
         }
     }
@@ -194,7 +199,7 @@ pub fn regions(
 /// The heights of `slots` in `total` lines, given what each wants and would
 /// take with room to spare: each its title and a row while there is room,
 /// then what each wants in [`priority`] order, then what each would take
-/// (the big clock last), and what is left shared by the lists.
+/// (the big clock last), and what is left to the last.
 fn share(total: u16, slots: &[Slot], wants: &[(u16, u16)]) -> Vec<u16> {
     let mut got = vec![0u16; slots.len()];
     let mut left = total;
@@ -218,19 +223,20 @@ fn share(total: u16, slots: &[Slot], wants: &[(u16, u16)]) -> Vec<u16> {
         .filter(|&&i| slots[i] != Slot::Clock)
         .chain(order.iter().filter(|&&i| slots[i] == Slot::Clock));
     for &i in clock_last {
-        let give = wants[i].1.saturating_sub(got[i]).min(left);
+        let more = wants[i].1.saturating_sub(got[i]);
+        // Big digits come whole or not at all.
+        let give = if slots[i] == Slot::Clock && more > left {
+            0
+        } else {
+            more.min(left)
+        };
         got[i] += give;
         left -= give;
     }
-    let lists: Vec<usize> = (0..slots.len())
-        .filter(|&i| !matches!(slots[i], Slot::Clock | Slot::Guide))
-        .collect();
-    let takers = if lists.is_empty() { vec![0] } else { lists };
-    let n = u16::try_from(takers.len()).unwrap_or(1).max(1);
-    let (each, mut extra) = (left / n, left % n);
-    for &i in &takers {
-        got[i] += each + u16::from(extra > 0);
-        extra = extra.saturating_sub(1);
+    // What is left goes to the column's last region: the panels sit
+    // together under each other, the room to spare at the bottom.
+    if let Some(last) = got.last_mut() {
+        *last += left;
     }
     got
 }
@@ -240,18 +246,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_column_gives_each_its_need_in_priority_order_and_the_rest_to_the_lists() {
+    fn a_column_gives_each_its_need_in_priority_order_and_the_rest_to_the_last() {
         let slots = columns(false, false)[1];
-        // Clock, guide, mindsets, notes, decisions, actions.
-        let needs = [(3, 9), (5, 0), (3, 0), (10, 0), (2, 0), (4, 0)];
-        // Everything fits with the big clock.
-        assert_eq!(share(33, slots, &needs), [9, 5, 3, 10, 2, 4]);
-        // Two lines more go to the lists.
-        assert_eq!(share(35, slots, &needs), [9, 5, 4, 11, 2, 4]);
-        // Short: the clock and guide first, then notes and actions; the
-        // mindsets and decisions keep their title and a row.
-        assert_eq!(share(20, slots, &needs), [3, 5, 2, 6, 2, 2]);
-        // Too short for every title: the lowest priorities go first.
-        assert_eq!(share(9, slots, &needs), [2, 2, 0, 2, 1, 2]);
+        assert_eq!(
+            slots,
+            [
+                Slot::Clock,
+                Slot::Guide,
+                Slot::Mindsets,
+                Slot::Notes,
+                Slot::Actions
+            ]
+        );
+        // What each wants, and would take with room to spare.
+        let needs = [(3, 9), (5, 7), (3, 5), (4, 10), (4, 4)];
+        // Everything, the big clock, and 5 lines more for the last.
+        assert_eq!(share(40, slots, &needs), [9, 7, 5, 10, 9]);
+        // Short: what each wants, then the guide's other questions; no big
+        // clock (it would not come whole).
+        assert_eq!(share(20, slots, &needs), [3, 6, 3, 4, 4]);
+        assert_eq!(share(30, slots, &needs), [3, 7, 5, 10, 5]);
+        // Too short for every title: the lowest priority goes first.
+        assert_eq!(share(8, slots, &needs), [2, 2, 2, 0, 2]);
     }
 }

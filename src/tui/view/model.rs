@@ -137,19 +137,29 @@ fn rect_of(r: &Regions, p: Panel) -> Rect {
 fn need<P: Port>(app: &App<P>, slot: Slot, rect: Rect, now: DateTime<Utc>) -> (u16, u16) {
     let s = app.session();
     let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX).min(rect.height);
-    let panel = |p: Panel| count(super::panels::need(app, p, rect, now));
+    let panel = |p: Panel| {
+        let (newest, all) = super::panels::need(app, p, rect, now);
+        (count(newest), count(all))
+    };
     match slot {
         Slot::Clock => (
             super::clock::small_need(s),
             super::clock::big_need(s, app.words(), now, rect.width),
         ),
-        Slot::Guide => guide::need(s, app.words(), &app.theme, app.guide, rect.width, rect.height),
-        Slot::Agenda => (panel(Panel::Agenda), 0),
-        Slot::Queue => (panel(Panel::Queue), 0),
-        Slot::Mindsets => (panel(Panel::Mindsets), 0),
-        Slot::Notes => (panel(Panel::Notes), 0),
-        Slot::Decisions => (panel(Panel::Decisions), 0),
-        Slot::Actions => (panel(Panel::Actions), 0),
+        Slot::Guide => guide::need(
+            s,
+            app.words(),
+            &app.theme,
+            app.guide,
+            rect.width,
+            rect.height,
+        ),
+        Slot::Agenda => panel(Panel::Agenda),
+        Slot::Queue => panel(Panel::Queue),
+        Slot::Mindsets => panel(Panel::Mindsets),
+        Slot::Notes => panel(Panel::Notes),
+        Slot::Decisions => panel(Panel::Decisions),
+        Slot::Actions => panel(Panel::Actions),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use ratatui::text::Line;
 
-use super::{Cx, window_lines};
+use super::Cx;
 use crate::domain::{ActionItem, ActionStatus, Session};
 use crate::tui::app::Row;
 use crate::tui::view::text::{fit, spread, spread_with, width};
@@ -23,7 +23,7 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
         rows.push(a);
     }
     let title = format!("{} ({open}/{})", cx.w.actions, rows.len());
-    let lines = window_lines(rows.len(), cx.sel, cx.height, |i| row(cx, i, rows[i]));
+    let lines = cx.window_lines(rows.len(), |i| row(cx, i, rows[i]));
     (title, lines)
 }
 

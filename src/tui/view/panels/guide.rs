@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::super::model::PanelModel;
-use super::super::text::{fit, wrap_cut};
+use super::super::text::{fit, width, wrap_cut};
 use crate::domain::{AgendaItem, ItemId, Session};
 use crate::i18n::screen::Words;
 use crate::tui::app::Panel;
@@ -60,17 +60,44 @@ fn lines(
     let mut out = Vec::new();
     let head = format!("▶ {} {cur}. ", mark(cur));
     let text = &item.questions[cur - 1];
-    let indent = " ".repeat(super::super::text::width(&head));
+    let indent = " ".repeat(width(&head));
     let body = cols.saturating_sub(indent.len());
-    for (i, l) in wrap_cut(text, body, height.max(1))
-        .into_iter()
-        .enumerate()
-    {
-        let lead = if i == 0 { head.as_str() } else { indent.as_str() };
+    for (i, l) in wrap_cut(text, body, height.max(1)).into_iter().enumerate() {
+        let lead = if i == 0 {
+            head.as_str()
+        } else {
+            indent.as_str()
+        };
         out.push(Line::styled(format!("{lead}{l}"), t.active));
     }
     let current_lines = out.len();
-    let rest = (cur + 1..=n).chain(1..cur);
+    let style = |q: usize| if item.is_covered(q) { t.dim } else { t.base };
+    // The others whole where they all fit, else a line each.
+    let rest: Vec<usize> = (cur + 1..=n).chain(1..cur).collect();
+    let whole: Vec<Line<'static>> = rest
+        .iter()
+        .flat_map(|&q| {
+            let head = format!("  {} {q}. ", mark(q));
+            wrap_cut(&item.questions[q - 1], body, height.max(1))
+                .into_iter()
+                .enumerate()
+                .map(move |(i, l)| {
+                    let lead = if i == 0 {
+                        head.clone()
+                    } else {
+                        " ".repeat(width(&head))
+                    };
+                    Line::styled(format!("{lead}{l}"), style(q))
+                })
+                .take(height)
+                .collect::<Vec<_>>()
+        })
+        .take(height + 1)
+        .collect();
+    if out.len() + whole.len() <= height {
+        out.extend(whole);
+        return (title, out, current_lines);
+    }
     for q in rest {
         if out.len() >= height {
             break;
@@ -79,7 +106,7 @@ fn lines(
             &format!("  {} {q}. {}", mark(q), item.questions[q - 1]),
             cols,
         );
-        out.push(Line::styled(line, if item.is_covered(q) { t.dim } else { t.base }));
+        out.push(Line::styled(line, style(q)));
     }
     (title, out, current_lines)
 }
@@ -110,7 +137,8 @@ pub fn model(
 }
 
 /// How many lines the panel wants in `cols` columns, its title included,
-/// up to `height`: the current question, and every question.
+/// up to `height`: the current question, and with the others a line each
+/// (they show whole only in room to spare).
 pub fn need(
     s: &Session,
     w: &Words,
@@ -119,7 +147,7 @@ pub fn need(
     cols: u16,
     height: u16,
 ) -> (u16, u16) {
-    let (_, lines, current) = lines(
+    let (_, _, current) = lines(
         s,
         w,
         t,
@@ -127,6 +155,14 @@ pub fn need(
         cols.saturating_sub(1) as usize,
         height.saturating_sub(1) as usize,
     );
-    let all = u16::try_from(lines.len() + 1).unwrap_or(height);
+    let others = current_item_len(s, chosen).saturating_sub(1);
+    let all = u16::try_from(current + others + 1)
+        .unwrap_or(height)
+        .min(height);
     (u16::try_from(current + 1).unwrap_or(all).min(all), all)
+}
+
+/// How many guide questions the active item has (0 without one).
+fn current_item_len(s: &Session, chosen: Option<(ItemId, usize)>) -> usize {
+    current(s, chosen).map_or(0, |(item, _)| item.questions.len())
 }

@@ -4,7 +4,7 @@
 
 use ratatui::text::Line;
 
-use super::{Cx, window_lines};
+use super::Cx;
 use crate::domain::{Language, Session};
 use crate::tui::app::Row;
 use crate::tui::view::text::wrap_cut;
@@ -18,7 +18,7 @@ pub fn rows(s: &Session) -> Vec<Row> {
 pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
     let rows: Vec<_> = cx.s.mindsets().collect();
     let title = format!("{} ({})", cx.w.mindsets, rows.len());
-    let lines = window_lines(rows.len(), cx.sel, cx.height, |i| {
+    let lines = cx.window_lines(rows.len(), |i| {
         let m = rows[i];
         let mut text = format!("{} → {}", m.from, m.to);
         for (k, v) in m.values.iter().enumerate() {

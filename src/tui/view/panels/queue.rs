@@ -54,10 +54,11 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
     }
     for i in window(s.queue.len(), cx.sel, room) {
         let e = &s.queue[i];
-        // The kind leads, as a short tag, so a cut name never hides why
-        // someone jumps the queue.
+        // The kind leads, as a short tag in place of a number, so a cut
+        // name never hides why someone jumps the queue and the name still
+        // shows its first 30 columns at 80×24.
         let mut text = Fitter::new(cols);
-        let _ = write!(text, "{}. [{}] {} ", i + 1, w.speak_tag(e.kind), e.code);
+        let _ = write!(text, "[{}] {} ", w.speak_tag(e.kind), e.code);
         text.push(&speaker_label(w, s, &e.code, (cols / 2).clamp(12, 30)));
         let style = if e.kind == SpeakKind::PointOfOrder {
             t.active
