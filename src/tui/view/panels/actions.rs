@@ -63,10 +63,16 @@ fn row(cx: &Cx<'_>, i: usize, a: &ActionItem) -> Vec<Line<'static>> {
     } else {
         // The text on a line of its own where the whole does not fit
         // on one: the PIC, due date and status under it, at every width.
+        // A long PIC is cut before the due date is.
         let indent = " ".repeat(width(&prefix));
+        let pic_room = cols.saturating_sub(width(&indent) + width(&due) + width(&status) + 1);
         vec![
             fit(&format!("{prefix}{}", a.what), cols),
-            spread(&format!("{indent}{pic}{due}"), &status, cols),
+            spread(
+                &format!("{indent}{}{due}", fit(&pic, pic_room)),
+                &status,
+                cols,
+            ),
         ]
     };
     text.into_iter()
