@@ -137,6 +137,8 @@ words! {
         field_title: ("Judul", "Title"),
         field_minutes: ("Menit", "Minutes"),
         field_owner: ("Pemandu", "Owner"),
+        field_questions: ("Pertanyaan panduan", "Guide questions"),
+        hint_questions: ("pisahkan dengan |", "separate with |"),
         field_name: common::NAME,
         field_position: common::POSITION,
         field_unit: ("Unit / OPD", "Unit"),
