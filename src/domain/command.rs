@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::header::HeaderChange;
+use super::schedule::ItemSetup;
 use super::session::{ActionId, EntryId, ItemId, MindsetId, NoteId, SessionInfo};
 use super::types::{ActionStatus, CoreValue, NoteKind, SpeakKind};
 
@@ -112,6 +113,9 @@ pub enum Command {
         /// The session it is carried over from.
         #[serde(default)]
         origin: Option<String>,
+        /// A break, its own speaker limit, its segments.
+        #[serde(default, skip_serializing_if = "ItemSetup::is_plain")]
+        setup: ItemSetup,
     },
     /// Change an agenda item; an empty owner clears it.
     EditAgendaItem {

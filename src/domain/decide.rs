@@ -107,6 +107,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             questions,
             position,
             origin,
+            setup,
         } => agenda::add(
             r,
             NewItem {
@@ -116,6 +117,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
                 questions,
                 position,
                 origin,
+                setup,
             },
         ),
         Command::EditAgendaItem {

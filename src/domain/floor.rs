@@ -197,7 +197,7 @@ impl Session {
 
     /// Whether the current turn has passed the session's turn limit.
     pub fn speaker_over_limit(&self, now: DateTime<Utc>) -> bool {
-        self.speaking.is_some() && self.speaker_secs(now) > i64::from(self.info.speaker_limit_secs)
+        self.speaking.is_some() && self.speaker_secs(now) > i64::from(self.speaker_limit_secs())
     }
 
     /// Talk time and turns per participant (every participant not removed,

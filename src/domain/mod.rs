@@ -32,6 +32,7 @@ mod participants;
 mod records;
 mod redecide;
 mod rules;
+pub mod schedule;
 mod session;
 mod snapshot;
 mod speakers;

@@ -118,6 +118,7 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
             questions: item.questions.clone(),
             position: Some(index + 1),
             origin: item.origin.clone(),
+            setup: item.setup.clone(),
         },
         Event::ItemEdited {
             id,

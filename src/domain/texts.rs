@@ -158,6 +158,9 @@ impl Event {
                     Free,
                     Value::Many(&mut item.questions),
                 ))?;
+                for s in &mut item.setup.segments {
+                    f(line(Free, &mut s.title))?;
+                }
                 f(opt_line(Kept, &mut item.origin))
             }
             Event::ItemEdited {

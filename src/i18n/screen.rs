@@ -67,6 +67,14 @@ words! {
         // The agenda.
         no_active_item: ("Belum ada acara berjalan", "No agenda item is active"),
         no_questions: ("Acara ini tanpa pertanyaan panduan", "This item has no guide questions"),
+        // Breaks and the clock plan.
+        break_word: ("REHAT", "BREAK"),
+        back_at: ("kembali pukul {}", "back at {}"),
+        back_short: ("kembali {}", "back {}"),
+        drift_late: ("terlambat {} mnt", "{} min behind"),
+        drift_early: ("lebih cepat {} mnt", "{} min ahead"),
+        drift_none: ("sesuai jadwal", "on schedule"),
+        expected_end: ("perkiraan selesai {}", "expected end {}"),
         item_done: common::ITEM_DONE,
         item_pending: ("menunggu", "pending"),
         item_active: ("berjalan", "active"),

@@ -15,6 +15,7 @@ fn guided() -> Fx {
         questions: vec!["Pembuka?".into(), "Kunci?".into(), "Penutup?".into()],
         position: None,
         origin: None,
+        setup: fgd::domain::schedule::ItemSetup::default(),
     });
     fx.items(&["Penutup"]);
     fx.start();

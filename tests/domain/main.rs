@@ -17,6 +17,7 @@ mod overdue;
 mod participants;
 mod props;
 mod records;
+mod schedule;
 mod speakers;
 mod text;
 mod undo;

@@ -165,3 +165,49 @@ fn the_viewer_shows_no_focus_marker_and_no_names_of_who_has_not_spoken() {
     let text = screen(&fx, (120, 34));
     assert!(text.contains(&silent[..12]), "{text}");
 }
+
+#[test]
+fn a_break_paused_for_shows_when_the_room_is_back_and_keeps_counting() {
+    let mut fx = Fx::id();
+    fx.start();
+    for _ in 0..3 {
+        fx.exec(Command::NextItem);
+    }
+    assert!(fx.s().active_item().unwrap().setup.is_break, "Rehat kopi");
+    fx.exec(Command::Pause);
+    fx.wait(5 * 60);
+    // 08:00 + 15 minutes: back at 08.15 whatever the pause.
+    let text = screen(&fx, (120, 34));
+    assert!(text.contains("REHAT — kembali pukul 08.15"), "{text}");
+    assert!(text.contains("sisa 10:00"), "{text}");
+    assert!(!text.contains("SESI DIJEDA"), "{text}");
+    let small = screen(&fx, (80, 24));
+    assert!(small.contains("REHAT — kembali pukul 08.15"), "{small}");
+    snapshot!("break_id_120x34", text);
+}
+
+#[test]
+fn a_presentation_has_its_own_speaker_limit_and_segments() {
+    let mut fx = Setup {
+        plan: "kbk-gelar-budaya-kerja",
+        ..Setup::id()
+    }
+    .build();
+    fx.start();
+    fx.exec(Command::NextItem);
+    fx.exec(Command::NextItem);
+    fx.exec(Command::CallSpeaker {
+        participant: "P1".into(),
+    });
+    fx.wait(11 * 60 + 20);
+    let text = screen(&fx, (100, 30));
+    assert!(
+        text.contains("▶ Penyajian 11:20 / 15:00 · Tanya jawab 5′"),
+        "{text}"
+    );
+    assert!(
+        text.contains("11:20/15:00"),
+        "the turn against 15 minutes:\n{text}"
+    );
+    assert!(!text.contains("LEWAT"), "{text}");
+}

@@ -84,6 +84,7 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>, edit: Option<ItemId>) -> 
             questions,
             position: None,
             origin: None,
+            setup: crate::domain::schedule::ItemSetup::default(),
         },
     })
 }

@@ -162,9 +162,11 @@ fn clock(c: &ClockModel, t: &Theme, frame: &mut Frame<'_>) {
         &c.big,
         c.big.as_deref().and_then(|b| big_rows(b, inner.width)),
     ) {
-        (Some(big), Some(rows)) if inner.height >= rows + 2 => {
+        (Some(big), Some(rows))
+            if inner.height >= rows + 1 + u16::try_from(c.lines.len()).unwrap_or(1) =>
+        {
             let [text, digits, gauge] = Layout::vertical([
-                Constraint::Length(1),
+                Constraint::Length(u16::try_from(c.lines.len()).unwrap_or(1)),
                 Constraint::Length(rows),
                 Constraint::Length(1),
             ])

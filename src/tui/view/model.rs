@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, Regions, Slot, regions};
 use super::panels::guide;
 use super::text::{clock, fit, width};
-use crate::domain::{Session, Status};
+use crate::domain::{Language, Session, Status};
 use crate::i18n::keys;
 use crate::i18n::screen::{Words, fill};
 use crate::tui::app::{App, Panel, Role};
@@ -99,7 +99,7 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
             footer: Line::default(),
         };
     }
-    let banner = banner(app, w, t, area.width as usize);
+    let banner = banner(app, w, t, now, area.width as usize);
     let need = |slot: Slot, rect: Rect| need(app, slot, rect, now);
     let r = regions(area, banner.is_some(), app.role == Role::Notetaker, &need);
     let panels = Panel::ALL
@@ -111,9 +111,9 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
         area,
         too_small: None,
         regions: r,
-        header: header(s, w, t, now, r.header.width as usize),
+        header: header(s, w, t, app.lang, now, r.header.width as usize),
         banner,
-        clock: super::clock::model(s, w, t, now, r.clock),
+        clock: super::clock::model(s, w, t, app.lang, now, r.clock),
         questions,
         panels,
         footer: footer(app, t, r.footer.width as usize),
@@ -144,7 +144,7 @@ fn need<P: Port>(app: &App<P>, slot: Slot, rect: Rect, now: DateTime<Utc>) -> (u
     match slot {
         Slot::Clock => (
             super::clock::small_need(s),
-            super::clock::big_need(s, app.words(), now, rect.width),
+            super::clock::big_need(s, app.words(), app.lang, now, rect.width),
         ),
         Slot::Guide => guide::need(
             s,
@@ -163,16 +163,37 @@ fn need<P: Port>(app: &App<P>, slot: Slot, rect: Rect, now: DateTime<Utc>) -> (u
     }
 }
 
-fn header(s: &Session, w: &Words, t: &Theme, now: DateTime<Utc>, cols: usize) -> Line<'static> {
+fn header(
+    s: &Session,
+    w: &Words,
+    t: &Theme,
+    lang: Language,
+    now: DateTime<Utc>,
+    cols: usize,
+) -> Line<'static> {
     let local = now.with_timezone(&s.info.zone.offset());
-    let right = format!(
-        " [{}] {} {} · {} {} ",
-        w.status(s.status),
-        local.format("%H:%M:%S"),
-        s.info.zone.label(),
-        w.session_time,
-        clock(s.elapsed_secs(now))
-    );
+    let right = |drift: String| {
+        format!(
+            " [{}] {} {} · {} {}{drift} ",
+            w.status(s.status),
+            local.format("%H:%M:%S"),
+            s.info.zone.label(),
+            w.session_time,
+            clock(s.elapsed_secs(now)),
+        )
+    };
+    // The drift in words where the title keeps 30 columns, else in signs.
+    let mut right = right(drift(s, w, lang, now, false));
+    if cols.saturating_sub(width(&right)) < 30 {
+        right = format!(
+            " [{}] {} · {} {}{} ",
+            w.status(s.status),
+            local.format("%H:%M"),
+            w.session_time,
+            clock(s.elapsed_secs(now)),
+            drift(s, w, lang, now, true)
+        );
+    }
     let title = fit(&s.info.title, cols.saturating_sub(width(&right)));
     let gap = cols.saturating_sub(width(&title) + width(&right));
     let state_style = match s.status {
@@ -187,7 +208,37 @@ fn header(s: &Session, w: &Words, t: &Theme, now: DateTime<Utc>, cols: usize) ->
     ])
 }
 
-fn banner<P: Port>(app: &App<P>, w: &Words, t: &Theme, cols: usize) -> Option<Line<'static>> {
+/// The clock plan's drift and the expected end (` · terlambat 12 mnt;
+/// perkiraan selesai 15.30`, or `short`: ` · +12′ → 15.30`), for a session
+/// with a start time that runs.
+fn drift(s: &Session, w: &Words, lang: Language, now: DateTime<Utc>, short: bool) -> String {
+    let Some(m) = s.drift_minutes(now).filter(|_| s.status != Status::Ended) else {
+        return String::new();
+    };
+    let end = crate::i18n::time(s.expected_end(now), s.info.zone, lang);
+    if short {
+        let sign = match m {
+            0 => "±",
+            m if m > 0 => "+",
+            _ => "−",
+        };
+        return format!(" · {sign}{}′ → {end}", m.abs());
+    }
+    let how = match m {
+        0 => w.drift_none.to_owned(),
+        m if m > 0 => fill(w.drift_late, &[&m]),
+        m => fill(w.drift_early, &[&-m]),
+    };
+    format!(" · {how}; {}", fill(w.expected_end, &[&end]))
+}
+
+fn banner<P: Port>(
+    app: &App<P>,
+    w: &Words,
+    t: &Theme,
+    now: DateTime<Utc>,
+    cols: usize,
+) -> Option<Line<'static>> {
     let line =
         |text: &str| Line::styled(format!(" {} ", fit(text, cols.saturating_sub(2))), t.banner);
     match app.port.trouble() {
@@ -197,7 +248,9 @@ fn banner<P: Port>(app: &App<P>, w: &Words, t: &Theme, cols: usize) -> Option<Li
     }
     let text = match app.session().status {
         Status::Ended => w.ended_banner.to_owned(),
-        Status::Paused => w.paused_banner.to_owned(),
+        // Paused for a break: when the room is back, not that it is paused.
+        Status::Paused => super::clock::break_line(app.session(), w, app.lang, now)
+            .unwrap_or_else(|| w.paused_banner.to_owned()),
         Status::Planned if app.role != Role::Viewer => {
             fill(w.planned_banner, &[&app.keymap.hint(Op::StartPause)])
         }

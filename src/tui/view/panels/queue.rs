@@ -93,7 +93,7 @@ fn speaking(cx: &Cx<'_>) -> Vec<Line<'static>> {
 fn speaker(cx: &Cx<'_>, sp: &Speaking) -> Vec<Line<'static>> {
     let (s, w, t, cols) = (cx.s, cx.w, cx.t, cx.cols);
     let secs = s.speaker_secs(cx.now);
-    let limit = i64::from(s.info.speaker_limit_secs);
+    let limit = i64::from(s.speaker_limit_secs());
     let prefix = format!("▶ {}: {} ", w.speaking, sp.code);
     let name = &speaker_label(w, s, &sp.code, (cols / 2).clamp(12, 30));
     let kind = format!("({})", w.speak_kind(sp.kind));
