@@ -11,6 +11,7 @@ use toml::Spanned;
 use crate::domain::{Command, Language, MinutesOptions, Person, SessionInfo, SessionKind, Zone};
 
 mod check;
+mod schedule;
 pub mod title;
 
 use check::{Checker, line_col};
@@ -108,6 +109,8 @@ pub struct Plan {
     pub agenda: Vec<PlanItem>,
     /// What the minutes hold (`[minutes]`).
     pub minutes: MinutesOptions,
+    /// When the day starts (`start_time`), for the items' clock plan.
+    pub start_time: Option<chrono::NaiveTime>,
 }
 
 /// A participant in a plan.
@@ -138,6 +141,8 @@ pub struct PlanItem {
     pub owner: Option<String>,
     /// Guide questions.
     pub questions: Vec<String>,
+    /// A break, its own speaker limit, its segments.
+    pub setup: crate::domain::schedule::ItemSetup,
 }
 
 impl Plan {
@@ -159,6 +164,7 @@ impl Plan {
             participants: vec![],
             agenda: vec![],
             minutes: MinutesOptions::default(),
+            start_time: None,
         }
     }
 
@@ -196,6 +202,7 @@ impl Plan {
             meeting,
             revised: false,
             minutes: self.minutes,
+            start_time: self.start_time,
         };
         let mut out = vec![Command::Create { info }];
         out.extend(self.participants.iter().map(|p| Command::AddParticipant {
@@ -214,6 +221,7 @@ impl Plan {
             questions: i.questions.clone(),
             position: None,
             origin: None,
+            setup: i.setup.clone(),
         }));
         out
     }
@@ -252,6 +260,7 @@ struct RawPlan {
     agenda: Vec<Spanned<RawItem>>,
     #[serde(default)]
     minutes: RawMinutes,
+    start_time: Option<Spanned<String>>,
 }
 
 /// The `[minutes]` table: what the minutes hold.
@@ -281,6 +290,11 @@ struct RawItem {
     owner: Option<Spanned<String>>,
     #[serde(default)]
     questions: Vec<Spanned<String>>,
+    #[serde(default, rename = "break")]
+    is_break: bool,
+    speaker_limit_minutes: Option<Spanned<i64>>,
+    #[serde(default)]
+    segments: Vec<Spanned<schedule::RawSegment>>,
 }
 
 /// Parses and checks a plan. `file` names it in error messages. Returns every
@@ -306,6 +320,7 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
     let speaker_limit_minutes = c.speaker_limit(raw.speaker_limit_minutes.as_ref());
     let participants = c.participants(raw.participants);
     let agenda = c.agenda(raw.agenda);
+    let start_time = c.start_time(raw.start_time.as_ref());
     let venue = c.opt(raw.venue, "venue");
     let organizer = c.opt(raw.organizer, "organizer");
     let place = c.opt(raw.place, "place");
@@ -359,6 +374,7 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         minutes: MinutesOptions {
             participation: raw.minutes.participation.unwrap_or(true),
         },
+        start_time,
     })
 }
 

@@ -22,6 +22,7 @@ pub(super) struct NewItem {
     pub questions: Vec<String>,
     pub position: Option<usize>,
     pub origin: Option<String>,
+    pub setup: super::schedule::ItemSetup,
 }
 
 /// The fields of `edit_agenda_item`, as typed: `None` keeps.
@@ -66,6 +67,8 @@ pub(super) fn add(r: &Rules, new: NewItem) -> Result<Event, DomainError> {
             minutes: new.minutes,
             owner: opt_line(new.owner, "owner")?,
             questions: questions_of(&new.questions)?,
+            covered: vec![],
+            setup: super::schedule::checked(new.setup)?,
             status: ItemStatus::Pending,
             spans: vec![],
             origin: opt_line(new.origin, "origin")?,
@@ -209,6 +212,7 @@ pub(super) fn edited(s: &mut Session, ev: &Event, correcting: bool) {
         it.minutes = *minutes;
         it.owner.clone_from(owner);
         it.questions.clone_from(questions);
+        super::guide::trim(it);
         it.revised |= correcting;
     }
 }
@@ -292,12 +296,20 @@ impl Session {
         self.agenda.iter().find(|i| i.id == id)
     }
 
-    /// Live time spent on an item.
+    /// Live time spent on an item; a break's time runs while the session
+    /// is paused for it.
     pub fn item_elapsed_secs(&self, item: &AgendaItem, now: DateTime<Utc>) -> i64 {
         let end = self.clock_end(now);
         item.spans
             .iter()
-            .map(|s| self.live_secs(s.start, s.end.unwrap_or(end)))
+            .map(|s| {
+                let to = s.end.unwrap_or(end);
+                if item.setup.is_break {
+                    (to - s.start).num_seconds().max(0)
+                } else {
+                    self.live_secs(s.start, to)
+                }
+            })
             .sum()
     }
 }

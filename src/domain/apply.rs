@@ -7,6 +7,7 @@ use super::agenda;
 use super::attendance;
 use super::event::{Event, Recorded};
 use super::floor;
+use super::guide;
 use super::header;
 use super::lifecycle;
 use super::participants;
@@ -69,11 +70,24 @@ fn fold(s: &mut Session, rec: &Recorded, correcting: bool) {
         Event::ItemAdvanced { finished, started } => agenda::switched(s, *finished, *started, at),
         Event::ItemSkipped { id } => agenda::skipped(s, *id),
         Event::ItemDeferred { id, started } => agenda::deferred(s, *id, *started, at),
+        Event::QuestionCovered {
+            item,
+            question,
+            covered,
+        } => guide::covered(s, *item, *question, *covered),
         Event::HandRaised { entry, index } => floor::hand_raised(s, entry, *index),
         Event::QueueEntryMoved { entry, index } => floor::entry_moved(s, *entry, *index),
         Event::QueueEntryRemoved { entry } => floor::entry_removed(s, *entry),
-        Event::SpeakerCalled { code, kind, entry } => {
+        Event::SpeakerCalled {
+            code,
+            kind,
+            entry,
+            returns,
+        } => {
             floor::speaker_called(s, code, *kind, *entry, at);
+            if let Some(back) = returns {
+                floor::hand_raised(s, back, 0);
+            }
         }
         Event::SpeakerFinished => floor::finish_speaker(s, at),
         Event::MindsetAdded { mindset } => mindsets::added(s, mindset),

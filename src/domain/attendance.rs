@@ -89,6 +89,7 @@ fn taking_part<'a>(
         | Event::ItemAdvanced { .. }
         | Event::ItemSkipped { .. }
         | Event::ItemDeferred { .. }
+        | Event::QuestionCovered { .. }
         | Event::QueueEntryMoved { .. }
         | Event::QueueEntryRemoved { .. }
         | Event::SpeakerFinished

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::header::HeaderChange;
+use super::schedule::ItemSetup;
 use super::session::{ActionId, EntryId, ItemId, MindsetId, NoteId, SessionInfo};
 use super::types::{ActionStatus, CoreValue, NoteKind, SpeakKind};
 
@@ -112,6 +113,9 @@ pub enum Command {
         /// The session it is carried over from.
         #[serde(default)]
         origin: Option<String>,
+        /// A break, its own speaker limit, its segments.
+        #[serde(default, skip_serializing_if = "ItemSetup::is_plain")]
+        setup: ItemSetup,
     },
     /// Change an agenda item; an empty owner clears it.
     EditAgendaItem {
@@ -160,6 +164,18 @@ pub enum Command {
         /// Item number; the active item when omitted.
         #[serde(default)]
         item: Option<ItemId>,
+    },
+    /// Tick a guide question of an item as covered (or, with `covered:
+    /// false`, not covered).
+    CoverQuestion {
+        /// Item number; the active item when omitted.
+        #[serde(default)]
+        item: Option<ItemId>,
+        /// Question number, 1-based.
+        question: usize,
+        /// Covered (the default) or not.
+        #[serde(default = "yes")]
+        covered: bool,
     },
 
     /// Put a participant in the speaker queue.
@@ -360,4 +376,8 @@ fn default_speak_kind() -> SpeakKind {
 
 fn default_note_kind() -> NoteKind {
     NoteKind::Observation
+}
+
+fn yes() -> bool {
+    true
 }

@@ -107,6 +107,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             questions,
             position,
             origin,
+            setup,
         } => agenda::add(
             r,
             NewItem {
@@ -116,6 +117,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
                 questions,
                 position,
                 origin,
+                setup,
             },
         ),
         Command::EditAgendaItem {
@@ -140,6 +142,11 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
         Command::NextItem => agenda::next(r),
         Command::SkipItem { item } => agenda::skip(r, item),
         Command::DeferItem { item } => agenda::defer(r, item),
+        Command::CoverQuestion {
+            item,
+            question,
+            covered,
+        } => super::guide::cover(r, item, question, covered),
         Command::RaiseHand { participant, kind } => floor::raise_hand(r, &participant, kind),
         Command::MoveQueueEntry { entry, to } => floor::move_entry(r, entry, to),
         Command::RemoveQueueEntry { entry } => floor::remove_entry(r, entry),

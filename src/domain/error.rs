@@ -146,6 +146,13 @@ pub enum DomainError {
         /// Highest valid.
         len: usize,
     },
+    /// A guide question number the item does not have.
+    UnknownQuestion {
+        /// Given (1-based).
+        question: usize,
+        /// How many the item has.
+        len: usize,
+    },
     /// TCQ rule: one entry per participant and kind.
     AlreadyQueued {
         /// Participant name.

@@ -167,6 +167,15 @@ pub enum Event {
         /// The item now active.
         started: Option<ItemId>,
     },
+    /// A guide question was ticked covered, or un-ticked.
+    QuestionCovered {
+        /// Item.
+        item: ItemId,
+        /// Question, 1-based.
+        question: usize,
+        /// Covered or not.
+        covered: bool,
+    },
 
     /// A hand went up; the entry sits at a 0-based index.
     HandRaised {
@@ -196,6 +205,10 @@ pub enum Event {
         kind: SpeakKind,
         /// Queue entry used.
         entry: Option<EntryId>,
+        /// A point of order or clarifying question interrupted a turn: the
+        /// interrupted speaker's new entry, first in the queue.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        returns: Option<QueueEntry>,
     },
     /// The current speaker finished.
     SpeakerFinished,
@@ -307,6 +320,7 @@ impl Event {
                 | Event::ItemAdvanced { .. }
                 | Event::ItemSkipped { .. }
                 | Event::ItemDeferred { .. }
+                | Event::QuestionCovered { .. }
                 | Event::Undone { .. }
         )
     }

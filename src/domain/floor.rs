@@ -68,6 +68,29 @@ pub(super) fn call_next(r: &Rules) -> Result<Event, DomainError> {
         code: front.code.clone(),
         kind: front.kind,
         entry: Some(front.id),
+        returns: interrupted(r, &front.code, front.kind),
+    })
+}
+
+/// The entry that gives the floor back to a speaker whom a point of order or
+/// a clarifying question (`kind`, by `code`) interrupts (TCQ): first in the
+/// queue, with the kind of the turn they were having. None when nobody
+/// speaks, when the speaker is the one called, when the turn was itself a
+/// point of order or a clarifying question, or when they are queued for that
+/// kind already.
+fn interrupted(r: &Rules, code: &str, kind: SpeakKind) -> Option<QueueEntry> {
+    let sp = r.s.speaking.as_ref()?;
+    let interrupts = matches!(kind, SpeakKind::PointOfOrder | SpeakKind::Clarify);
+    let resumable = matches!(sp.kind, SpeakKind::Topic | SpeakKind::Reply);
+    let queued =
+        r.s.queue
+            .iter()
+            .any(|e| e.code == sp.code && e.kind == sp.kind);
+    (interrupts && resumable && sp.code != code && !queued).then(|| QueueEntry {
+        id: EntryId(r.s.next_entry_id.max(1)),
+        code: sp.code.clone(),
+        kind: sp.kind,
+        raised_at: r.now,
     })
 }
 
@@ -84,11 +107,13 @@ pub(super) fn call(r: &Rules, reference: &str) -> Result<Event, DomainError> {
             code: p.code.clone(),
             kind: e.kind,
             entry: Some(e.id),
+            returns: interrupted(r, &p.code, e.kind),
         },
         None => Event::SpeakerCalled {
             code: p.code.clone(),
             kind: SpeakKind::Topic,
             entry: None,
+            returns: None,
         },
     })
 }
@@ -172,7 +197,7 @@ impl Session {
 
     /// Whether the current turn has passed the session's turn limit.
     pub fn speaker_over_limit(&self, now: DateTime<Utc>) -> bool {
-        self.speaking.is_some() && self.speaker_secs(now) > i64::from(self.info.speaker_limit_secs)
+        self.speaking.is_some() && self.speaker_secs(now) > i64::from(self.speaker_limit_secs())
     }
 
     /// Talk time and turns per participant (every participant not removed,

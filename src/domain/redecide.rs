@@ -118,6 +118,7 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
             questions: item.questions.clone(),
             position: Some(index + 1),
             origin: item.origin.clone(),
+            setup: item.setup.clone(),
         },
         Event::ItemEdited {
             id,
@@ -144,6 +145,15 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
         Event::ItemAdvanced { .. } => Command::NextItem,
         Event::ItemSkipped { id } => Command::SkipItem { item: *id },
         Event::ItemDeferred { id, .. } => Command::DeferItem { item: Some(*id) },
+        Event::QuestionCovered {
+            item,
+            question,
+            covered,
+        } => Command::CoverQuestion {
+            item: Some(*item),
+            question: *question,
+            covered: *covered,
+        },
         Event::HandRaised { entry, .. } => Command::RaiseHand {
             participant: entry.code.clone(),
             kind: entry.kind,

@@ -108,6 +108,10 @@ pub struct SessionInfo {
     pub resource_persons: Vec<String>,
     /// Default turn limit in seconds.
     pub speaker_limit_secs: u32,
+    /// When the day is planned to start (plan `start_time`), for the clock
+    /// plan of its items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<chrono::NaiveTime>,
     /// The session this one follows up, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up_of: Option<String>,
@@ -228,6 +232,12 @@ pub struct AgendaItem {
     /// Discussion-guide questions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<String>,
+    /// The guide questions (1-based) ticked as covered, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covered: Vec<usize>,
+    /// A break, its own speaker limit, its segments.
+    #[serde(default, skip_serializing_if = "super::schedule::ItemSetup::is_plain")]
+    pub setup: super::schedule::ItemSetup,
     /// Where it stands.
     pub status: ItemStatus,
     /// When it was active; timers sum these, less pauses.

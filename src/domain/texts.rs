@@ -142,8 +142,14 @@ impl Event {
             }
             Event::ParticipantRemoved { code }
             | Event::Arrived { code }
-            | Event::MarkedAbsent { code }
-            | Event::SpeakerCalled { code, .. } => f(line(Kept, code)),
+            | Event::MarkedAbsent { code } => f(line(Kept, code)),
+            Event::SpeakerCalled { code, returns, .. } => {
+                f(line(Kept, code))?;
+                match returns {
+                    Some(back) => f(line(Kept, &mut back.code)),
+                    None => Ok(()),
+                }
+            }
             Event::ItemAdded { item, index: _ } => {
                 f(line(Free, &mut item.title))?;
                 f(opt_line(Free, &mut item.owner))?;
@@ -152,6 +158,9 @@ impl Event {
                     Free,
                     Value::Many(&mut item.questions),
                 ))?;
+                for s in &mut item.setup.segments {
+                    f(line(Free, &mut s.title))?;
+                }
                 f(opt_line(Kept, &mut item.origin))
             }
             Event::ItemEdited {
@@ -218,6 +227,7 @@ impl Event {
             | Event::ItemAdvanced { .. }
             | Event::ItemSkipped { .. }
             | Event::ItemDeferred { .. }
+            | Event::QuestionCovered { .. }
             | Event::QueueEntryMoved { .. }
             | Event::QueueEntryRemoved { .. }
             | Event::SpeakerFinished

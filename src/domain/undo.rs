@@ -258,6 +258,7 @@ labels! {
     NextAgendaItem,
     SkipAgendaItem,
     DeferAgendaItem,
+    CoverQuestion,
     RaiseHand,
     MoveQueueEntry,
     RemoveQueueEntry,
@@ -323,6 +324,7 @@ fn label(event: &Event) -> Option<Label> {
         Event::ItemAdvanced { .. } => Label::NextAgendaItem,
         Event::ItemSkipped { .. } => Label::SkipAgendaItem,
         Event::ItemDeferred { .. } => Label::DeferAgendaItem,
+        Event::QuestionCovered { .. } => Label::CoverQuestion,
         Event::HandRaised { .. } => Label::RaiseHand,
         Event::QueueEntryMoved { .. } => Label::MoveQueueEntry,
         Event::QueueEntryRemoved { .. } => Label::RemoveQueueEntry,
@@ -378,7 +380,8 @@ fn slots(session: &Session, event: &Event) -> Vec<Slot> {
         | Event::ItemStarted { .. }
         | Event::ItemAdvanced { .. }
         | Event::ItemSkipped { .. }
-        | Event::ItemDeferred { .. } => vec![Slot::Agenda],
+        | Event::ItemDeferred { .. }
+        | Event::QuestionCovered { .. } => vec![Slot::Agenda],
         Event::HandRaised { .. }
         | Event::QueueEntryMoved { .. }
         | Event::QueueEntryRemoved { .. }

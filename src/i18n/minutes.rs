@@ -73,6 +73,7 @@ words! {
         // Discussion.
         owner: ("Pemandu", "Led by"),
         guide_questions: common::GUIDE_QUESTIONS,
+        question_covered: ("(✓ terbahas)", "(✓ covered)"),
         notes: common::NOTES,
         general: ("Umum (tanpa acara)", "General (no agenda item)"),
         // Mindset changes.

@@ -108,6 +108,7 @@ pub fn refusal(lang: Language, e: &DomainError) -> String {
         E::ItemAlreadyActive(t) => say! { lang, "acara “{t}” sudah berjalan", "agenda item “{t}” is already active" },
         E::ItemHasRecords(t) => say! { lang, "acara “{t}” punya catatan, keputusan atau tindak lanjut; hapus atau pindahkan dulu", "agenda item “{t}” has notes, decisions or actions; remove or move them first" },
         E::BadPosition { to, len } => say! { lang, "posisi {to} di luar jangkauan; pakai 1 sampai {len}", "position {to} is out of range; use 1 to {len}" },
+        E::UnknownQuestion { question, len } => say! { lang, "tidak ada pertanyaan panduan nomor {question}; acara ini punya {len}", "no guide question {question}; this item has {len}" },
         E::AlreadyQueued { name, kind } => say! { lang, "{name} sudah di antrean sebagai {kind}", "{name} is already in the queue as {kind}"; kind = pick(lang, (w.speak_kind(*kind), kind.as_str())) },
         E::UnknownEntry(i) => say! { lang, "tidak ada antrean nomor {i}", "no queue entry {i}" },
         E::QueueEmpty => say! { lang, "antrean bicara kosong", "the speaker queue is empty" },
@@ -291,6 +292,10 @@ mod tests {
             E::ItemAlreadyActive(s()),
             E::ItemHasRecords(s()),
             E::BadPosition { to: 9, len: 3 },
+            E::UnknownQuestion {
+                question: 4,
+                len: 3,
+            },
             E::AlreadyQueued {
                 name: s(),
                 kind: SpeakKind::PointOfOrder,

@@ -48,6 +48,11 @@ words! {
         kind_reply: ("tanggapan", "reply"),
         kind_clarify: ("klarifikasi", "clarifying question"),
         kind_poo: ("interupsi", "point of order"),
+        // Their short tags in a queue row.
+        tag_topic: ("TOP", "NEW"),
+        tag_reply: ("TGP", "RPL"),
+        tag_clarify: ("KLR", "CLR"),
+        tag_poo: ("INT", "POO"),
         // Notes and actions.
         note_observation: ("observasi", "observation"),
         note_quote: ("kutipan", "quote"),
@@ -61,6 +66,15 @@ words! {
         overdue: ("TERLAMBAT", "OVERDUE"),
         // The agenda.
         no_active_item: ("Belum ada acara berjalan", "No agenda item is active"),
+        no_questions: ("Acara ini tanpa pertanyaan panduan", "This item has no guide questions"),
+        // Breaks and the clock plan.
+        break_word: ("REHAT", "BREAK"),
+        back_at: ("kembali pukul {}", "back at {}"),
+        back_short: ("kembali {}", "back {}"),
+        drift_late: ("terlambat {} mnt", "{} min behind"),
+        drift_early: ("lebih cepat {} mnt", "{} min ahead"),
+        drift_none: ("sesuai jadwal", "on schedule"),
+        expected_end: ("perkiraan selesai {}", "expected end {}"),
         item_done: common::ITEM_DONE,
         item_pending: ("menunggu", "pending"),
         item_active: ("berjalan", "active"),
@@ -131,6 +145,8 @@ words! {
         field_title: ("Judul", "Title"),
         field_minutes: ("Menit", "Minutes"),
         field_owner: ("Pemandu", "Owner"),
+        field_questions: ("Pertanyaan panduan", "Guide questions"),
+        hint_questions: ("pisahkan dengan |", "separate with |"),
         field_name: common::NAME,
         field_position: common::POSITION,
         field_unit: ("Unit / OPD", "Unit"),
@@ -192,6 +208,16 @@ impl Words {
             SpeakKind::Reply => self.kind_reply,
             SpeakKind::Clarify => self.kind_clarify,
             SpeakKind::PointOfOrder => self.kind_poo,
+        }
+    }
+
+    /// A speaker-queue kind's short tag (`TGP`, `RPL` …).
+    pub fn speak_tag(&self, k: SpeakKind) -> &'static str {
+        match k {
+            SpeakKind::Topic => self.tag_topic,
+            SpeakKind::Reply => self.tag_reply,
+            SpeakKind::Clarify => self.tag_clarify,
+            SpeakKind::PointOfOrder => self.tag_poo,
         }
     }
 

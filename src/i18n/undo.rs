@@ -19,6 +19,7 @@ pub fn label(lang: Language, l: Label) -> &'static str {
         Label::Absence => ("ketidakhadiran", "absence"),
         Label::AddAgendaItem => ("tambah acara", "add agenda item"),
         Label::EditAgendaItem => ("ubah acara", "edit agenda item"),
+        Label::CoverQuestion => ("centang pertanyaan panduan", "cover question"),
         Label::MoveAgendaItem => ("pindah acara", "move agenda item"),
         Label::RemoveAgendaItem => ("hapus acara", "remove agenda item"),
         Label::StartAgendaItem => ("mulai acara", "start agenda item"),

@@ -254,6 +254,7 @@ impl Checker<'_> {
                 minutes,
                 owner: self.opt(it.owner, "owner"),
                 questions,
+                setup: self.setup(it.is_break, it.speaker_limit_minutes, it.segments),
             });
         }
         agenda

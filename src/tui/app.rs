@@ -181,6 +181,9 @@ pub struct App<P: Port> {
     pub focus: Panel,
     /// Selected row per panel.
     pub sel: [usize; 6],
+    /// The guide question stepped to (item, 1-based), if any: else the
+    /// active item's first not yet covered is current.
+    pub guide: Option<(crate::domain::ItemId, usize)>,
     /// Popups, bottom first.
     pub overlays: Vec<Overlay>,
     /// Status-line message.
@@ -203,6 +206,7 @@ impl<P: Port> App<P> {
             lang,
             focus: Panel::Agenda,
             sel: [0; 6],
+            guide: None,
             overlays: vec![],
             flash: None,
             quit: false,
@@ -227,9 +231,11 @@ impl<P: Port> App<P> {
     /// screen must be redrawn.
     pub fn pump(&mut self, now: DateTime<Utc>) -> bool {
         let trouble = self.port.trouble();
+        let following = self.following();
         let changed = self.port.pump(now);
         if changed {
             self.clamp_selection();
+            self.follow_newest(following);
         }
         if let Some(n) = self.port.take_notice() {
             self.complain(crate::i18n::outcome::notice(self.lang, &n));

@@ -51,6 +51,10 @@ pub enum Op {
     StartItem,
     /// Skip the selected agenda item.
     SkipItem,
+    /// Step to the active item's next guide question.
+    NextQuestion,
+    /// Tick the current guide question covered (or not).
+    CoverQuestion,
     /// Raise a hand.
     RaiseHand,
     /// Call the next speaker.
@@ -256,6 +260,8 @@ pub const DEFAULTS: &[Binding] = &[
     b!(DeferItem, [Key::ch('D')], Session),
     b!(StartItem, [Key::ch('g')], Session),
     b!(SkipItem, [Key::ch('S')], Session),
+    b!(NextQuestion, [Key::ch('w')], Session),
+    b!(CoverQuestion, [Key::ch('W')], Session),
     b!(Participants, [Key::ch('p')], Session),
     b!(SessionInfo, [Key::ch('i')], Session),
     b!(Undo, [Key::ch('u'), Key::ctrl('z')], Session),

@@ -8,8 +8,10 @@
 
 pub mod app;
 pub mod config;
+mod follow;
 pub mod form;
 pub mod forms;
+mod guide;
 pub mod home;
 pub mod keymap;
 pub mod ops;

@@ -48,6 +48,7 @@ impl<P: Port> App<P> {
             | Op::SessionInfo
             | Op::Undo
             | Op::End => self.on_session(op, now),
+            Op::NextQuestion | Op::CoverQuestion => self.on_guide(op, now),
             Op::RaiseHand | Op::CallNext | Op::CallSpeaker | Op::FinishSpeaker => {
                 self.on_floor(op, now);
             }

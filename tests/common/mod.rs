@@ -21,6 +21,7 @@ pub fn info() -> SessionInfo {
         date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         zone: Zone::WIB,
         speaker_limit_secs: 180,
+        start_time: None,
         ..SessionInfo::default()
     }
 }
@@ -185,6 +186,7 @@ pub fn add_item(title: &str, minutes: u32) -> Command {
         questions: vec![],
         position: None,
         origin: None,
+        setup: fgd::domain::schedule::ItemSetup::default(),
     }
 }
 

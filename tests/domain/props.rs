@@ -285,6 +285,7 @@ fn command() -> impl Strategy<Value = Command> {
                         questions,
                         position,
                         origin: None,
+                        setup: fgd::domain::schedule::ItemSetup::default(),
                     },
                 )
                 .boxed(),

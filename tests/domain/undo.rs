@@ -65,6 +65,7 @@ fn undo_restores_the_state_before_each_kind_of_command() {
             questions: vec![],
             position: Some(1),
             origin: None,
+            setup: fgd::domain::schedule::ItemSetup::default(),
         },
         Command::EditAgendaItem {
             item: item(2),

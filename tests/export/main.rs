@@ -16,6 +16,7 @@ mod tui_support;
 
 mod cli;
 mod formats;
+mod guide;
 mod hostile;
 mod minutes_options;
 mod plans;

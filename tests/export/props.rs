@@ -158,6 +158,7 @@ fn command(step: Step) -> Option<Command> {
             questions,
             position: None,
             origin: None,
+            setup: fgd::domain::schedule::ItemSetup::default(),
         },
         Step::Start => Command::Start,
         Step::Pause => Command::Pause,

@@ -45,6 +45,7 @@ pub fn fixed_info() -> SessionInfo {
         }),
         resource_persons: vec!["Prof. Hendra Wijaya (Universitas Sendangrejo)".into()],
         speaker_limit_secs: 180,
+        start_time: None,
         follow_up_of: Some("2026-11-09-pola-pikir".into()),
         place: Some("Sendangrejo".into()),
         ..SessionInfo::default()
@@ -71,6 +72,7 @@ fn item(title: &str, minutes: u32, owner: Option<&str>, questions: &[&str]) -> C
         questions: questions.iter().map(|q| (*q).to_owned()).collect(),
         position: None,
         origin: None,
+        setup: fgd::domain::schedule::ItemSetup::default(),
     }
 }
 
@@ -168,6 +170,7 @@ pub fn fixed() -> Fx {
             questions: vec![],
             position: None,
             origin: Some("2026-11-09-pola-pikir".into()),
+            setup: fgd::domain::schedule::ItemSetup::default(),
         },
         item(
             "Pola pikir pelayanan: dari dilayani menjadi melayani",

@@ -131,7 +131,7 @@ fn newly_raised_hands_scroll_into_view() {
     }
     assert_eq!(fx.s().queue.len(), 15);
     let screen = small(&fx);
-    assert!(screen.contains("15. P15 "), "{screen}");
+    assert!(screen.contains("[TOP] P15 "), "{screen}");
 }
 
 #[test]

@@ -41,7 +41,7 @@ fn the_picker_lists_resource_persons_and_the_chair_after_the_participants() {
     assert_eq!(fx.s().queue[0].code, "N1");
     let screen = fx.screen(120, 34);
     assert!(
-        screen.contains("1. N1 Dr. Andi Irwan Pananrangi… (narasumber)"),
+        screen.contains("[TOP] N1 Dr. Andi Irwan Pananrangi… (narasumber)"),
         "the role stays in sight:\n{screen}"
     );
 

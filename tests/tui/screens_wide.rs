@@ -308,10 +308,11 @@ fn long_texts_show_their_first_30_characters_at_80x24() {
         for (i, item) in s.agenda.iter().enumerate() {
             check(Panel::Agenda, format!("{}. ", i + 1), &item.title);
         }
-        for (i, e) in s.queue.iter().enumerate() {
+        for e in &s.queue {
+            let tag = fx.app.words().speak_tag(e.kind);
             check(
                 Panel::Queue,
-                format!("{}. {} ", i + 1, e.code),
+                format!("[{tag}] {} ", e.code),
                 s.name_of(&e.code),
             );
         }
@@ -330,8 +331,13 @@ fn long_texts_show_their_first_30_characters_at_80x24() {
                 &format!("{} → {}", m.from, m.to),
             );
         }
+        let mark = if fx.app.lang == fgd::domain::Language::En {
+            "D"
+        } else {
+            "K"
+        };
         for d in s.decisions() {
-            check(Panel::Decisions, format!("{}. ", d.id), &d.text);
+            check(Panel::Decisions, format!("{mark}{}. ", d.id), &d.text);
         }
         for a in s.actions() {
             check(Panel::Actions, format!("{}. ", a.id), &a.what);

@@ -31,6 +31,8 @@ pub struct AgendaRow {
     pub owner: Option<String>,
     /// Planned minutes.
     pub planned: u32,
+    /// "08.00–08.20 WIB" from the plan's start time, if it has one.
+    pub planned_time: Option<String>,
     /// "09.10–09.40 WIB", if it was taken up.
     pub actual_time: Option<String>,
     /// Minutes of live time spent, if it was taken up.
@@ -59,6 +61,10 @@ impl Builder<'_> {
                     title: it.title.clone(),
                     owner: it.owner.clone(),
                     planned: it.minutes,
+                    planned_time: self.s.planned_start(i).map(|start| {
+                        let end = self.s.planned_start(i + 1);
+                        i18n::time_range(start, end, self.s.info.zone, self.lang())
+                    }),
                     actual_time: it.actual_start().map(|start| {
                         i18n::time_range(start, it.actual_end(), self.s.info.zone, self.lang())
                     }),
@@ -101,7 +107,10 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
             vec![
                 Cell::word(r.no.to_string()),
                 Cell::Spans(title),
-                Cell::word(r.planned.to_string()),
+                Cell::word(match &r.planned_time {
+                    Some(at) => format!("{} ({at})", r.planned),
+                    None => r.planned.to_string(),
+                }),
                 Cell::word(r.actual_time.as_deref().unwrap_or("—")),
                 Cell::word(r.actual.map_or_else(|| "—".into(), |m| m.to_string())),
                 Cell::word(r.status),

@@ -24,6 +24,8 @@ pub struct Discussion {
     pub owner: Option<String>,
     /// Discussion-guide questions.
     pub questions: Vec<String>,
+    /// The questions (1-based) ticked as covered.
+    pub covered: Vec<usize>,
     /// Notes, in the order taken.
     pub notes: Vec<NoteRow>,
 }
@@ -79,6 +81,7 @@ impl Builder<'_> {
                 title: it.title.clone(),
                 owner: it.owner.clone(),
                 questions: it.questions.clone(),
+                covered: it.covered.clone(),
                 notes: by_item.remove(&it.id).unwrap_or_default(),
             })
             .collect();
@@ -88,6 +91,7 @@ impl Builder<'_> {
                 title: self.l.general.to_owned(),
                 owner: None,
                 questions: vec![],
+                covered: vec![],
                 notes: general,
             });
         }
@@ -134,10 +138,11 @@ fn item(l: &Labels, d: &Discussion) -> Vec<Block> {
             items: d
                 .questions
                 .iter()
-                .map(|q| ListItem {
+                .enumerate()
+                .map(|(i, q)| ListItem {
                     class: None,
                     value: None,
-                    spans: vec![Span::Text(q.clone())],
+                    spans: covered_mark(l, d, i + 1, q),
                 })
                 .collect(),
         }));
@@ -190,4 +195,14 @@ fn note(l: &Labels, n: &NoteRow) -> ListItem {
         value: None,
         spans,
     }
+}
+
+/// A guide question, marked "(covered)" when it was ticked.
+fn covered_mark(l: &Labels, d: &Discussion, no: usize, q: &str) -> Vec<Span> {
+    let mut spans = vec![Span::Text(q.to_owned())];
+    if d.covered.contains(&no) {
+        spans.push(Span::word(" "));
+        spans.push(Span::word(l.question_covered));
+    }
+    spans
 }

@@ -10,6 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
+use super::clock::big_rows;
 use super::model::{ClockModel, LiveModel, PanelModel, border_style};
 use super::text::{Piece, pieces, width};
 use crate::tui::theme::Theme;
@@ -125,11 +126,13 @@ fn panel(p: &PanelModel, t: &Theme, frame: &mut Frame<'_>) {
             if p.focused { t.focus } else { t.title },
         ));
     let inner = block.inner(p.rect);
-    // The block is its top line only: render it there, not over the panel.
+    // The block is its top line only: render it there, not over the panel,
+    // and a column short of the next one, as the rows are.
     frame.render_widget(
         block,
         Rect {
             height: 1,
+            width: p.rect.width.saturating_sub(1),
             ..p.rect
         },
     );
@@ -146,21 +149,33 @@ fn clock(c: &ClockModel, t: &Theme, frame: &mut Frame<'_>) {
         .border_style(t.border)
         .title(Line::styled(format!(" {} ", c.title), t.title));
     let inner = block.inner(area);
-    frame.render_widget(block, Rect { height: 1, ..area });
+    frame.render_widget(
+        block,
+        Rect {
+            height: 1,
+            width: area.width.saturating_sub(1),
+            ..area
+        },
+    );
     let gauge_style = if c.over { t.over } else { t.active };
-    match &c.big {
-        Some(big) if inner.height >= 8 => {
+    match (
+        &c.big,
+        c.big.as_deref().and_then(|b| big_rows(b, inner.width)),
+    ) {
+        (Some(big), Some(rows))
+            if inner.height >= rows + 1 + u16::try_from(c.lines.len()).unwrap_or(1) =>
+        {
             let [text, digits, gauge] = Layout::vertical([
-                Constraint::Length(2),
-                Constraint::Min(4),
+                Constraint::Length(u16::try_from(c.lines.len()).unwrap_or(1)),
+                Constraint::Length(rows),
                 Constraint::Length(1),
             ])
             .areas(inner);
             lines(frame.buffer_mut(), text, &c.lines);
-            let size = if digits.height >= 8 && digits.width >= 48 {
+            let size = if rows >= 8 {
                 PixelSize::Full
             } else {
-                PixelSize::HalfHeight
+                PixelSize::Quadrant
             };
             let big = BigText::builder()
                 .pixel_size(size)

@@ -2,6 +2,7 @@
 //! into what each region shows (only the rows that fit), `draw` paints a
 //! model, `popup` paints the overlays. Nothing here changes state.
 
+pub mod clock;
 pub mod draw;
 pub mod layout;
 pub mod model;

@@ -8,9 +8,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::layout::{MIN_HEIGHT, MIN_WIDTH, Regions, regions};
-use super::text::{clock, fit, width, wrap};
-use crate::domain::{Session, Status};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, Regions, Slot, regions};
+use super::panels::guide;
+use super::text::{clock, fit, width};
+use crate::domain::{Language, Session, Status};
 use crate::i18n::keys;
 use crate::i18n::screen::{Words, fill};
 use crate::tui::app::{App, Panel, Role};
@@ -98,51 +99,101 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
             footer: Line::default(),
         };
     }
-    let banner = banner(app, w, t, area.width as usize);
-    let r = regions(
-        area,
-        banner.is_some(),
-        app.role == Role::Notetaker,
-        s.active_item().is_some(),
-    );
+    let banner = banner(app, w, t, now, area.width as usize);
+    let need = |slot: Slot, rect: Rect| need(app, slot, rect, now);
+    let r = regions(area, banner.is_some(), app.role == Role::Notetaker, &need);
     let panels = Panel::ALL
         .iter()
-        .map(|&p| {
-            let rect = match p {
-                Panel::Agenda => r.agenda,
-                Panel::Queue => r.queue,
-                Panel::Mindsets => r.mindsets,
-                Panel::Notes => r.notes,
-                Panel::Decisions => r.decisions,
-                Panel::Actions => r.actions,
-            };
-            super::panels::panel(app, p, rect, now)
-        })
+        .map(|&p| super::panels::panel(app, p, rect_of(&r, p), now))
         .collect();
-    let questions = (r.questions.height > 1).then(|| questions(s, w, r.questions));
+    let questions = (r.questions.height > 1).then(|| guide::model(s, w, t, app.guide, r.questions));
     LiveModel {
         area,
         too_small: None,
         regions: r,
-        header: header(s, w, t, now, r.header.width as usize),
+        header: header(s, w, t, app.lang, now, r.header.width as usize),
         banner,
-        clock: clock_model(s, w, t, now, r.clock),
+        clock: super::clock::model(s, w, t, app.lang, now, r.clock),
         questions,
         panels,
         footer: footer(app, t, r.footer.width as usize),
     }
 }
 
-fn header(s: &Session, w: &Words, t: &Theme, now: DateTime<Utc>, cols: usize) -> Line<'static> {
+/// Where panel `p` goes.
+fn rect_of(r: &Regions, p: Panel) -> Rect {
+    match p {
+        Panel::Agenda => r.agenda,
+        Panel::Queue => r.queue,
+        Panel::Mindsets => r.mindsets,
+        Panel::Notes => r.notes,
+        Panel::Decisions => r.decisions,
+        Panel::Actions => r.actions,
+    }
+}
+
+/// The lines `slot`'s content wants in a column of `rect` (its title
+/// included), and the clock's with big digits.
+fn need<P: Port>(app: &App<P>, slot: Slot, rect: Rect, now: DateTime<Utc>) -> (u16, u16) {
+    let s = app.session();
+    let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX).min(rect.height);
+    let panel = |p: Panel| {
+        let (newest, all) = super::panels::need(app, p, rect, now);
+        (count(newest), count(all))
+    };
+    match slot {
+        Slot::Clock => (
+            super::clock::small_need(s),
+            super::clock::big_need(s, app.words(), app.lang, now, rect.width),
+        ),
+        Slot::Guide => guide::need(
+            s,
+            app.words(),
+            &app.theme,
+            app.guide,
+            rect.width,
+            rect.height,
+        ),
+        Slot::Agenda => panel(Panel::Agenda),
+        Slot::Queue => panel(Panel::Queue),
+        Slot::Mindsets => panel(Panel::Mindsets),
+        Slot::Notes => panel(Panel::Notes),
+        Slot::Decisions => panel(Panel::Decisions),
+        Slot::Actions => panel(Panel::Actions),
+    }
+}
+
+fn header(
+    s: &Session,
+    w: &Words,
+    t: &Theme,
+    lang: Language,
+    now: DateTime<Utc>,
+    cols: usize,
+) -> Line<'static> {
     let local = now.with_timezone(&s.info.zone.offset());
-    let right = format!(
-        " [{}] {} {} · {} {} ",
-        w.status(s.status),
-        local.format("%H:%M:%S"),
-        s.info.zone.label(),
-        w.session_time,
-        clock(s.elapsed_secs(now))
-    );
+    let right = |drift: String| {
+        format!(
+            " [{}] {} {} · {} {}{drift} ",
+            w.status(s.status),
+            local.format("%H:%M:%S"),
+            s.info.zone.label(),
+            w.session_time,
+            clock(s.elapsed_secs(now)),
+        )
+    };
+    // The drift in words where the title keeps 30 columns, else in signs.
+    let mut right = right(drift(s, w, lang, now, false));
+    if cols.saturating_sub(width(&right)) < 30 {
+        right = format!(
+            " [{}] {} · {} {}{} ",
+            w.status(s.status),
+            local.format("%H:%M"),
+            w.session_time,
+            clock(s.elapsed_secs(now)),
+            drift(s, w, lang, now, true)
+        );
+    }
     let title = fit(&s.info.title, cols.saturating_sub(width(&right)));
     let gap = cols.saturating_sub(width(&title) + width(&right));
     let state_style = match s.status {
@@ -157,7 +208,37 @@ fn header(s: &Session, w: &Words, t: &Theme, now: DateTime<Utc>, cols: usize) ->
     ])
 }
 
-fn banner<P: Port>(app: &App<P>, w: &Words, t: &Theme, cols: usize) -> Option<Line<'static>> {
+/// The clock plan's drift and the expected end (` · terlambat 12 mnt;
+/// perkiraan selesai 15.30`, or `short`: ` · +12′ → 15.30`), for a session
+/// with a start time that runs.
+fn drift(s: &Session, w: &Words, lang: Language, now: DateTime<Utc>, short: bool) -> String {
+    let Some(m) = s.drift_minutes(now).filter(|_| s.status != Status::Ended) else {
+        return String::new();
+    };
+    let end = crate::i18n::time(s.expected_end(now), s.info.zone, lang);
+    if short {
+        let sign = match m {
+            0 => "±",
+            m if m > 0 => "+",
+            _ => "−",
+        };
+        return format!(" · {sign}{}′ → {end}", m.abs());
+    }
+    let how = match m {
+        0 => w.drift_none.to_owned(),
+        m if m > 0 => fill(w.drift_late, &[&m]),
+        m => fill(w.drift_early, &[&-m]),
+    };
+    format!(" · {how}; {}", fill(w.expected_end, &[&end]))
+}
+
+fn banner<P: Port>(
+    app: &App<P>,
+    w: &Words,
+    t: &Theme,
+    now: DateTime<Utc>,
+    cols: usize,
+) -> Option<Line<'static>> {
     let line =
         |text: &str| Line::styled(format!(" {} ", fit(text, cols.saturating_sub(2))), t.banner);
     match app.port.trouble() {
@@ -167,87 +248,15 @@ fn banner<P: Port>(app: &App<P>, w: &Words, t: &Theme, cols: usize) -> Option<Li
     }
     let text = match app.session().status {
         Status::Ended => w.ended_banner.to_owned(),
-        Status::Paused => w.paused_banner.to_owned(),
+        // Paused for a break: when the room is back, not that it is paused.
+        Status::Paused => super::clock::break_line(app.session(), w, app.lang, now)
+            .unwrap_or_else(|| w.paused_banner.to_owned()),
         Status::Planned if app.role != Role::Viewer => {
             fill(w.planned_banner, &[&app.keymap.hint(Op::StartPause)])
         }
         _ => return None,
     };
     Some(line(&text))
-}
-
-fn clock_model(s: &Session, w: &Words, t: &Theme, now: DateTime<Utc>, rect: Rect) -> ClockModel {
-    let cols = rect.width as usize;
-    let Some(item) = s.active_item() else {
-        return ClockModel {
-            rect,
-            title: w.clock_title.to_owned(),
-            big: None,
-            lines: vec![Line::styled(fit(w.no_active_item, cols), t.dim)],
-            ratio: 0.0,
-            over: false,
-        };
-    };
-    let elapsed = s.item_elapsed_secs(item, now);
-    let planned = i64::from(item.minutes) * 60;
-    let over = elapsed > planned;
-    let position = s
-        .agenda
-        .iter()
-        .position(|i| i.id == item.id)
-        .map_or(0, |p| p + 1);
-    // The border title is padded with a space on each side.
-    let title = fit(
-        &format!("{position}/{} {}", s.agenda.len(), item.title),
-        cols.saturating_sub(2),
-    );
-    let status = if over {
-        Span::styled(format!("{} +{}", w.over, clock(elapsed - planned)), t.over)
-    } else {
-        Span::styled(format!("{} {}", w.left, clock(planned - elapsed)), t.base)
-    };
-    let timing = Line::from(vec![
-        Span::styled(clock(elapsed), if over { t.over } else { t.active }),
-        Span::raw(format!(" {} {}  ", w.of, clock(planned))),
-        status,
-    ]);
-    let big = (rect.height >= 8 && rect.width >= 24).then(|| clock(elapsed));
-    ClockModel {
-        rect,
-        title,
-        big,
-        lines: vec![timing],
-        #[allow(clippy::cast_precision_loss)]
-        ratio: if planned > 0 {
-            (elapsed as f64 / planned as f64).clamp(0.0, 1.0)
-        } else {
-            0.0
-        },
-        over,
-    }
-}
-
-fn questions(s: &Session, w: &Words, rect: Rect) -> PanelModel {
-    let cols = rect.width.saturating_sub(2) as usize;
-    let mut lines = Vec::new();
-    if let Some(item) = s.active_item() {
-        for q in &item.questions {
-            for (i, l) in wrap(q, cols.saturating_sub(2)).into_iter().enumerate() {
-                lines.push(Line::raw(format!(
-                    "{}{l}",
-                    if i == 0 { "• " } else { "  " }
-                )));
-            }
-        }
-    }
-    lines.truncate(rect.height.saturating_sub(1) as usize);
-    PanelModel {
-        panel: Panel::Agenda,
-        rect,
-        title: w.questions.to_owned(),
-        focused: false,
-        lines,
-    }
 }
 
 fn footer<P: Port>(app: &App<P>, t: &Theme, cols: usize) -> Line<'static> {

@@ -4,10 +4,10 @@
 
 use ratatui::text::Line;
 
-use super::{Cx, window_lines};
+use super::Cx;
 use crate::domain::{ActionItem, ActionStatus, Session};
 use crate::tui::app::Row;
-use crate::tui::view::text::{fit, needed, spread, spread_with, width};
+use crate::tui::view::text::{fit, spread, spread_with, width};
 
 /// Every action item not removed.
 pub fn rows(s: &Session) -> Vec<Row> {
@@ -23,7 +23,7 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
         rows.push(a);
     }
     let title = format!("{} ({open}/{})", cx.w.actions, rows.len());
-    let lines = window_lines(rows.len(), cx.sel, cx.height, |i| row(cx, i, rows[i]));
+    let lines = cx.window_lines(rows.len(), |i| row(cx, i, rows[i]));
     (title, lines)
 }
 
@@ -51,26 +51,28 @@ fn row(cx: &Cx<'_>, i: usize, a: &ActionItem) -> Vec<Line<'static>> {
     };
     let prefix = format!("{}. ", a.id);
     let room = cols.saturating_sub(width(&status) + 1);
-    let text = if needed(&prefix, &a.what) <= room {
-        // One line, cut after the text where it must be; the due
-        // date leaves first rather than be cut.
-        let whole = width(&prefix) + width(&a.what) + width(&pic) + width(&due);
-        let due = if whole <= room { due.as_str() } else { "" };
+    let whole = width(&prefix) + width(&a.what) + width(&pic) + width(&due);
+    let text = if whole <= room {
         vec![spread_with(
             |f| {
-                f.push(&prefix).push(&a.what).push(&pic).push(due);
+                f.push(&prefix).push(&a.what).push(&pic).push(&due);
             },
             &status,
             cols,
         )]
     } else {
-        // The text on a line of its own where the status would
-        // cut it within its first 30 columns; the PIC, due date
-        // and status under it.
+        // The text on a line of its own where the whole does not fit
+        // on one: the PIC, due date and status under it, at every width.
+        // A long PIC is cut before the due date is.
         let indent = " ".repeat(width(&prefix));
+        let pic_room = cols.saturating_sub(width(&indent) + width(&due) + width(&status) + 1);
         vec![
             fit(&format!("{prefix}{}", a.what), cols),
-            spread(&format!("{indent}{pic}{due}"), &status, cols),
+            spread(
+                &format!("{indent}{}{due}", fit(&pic, pic_room)),
+                &status,
+                cols,
+            ),
         ]
     };
     text.into_iter()

@@ -3,7 +3,7 @@
 
 use ratatui::text::Line;
 
-use super::{Cx, window};
+use super::Cx;
 use crate::domain::{ItemStatus, Session};
 use crate::tui::app::Row;
 use crate::tui::view::text::spread_keeping;
@@ -18,7 +18,7 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
     let (s, w, t) = (cx.s, cx.w, cx.t);
     let title = format!("{} ({})", w.agenda, s.agenda.len());
     let mut lines = Vec::with_capacity(cx.height);
-    for i in window(s.agenda.len(), cx.sel, cx.height) {
+    for i in cx.window(s.agenda.len()) {
         let it = &s.agenda[i];
         let (marker, style) = match it.status {
             ItemStatus::Done => ("✓", t.dim),

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use ratatui::text::Line;
 
-use super::{Cx, window};
+use super::Cx;
 use crate::domain::Session;
 use crate::tui::app::Row;
 use crate::tui::view::text::Fitter;
@@ -45,7 +45,7 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
     let (d, c) = (cx.w.decision_mark, cx.w.conclusion_mark);
     let n = decisions.len() + conclusions.len();
     let mut lines = Vec::with_capacity(cx.height);
-    for i in window(n, cx.sel, cx.height) {
+    for i in cx.window(n) {
         let (letter, x) = if i < decisions.len() {
             (d, decisions[i])
         } else {

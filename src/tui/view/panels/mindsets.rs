@@ -1,12 +1,13 @@
 //! The mindset-changes panel: from → to, the BerAKHLAK values in the
-//! screen's language, the participant. Must not change state.
+//! screen's language, the participant; a shift wraps (up to four lines) so
+//! both sides show. Must not change state.
 
 use ratatui::text::Line;
 
-use super::{Cx, window};
+use super::Cx;
 use crate::domain::{Language, Session};
 use crate::tui::app::Row;
-use crate::tui::view::text::Fitter;
+use crate::tui::view::text::wrap_cut;
 
 /// Every mindset shift not removed.
 pub fn rows(s: &Session) -> Vec<Row> {
@@ -17,27 +18,26 @@ pub fn rows(s: &Session) -> Vec<Row> {
 pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
     let rows: Vec<_> = cx.s.mindsets().collect();
     let title = format!("{} ({})", cx.w.mindsets, rows.len());
-    let mut lines = Vec::with_capacity(cx.height);
-    for i in window(rows.len(), cx.sel, cx.height) {
+    let lines = cx.window_lines(rows.len(), |i| {
         let m = rows[i];
-        let mut text = Fitter::new(cx.cols);
-        text.push(&m.from).push(" → ").push(&m.to);
+        let mut text = format!("{} → {}", m.from, m.to);
         for (k, v) in m.values.iter().enumerate() {
-            text.push(if k == 0 { " [" } else { ", " });
-            text.push(match cx.lang {
+            text.push_str(if k == 0 { " [" } else { ", " });
+            text.push_str(match cx.lang {
                 Language::En => v.name_en(),
                 Language::Id => v.name_id(),
             });
         }
         if !m.values.is_empty() {
-            text.push("]");
+            text.push(']');
         }
         if let Some(code) = &m.participant {
-            text.push(" (")
-                .push(&cx.w.speaker_code(cx.s, code))
-                .push(")");
+            text.push_str(&format!(" ({})", cx.w.speaker_code(cx.s, code)));
         }
-        lines.push(cx.mark(i, Line::raw(text.finish().0)));
-    }
+        wrap_cut(&text, cx.cols, 4)
+            .into_iter()
+            .map(|l| cx.mark(i, Line::raw(l)))
+            .collect()
+    });
     (title, lines)
 }

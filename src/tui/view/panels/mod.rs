@@ -6,6 +6,7 @@
 pub mod actions;
 pub mod agenda;
 pub mod decisions;
+pub mod guide;
 pub mod mindsets;
 pub mod notes;
 pub mod queue;
@@ -44,9 +45,38 @@ pub struct Cx<'a> {
     pub sel: usize,
     /// The panel has the focus.
     pub focused: bool,
+    /// Only the selected row (to measure what it needs).
+    pub alone: bool,
 }
 
 impl Cx<'_> {
+    /// The rows of `n` to show: those around the selection that fit (see
+    /// [`window`]), or the selected one alone.
+    pub fn window(&self, n: usize) -> std::ops::Range<usize> {
+        if self.alone {
+            let sel = self.sel.min(n.saturating_sub(1));
+            return sel..(sel + 1).min(n);
+        }
+        window(n, self.sel, self.height)
+    }
+
+    /// The lines of the rows of `n` made by `row` that fit around the
+    /// selection (see [`window_lines`]), or the selected row's alone.
+    pub fn window_lines(
+        &self,
+        n: usize,
+        mut row: impl FnMut(usize) -> Vec<Line<'static>>,
+    ) -> Vec<Line<'static>> {
+        if self.alone {
+            return self
+                .window(n)
+                .flat_map(&mut row)
+                .take(self.height)
+                .collect();
+        }
+        window_lines(n, self.sel, self.height, row)
+    }
+
     /// `line` styled as selected when row `i` is the focused selection.
     pub fn mark(&self, i: usize, line: Line<'static>) -> Line<'static> {
         if self.focused && i == self.sel {
@@ -85,9 +115,23 @@ pub fn newest(s: &Session, role: Role, panel: Panel) -> usize {
     }
 }
 
-/// The model of panel `p` in `rect` at `now`.
-pub fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> PanelModel {
-    let cx = Cx {
+/// The lines panel `p` wants in a column of `rect` (at most its height),
+/// its title included: with its selected (newest) row whole, and with every
+/// row that fits.
+pub fn need<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> (usize, usize) {
+    let mut cx = cx(app, p, rect, now);
+    if p == Panel::Queue {
+        let n = queue::need(&cx);
+        return (n, n);
+    }
+    let all = 1 + lines(&cx, p).1.len();
+    cx.alone = true;
+    let newest = 1 + lines(&cx, p).1.len();
+    (newest.min(all), all)
+}
+
+fn cx<'a, P: Port>(app: &'a App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Cx<'a> {
+    Cx {
         s: app.session(),
         w: app.words(),
         t: &app.theme,
@@ -97,16 +141,26 @@ pub fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) ->
         cols: rect.width.saturating_sub(1) as usize,
         height: rect.height.saturating_sub(1) as usize,
         sel: app.selected(p),
-        focused: app.focus == p,
-    };
-    let (title, lines) = match p {
-        Panel::Agenda => agenda::lines(&cx),
-        Panel::Queue => queue::lines(&cx),
-        Panel::Mindsets => mindsets::lines(&cx),
-        Panel::Notes => notes::lines(&cx),
-        Panel::Decisions => decisions::lines(&cx),
-        Panel::Actions => actions::lines(&cx),
-    };
+        focused: app.focus == p && app.role != Role::Viewer,
+        alone: false,
+    }
+}
+
+fn lines(cx: &Cx<'_>, p: Panel) -> (String, Vec<Line<'static>>) {
+    match p {
+        Panel::Agenda => agenda::lines(cx),
+        Panel::Queue => queue::lines(cx),
+        Panel::Mindsets => mindsets::lines(cx),
+        Panel::Notes => notes::lines(cx),
+        Panel::Decisions => decisions::lines(cx),
+        Panel::Actions => actions::lines(cx),
+    }
+}
+
+/// The model of panel `p` in `rect` at `now`.
+pub fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> PanelModel {
+    let cx = cx(app, p, rect, now);
+    let (title, lines) = lines(&cx, p);
     PanelModel {
         panel: p,
         rect,

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use chrono::Timelike;
 use ratatui::text::Line;
 
-use super::{Cx, window_lines};
+use super::Cx;
 use crate::domain::Session;
 use crate::tui::app::{Role, Row};
 use crate::tui::view::text::{Fitter, head, needed, wrap_cut};
@@ -44,7 +44,7 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
     };
     let zone = s.info.zone.offset();
     let cols = cx.cols;
-    let lines = window_lines(rows.len(), cx.sel, cx.height, |i| {
+    let lines = cx.window_lines(rows.len(), |i| {
         let n = rows[i];
         let at = n.at.with_timezone(&zone);
         let mut row = Fitter::new(cols);

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Cx, window};
 use crate::domain::{Session, SpeakKind, Speaking, Status};
-use crate::tui::app::Row;
+use crate::tui::app::{Role, Row};
 use crate::tui::view::text::{Fitter, clock, fit, needed, speaker_label, width, wrap};
 
 /// Every queue entry, in queue order.
@@ -25,6 +25,12 @@ pub fn newest(s: &Session) -> usize {
         .enumerate()
         .max_by_key(|(_, e)| e.id.0)
         .map_or(0, |(i, _)| i)
+}
+
+/// The lines the panel wants, its title included: the speaker, every entry
+/// (or the line that says the queue is empty), who has not spoken.
+pub fn need(cx: &Cx<'_>) -> usize {
+    1 + speaking(cx).len() + cx.s.queue.len().max(1) + silent(cx, cx.height).len()
 }
 
 /// Title and visible lines: the speaker, the queue, who has not spoken.
@@ -48,11 +54,12 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
     }
     for i in window(s.queue.len(), cx.sel, room) {
         let e = &s.queue[i];
+        // The kind leads, as a short tag in place of a number, so a cut
+        // name never hides why someone jumps the queue and the name still
+        // shows its first 30 columns at 80×24.
         let mut text = Fitter::new(cols);
-        let _ = write!(text, "{}. {} ", i + 1, e.code);
-        text.push(&speaker_label(w, s, &e.code, (cols / 2).clamp(12, 30)))
-            .push(" — ")
-            .push(w.speak_kind(e.kind));
+        let _ = write!(text, "[{}] {} ", w.speak_tag(e.kind), e.code);
+        text.push(&speaker_label(w, s, &e.code, (cols / 2).clamp(12, 30)));
         let style = if e.kind == SpeakKind::PointOfOrder {
             t.active
         } else {
@@ -86,7 +93,7 @@ fn speaking(cx: &Cx<'_>) -> Vec<Line<'static>> {
 fn speaker(cx: &Cx<'_>, sp: &Speaking) -> Vec<Line<'static>> {
     let (s, w, t, cols) = (cx.s, cx.w, cx.t, cx.cols);
     let secs = s.speaker_secs(cx.now);
-    let limit = i64::from(s.info.speaker_limit_secs);
+    let limit = i64::from(s.speaker_limit_secs());
     let prefix = format!("▶ {}: {} ", w.speaking, sp.code);
     let name = &speaker_label(w, s, &sp.code, (cols / 2).clamp(12, 30));
     let kind = format!("({})", w.speak_kind(sp.kind));
@@ -127,16 +134,25 @@ fn speaker(cx: &Cx<'_>, sp: &Speaking) -> Vec<Line<'static>> {
 }
 
 /// Who has not yet spoken, wrapped into at most `room` lines (the last
-/// ending in `…` when cut).
+/// ending in `…` when cut): their codes and a count, and their names only on
+/// the facilitator's own focus (the projector and a viewer do not name
+/// people in front of the room).
 fn silent(cx: &Cx<'_>, room: usize) -> Vec<String> {
     let (w, cols) = (cx.w, cx.cols);
     let silent = cx.s.not_yet_spoken();
+    let names_shown = cx.focused && cx.role != Role::Viewer;
     let text = if silent.is_empty() {
         format!("{}: {}", w.not_yet_spoken, w.everyone_spoke)
     } else {
         let names: Vec<String> = silent
             .iter()
-            .map(|p| format!("{} {}", p.code, p.name))
+            .map(|p| {
+                if names_shown {
+                    format!("{} {}", p.code, p.name)
+                } else {
+                    p.code.clone()
+                }
+            })
             .collect();
         format!(
             "{} ({}): {}",
