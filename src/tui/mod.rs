@@ -53,6 +53,7 @@ fn theme(config: &Config) -> Theme {
 
 fn live_app<P: Port>(port: P, role: Role, config: &Config, out: PathBuf) -> App<P> {
     let mut app = App::new(port, role, config.keymap.clone(), theme(config), out);
+    app.asks = config.asks.of(role).to_vec();
     if let Some(lang) = config.language {
         app.lang = lang;
     }

@@ -123,22 +123,21 @@ impl<P: Port> App<P> {
                     Status::Live => Command::Pause,
                     Status::Paused | Status::Ended => Command::Resume,
                 };
-                self.run(cmd, now);
+                self.request(cmd, now);
             }
             Op::NextItem => {
-                self.run(Command::NextItem, now);
+                self.request(Command::NextItem, now);
             }
             Op::DeferItem => {
-                self.run(Command::DeferItem { item: None }, now);
+                self.request(Command::DeferItem { item: None }, now);
             }
             Op::StartItem | Op::SkipItem => match self.selected_row(Panel::Agenda) {
                 Some(Row::Item(item)) if self.focus == Panel::Agenda => {
-                    let cmd = if op == Op::StartItem {
-                        Command::StartItem { item }
+                    if op == Op::StartItem {
+                        self.start_item(item, now);
                     } else {
-                        Command::SkipItem { item }
-                    };
-                    self.run(cmd, now);
+                        self.request(Command::SkipItem { item }, now);
+                    }
                 }
                 _ => self.focus_hint(Panel::Agenda),
             },
@@ -176,10 +175,10 @@ impl<P: Port> App<P> {
                 .overlays
                 .push(Overlay::Picker(Picker::new(PickFor::CallSpeaker))),
             Op::CallNext => {
-                self.run(Command::CallNext, now);
+                self.request(Command::CallNext, now);
             }
             Op::FinishSpeaker => {
-                self.run(Command::FinishSpeaker, now);
+                self.request(Command::FinishSpeaker, now);
             }
             _ => {} // routed elsewhere by `act`
         }
@@ -245,7 +244,7 @@ impl<P: Port> App<P> {
                     .find(|e| e.id == id)
                     .map(|e| e.code.clone())
                 {
-                    self.run(Command::CallSpeaker { participant: code }, now);
+                    self.request(Command::CallSpeaker { participant: code }, now);
                 }
                 return;
             }
@@ -264,8 +263,27 @@ impl<P: Port> App<P> {
             return;
         };
         let (label, cmd) = row.removal(self.session());
-        self.overlays
-            .push(Overlay::Confirm(Confirm::Remove(label, Box::new(cmd))));
+        let confirm = match row {
+            Row::Entry(_) => Confirm::RemoveHand(label, Box::new(cmd)),
+            _ => Confirm::Remove(label, Box::new(cmd)),
+        };
+        self.overlays.push(Overlay::Confirm(confirm));
+    }
+
+    /// `g` on an agenda item: while another item runs, starting this one
+    /// finishes that one, so it asks first (saying which).
+    fn start_item(&mut self, item: crate::domain::ItemId, now: DateTime<Utc>) {
+        let cmd = Command::StartItem { item };
+        match self.session().active_item() {
+            Some(active) if active.id != item => {
+                let title = active.title.clone();
+                self.overlays
+                    .push(Overlay::Confirm(Confirm::StartOther(title, Box::new(cmd))));
+            }
+            _ => {
+                self.request(cmd, now);
+            }
+        }
     }
 
     fn move_selected(&mut self, up: bool, now: DateTime<Utc>) {

@@ -229,12 +229,12 @@ fn forms_pickers_and_questions() {
     fx.ch('n');
 
     // Removing asks with the row's text: the queue opened at its newest
-    // entry, P6's point of order (at the front).
+    // entry, P6's point of order (at the front); the hand goes, not the person.
     fx.tab();
     fx.ch('x');
     let text = screen(&fx, SMALL);
     assert!(
-        text.contains("Hapus “Hj. Siti Nurhaliza Daulay, S.E., M.M.”?"),
+        text.contains("Hapus “Hj. Siti Nurhaliza Daulay, S.E., M.M.” dari antrean?"),
         "{text}"
     );
     fx.esc();

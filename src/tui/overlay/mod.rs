@@ -68,8 +68,11 @@ pub enum Outcome {
     Open(Overlay),
     /// Keep it and show why the key did nothing.
     Refuse(&'static str),
-    /// Close it and run the command.
+    /// Close it and run the command (asking first where this terminal
+    /// asks before it).
     Run(Command),
+    /// Close it and run the command: the user already said `y`.
+    Confirmed(Command),
     /// Keep it and run the command.
     RunKeep(Command),
     /// Close it and do what the op does in the main view; it comes back

@@ -163,17 +163,22 @@ fn banner<P: Port>(app: &App<P>, w: &Words, t: &Theme, cols: usize) -> Option<Li
     match app.port.trouble() {
         Some(Trouble::Disconnected) => return Some(line(w.disconnected)),
         Some(Trouble::Refused(why)) => return Some(line(&fill(w.refused_by_host, &[&why]))),
+        Some(Trouble::Ended) => return Some(line(w.host_closed)),
         None => {}
     }
+    let connected = app.connected_text();
     let text = match app.session().status {
         Status::Ended => w.ended_banner.to_owned(),
         Status::Paused => w.paused_banner.to_owned(),
         Status::Planned if app.role != Role::Viewer => {
             fill(w.planned_banner, &[&app.keymap.hint(Op::StartPause)])
         }
-        _ => return None,
+        _ => return connected.map(|c| line(&c)),
     };
-    Some(line(&text))
+    Some(line(&match connected {
+        Some(c) => format!("{c} · {text}"),
+        None => text,
+    }))
 }
 
 fn clock_model(s: &Session, w: &Words, t: &Theme, now: DateTime<Utc>, rect: Rect) -> ClockModel {
