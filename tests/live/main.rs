@@ -11,6 +11,7 @@ mod bin_support;
 mod tmux_support;
 
 mod once;
+mod roles;
 
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write as _};
