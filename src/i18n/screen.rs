@@ -86,6 +86,7 @@ words! {
         confirm_remove: ("Hapus", "Remove"),
         confirm_remove_hand: ("Hapus “{}” dari antrean?", "Remove “{}” from the queue?"),
         confirm_start_other: ("“{}” sedang berjalan dan akan selesai. Mulai acara terpilih?", "“{}” is running and will be finished. Start the selected item?"),
+        confirm_discard: ("Buang yang sudah diketik di formulir ini?", "Throw away what was typed in this form?"),
         confirm_ask: ("Terminal ini bertanya dulu: {} untuk semua layar?", "This terminal asks first: {} for every screen?"),
         yes_no: ("y = ya · n / Esc = batal", "y = yes · n / Esc = cancel"),
         too_small: ("Terminal terlalu kecil: perlu minimal {}×{}. Perbesar jendela, atau tekan q untuk keluar.", "Terminal too small: at least {}×{} is needed. Enlarge the window, or press q to quit."),
@@ -165,7 +166,8 @@ words! {
         yes: ("ya", "yes"),
         no: ("tidak", "no"),
         form_hint: ("Tab pindah · Enter simpan · Esc batal", "Tab next field · Enter save · Esc cancel"),
-        due_hint: ("2026-12-01 atau +7d / +2w", "2026-12-01 or +7d / +2w"),
+        due_hint: ("tanggal (31/12, 31 Des …) atau +7h hari · +2mg minggu · +1b bulan", "a date (31/12, 31 Dec …) or +7d days · +2w weeks · +1mo months"),
+        due_example: ("mis. +7h → {}", "e.g. +7d → {}"),
         values_hint: ("mis. adaptif, kolaboratif", "e.g. adaptif, kolaboratif"),
         // Attendance.
         present: common::PRESENT,

@@ -415,6 +415,9 @@ impl<P: Port> App<P> {
         match outcome {
             Outcome::Stay => self.overlays.push(top),
             Outcome::Close => {}
+            Outcome::CloseBoth => {
+                self.overlays.pop();
+            }
             Outcome::Replace(next) => self.overlays.push(next),
             Outcome::Open(next) => {
                 self.overlays.push(top);

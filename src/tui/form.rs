@@ -22,6 +22,8 @@ pub enum FieldKind {
         /// Any text is allowed, not only participants.
         free: bool,
     },
+    /// A due date, typed as text; the form shows the date it stands for.
+    Due,
 }
 
 /// One field.
@@ -66,6 +68,14 @@ impl Field {
             kind: FieldKind::Choice(options),
             choice: chosen,
             ..Field::text(label, "", false)
+        }
+    }
+
+    /// A due-date field (the form echoes the real date next to it).
+    pub fn due(label: &'static str, value: &str) -> Field {
+        Field {
+            kind: FieldKind::Due,
+            ..Field::text(label, value, false)
         }
     }
 
@@ -114,18 +124,31 @@ pub struct Form<K> {
     pub focus: usize,
     /// A reason not tied to one field.
     pub error: Option<String>,
+    /// What the text fields held when the form opened (to tell whether
+    /// `Esc` would throw typed text away).
+    pub initial: Vec<String>,
 }
 
 impl<K> Form<K> {
     /// A form with the cursor in the first field.
     pub fn new(kind: K, title: impl Into<String>, fields: Vec<Field>) -> Form<K> {
+        let initial = fields.iter().map(|f| f.input.value().to_owned()).collect();
         Form {
             kind,
             title: title.into(),
             fields,
             focus: 0,
             error: None,
+            initial,
         }
+    }
+
+    /// Whether some text was typed or changed since the form opened.
+    pub fn changed(&self) -> bool {
+        self.fields
+            .iter()
+            .zip(&self.initial)
+            .any(|(f, was)| f.input.value() != was)
     }
 
     /// The field at `i`.
@@ -138,7 +161,10 @@ impl<K> Form<K> {
         let mut ok = true;
         for f in &mut self.fields {
             if f.required
-                && matches!(f.kind, FieldKind::Text | FieldKind::Participant { .. })
+                && matches!(
+                    f.kind,
+                    FieldKind::Text | FieldKind::Participant { .. } | FieldKind::Due
+                )
                 && f.value().is_empty()
             {
                 f.error = Some(required.to_owned());

@@ -153,9 +153,29 @@ fn an_empty_required_field_keeps_the_form_open_with_the_reason() {
     };
     assert_eq!(f.focus, 1, "the cursor goes to the empty field");
     assert_eq!(f.fields[0].value(), "dilayani");
+    // Esc asks before it throws typed text away: `n` keeps it, `y` throws.
     fx.esc();
-    assert!(fx.app.overlays.is_empty(), "Esc throws the form away");
+    assert!(matches!(top(&fx), Some(Overlay::Confirm(_))), "Esc asks");
+    assert!(
+        small(&fx).contains("Buang yang sudah diketik"),
+        "{}",
+        small(&fx)
+    );
+    fx.ch('n');
+    assert!(form_open(&fx), "n keeps the form");
+    fx.typed(" melayani");
+    let Some(Overlay::Form(f)) = top(&fx) else {
+        panic!()
+    };
+    assert_eq!(f.fields[1].value(), "melayani", "with what was typed");
+    fx.esc();
+    fx.ch('y');
+    assert!(fx.app.overlays.is_empty(), "y throws the form away");
     assert_eq!(fx.s().mindsets().count(), 0);
+    // An untouched form closes at once.
+    fx.ch('m');
+    fx.esc();
+    assert!(fx.app.overlays.is_empty(), "nothing typed: Esc closes");
 }
 
 #[test]

@@ -30,6 +30,7 @@ mod tmux_support;
 mod tui_support;
 
 mod keys;
+mod keys_forgive;
 mod keys_forms;
 mod keys_home;
 mod keys_info;

@@ -189,6 +189,7 @@ fn forms_pickers_and_questions() {
     fx.enter();
     snapshot!("form_action_bad_due_id_80x24", screen(&fx, SMALL));
     fx.esc();
+    fx.ch('y');
 
     // The mindset form in English, with suggestions for the participant.
     fx.ch('L');
@@ -201,6 +202,7 @@ fn forms_pickers_and_questions() {
     fx.typed("ra");
     snapshot!("form_mindset_en_80x24", screen(&fx, SMALL));
     fx.esc();
+    fx.ch('y');
     fx.ch('L');
 
     // The participant picker filtered by number, then the kind prompt.

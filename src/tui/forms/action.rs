@@ -15,7 +15,7 @@ fn fields(w: &Words, what: &str, pic: &str, due: &str) -> Vec<Field> {
     let fields = vec![
         Field::text(w.field_what, what, true),
         Field::participant(w.field_pic, pic, true),
-        Field::text(w.field_due, due, false).hint(w.due_hint),
+        Field::due(w.field_due, due).hint(w.due_hint),
     ];
     debug_assert_eq!(fields.len(), DUE + 1);
     fields

@@ -32,6 +32,8 @@ pub enum Confirm {
     /// Remove a queue entry (the hand, not the person): the person's name
     /// and the command.
     RemoveHand(String, Box<Command>),
+    /// Throw away the form under it, with what was typed.
+    Discard,
     /// Start an agenda item while another (its title) runs.
     StartOther(String, Box<Command>),
     /// A command this terminal asks before (config `[confirm]`), with the
@@ -46,6 +48,7 @@ pub fn key(c: &Confirm, ev: KeyEvent) -> Outcome {
             Confirm::Quit => Outcome::Quit { keep: false },
             Confirm::End | Confirm::Rewrite => Outcome::End,
             Confirm::StartEmpty => Outcome::Confirmed(Command::Start),
+            Confirm::Discard => Outcome::CloseBoth,
             Confirm::Remove(_, cmd)
             | Confirm::RemoveHand(_, cmd)
             | Confirm::StartOther(_, cmd)
@@ -69,6 +72,7 @@ pub fn draw<P: Port>(app: &App<P>, c: &Confirm, frame: &mut Frame<'_>) {
         Confirm::StartEmpty => w.confirm_start_empty.to_owned(),
         Confirm::Remove(label, _) => format!("{} “{}”?", w.confirm_remove, fit(label, 60)),
         Confirm::RemoveHand(name, _) => fill(w.confirm_remove_hand, &[&fit(name, 60)]),
+        Confirm::Discard => w.confirm_discard.to_owned(),
         Confirm::StartOther(title, _) => fill(w.confirm_start_other, &[&fit(title, 60)]),
         Confirm::Ask(op, _) => fill(w.confirm_ask, &[&crate::i18n::keys::asks(*op, app.lang)]),
     };

@@ -11,7 +11,7 @@ use ratatui::layout::Position;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Outcome, Overlay, boxed, centered};
+use super::{Confirm, Outcome, Overlay, boxed, centered};
 use crate::tui::app::App;
 use crate::tui::form::{self, Field, FieldKind, Form, field_suggestions};
 use crate::tui::forms::{self, Cx, FormKind};
@@ -19,10 +19,12 @@ use crate::tui::port::Port;
 use crate::tui::theme::Theme;
 use crate::tui::view::text::{fit, speaker_label, spread, width, wrap};
 
-/// Keys edit the form; `Enter` submits, `Esc` throws it away.
+/// Keys edit the form; `Enter` submits, `Esc` throws it away (asking
+/// first when something was typed).
 pub fn key<P: Port>(f: &mut Form<FormKind>, app: &App<P>, ev: KeyEvent) -> Outcome {
     match f.handle(ev, app.session()) {
         form::Outcome::Editing => Outcome::Stay,
+        form::Outcome::Cancel if f.changed() => Outcome::Open(Overlay::Confirm(Confirm::Discard)),
         form::Outcome::Cancel => Outcome::Close,
         form::Outcome::Submit => Outcome::Submit,
     }
@@ -36,7 +38,7 @@ struct Widths {
 
 /// The form, scrolled so its end shows, with the cursor in its field.
 #[allow(clippy::cast_possible_truncation)] // line counts and widths fit the screen
-pub fn draw<P: Port>(app: &App<P>, f: &Form<FormKind>, frame: &mut Frame<'_>) {
+pub fn draw<P: Port>(app: &App<P>, f: &Form<FormKind>, now: DateTime<Utc>, frame: &mut Frame<'_>) {
     let w = app.words();
     let t = &app.theme;
     let area = frame.area();
@@ -52,6 +54,9 @@ pub fn draw<P: Port>(app: &App<P>, f: &Form<FormKind>, frame: &mut Frame<'_>) {
         let focused = i == f.focus;
         if let Some(at) = field_lines(app, field, focused, &widths, &mut lines) {
             cursor = Some(at);
+        }
+        if field.kind == FieldKind::Due {
+            due_line(app, field, now, &widths, &mut lines);
         }
     }
     if let Some(e) = &f.error {
@@ -154,6 +159,36 @@ fn values(field: &Field, focused: bool, text_w: usize) -> Vec<String> {
     } else {
         wrap(v, text_w)
     }
+}
+
+/// The date a due field's text stands for, under it ("→ Kamis, 31
+/// Desember 2026"), or, while it is empty, an example a week from today.
+fn due_line<P: Port>(
+    app: &App<P>,
+    field: &Field,
+    now: DateTime<Utc>,
+    wd: &Widths,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let s = app.session();
+    let today = s.info.zone.date_of(now);
+    let typed = field.value();
+    let text = if typed.is_empty() {
+        let Ok(week) = crate::domain::parse_due("+7h", today) else {
+            return;
+        };
+        let example = crate::i18n::date_long(week, app.lang);
+        crate::i18n::fill(app.words().due_example, &[&example])
+    } else {
+        match crate::domain::parse_due(typed, today) {
+            Ok(day) => format!("→ {}", crate::i18n::date_long(day, app.lang)),
+            Err(_) => return,
+        }
+    };
+    lines.push(Line::styled(
+        format!("{}{}", " ".repeat(wd.label + 1), fit(&text, wd.text)),
+        app.theme.dim,
+    ));
 }
 
 /// The participants a participant field's text suggests, under it.

@@ -73,6 +73,8 @@ pub enum Outcome {
     Run(Command),
     /// Close it and run the command: the user already said `y`.
     Confirmed(Command),
+    /// Close it and the overlay under it (a form thrown away).
+    CloseBoth,
     /// Keep it and run the command.
     RunKeep(Command),
     /// Close it and do what the op does in the main view; it comes back
@@ -104,11 +106,11 @@ impl Overlay {
     }
 
     /// Draws this overlay over the frame.
-    pub fn draw<P: Port>(&self, app: &App<P>, _now: DateTime<Utc>, frame: &mut Frame<'_>) {
+    pub fn draw<P: Port>(&self, app: &App<P>, now: DateTime<Utc>, frame: &mut Frame<'_>) {
         match self {
             Overlay::Help(page) => help::draw(app, *page, frame),
             Overlay::Confirm(c) => confirm::draw(app, c, frame),
-            Overlay::Form(f) => form::draw(app, f, frame),
+            Overlay::Form(f) => form::draw(app, f, now, frame),
             Overlay::Picker(p) => picker::draw(app, p, frame),
             Overlay::Kind(code) => kind::draw(app, code, frame),
             Overlay::Participants(sel) => participants::draw(app, *sel, frame),
