@@ -173,6 +173,7 @@ words! {
         present: common::PRESENT,
         absent: ("belum hadir", "not here"),
         participants_hint: ("Enter hadir/tidak · + peserta baru · e ubah · x hapus · Esc tutup", "Enter present/absent · + walk-in · e edit · x remove · Esc close"),
+        stops_at_active: ("acara yang sedang berjalan tetap di tempatnya; yang lain tidak bisa melewatinya", "the running item stays where it is; others can't pass it"),
         correction_only: ("Sesi sudah selesai: hanya koreksi teks dan status", "The session has ended: only texts and statuses can be corrected"),
         nothing_selected: ("tidak ada baris terpilih", "no row is selected"),
         // The home screen.

@@ -297,6 +297,10 @@ impl<P: Port> App<P> {
         let (Some(to), Some(row)) = (to, self.selected_row(self.focus)) else {
             return;
         };
+        if matches!(row, Row::Item(_)) && self.crosses_active(i, to) {
+            self.complain(self.words().stops_at_active);
+            return;
+        }
         let cmd = match row {
             Row::Item(item) => Command::MoveAgendaItem { item, to: to + 1 },
             Row::Entry(entry) => Command::MoveQueueEntry { entry, to: to + 1 },
@@ -305,6 +309,39 @@ impl<P: Port> App<P> {
         if self.run(cmd, now) {
             self.sel[self.focus.index()] = to;
         }
+    }
+
+    /// Whether moving the agenda row at `from` to `to` would move the
+    /// running item or carry another across it (`K`/`J` stop there).
+    fn crosses_active(&self, from: usize, to: usize) -> bool {
+        let Some(active) = self
+            .session()
+            .agenda
+            .iter()
+            .position(|i| i.status == crate::domain::ItemStatus::Active)
+        else {
+            return false;
+        };
+        from == active || (from < active) != (to < active) || to == active
+    }
+
+    /// Where `+` on the agenda puts a new item (1-based): after the
+    /// selected row, and never before the running item.
+    pub(crate) fn insert_position(&self) -> Option<usize> {
+        let agenda = &self.session().agenda;
+        if agenda.is_empty() {
+            return None;
+        }
+        let after_active = agenda
+            .iter()
+            .position(|i| i.status == crate::domain::ItemStatus::Active)
+            .map_or(0, |a| a + 1);
+        let after_selected = if self.focus == Panel::Agenda {
+            self.selected(Panel::Agenda) + 1
+        } else {
+            after_active
+        };
+        Some(after_selected.max(after_active).min(agenda.len()) + 1)
     }
 
     /// Opens a form, filled in for edits (nothing opens when the record to

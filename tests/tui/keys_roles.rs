@@ -138,3 +138,53 @@ fn removing_from_the_queue_names_the_hand_not_the_person() {
     assert!(fx.s().queue.is_empty());
     assert!(fx.s().participant("P2").is_some(), "the person stays");
 }
+
+#[test]
+fn plus_adds_after_the_running_item_and_k_j_stop_at_it() {
+    let mut fx = Fx::id();
+    fx.start();
+    fx.ch('n'); // the second item runs
+    focus(&mut fx, Panel::Agenda);
+    let titles =
+        |fx: &Fx| -> Vec<String> { fx.s().agenda.iter().map(|i| i.title.clone()).collect() };
+    let before = titles(&fx);
+    // `+` on the running item: the new one comes right after it, not after the closing.
+    fx.ch('+');
+    fx.typed("Tanya jawab");
+    fx.enter();
+    let after = titles(&fx);
+    assert_eq!(after.len(), before.len() + 1);
+    assert_eq!(after[2], "Tanya jawab", "{after:?}");
+    // `+` on a row before the running one still lands after it.
+    fx.ch('k');
+    fx.ch('k');
+    fx.ch('+');
+    fx.typed("Doa");
+    fx.enter();
+    assert_eq!(titles(&fx)[2], "Doa", "{:?}", titles(&fx));
+    // A pending item moves up with K until the running item, then stops.
+    for _ in 0..12 {
+        fx.ch('j');
+    }
+    let last = titles(&fx).last().cloned().unwrap();
+    let n = titles(&fx).len();
+    for _ in 0..n {
+        fx.ch('K');
+    }
+    assert_eq!(titles(&fx)[2], last, "{:?}", titles(&fx));
+    assert_eq!(active(&fx), 2, "the running item stayed");
+    assert_eq!(fx.s().agenda[1].id.0, 2);
+    let screen = small(&fx);
+    assert!(
+        screen.contains("acara yang sedang berjalan tetap"),
+        "{screen}"
+    );
+    // The first (done) item can't be carried below the running one.
+    fx.ch('g'); // stray: asks, answered no
+    fx.ch('n');
+    for _ in 0..n {
+        fx.ch('k');
+    }
+    fx.ch('J');
+    assert_eq!(fx.s().agenda[0].id.0, 1);
+}

@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Confirm, Outcome, Overlay, boxed, centered};
+use crate::domain::Command;
 use crate::tui::app::App;
 use crate::tui::form::{self, Field, FieldKind, Form, field_suggestions};
 use crate::tui::forms::{self, Cx, FormKind};
@@ -239,12 +240,26 @@ impl<P: Port> App<P> {
             lang: self.lang,
             now,
         };
-        let Some(cmd) = forms::command(&mut form, &cx) else {
+        let Some(mut cmd) = forms::command(&mut form, &cx) else {
             self.overlays.push(Overlay::Form(form));
             return;
         };
+        // A new agenda item goes after the selected row, never before the
+        // running item (not at the end, after the closing).
+        let mut inserted = None;
+        if let Command::AddAgendaItem { position, .. } = &mut cmd
+            && position.is_none()
+        {
+            *position = self.insert_position();
+            inserted = *position;
+        }
         match self.port.execute(cmd, now) {
-            Ok(_) => self.saved(&form.kind),
+            Ok(_) => {
+                self.saved(&form.kind);
+                if let Some(at) = inserted {
+                    self.sel[crate::tui::app::Panel::Agenda.index()] = at - 1;
+                }
+            }
             Err(refusal) => {
                 form.error = Some(self.refusal_text(&refusal));
                 self.overlays.push(Overlay::Form(form));
