@@ -112,6 +112,8 @@ words! {
         pick_kind: ("Jenis: Enter/t topik baru · r tanggapan · c klarifikasi · p interupsi · Esc batal", "Kind: Enter/t new topic · r reply · c clarifying question · p point of order · Esc cancel"),
         type_to_filter: ("ketik untuk menyaring; angka memilih kode P", "type to filter; digits pick a P-code"),
         no_match: ("tidak ada yang cocok", "no match"),
+        picker_legend: ("✓ hadir · ○ belum bicara · ✗ belum hadir", "✓ present · ○ not yet spoken · ✗ not here"),
+        picked_absent: ("belum ditandai hadir: Enter lagi untuk memilihnya (dicatat hadir)", "not marked present: Enter again to pick them (they are marked present)"),
         // Form titles.
         form_mindset: ("Catatan pola pikir", "Mindset note"),
         form_note: ("Catatan", "Note"),
@@ -172,7 +174,8 @@ words! {
         // Attendance.
         present: common::PRESENT,
         absent: ("belum hadir", "not here"),
-        participants_hint: ("Enter hadir/tidak · + peserta baru · e ubah · x hapus · Esc tutup", "Enter present/absent · + walk-in · e edit · x remove · Esc close"),
+        participants_hint: ("Enter hadir/tidak lalu turun · + peserta baru · e ubah · x hapus · Esc tutup", "Enter present/absent, then next · + walk-in · e edit · x remove · Esc close"),
+        participants_legend: ("✓ hadir (jam datang) · · belum hadir · © boleh dikutip dengan nama", "✓ present (arrival time) · · not here · © may be quoted by name"),
         stops_at_active: ("acara yang sedang berjalan tetap di tempatnya; yang lain tidak bisa melewatinya", "the running item stays where it is; others can't pass it"),
         correction_only: ("Sesi sudah selesai: hanya koreksi teks dan status", "The session has ended: only texts and statuses can be corrected"),
         nothing_selected: ("tidak ada baris terpilih", "no row is selected"),

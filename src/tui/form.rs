@@ -272,8 +272,25 @@ fn edit(field: &mut Field, key: KeyEvent, session: &Session) {
 }
 
 /// Participants matching what was typed: a P-code or its number, or part of
-/// a name, case- and diacritics-insensitive; codes that match exactly first.
+/// a name, case- and diacritics-insensitive; codes that match exactly first,
+/// then, as well as they match, those present before those absent.
 pub fn suggestions<'a>(session: &'a Session, typed: &str, limit: usize) -> Vec<&'a Participant> {
+    ranked(session, typed, limit, false)
+}
+
+/// Whether a participant has spoken (a finished turn, or the floor now).
+pub fn has_spoken(session: &Session, code: &str) -> bool {
+    session.talk.contains_key(code) || session.speaking.as_ref().is_some_and(|s| s.code == code)
+}
+
+/// [`suggestions`], with those who have not spoken yet before the others
+/// when `quiet_first` (to draw them out).
+fn ranked<'a>(
+    session: &'a Session,
+    typed: &str,
+    limit: usize,
+    quiet_first: bool,
+) -> Vec<&'a Participant> {
     let q = search_key(typed.trim());
     let digits = q.strip_prefix('p').unwrap_or(&q);
     let by_number = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
@@ -306,7 +323,10 @@ pub fn suggestions<'a>(session: &'a Session, typed: &str, limit: usize) -> Vec<&
             Some((rank, p))
         })
         .collect();
-    out.sort_by_key(|(rank, _)| *rank);
+    out.sort_by_key(|(rank, p)| {
+        let spoken = quiet_first && has_spoken(session, &p.code);
+        (*rank, !p.present, spoken)
+    });
     out.into_iter().take(limit).map(|(_, p)| p).collect()
 }
 
@@ -327,8 +347,18 @@ pub struct Suggestion {
 /// ranks them, then the resource persons and the chair (by code, or part of
 /// their name); a guest's code typed in full first.
 pub fn speaker_suggestions(session: &Session, typed: &str, limit: usize) -> Vec<Suggestion> {
+    speakers(session, typed, limit, false)
+}
+
+/// [`speaker_suggestions`] with the participants who have not spoken yet
+/// first (the `C` picker: to draw out those who haven't spoken).
+pub fn quiet_first_suggestions(session: &Session, typed: &str, limit: usize) -> Vec<Suggestion> {
+    speakers(session, typed, limit, true)
+}
+
+fn speakers(session: &Session, typed: &str, limit: usize, quiet_first: bool) -> Vec<Suggestion> {
     let q = search_key(typed.trim());
-    let people = suggestions(session, typed, limit)
+    let people = ranked(session, typed, limit, quiet_first)
         .into_iter()
         .map(|p| Suggestion {
             code: p.code.clone(),

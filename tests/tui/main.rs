@@ -35,6 +35,7 @@ mod keys_forms;
 mod keys_home;
 mod keys_info;
 mod keys_roles;
+mod keys_room;
 mod keys_session;
 mod keys_speakers;
 mod restart;

@@ -216,14 +216,30 @@ fn suggestion_line<P: Port>(
             )
         })
         .collect();
-    lines.push(Line::styled(
-        format!(
-            "{}↑↓ {}",
-            " ".repeat(wd.label + 1),
-            fit(&names.join(" · "), wd.text.saturating_sub(3))
-        ),
-        t.dim,
-    ));
+    // Without a pick by ↑↓, `Enter` takes the first: it is highlighted.
+    let room = wd.text.saturating_sub(3);
+    let first = fit(&names[0], room);
+    let rest = if names.len() > 1 {
+        fit(
+            &format!(" · {}", names[1..].join(" · ")),
+            room.saturating_sub(width(&first)),
+        )
+    } else {
+        String::new()
+    };
+    // A PIC takes a suggestion only when it is the one left (else it is
+    // kept as typed), so only then is it highlighted.
+    let taken = !free || names.len() == 1;
+    let first_style = if taken && field.suggestion.is_none() && field.value() != s[0].code {
+        t.selected
+    } else {
+        t.dim
+    };
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}↑↓ ", " ".repeat(wd.label + 1)), t.dim),
+        Span::styled(first, first_style),
+        Span::styled(rest, t.dim),
+    ]));
 }
 
 impl<P: Port> App<P> {
