@@ -467,7 +467,7 @@ impl<P: Port> App<P> {
             let out = self.out_dir.clone();
             match self.port.export(&out) {
                 Ok(paths) => self.overlays.push(Overlay::Exported(paths)),
-                Err(e) => self.complain(e.to_string()),
+                Err(e) => self.complain(crate::i18n::errors::export(self.lang, &e)),
             }
         }
     }
