@@ -106,7 +106,7 @@ fn hint_words(op: Op) -> Option<(&'static str, &'static str)> {
         Op::Participants => None,
         Op::SessionInfo => None,
         Op::Undo => Some(("urungkan", "undo")),
-        Op::End => None,
+        Op::End => Some(("tulis ulang notulen", "rewrite the minutes")),
         Op::RaiseHand => Some(("angkat tangan", "raise hand")),
         Op::CallNext => Some(("panggil", "call next")),
         Op::FinishSpeaker => Some(("selesai bicara", "finish")),

@@ -42,6 +42,27 @@ impl Role {
         }
     }
 
+    /// Whether this role's terminal can do what `op` does (its help lists
+    /// only those): a viewer only looks; a notetaker does all but end.
+    pub fn can(self, op: Op) -> bool {
+        let looks = matches!(
+            op,
+            Op::Help
+                | Op::Quit
+                | Op::Cancel
+                | Op::NextPanel
+                | Op::PrevPanel
+                | Op::Up
+                | Op::Down
+                | Op::SwitchLanguage
+        );
+        match self {
+            Role::Facilitator => true,
+            Role::Notetaker => op != Op::End,
+            Role::Viewer => looks,
+        }
+    }
+
     /// Whether private notes are shown.
     pub fn sees_private(self) -> bool {
         self == Role::Notetaker
@@ -240,6 +261,48 @@ impl<P: Port> App<P> {
             return true;
         }
         changed || trouble != self.port.trouble()
+    }
+
+    /// The ops the footer offers now: what `f`, `s`, `Space` or `E` would do
+    /// in this moment first (someone has the floor, hands wait, the session
+    /// has not started or has ended), then the role's usual list.
+    pub fn footer_ops(&self) -> Vec<Op> {
+        use super::keymap::footer;
+        let base = match self.role {
+            Role::Notetaker => footer::NOTETAKER,
+            Role::Facilitator => footer::PROJECTOR,
+            Role::Viewer => return footer::VIEWER.to_vec(),
+        };
+        let s = self.session();
+        let mut now = vec![Op::Help];
+        if s.speaking.is_some() {
+            now.push(Op::FinishSpeaker);
+        }
+        if !s.queue.is_empty() {
+            now.push(Op::CallNext);
+        }
+        match s.status {
+            Status::Planned => now.push(Op::StartPause),
+            Status::Ended if self.role.can(Op::End) => now.push(Op::End),
+            _ => {}
+        }
+        let rest: Vec<Op> = base
+            .iter()
+            .filter(|op| !now.contains(op))
+            .copied()
+            .collect();
+        // After the end only corrections: nothing that moves the room.
+        let ended = s.status == Status::Ended;
+        let moves = |op: Op| {
+            matches!(
+                op,
+                Op::StartPause | Op::NextItem | Op::RaiseHand | Op::CallNext | Op::FinishSpeaker
+            )
+        };
+        now.into_iter()
+            .chain(rest)
+            .filter(|op| self.role.can(*op) && !(ended && moves(*op)))
+            .collect()
     }
 
     /// The other terminals on this session, as the banner shows them

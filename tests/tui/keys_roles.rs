@@ -188,3 +188,40 @@ fn plus_adds_after_the_running_item_and_k_j_stop_at_it() {
     fx.ch('J');
     assert_eq!(fx.s().agenda[0].id.0, 1);
 }
+
+#[test]
+fn each_roles_help_lists_only_what_it_can_do() {
+    let help_of = |role: Role| -> String {
+        let mut fx = Setup::en().role(role).build();
+        fx.ch('?');
+        fx.screen(200, 60)
+    };
+    let end = "end the session (asks)";
+    let facilitator = help_of(Role::Facilitator);
+    assert!(facilitator.contains(end), "{facilitator}");
+    let notetaker = help_of(Role::Notetaker);
+    assert!(!notetaker.contains(end), "{notetaker}");
+    assert!(notetaker.contains("new note"), "{notetaker}");
+    let viewer = help_of(Role::Viewer);
+    assert!(!viewer.contains("new note"), "{viewer}");
+    assert!(viewer.contains("switch language"), "{viewer}");
+}
+
+#[test]
+fn the_footer_says_what_f_s_and_e_do_now() {
+    let footer = |fx: &Fx| fx.lines(80, 24).last().cloned().unwrap();
+    let mut fx = Fx::id();
+    assert!(footer(&fx).contains("Space mulai/jeda"), "{}", footer(&fx));
+    fx.start();
+    assert!(!footer(&fx).contains("f selesai bicara"));
+    fx.exec(Command::CallSpeaker {
+        participant: "P2".into(),
+    });
+    assert!(footer(&fx).contains("f selesai bicara"), "{}", footer(&fx));
+    fx.exec(Command::End);
+    assert!(
+        footer(&fx).contains("E tulis ulang notulen"),
+        "{}",
+        footer(&fx)
+    );
+}

@@ -14,7 +14,7 @@ use crate::domain::{Session, Status};
 use crate::i18n::keys;
 use crate::i18n::screen::{Words, fill};
 use crate::tui::app::{App, Panel, Role};
-use crate::tui::keymap::{Op, footer};
+use crate::tui::keymap::Op;
 use crate::tui::port::{Port, Trouble};
 use crate::tui::theme::Theme;
 
@@ -262,15 +262,11 @@ fn footer<P: Port>(app: &App<P>, t: &Theme, cols: usize) -> Line<'static> {
             if f.error { t.error } else { t.active },
         );
     }
-    // The notetaker's hints lead with the entry forms.
-    let hints = match app.role {
-        Role::Notetaker => footer::NOTETAKER,
-        Role::Facilitator => footer::PROJECTOR,
-        Role::Viewer => footer::VIEWER,
-    };
+    // What the keys do now first; the notetaker's lead with the entry forms.
+    let hints = app.footer_ops();
     let mut spans = Vec::new();
     let mut used = 0;
-    for &op in hints {
+    for &op in &hints {
         let Some(label) = keys::hint(op, app.lang) else {
             continue;
         };
