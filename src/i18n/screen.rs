@@ -113,6 +113,7 @@ words! {
         type_to_filter: ("ketik untuk menyaring; angka memilih kode P", "type to filter; digits pick a P-code"),
         no_match: ("tidak ada yang cocok", "no match"),
         picker_legend: ("✓ hadir · ○ belum bicara · ✗ belum hadir", "✓ present · ○ not yet spoken · ✗ not here"),
+        picked_absent_hand: ("belum ditandai hadir: dicatat hadir saat angkat tangan", "not marked present: raising the hand marks them present"),
         picked_absent: ("belum ditandai hadir: Enter lagi untuk memilihnya (dicatat hadir)", "not marked present: Enter again to pick them (they are marked present)"),
         // Form titles.
         form_mindset: ("Catatan pola pikir", "Mindset note"),
@@ -170,7 +171,7 @@ words! {
         form_hint: ("Tab pindah · Enter simpan · Esc batal", "Tab next field · Enter save · Esc cancel"),
         due_hint: ("tanggal (31/12, 31 Des …) atau +7h hari · +2mg minggu · +1b bulan", "a date (31/12, 31 Dec …) or +7d days · +2w weeks · +1mo months"),
         due_example: ("mis. +7h → {}", "e.g. +7d → {}"),
-        values_hint: ("mis. adaptif, kolaboratif", "e.g. adaptif, kolaboratif"),
+        values_hint: ("←→ pindah · Spasi centang · angka 1–7 centang langsung", "←→ move · Space ticks · digits 1–7 tick at once"),
         // Attendance.
         present: common::PRESENT,
         absent: ("belum hadir", "not here"),

@@ -24,6 +24,16 @@ pub enum FieldKind {
     },
     /// A due date, typed as text; the form shows the date it stands for.
     Due,
+    /// Some of a list of options, each ticked or not: ←/→ move, `Space`
+    /// ticks, a digit ticks that option at once.
+    Checks {
+        /// The options.
+        options: Vec<&'static str>,
+        /// Which are ticked.
+        on: Vec<bool>,
+        /// The option under the cursor.
+        at: usize,
+    },
 }
 
 /// One field.
@@ -68,6 +78,31 @@ impl Field {
             kind: FieldKind::Choice(options),
             choice: chosen,
             ..Field::text(label, "", false)
+        }
+    }
+
+    /// A checklist field, with the options ticked in `on`.
+    pub fn checks(label: &'static str, options: Vec<&'static str>, on: Vec<bool>) -> Field {
+        Field {
+            kind: FieldKind::Checks { options, on, at: 0 },
+            ..Field::text(label, "", false)
+        }
+    }
+
+    /// What the field holds, as text (to tell whether it changed).
+    pub fn state(&self) -> String {
+        match &self.kind {
+            FieldKind::Choice(_) => self.choice.to_string(),
+            FieldKind::Checks { on, .. } => on.iter().map(|b| if *b { '1' } else { '0' }).collect(),
+            _ => self.input.value().to_owned(),
+        }
+    }
+
+    /// A checklist's ticked options, by index.
+    pub fn ticked(&self) -> Vec<usize> {
+        match &self.kind {
+            FieldKind::Checks { on, .. } => (0..on.len()).filter(|i| on[*i]).collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -132,7 +167,7 @@ pub struct Form<K> {
 impl<K> Form<K> {
     /// A form with the cursor in the first field.
     pub fn new(kind: K, title: impl Into<String>, fields: Vec<Field>) -> Form<K> {
-        let initial = fields.iter().map(|f| f.input.value().to_owned()).collect();
+        let initial = fields.iter().map(Field::state).collect();
         Form {
             kind,
             title: title.into(),
@@ -148,7 +183,7 @@ impl<K> Form<K> {
         self.fields
             .iter()
             .zip(&self.initial)
-            .any(|(f, was)| f.input.value() != was)
+            .any(|(f, was)| f.state() != *was)
     }
 
     /// The field at `i`.
@@ -214,8 +249,38 @@ impl<K> Form<K> {
     }
 }
 
+/// A key on a checklist: ←/→ (↑/↓) move, `Space` ticks, a digit ticks
+/// that option.
+fn check(options: usize, on: &mut [bool], at: &mut usize, key: KeyEvent) {
+    let n = options.max(1);
+    match key.code {
+        KeyCode::Left | KeyCode::Up => *at = (*at + n - 1) % n,
+        KeyCode::Right | KeyCode::Down => *at = (*at + 1) % n,
+        KeyCode::Char(' ') => {
+            if let Some(b) = on.get_mut(*at) {
+                *b = !*b;
+            }
+        }
+        KeyCode::Char(c) => {
+            let picked = c.to_digit(10).and_then(|d| usize::try_from(d).ok());
+            if let Some(i) = picked
+                .and_then(|d| d.checked_sub(1))
+                .filter(|i| *i < options)
+            {
+                *at = i;
+                on[i] = !on[i];
+            }
+        }
+        _ => {}
+    }
+}
+
 fn edit(field: &mut Field, key: KeyEvent, session: &Session) {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if let FieldKind::Checks { options, on, at } = &mut field.kind {
+        check(options.len(), on, at, key);
+        return;
+    }
     if let FieldKind::Choice(options) = &field.kind {
         let n = options.len().max(1);
         match key.code {

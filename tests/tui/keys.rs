@@ -152,20 +152,6 @@ pub(crate) fn raise(fx: &mut Fx, typed: &str, kind: KeyCode) {
     assert!(matches!(top(fx), Some(Overlay::Picker(_))));
     fx.typed(typed);
     fx.enter();
-    if matches!(top(fx), Some(Overlay::Picker(_))) {
-        // An absent participant: the picker warns, a second Enter takes them.
-        let flash = fx
-            .app
-            .flash
-            .as_ref()
-            .map(|f| f.text.clone())
-            .unwrap_or_default();
-        assert!(
-            flash.contains("belum ditandai hadir") || flash.contains("not marked present"),
-            "{flash}"
-        );
-        fx.enter();
-    }
     assert!(
         matches!(top(fx), Some(Overlay::Kind(_))),
         "picker chose nobody for {typed:?}"

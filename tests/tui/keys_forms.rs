@@ -22,7 +22,14 @@ fn a_mindset_note_keeps_what_was_typed_across_tab_and_shift_tab() {
     fx.typed("yani");
     fx.tab();
     fx.tab();
-    fx.typed("adaptif, Ko");
+    // BerAKHLAK values are ticked, never typed: digits tick at once, ←→
+    // move, Space ticks (a value ticked twice is off again).
+    fx.typed("67");
+    fx.key(KeyCode::Right);
+    fx.ch(' ');
+    fx.ch(' ');
+    let screen = small(&fx);
+    assert!(screen.contains("☑ 6 Adaptif"), "{screen}");
     fx.tab();
     fx.typed("P1");
     let screen = small(&fx);

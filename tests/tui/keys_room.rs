@@ -68,28 +68,42 @@ fn the_pickers_put_the_present_first_and_c_the_quiet_first() {
 }
 
 #[test]
-fn picking_someone_absent_warns_and_a_second_enter_takes_them() {
+fn picking_someone_absent_warns() {
     let mut fx = Setup::id().build();
     arrive(&mut fx, &["P1"]);
     fx.exec(Command::Start);
+    // A hand: the kind prompt warns; no key more.
     fx.ch('r');
     fx.typed("5");
     fx.enter();
-    assert!(
-        matches!(top(&fx), Some(Overlay::Picker(_))),
-        "still picking"
-    );
-    let screen = small(&fx);
-    assert!(screen.contains("belum ditandai hadir"), "{screen}");
-    assert!(fx.s().queue.is_empty());
-    fx.enter();
     assert!(matches!(top(&fx), Some(Overlay::Kind(_))));
+    let screen = small(&fx);
+    assert!(
+        screen.contains("dicatat hadir saat angkat tangan"),
+        "{screen}"
+    );
     fx.key(KeyCode::Char('t'));
     assert_eq!(fx.s().queue[0].code, "P5");
     assert!(
         fx.s().participant("P5").unwrap().present,
         "taking part marks present"
     );
+    // The floor: a second Enter.
+    fx.ch('C');
+    fx.typed("6");
+    fx.enter();
+    assert!(
+        matches!(top(&fx), Some(Overlay::Picker(_))),
+        "still picking"
+    );
+    assert!(
+        small(&fx).contains("belum ditandai hadir"),
+        "{}",
+        small(&fx)
+    );
+    assert!(fx.s().speaking.is_none());
+    fx.enter();
+    assert_eq!(fx.s().speaking.as_ref().unwrap().code, "P6");
 }
 
 #[test]

@@ -97,7 +97,8 @@ fn field_lines<P: Port>(
     let value_lines = values(field, focused, wd.text);
     // Show at most 6 lines of a long text, ending at the cursor's line.
     let shown_from = value_lines.len().saturating_sub(6);
-    let style = if field.input.value().is_empty() && !matches!(field.kind, FieldKind::Choice(_)) {
+    let listed = matches!(field.kind, FieldKind::Choice(_) | FieldKind::Checks { .. });
+    let style = if field.input.value().is_empty() && !listed {
         t.dim
     } else {
         t.base
@@ -114,7 +115,7 @@ fn field_lines<P: Port>(
             Span::styled(v.clone(), style),
         ]));
     }
-    let cursor = (focused && !matches!(field.kind, FieldKind::Choice(_))).then(|| {
+    let cursor = (focused && !listed).then(|| {
         let last = value_lines.last().map_or(0, |l| width(l));
         (wd.label + 1 + last, lines.len().saturating_sub(1))
     });
@@ -152,6 +153,35 @@ fn values(field: &Field, focused: bool, text_w: usize) -> Vec<String> {
         let mut out = vec![format!("← {} →", shown.join(" "))];
         // A choice's hint says what the choice means, under it.
         out.extend(field.hint.map(|h| wrap(h, text_w)).unwrap_or_default());
+        return out;
+    }
+    if let FieldKind::Checks { options, on, at } = &field.kind {
+        let shown: Vec<String> = options
+            .iter()
+            .enumerate()
+            .map(|(k, o)| {
+                let tick = if on[k] { "☑" } else { "☐" };
+                let cursor = if focused && k == *at { "›" } else { "" };
+                format!("{cursor}{tick} {} {o}", k + 1)
+            })
+            .collect();
+        // Wrapped between options, never inside one.
+        let mut out: Vec<String> = vec![String::new()];
+        for item in shown {
+            let last = out.last_mut().map_or(0, |l| width(l));
+            if last > 0 && last + 2 + width(&item) > text_w {
+                out.push(String::new());
+            }
+            if let Some(line) = out.last_mut() {
+                if !line.is_empty() {
+                    line.push_str("  ");
+                }
+                line.push_str(&fit(&item, text_w));
+            }
+        }
+        if focused {
+            out.extend(field.hint.map(|h| wrap(h, text_w)).unwrap_or_default());
+        }
         return out;
     }
     let v = field.input.value();

@@ -2,8 +2,8 @@
 //! a name; resource persons `N1…` and the chair `F` after the participants),
 //! ↑/↓ to choose, `Enter` to pick for what it was opened for. It shows the
 //! room as it is: those present first with ✓, the not-yet-spoken marked
-//! (first of all for `C`), the absent last, and picking an absent one asks
-//! for a second `Enter`. Must not run commands itself.
+//! (first of all for `C`), the absent last; giving the floor to an absent
+//! one asks for a second `Enter` (a raised hand's kind prompt warns). Must not run commands itself.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -77,7 +77,10 @@ pub fn key<P: Port>(p: &mut Picker, app: &App<P>, ev: KeyEvent) -> Outcome {
                 return Outcome::Refuse(app.words().no_match);
             };
             let absent = app.session().participant(&code).is_some_and(|x| !x.present);
-            if absent && p.warned.as_deref() != Some(code.as_str()) {
+            // Giving the floor to someone absent takes a second `Enter`;
+            // a hand's kind prompt says it instead.
+            let floor = p.purpose == PickFor::CallSpeaker;
+            if floor && absent && p.warned.as_deref() != Some(code.as_str()) {
                 p.warned = Some(code);
                 return Outcome::Refuse(app.words().picked_absent);
             }
