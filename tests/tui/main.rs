@@ -45,3 +45,4 @@ mod screens_overlays;
 mod screens_scroll;
 mod screens_wide;
 mod tmux;
+mod words;
