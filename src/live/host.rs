@@ -372,7 +372,7 @@ fn accept(
             std::thread::sleep(Duration::from_millis(50));
             continue;
         };
-        if let Err(why) = check_peer(&stream) {
+        if let Err(why) = super::peer::check(&stream) {
             note(log, &outcome::peer_refusal(Language::En, &why));
             let _ = tx.send(Request::Refused(why));
             wake();
@@ -385,29 +385,6 @@ fn accept(
         let _ = std::thread::Builder::new()
             .name(format!("fgd-client-{conn}"))
             .spawn(move || serve_client(conn, &stream, &tx, &wake, &log));
-    }
-}
-
-/// Refuses a peer of another user (Linux: `SO_PEERCRED`; elsewhere the
-/// socket's 0600 mode and its private directory keep others out).
-fn check_peer(stream: &UnixStream) -> Result<(), PeerRefusal> {
-    #[cfg(target_os = "linux")]
-    {
-        let own = rustix::process::geteuid();
-        match rustix::net::sockopt::socket_peercred(stream) {
-            Ok(cred) if cred.uid == own => Ok(()),
-            Ok(cred) => Err(PeerRefusal::OtherUser {
-                uid: cred.uid.as_raw(),
-                pid: cred.pid.as_raw_nonzero().get(),
-                own: own.as_raw(),
-            }),
-            Err(e) => Err(PeerRefusal::Unchecked(e.to_string())),
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = stream;
-        Ok(())
     }
 }
 

@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod ops;
 pub mod overlay;
 pub mod port;
+pub mod role;
 pub mod term;
 pub mod theme;
 pub mod view;

@@ -160,7 +160,6 @@ fn found(screen: &str, list: &[&str]) -> Vec<String> {
 }
 
 /// Each state of the screen, as (what, screen at 80×24 and 200×60).
-#[expect(clippy::too_many_lines, reason = "one step per state, in order")]
 fn walk(setup: fn() -> Setup) -> Vec<(String, String)> {
     let mut seen = Vec::new();
     let shot = |fx: &Fx, what: &str, seen: &mut Vec<(String, String)>| {
