@@ -63,6 +63,19 @@ fn help_words(op: Op) -> (&'static str, &'static str) {
     }
 }
 
+/// What `Space` would do now, for the question: start, pause or resume.
+#[rustfmt::skip]
+pub fn asks_start_pause(cmd: &crate::domain::Command, lang: Language) -> Option<&'static str> {
+    use crate::domain::Command;
+    let words = match cmd {
+        Command::Start => ("mulai sesi", "start the session"),
+        Command::Pause => ("jeda sesi", "pause the session"),
+        Command::Resume => ("lanjutkan sesi", "resume the session"),
+        _ => return None,
+    };
+    Some(pick(words, lang))
+}
+
 /// What an op this terminal asks before does, for the question (`[confirm]`);
 /// the op's help text for the others.
 #[rustfmt::skip]

@@ -74,7 +74,11 @@ pub fn draw<P: Port>(app: &App<P>, c: &Confirm, frame: &mut Frame<'_>) {
         Confirm::RemoveHand(name, _) => fill(w.confirm_remove_hand, &[&fit(name, 60)]),
         Confirm::Discard => w.confirm_discard.to_owned(),
         Confirm::StartOther(title, _) => fill(w.confirm_start_other, &[&fit(title, 60)]),
-        Confirm::Ask(op, _) => fill(w.confirm_ask, &[&crate::i18n::keys::asks(*op, app.lang)]),
+        Confirm::Ask(op, cmd) => {
+            let what = crate::i18n::keys::asks_start_pause(cmd, app.lang)
+                .unwrap_or_else(|| crate::i18n::keys::asks(*op, app.lang));
+            fill(w.confirm_ask, &[&what])
+        }
     };
     let bw = (width(&text) as u16 + 4).clamp(30, area.width.saturating_sub(4).max(30));
     let lines = wrap(&text, bw.saturating_sub(2) as usize);
