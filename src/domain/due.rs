@@ -1,7 +1,12 @@
-//! Due dates as users type them: `2026-12-01`, or `+7d` / `+2w` counted from a
-//! given day (the command's day in the session's time zone).
+//! Due dates as users type them: ISO `2026-12-01`; day first `31/12/2026`,
+//! `31-12-2026`, `31.12.2026`; with the month's name `31 Des 2026` /
+//! `31 Desember 2026` / `31 Dec 2026`; or counted from a given day (the
+//! command's day in the session's time zone): `+7d` / `+7h` / `+7hr` /
+//! `+7hari` days, `+2w` / `+2mg` / `+2minggu` weeks, `+1b` / `+1bln` /
+//! `+1bulan` / `+1mo` months. `+1m` is refused: "m" is a month in English
+//! and a week (minggu) in Indonesian.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 
 use super::error::DomainError;
 
@@ -10,37 +15,109 @@ pub fn parse_due(text: &str, today: NaiveDate) -> Result<NaiveDate, DomainError>
     let t = text.trim();
     let bad = || DomainError::BadDue(t.to_owned());
     if let Some(rel) = t.strip_prefix('+') {
-        let unit_at = rel.char_indices().last().map_or(0, |(i, _)| i);
-        let (num, unit) = rel.split_at(unit_at);
-        if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad());
-        }
-        let n: u64 = num.parse().map_err(|_| bad())?;
-        let days = match unit {
-            "d" | "D" | "h" | "H" => n,
-            "w" | "W" => n * 7,
-            _ => return Err(bad()),
-        };
-        if days > 3660 {
-            return Err(bad());
-        }
-        return today.checked_add_days(Days::new(days)).ok_or_else(bad);
+        return relative(rel, today).ok_or_else(bad);
     }
+    iso(t)
+        .or_else(|| day_first(t))
+        .or_else(|| named_month(t))
+        .ok_or_else(bad)
+}
+
+/// `N` and a unit after the `+`.
+fn relative(rel: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let digits = rel.bytes().take_while(u8::is_ascii_digit).count();
+    let (num, unit) = rel.split_at(digits);
+    let n: u32 = num.parse().ok()?;
+    let unit = unit.trim().to_lowercase();
+    let days = match unit.as_str() {
+        "d" | "h" | "hr" | "hari" | "day" | "days" => n,
+        "w" | "mg" | "mgg" | "minggu" | "week" | "weeks" => n.checked_mul(7)?,
+        "b" | "bl" | "bln" | "bulan" | "mo" | "month" | "months" => {
+            if n > 120 {
+                return None;
+            }
+            return today.checked_add_months(Months::new(n));
+        }
+        _ => return None,
+    };
+    if days > 3660 {
+        return None;
+    }
+    today.checked_add_days(Days::new(u64::from(days)))
+}
+
+fn number(part: &str, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    (len.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| part.parse().ok())
+        .flatten()
+}
+
+/// `2026-12-01`.
+fn iso(t: &str) -> Option<NaiveDate> {
     let parts: Vec<&str> = t.split('-').collect();
-    if parts.len() != 3
-        || parts[0].len() != 4
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return Err(bad());
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    NaiveDate::from_ymd_opt(
+        i32::try_from(number(y, 4..=4)?).ok()?,
+        number(m, 1..=2)?,
+        number(d, 1..=2)?,
+    )
+}
+
+/// `31/12/2026`, `31-12-2026`, `31.12.2026`.
+fn day_first(t: &str) -> Option<NaiveDate> {
+    let sep = ['/', '-', '.'].into_iter().find(|c| t.contains(*c))?;
+    let parts: Vec<&str> = t.split(sep).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    NaiveDate::from_ymd_opt(
+        i32::try_from(number(y, 4..=4)?).ok()?,
+        number(m, 1..=2)?,
+        number(d, 1..=2)?,
+    )
+}
+
+/// `31 Des 2026`, `31 Desember 2026`, `31 Dec 2026`, `31 December 2026`.
+fn named_month(t: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = t.split_whitespace().collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    NaiveDate::from_ymd_opt(
+        i32::try_from(number(y, 4..=4)?).ok()?,
+        month(m)?,
+        number(d, 1..=2)?,
+    )
+}
+
+/// A month by its Indonesian or English name or their first three letters
+/// (`Agt` and `Agu` for Agustus, `Mei`, `Okt`, `Des` …).
+fn month(name: &str) -> Option<u32> {
+    const NAMES: [(&str, &str); 12] = [
+        ("januari", "january"),
+        ("februari", "february"),
+        ("maret", "march"),
+        ("april", "april"),
+        ("mei", "may"),
+        ("juni", "june"),
+        ("juli", "july"),
+        ("agustus", "august"),
+        ("september", "september"),
+        ("oktober", "october"),
+        ("november", "november"),
+        ("desember", "december"),
+    ];
+    let n = name.trim_end_matches('.').to_lowercase();
+    if n == "agt" {
+        return Some(8);
     }
-    let (y, m, d) = (
-        parts[0].parse().map_err(|_| bad())?,
-        parts[1].parse().map_err(|_| bad())?,
-        parts[2].parse().map_err(|_| bad())?,
-    );
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(bad)
+    let hit = |full: &str| n == full || (n.chars().count() == 3 && full.starts_with(&n));
+    NAMES
+        .iter()
+        .position(|(id, en)| hit(id) || hit(en))
+        .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 #[cfg(test)]
@@ -58,6 +135,32 @@ mod tests {
         assert_eq!(parse_due("+7d", today).unwrap(), day("2026-11-30"));
         assert_eq!(parse_due("+2w", today).unwrap(), day("2026-12-07"));
         assert_eq!(parse_due("+0d", today).unwrap(), today);
+        assert_eq!(parse_due("+7h", today).unwrap(), day("2026-11-30"));
+        assert_eq!(parse_due("+7hr", today).unwrap(), day("2026-11-30"));
+        assert_eq!(parse_due("+1b", today).unwrap(), day("2026-12-23"));
+        assert_eq!(parse_due("+1bln", today).unwrap(), day("2026-12-23"));
+        assert_eq!(parse_due("+3bulan", today).unwrap(), day("2027-02-23"));
+        assert_eq!(parse_due("+2mg", today).unwrap(), day("2026-12-07"));
+        assert_eq!(
+            parse_due("+3b", day("2026-11-30")).unwrap(),
+            day("2027-02-28"),
+            "a month on keeps to the month's last day"
+        );
+        for (typed, iso) in [
+            ("31/12/2026", "2026-12-31"),
+            ("31-12-2026", "2026-12-31"),
+            ("31.12.2026", "2026-12-31"),
+            ("1/2/2027", "2027-02-01"),
+            ("31 Des 2026", "2026-12-31"),
+            ("31 desember 2026", "2026-12-31"),
+            ("31 Dec 2026", "2026-12-31"),
+            ("17 Agt 2027", "2027-08-17"),
+            ("17 Agu 2027", "2027-08-17"),
+            ("2 Mei 2027", "2027-05-02"),
+            ("5 Okt 2027", "2027-10-05"),
+        ] {
+            assert_eq!(parse_due(typed, today).unwrap(), day(iso), "{typed}");
+        }
         assert_eq!(
             parse_due("2026-01-05", today).unwrap(),
             day("2026-01-05"),
@@ -82,6 +185,11 @@ mod tests {
             "++7d",
             "+7é",
             "+é",
+            "+1m",
+            "31/02/2026",
+            "31 Xyz 2026",
+            "12/31/2026",
+            "+999b",
         ] {
             assert!(
                 matches!(parse_due(bad, today), Err(DomainError::BadDue(_))),

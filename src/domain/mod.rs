@@ -65,7 +65,7 @@ pub use types::{
     ActionStatus, Actor, CoreValue, ItemStatus, Language, NoteKind, SessionKind, SpeakKind, Status,
     Zone,
 };
-pub use undo::{Label, UNDO_DEPTH};
+pub use undo::{Label, UNDO_DEPTH, label as undo_label};
 
 /// Replays a log from the start.
 pub fn replay<'a>(events: impl IntoIterator<Item = &'a Recorded>) -> Session {

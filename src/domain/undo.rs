@@ -304,7 +304,7 @@ impl Label {
 
 /// What an event did, for "undid …" messages; `None` for events that cannot
 /// be undone.
-fn label(event: &Event) -> Option<Label> {
+pub fn label(event: &Event) -> Option<Label> {
     Some(match event {
         Event::Created { .. } | Event::Ended | Event::Undone { .. } => return None,
         Event::SessionEdited { .. } => Label::EditSession,

@@ -65,6 +65,37 @@ fn help_words(op: Op) -> (&'static str, &'static str) {
     }
 }
 
+/// What `Space` would do now, for the question: start, pause or resume.
+#[rustfmt::skip]
+pub fn asks_start_pause(cmd: &crate::domain::Command, lang: Language) -> Option<&'static str> {
+    use crate::domain::Command;
+    let words = match cmd {
+        Command::Start => ("mulai sesi", "start the session"),
+        Command::Pause => ("jeda sesi", "pause the session"),
+        Command::Resume => ("lanjutkan sesi", "resume the session"),
+        _ => return None,
+    };
+    Some(pick(words, lang))
+}
+
+/// What an op this terminal asks before does, for the question (`[confirm]`);
+/// the op's help text for the others.
+#[rustfmt::skip]
+pub fn asks(op: Op, lang: Language) -> &'static str {
+    let words = match op {
+        Op::NextItem => ("selesaikan acara berjalan dan mulai acara berikutnya", "finish the running item and start the next"),
+        Op::DeferItem => ("tunda acara yang berjalan", "defer the running item"),
+        Op::StartItem => ("mulai acara terpilih", "start the selected item"),
+        Op::SkipItem => ("lewati acara terpilih", "skip the selected item"),
+        Op::StartPause => ("mulai / jeda / lanjutkan sesi", "start / pause / resume the session"),
+        Op::CallNext => ("beri giliran ke pembicara berikutnya", "give the floor to the next speaker"),
+        Op::CallSpeaker => ("beri giliran ke peserta terpilih", "give the floor to the picked participant"),
+        Op::FinishSpeaker => ("selesaikan pembicara", "finish the current speaker"),
+        _ => help_words(op),
+    };
+    pick(words, lang)
+}
+
 #[rustfmt::skip]
 #[expect(clippy::match_same_arms, reason = "one line per op, the ops with no hint too")]
 fn hint_words(op: Op) -> Option<(&'static str, &'static str)> {
@@ -92,7 +123,7 @@ fn hint_words(op: Op) -> Option<(&'static str, &'static str)> {
         Op::Participants => None,
         Op::SessionInfo => None,
         Op::Undo => Some(("urungkan", "undo")),
-        Op::End => None,
+        Op::End => Some(("tulis ulang notulen", "rewrite the minutes")),
         Op::RaiseHand => Some(("angkat tangan", "raise hand")),
         Op::CallNext => Some(("panggil", "call next")),
         Op::FinishSpeaker => Some(("selesai bicara", "finish")),

@@ -59,6 +59,7 @@ macro_rules! words {
 }
 
 pub mod common;
+pub mod errors;
 pub mod keys;
 pub mod minutes;
 pub mod outcome;

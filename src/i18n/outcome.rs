@@ -55,7 +55,7 @@ fn say(lang: Language, (id, en): Words, args: &[&str]) -> String {
 /// Why a command was not stored, as a screen or the wire says it.
 pub fn not_stored(lang: Language, why: &NotStored) -> String {
     match why {
-        NotStored::Store(e) => say(lang, NOT_SAVED, &[&e.to_string()]),
+        NotStored::Store(e) => say(lang, NOT_SAVED, &[&super::errors::store(lang, e)]),
         // The host worded it already (the wire's words are English).
         NotStored::Host(message) => message.clone(),
         NotStored::Disconnected => {
@@ -91,7 +91,7 @@ pub fn refusal(lang: Language, refusal: &Refusal) -> Option<String> {
 /// What to tell the user after a command that went through all the same.
 pub fn notice(lang: Language, notice: &Notice) -> String {
     match notice {
-        Notice::StoredBut(e) => say(lang, SAVED_BUT, &[&e.to_string()]),
+        Notice::StoredBut(e) => say(lang, SAVED_BUT, &[&super::errors::store(lang, e)]),
         Notice::Peer(why) => peer_refusal(lang, why),
     }
 }

@@ -115,7 +115,7 @@ pub fn refusal(lang: Language, e: &DomainError) -> String {
         E::NotSpeaking => say! { lang, "tidak ada yang sedang bicara", "no speaker is talking" },
         E::AlreadySpeaking(n) => say! { lang, "{n} sedang bicara", "{n} is already speaking" },
         E::UnknownRecord { what, id } => say! { lang, "tidak ada {what} nomor {id}", "no {what} {id}; they are numbered 1, 2, 3 … as the live view and the minutes show them"; what = name(lang, what) },
-        E::BadDue(d) => say! { lang, "batas waktu `{d}` tidak sah: tulis YYYY-MM-DD (mis. 2026-12-01) atau hitungan hari/minggu (+7d, +2w)", "bad due date `{d}`: use YYYY-MM-DD (like 2026-12-01) or a count of days or weeks from today (+7d, +2w)" },
+        E::BadDue(d) => say! { lang, "batas waktu `{d}` tidak sah: tulis tanggal (31/12/2027, 31-12-2027, 31 Des 2027, 2027-12-31) atau hitungan dari hari ini: +7h hari, +2mg minggu, +1b bulan", "bad due date `{d}`: write a date (31/12/2027, 31-12-2027, 31 Dec 2027, 2027-12-31) or a count from today: +7d days, +2w weeks, +1mo months" },
         E::NothingToChange => say! { lang, "tidak ada yang berubah", "nothing to change" },
         E::NothingToUndo => say! { lang, "tidak ada yang bisa diurungkan dari terminal ini", "nothing to undo from this terminal" },
         E::UndoConflict(what) => say! { lang, "tidak bisa mengurungkan “{what}”: sudah diubah dari terminal lain", "can't undo “{what}”: it was changed since from another terminal"; what = super::undo::named(lang, what) },

@@ -18,7 +18,7 @@ use thiserror::Error;
 
 use super::Wake;
 use super::proto::{self, MAX_HOST_LINE, PROTOCOL_VERSION, ToClient, ToHost};
-use crate::domain::{Actor, Command, Recorded, Seq, Session, Snapshot, apply};
+use crate::domain::{Actor, Command, Recorded, Seq, Session, Snapshot, Status, apply};
 use crate::engine::{LogUnavailable, NotStored, Refusal, Unsure};
 
 /// How long a command waits for the host's answer.
@@ -59,6 +59,9 @@ pub enum Trouble {
     Disconnected,
     /// The host is there but refuses this client.
     Refused(String),
+    /// The session ended and its host closed: the client stops
+    /// reconnecting.
+    Ended,
 }
 
 enum Incoming {
@@ -98,7 +101,12 @@ pub struct Client {
     pending: Option<Pending>,
     last_try: Instant,
     trouble: Option<Trouble>,
+    /// Events other roles made since the owner last took them.
+    foreign: Vec<Recorded>,
 }
+
+/// At most this many events from other terminals wait for the owner.
+const FOREIGN_KEPT: usize = 16;
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -128,6 +136,7 @@ impl Client {
             pending: None,
             last_try: Instant::now(),
             trouble: None,
+            foreign: Vec::new(),
         })
     }
 
@@ -151,14 +160,22 @@ impl Client {
         self.trouble.as_ref()
     }
 
+    /// The events made by terminals of another role since the last call
+    /// (the latest few), so the screen can say who changed what.
+    pub fn take_foreign(&mut self) -> Vec<Recorded> {
+        std::mem::take(&mut self.foreign)
+    }
+
     /// Takes in what the host sent; when disconnected, tries to reconnect
-    /// (at most every [`RETRY_EVERY`]). True when the session changed.
+    /// (at most every [`RETRY_EVERY`]), unless the session had ended when
+    /// the host went away. True when the session changed.
     pub fn pump(&mut self) -> bool {
         let mut changed = false;
         while let Some(msg) = self.next_message(None) {
             changed |= self.take(msg);
         }
-        if self.conn.is_none() && self.last_try.elapsed() >= RETRY_EVERY {
+        let ended = self.trouble == Some(Trouble::Ended);
+        if self.conn.is_none() && !ended && self.last_try.elapsed() >= RETRY_EVERY {
             self.last_try = Instant::now();
             match handshake(&self.path, self.role, self.id, &self.wake) {
                 Ok((conn, snapshot)) => {
@@ -368,12 +385,23 @@ impl Client {
             return false;
         }
         apply(&mut self.session, &record);
+        if record.actor != self.role {
+            self.foreign.push(record);
+            let extra = self.foreign.len().saturating_sub(FOREIGN_KEPT);
+            self.foreign.drain(..extra);
+        }
         true
     }
 
+    /// The connection is gone: after the session's end the host is not
+    /// coming back for it, so the client says so and stops trying.
     fn lost(&mut self) {
         self.conn = None;
-        self.trouble = Some(Trouble::Disconnected);
+        self.trouble = Some(if self.session.status == Status::Ended {
+            Trouble::Ended
+        } else {
+            Trouble::Disconnected
+        });
     }
 }
 

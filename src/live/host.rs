@@ -81,7 +81,14 @@ pub struct Host {
     answered: Answered,
     /// The welcome at the seq it was encoded at.
     welcome: Option<(Seq, Arc<str>)>,
+    /// Events other terminals made since the owner last took them.
+    foreign: Vec<Recorded>,
+    /// Set when a terminal joined or left since the owner last looked.
+    peers_changed: bool,
 }
+
+/// At most this many events from other terminals wait for the owner.
+const FOREIGN_KEPT: usize = 16;
 
 impl std::fmt::Debug for Host {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -132,6 +139,8 @@ impl Host {
             notices: Vec::new(),
             answered: Answered::default(),
             welcome: None,
+            foreign: Vec::new(),
+            peers_changed: false,
         })
     }
 
@@ -143,6 +152,25 @@ impl Host {
     /// How many clients are connected.
     pub fn clients(&self) -> usize {
         self.peers.len()
+    }
+
+    /// The roles of the terminals connected now, facilitators first, each
+    /// once per terminal.
+    pub fn roles(&self) -> Vec<Actor> {
+        let mut roles: Vec<Actor> = self.peers.values().map(|p| p.role).collect();
+        roles.sort_unstable();
+        roles
+    }
+
+    /// The events other terminals made since the last call (the latest
+    /// few), so the owner can say who changed what.
+    pub fn take_foreign(&mut self) -> Vec<Recorded> {
+        std::mem::take(&mut self.foreign)
+    }
+
+    /// Whether a terminal joined or left since the last call.
+    pub fn take_peers_changed(&mut self) -> bool {
+        std::mem::take(&mut self.peers_changed)
     }
 
     /// Something to tell the facilitator (a refused peer), once.
@@ -191,7 +219,7 @@ impl Host {
                 }
                 Request::Log { conn, id } => self.send_log(engine, conn, id),
                 Request::Left { conn } => {
-                    self.peers.remove(&conn);
+                    self.peers_changed |= self.peers.remove(&conn).is_some();
                 }
                 Request::Refused(why) => self.notices.push(Notice::Peer(why)),
             }
@@ -218,6 +246,9 @@ impl Host {
             Ok(done) => {
                 *changed = true;
                 self.broadcast(&done.events);
+                self.foreign.extend(done.events.iter().cloned());
+                let extra = self.foreign.len().saturating_sub(FOREIGN_KEPT);
+                self.foreign.drain(..extra);
                 ToClient::Ack { id, seq: done.seq }
             }
             Err(refusal) => wire_refusal(id, refusal),
@@ -245,6 +276,7 @@ impl Host {
         };
         if peer.out.try_send(welcome).is_ok() {
             self.peers.insert(conn, peer);
+            self.peers_changed = true;
         } else {
             let _ = peer.stream.shutdown(std::net::Shutdown::Both);
         }
@@ -303,6 +335,7 @@ impl Host {
 
     fn drop_peer(&mut self, conn: u64) {
         if let Some(peer) = self.peers.remove(&conn) {
+            self.peers_changed = true;
             // Ends its reader and writer; the client reconnects and resyncs.
             let _ = peer.stream.shutdown(std::net::Shutdown::Both);
         }
@@ -339,7 +372,7 @@ fn accept(
             std::thread::sleep(Duration::from_millis(50));
             continue;
         };
-        if let Err(why) = check_peer(&stream) {
+        if let Err(why) = super::peer::check(&stream) {
             note(log, &outcome::peer_refusal(Language::En, &why));
             let _ = tx.send(Request::Refused(why));
             wake();
@@ -352,29 +385,6 @@ fn accept(
         let _ = std::thread::Builder::new()
             .name(format!("fgd-client-{conn}"))
             .spawn(move || serve_client(conn, &stream, &tx, &wake, &log));
-    }
-}
-
-/// Refuses a peer of another user (Linux: `SO_PEERCRED`; elsewhere the
-/// socket's 0600 mode and its private directory keep others out).
-fn check_peer(stream: &UnixStream) -> Result<(), PeerRefusal> {
-    #[cfg(target_os = "linux")]
-    {
-        let own = rustix::process::geteuid();
-        match rustix::net::sockopt::socket_peercred(stream) {
-            Ok(cred) if cred.uid == own => Ok(()),
-            Ok(cred) => Err(PeerRefusal::OtherUser {
-                uid: cred.uid.as_raw(),
-                pid: cred.pid.as_raw_nonzero().get(),
-                own: own.as_raw(),
-            }),
-            Err(e) => Err(PeerRefusal::Unchecked(e.to_string())),
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = stream;
-        Ok(())
     }
 }
 

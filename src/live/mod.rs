@@ -25,6 +25,7 @@
 pub mod client;
 pub mod host;
 pub mod once;
+mod peer;
 pub mod proto;
 
 use std::path::{Path, PathBuf};

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use super::keymap::{Key, Keymap};
+use super::keymap::{Key, Keymap, Op};
 use super::port::{Port, Refusal};
 use super::theme::Theme;
 use crate::domain::{
@@ -21,32 +21,7 @@ use crate::i18n::screen::{Words, words};
 pub use super::forms::FormKind;
 pub use super::overlay::{Confirm, Outcome, Overlay, PickFor, Picker};
 
-/// Who sits at this terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// Drives the session; the projector layout.
-    Facilitator,
-    /// Takes notes; private notes shown, forms first; can't end the session.
-    Notetaker,
-    /// Read-only mirror with the projector layout.
-    Viewer,
-}
-
-impl Role {
-    /// The domain actor of this role.
-    pub fn actor(self) -> Actor {
-        match self {
-            Role::Facilitator => Actor::Facilitator,
-            Role::Notetaker => Actor::Notetaker,
-            Role::Viewer => Actor::Viewer,
-        }
-    }
-
-    /// Whether private notes are shown.
-    pub fn sees_private(self) -> bool {
-        self == Role::Notetaker
-    }
-}
+pub use super::role::Role;
 
 /// The focusable lists of the live view, in `Tab` order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -192,6 +167,8 @@ pub struct App<P: Port> {
     pub quit: bool,
     /// Where the minutes go (`OUT/ID/`).
     pub out_dir: PathBuf,
+    /// The ops this terminal asks `y` before (config `[confirm]`).
+    pub asks: Vec<Op>,
 }
 
 impl<P: Port> App<P> {
@@ -211,6 +188,7 @@ impl<P: Port> App<P> {
             flash: None,
             quit: false,
             out_dir,
+            asks: super::config::Asks::default().of(role).to_vec(),
         };
         if role == Role::Notetaker {
             app.focus = Panel::Notes;
@@ -236,12 +214,88 @@ impl<P: Port> App<P> {
         if changed {
             self.clamp_selection();
             self.follow_newest(following);
+            self.say_others();
         }
         if let Some(n) = self.port.take_notice() {
             self.complain(crate::i18n::outcome::notice(self.lang, &n));
             return true;
         }
         changed || trouble != self.port.trouble()
+    }
+
+    /// The ops the footer offers now: what `f`, `s`, `Space` or `E` would do
+    /// in this moment first (someone has the floor, hands wait, the session
+    /// has not started or has ended), then the role's usual list.
+    pub fn footer_ops(&self) -> Vec<Op> {
+        use super::keymap::footer;
+        let base = match self.role {
+            Role::Notetaker => footer::NOTETAKER,
+            Role::Facilitator => footer::PROJECTOR,
+            Role::Viewer => return footer::VIEWER.to_vec(),
+        };
+        let s = self.session();
+        let mut now = vec![Op::Help];
+        if s.speaking.is_some() {
+            now.push(Op::FinishSpeaker);
+        }
+        if !s.queue.is_empty() {
+            now.push(Op::CallNext);
+        }
+        match s.status {
+            Status::Planned => now.push(Op::StartPause),
+            Status::Ended if self.role.can(Op::End) => now.push(Op::End),
+            _ => {}
+        }
+        let rest: Vec<Op> = base
+            .iter()
+            .filter(|op| !now.contains(op))
+            .copied()
+            .collect();
+        // After the end only corrections: nothing that moves the room.
+        let ended = s.status == Status::Ended;
+        let moves = |op: Op| {
+            matches!(
+                op,
+                Op::StartPause | Op::NextItem | Op::RaiseHand | Op::CallNext | Op::FinishSpeaker
+            )
+        };
+        now.into_iter()
+            .chain(rest)
+            .filter(|op| self.role.can(*op) && !(ended && moves(*op)))
+            .collect()
+    }
+
+    /// The other terminals on this session, as the banner shows them
+    /// ("notulis ✓ · layar ✓"); `None` when none is connected.
+    pub fn connected_text(&self) -> Option<String> {
+        let roles = self.port.connected();
+        if roles.is_empty() {
+            return None;
+        }
+        let w = self.words();
+        let shown: Vec<String> = roles
+            .iter()
+            .map(|r| format!("{} ✓", role_word(w, *r)))
+            .collect();
+        Some(shown.join(" · "))
+    }
+
+    /// Says what the latest change made on another terminal was
+    /// ("notulis: acara berikutnya").
+    fn say_others(&mut self) {
+        let others = self.port.take_others();
+        let Some(last) = others.iter().rev().find_map(|r| {
+            let what = match &r.event {
+                crate::domain::Event::Undone { .. } => self.words().undone,
+                e => crate::i18n::undo::label(self.lang, crate::domain::undo_label(e)?),
+            };
+            Some(format!("{}: {what}", role_word(self.words(), r.actor)))
+        }) else {
+            return;
+        };
+        if self.flash.as_ref().is_none_or(|f| !f.error) {
+            self.say(last);
+        }
     }
 
     /// Says on screen, in the screen's language, why no second terminal can
@@ -316,14 +370,38 @@ impl<P: Port> App<P> {
         }
     }
 
+    /// Runs a command, unless this terminal asks before it (a notetaker's
+    /// moving the agenda, pausing, giving the floor): then it asks `y`
+    /// first. True when it ran and went through.
+    pub(crate) fn request(&mut self, cmd: Command, now: DateTime<Utc>) -> bool {
+        match asked_op(&cmd) {
+            Some(op) if self.asks.contains(&op) => {
+                self.overlays
+                    .push(Overlay::Confirm(Confirm::Ask(op, Box::new(cmd))));
+                false
+            }
+            _ => self.run(cmd, now),
+        }
+    }
+
     /// Runs a command; says what happened. True when it went through.
     pub(crate) fn run(&mut self, cmd: Command, now: DateTime<Utc>) -> bool {
-        let undo = matches!(cmd, Command::Undo);
+        // What `u` undoes, named before it is gone.
+        let undoing = matches!(cmd, Command::Undo).then(|| {
+            self.session()
+                .undo
+                .next_for(self.port.actor())
+                .map(|(_, label, _)| crate::i18n::undo::label(self.lang, label))
+        });
         let follow = Follow::of(&cmd);
         match self.port.execute(cmd, now) {
             Ok(_) => {
                 let w = self.words();
-                self.say(if undo { w.undone } else { w.saved });
+                match undoing {
+                    Some(Some(what)) => self.say(crate::i18n::fill(w.undone_what, &[&what])),
+                    Some(None) => self.say(w.undone),
+                    None => self.say(w.saved),
+                }
                 if let Some(n) = self.port.take_notice() {
                     self.complain(crate::i18n::outcome::notice(self.lang, &n));
                 }
@@ -360,6 +438,9 @@ impl<P: Port> App<P> {
         match outcome {
             Outcome::Stay => self.overlays.push(top),
             Outcome::Close => {}
+            Outcome::CloseBoth => {
+                self.overlays.pop();
+            }
             Outcome::Replace(next) => self.overlays.push(next),
             Outcome::Open(next) => {
                 self.overlays.push(top);
@@ -370,6 +451,9 @@ impl<P: Port> App<P> {
                 self.overlays.push(top);
             }
             Outcome::Run(cmd) => {
+                self.request(cmd, now);
+            }
+            Outcome::Confirmed(cmd) => {
                 self.run(cmd, now);
             }
             Outcome::RunKeep(cmd) => {
@@ -406,7 +490,7 @@ impl<P: Port> App<P> {
             let out = self.out_dir.clone();
             match self.port.export(&out) {
                 Ok(paths) => self.overlays.push(Overlay::Exported(paths)),
-                Err(e) => self.complain(e.to_string()),
+                Err(e) => self.complain(crate::i18n::errors::export(self.lang, &e)),
             }
         }
     }
@@ -419,6 +503,32 @@ impl<P: Port> App<P> {
             Follow::Nothing => {}
         }
     }
+}
+
+/// A role's word on the screen.
+fn role_word(w: &Words, actor: Actor) -> &'static str {
+    match actor {
+        Actor::Facilitator => w.role_facilitator,
+        Actor::Notetaker => w.role_notetaker,
+        Actor::Viewer => w.role_viewer,
+        Actor::Script => w.role_script,
+    }
+}
+
+/// The op whose `[confirm]` setting decides whether `cmd` is asked
+/// before; `None` for commands that never ask.
+fn asked_op(cmd: &Command) -> Option<Op> {
+    Some(match cmd {
+        Command::NextItem => Op::NextItem,
+        Command::DeferItem { .. } => Op::DeferItem,
+        Command::StartItem { .. } => Op::StartItem,
+        Command::SkipItem { .. } => Op::SkipItem,
+        Command::Start | Command::Pause | Command::Resume => Op::StartPause,
+        Command::CallNext => Op::CallNext,
+        Command::CallSpeaker { .. } => Op::CallSpeaker,
+        Command::FinishSpeaker => Op::FinishSpeaker,
+        _ => return None,
+    })
 }
 
 /// Where the selection goes after a command went through.

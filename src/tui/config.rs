@@ -7,6 +7,9 @@
 //! [keys]
 //! next_item = ["n", "ctrl-n"] # an action and its keys (see `?`)
 //! undo = "u"
+//! [confirm]                   # ops a role's terminal asks `y` before
+//! notetaker = ["next_item", "defer_item", "start_item", "skip_item", "start_pause", "call_next", "call_speaker"]
+//! facilitator = []
 //! ``` Must not touch the terminal or the store.
 
 use std::collections::BTreeMap;
@@ -29,6 +32,50 @@ pub struct Config {
     pub keymap: Keymap,
     /// Plans directory (`plans/` beside the config file).
     pub plans_dir: Option<PathBuf>,
+    /// The ops each role's terminal asks `y` before (`[confirm]`).
+    pub asks: Asks,
+}
+
+/// The ops a terminal asks `y` before running, per role (`[confirm]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asks {
+    /// The facilitator's terminal (default: none).
+    pub facilitator: Vec<Op>,
+    /// The notetaker's terminal (default: moving the agenda, pausing,
+    /// giving the floor).
+    pub notetaker: Vec<Op>,
+}
+
+/// What a notetaker's terminal asks before by default: the ops that move
+/// the agenda, start or pause the session, or give the floor.
+pub const NOTETAKER_ASKS: &[Op] = &[
+    Op::NextItem,
+    Op::DeferItem,
+    Op::StartItem,
+    Op::SkipItem,
+    Op::StartPause,
+    Op::CallNext,
+    Op::CallSpeaker,
+];
+
+impl Default for Asks {
+    fn default() -> Asks {
+        Asks {
+            facilitator: Vec::new(),
+            notetaker: NOTETAKER_ASKS.to_vec(),
+        }
+    }
+}
+
+impl Asks {
+    /// The ops `role`'s terminal asks before (a viewer runs nothing).
+    pub fn of(&self, role: super::app::Role) -> &[Op] {
+        match role {
+            super::app::Role::Facilitator => &self.facilitator,
+            super::app::Role::Notetaker => &self.notetaker,
+            super::app::Role::Viewer => &[],
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -38,6 +85,15 @@ struct Raw {
     theme: Option<ThemeName>,
     #[serde(default)]
     keys: BTreeMap<String, OneOrMany>,
+    #[serde(default)]
+    confirm: RawConfirm,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfirm {
+    facilitator: Option<Vec<String>>,
+    notetaker: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +138,16 @@ pub enum ConfigError {
         "{file}: unknown action `{name}` in [keys]; the `?` help lists them (e.g. next_item, undo)"
     )]
     UnknownOp {
+        /// The file.
+        file: String,
+        /// The name written.
+        name: String,
+    },
+    /// A name in `[confirm]` that is no op.
+    #[error(
+        "{file}: unknown action `{name}` in [confirm]; the `?` help lists them (e.g. next_item, start_pause)"
+    )]
+    UnknownConfirm {
         /// The file.
         file: String,
         /// The name written.
@@ -167,13 +233,10 @@ pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
         .transpose()?;
     let mut overrides = BTreeMap::new();
     for (name, keys) in raw.keys {
-        let op: Op =
-            serde_json::from_value(serde_json::Value::String(name.clone())).map_err(|_| {
-                ConfigError::UnknownOp {
-                    file: file.to_owned(),
-                    name: name.clone(),
-                }
-            })?;
+        let op = op_named(&name).ok_or_else(|| ConfigError::UnknownOp {
+            file: file.to_owned(),
+            name: name.clone(),
+        })?;
         let keys = match keys {
             OneOrMany::One(k) => vec![k],
             OneOrMany::Many(ks) => ks,
@@ -195,7 +258,35 @@ pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
         theme: raw.theme.unwrap_or_default(),
         keymap: Keymap::with_overrides(&overrides),
         plans_dir: None,
+        asks: asks(raw.confirm, file)?,
     })
+}
+
+fn op_named(name: &str) -> Option<Op> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}
+
+/// `[confirm]`: a role left out keeps its default.
+fn asks(raw: RawConfirm, file: &str) -> Result<Asks, ConfigError> {
+    let ops = |names: Vec<String>| -> Result<Vec<Op>, ConfigError> {
+        names
+            .iter()
+            .map(|n| {
+                op_named(n).ok_or_else(|| ConfigError::UnknownConfirm {
+                    file: file.to_owned(),
+                    name: n.clone(),
+                })
+            })
+            .collect()
+    };
+    let mut asks = Asks::default();
+    if let Some(names) = raw.facilitator {
+        asks.facilitator = ops(names)?;
+    }
+    if let Some(names) = raw.notetaker {
+        asks.notetaker = ops(names)?;
+    }
+    Ok(asks)
 }
 
 #[cfg(test)]
@@ -211,6 +302,26 @@ mod tests {
         assert_eq!(c.keymap.op(Key::ctrl('n')), Some(Op::NextItem));
         assert_eq!(c.keymap.op(Key::ch('z')), Some(Op::Undo));
         assert_eq!(c.keymap.op(Key::ch('n')), None);
+    }
+
+    #[test]
+    fn confirm_is_per_role_with_a_safe_default() {
+        use crate::tui::app::Role;
+        let c = parse("", "c.toml").unwrap();
+        assert!(c.asks.of(Role::Notetaker).contains(&Op::NextItem));
+        assert!(c.asks.of(Role::Facilitator).is_empty());
+        let c = parse(
+            "[confirm]\nfacilitator = [\"next_item\"]\nnotetaker = []\n",
+            "c.toml",
+        )
+        .unwrap();
+        assert_eq!(c.asks.of(Role::Facilitator), &[Op::NextItem]);
+        assert!(c.asks.of(Role::Notetaker).is_empty());
+        let e = parse("[confirm]\nnotetaker = [\"warp\"]\n", "c.toml").unwrap_err();
+        assert!(
+            e.to_string().contains("unknown action `warp` in [confirm]"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -22,6 +22,18 @@ pub enum FieldKind {
         /// Any text is allowed, not only participants.
         free: bool,
     },
+    /// A due date, typed as text; the form shows the date it stands for.
+    Due,
+    /// Some of a list of options, each ticked or not: ←/→ move, `Space`
+    /// ticks, a digit ticks that option at once.
+    Checks {
+        /// The options.
+        options: Vec<&'static str>,
+        /// Which are ticked.
+        on: Vec<bool>,
+        /// The option under the cursor.
+        at: usize,
+    },
 }
 
 /// One field.
@@ -66,6 +78,39 @@ impl Field {
             kind: FieldKind::Choice(options),
             choice: chosen,
             ..Field::text(label, "", false)
+        }
+    }
+
+    /// A checklist field, with the options ticked in `on`.
+    pub fn checks(label: &'static str, options: Vec<&'static str>, on: Vec<bool>) -> Field {
+        Field {
+            kind: FieldKind::Checks { options, on, at: 0 },
+            ..Field::text(label, "", false)
+        }
+    }
+
+    /// What the field holds, as text (to tell whether it changed).
+    pub fn state(&self) -> String {
+        match &self.kind {
+            FieldKind::Choice(_) => self.choice.to_string(),
+            FieldKind::Checks { on, .. } => on.iter().map(|b| if *b { '1' } else { '0' }).collect(),
+            _ => self.input.value().to_owned(),
+        }
+    }
+
+    /// A checklist's ticked options, by index.
+    pub fn ticked(&self) -> Vec<usize> {
+        match &self.kind {
+            FieldKind::Checks { on, .. } => (0..on.len()).filter(|i| on[*i]).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A due-date field (the form echoes the real date next to it).
+    pub fn due(label: &'static str, value: &str) -> Field {
+        Field {
+            kind: FieldKind::Due,
+            ..Field::text(label, value, false)
         }
     }
 
@@ -114,18 +159,31 @@ pub struct Form<K> {
     pub focus: usize,
     /// A reason not tied to one field.
     pub error: Option<String>,
+    /// What the text fields held when the form opened (to tell whether
+    /// `Esc` would throw typed text away).
+    pub initial: Vec<String>,
 }
 
 impl<K> Form<K> {
     /// A form with the cursor in the first field.
     pub fn new(kind: K, title: impl Into<String>, fields: Vec<Field>) -> Form<K> {
+        let initial = fields.iter().map(Field::state).collect();
         Form {
             kind,
             title: title.into(),
             fields,
             focus: 0,
             error: None,
+            initial,
         }
+    }
+
+    /// Whether some text was typed or changed since the form opened.
+    pub fn changed(&self) -> bool {
+        self.fields
+            .iter()
+            .zip(&self.initial)
+            .any(|(f, was)| f.state() != *was)
     }
 
     /// The field at `i`.
@@ -138,7 +196,10 @@ impl<K> Form<K> {
         let mut ok = true;
         for f in &mut self.fields {
             if f.required
-                && matches!(f.kind, FieldKind::Text | FieldKind::Participant { .. })
+                && matches!(
+                    f.kind,
+                    FieldKind::Text | FieldKind::Participant { .. } | FieldKind::Due
+                )
                 && f.value().is_empty()
             {
                 f.error = Some(required.to_owned());
@@ -188,8 +249,38 @@ impl<K> Form<K> {
     }
 }
 
+/// A key on a checklist: ←/→ (↑/↓) move, `Space` ticks, a digit ticks
+/// that option.
+fn check(options: usize, on: &mut [bool], at: &mut usize, key: KeyEvent) {
+    let n = options.max(1);
+    match key.code {
+        KeyCode::Left | KeyCode::Up => *at = (*at + n - 1) % n,
+        KeyCode::Right | KeyCode::Down => *at = (*at + 1) % n,
+        KeyCode::Char(' ') => {
+            if let Some(b) = on.get_mut(*at) {
+                *b = !*b;
+            }
+        }
+        KeyCode::Char(c) => {
+            let picked = c.to_digit(10).and_then(|d| usize::try_from(d).ok());
+            if let Some(i) = picked
+                .and_then(|d| d.checked_sub(1))
+                .filter(|i| *i < options)
+            {
+                *at = i;
+                on[i] = !on[i];
+            }
+        }
+        _ => {}
+    }
+}
+
 fn edit(field: &mut Field, key: KeyEvent, session: &Session) {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if let FieldKind::Checks { options, on, at } = &mut field.kind {
+        check(options.len(), on, at, key);
+        return;
+    }
     if let FieldKind::Choice(options) = &field.kind {
         let n = options.len().max(1);
         match key.code {
@@ -246,8 +337,25 @@ fn edit(field: &mut Field, key: KeyEvent, session: &Session) {
 }
 
 /// Participants matching what was typed: a P-code or its number, or part of
-/// a name, case- and diacritics-insensitive; codes that match exactly first.
+/// a name, case- and diacritics-insensitive; codes that match exactly first,
+/// then, as well as they match, those present before those absent.
 pub fn suggestions<'a>(session: &'a Session, typed: &str, limit: usize) -> Vec<&'a Participant> {
+    ranked(session, typed, limit, false)
+}
+
+/// Whether a participant has spoken (a finished turn, or the floor now).
+pub fn has_spoken(session: &Session, code: &str) -> bool {
+    session.talk.contains_key(code) || session.speaking.as_ref().is_some_and(|s| s.code == code)
+}
+
+/// [`suggestions`], with those who have not spoken yet before the others
+/// when `quiet_first` (to draw them out).
+fn ranked<'a>(
+    session: &'a Session,
+    typed: &str,
+    limit: usize,
+    quiet_first: bool,
+) -> Vec<&'a Participant> {
     let q = search_key(typed.trim());
     let digits = q.strip_prefix('p').unwrap_or(&q);
     let by_number = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
@@ -280,7 +388,10 @@ pub fn suggestions<'a>(session: &'a Session, typed: &str, limit: usize) -> Vec<&
             Some((rank, p))
         })
         .collect();
-    out.sort_by_key(|(rank, _)| *rank);
+    out.sort_by_key(|(rank, p)| {
+        let spoken = quiet_first && has_spoken(session, &p.code);
+        (*rank, !p.present, spoken)
+    });
     out.into_iter().take(limit).map(|(_, p)| p).collect()
 }
 
@@ -301,8 +412,18 @@ pub struct Suggestion {
 /// ranks them, then the resource persons and the chair (by code, or part of
 /// their name); a guest's code typed in full first.
 pub fn speaker_suggestions(session: &Session, typed: &str, limit: usize) -> Vec<Suggestion> {
+    speakers(session, typed, limit, false)
+}
+
+/// [`speaker_suggestions`] with the participants who have not spoken yet
+/// first (the `C` picker: to draw out those who haven't spoken).
+pub fn quiet_first_suggestions(session: &Session, typed: &str, limit: usize) -> Vec<Suggestion> {
+    speakers(session, typed, limit, true)
+}
+
+fn speakers(session: &Session, typed: &str, limit: usize, quiet_first: bool) -> Vec<Suggestion> {
     let q = search_key(typed.trim());
-    let people = suggestions(session, typed, limit)
+    let people = ranked(session, typed, limit, quiet_first)
         .into_iter()
         .map(|p| Suggestion {
             code: p.code.clone(),

@@ -1,5 +1,6 @@
-//! The home screen (`fgd` with no arguments): sessions to resume, newest
-//! first, and plans to start from (bundled, `./sessions/`, and the config
+//! The home screen (`fgd` with no arguments): sessions to resume, the one
+//! used last first, each with its whole id (a session another terminal
+//! hosts is offered to join), and plans to start from (bundled, `./sessions/`, and the config
 //! dir's `plans/`), with or without following up a saved session, or a
 //! blank session.
 //! Must not open the store itself beyond listing (a session is created through
@@ -17,7 +18,7 @@ use tui_input::{Input, InputRequest};
 
 use super::keymap::{Key, Keymap, Op};
 use super::theme::Theme;
-use super::view::text::{fit, spread};
+use super::view::text::fit;
 use crate::domain::Language;
 use crate::i18n::screen::{Words, words};
 use crate::plan::{self, Plan, PlanError};
@@ -52,6 +53,8 @@ pub type Create<'a> = dyn FnMut(&Plan, Option<&str>) -> Result<String, String> +
 pub enum Choice {
     /// Open this session.
     Open(String),
+    /// Join this session, which another terminal hosts, in this role.
+    Join(String, super::app::Role),
 }
 
 /// The home screen's state.
@@ -68,6 +71,9 @@ pub struct Home {
     pub follow_up: Option<String>,
     /// Typing a blank session's title.
     pub title_input: Option<Input>,
+    /// A session another terminal hosts, offered to join (`n` notetaker,
+    /// `v` viewer, `Esc` no).
+    pub join_offer: Option<String>,
     /// Message.
     pub flash: Option<(String, bool)>,
     /// Done: quit or a choice.
@@ -133,7 +139,7 @@ impl Home {
         theme: Theme,
         keymap: Keymap,
     ) -> Home {
-        let sessions = data.list().unwrap_or_default();
+        let sessions = by_last_use(data.list().unwrap_or_default());
         let focus = usize::from(sessions.is_empty());
         Home {
             sessions,
@@ -142,6 +148,7 @@ impl Home {
             sel: [0, 0],
             follow_up: None,
             title_input: None,
+            join_offer: None,
             flash: None,
             quit: false,
             choice: None,
@@ -153,6 +160,32 @@ impl Home {
 
     fn words(&self) -> &'static Words {
         words(self.lang)
+    }
+
+    /// Back from a session: the list read again (the one just used on
+    /// top, selected), nothing chosen.
+    pub fn refresh(&mut self, data: &DataDir) {
+        self.sessions = by_last_use(data.list().unwrap_or_default());
+        self.choice = None;
+        self.quit = false;
+        self.focus = usize::from(self.sessions.is_empty());
+        self.sel[0] = 0;
+    }
+
+    /// Offers to join session `id`, which another terminal hosts.
+    pub fn offer_join(&mut self, id: String) {
+        self.join_offer = Some(id);
+    }
+
+    /// A key while a join is offered: `n` notetaker, `v` viewer, `Esc` no.
+    fn join_key(&mut self, id: String, ev: KeyEvent) {
+        use super::app::Role;
+        match ev.code {
+            KeyCode::Char('n' | 'N') => self.choice = Some(Choice::Join(id, Role::Notetaker)),
+            KeyCode::Char('v' | 'V') => self.choice = Some(Choice::Join(id, Role::Viewer)),
+            KeyCode::Esc => {}
+            _ => self.join_offer = Some(id),
+        }
     }
 
     fn len(&self, list: usize) -> usize {
@@ -175,6 +208,10 @@ impl Home {
     /// Handles a key; `create` makes a session from a plan (and a follow-up id).
     pub fn key(&mut self, ev: KeyEvent, create: &mut Create<'_>) {
         self.flash = None;
+        if let Some(id) = self.join_offer.take() {
+            self.join_key(id, ev);
+            return;
+        }
         if let Some(mut input) = self.title_input.take() {
             match ev.code {
                 KeyCode::Esc => {}
@@ -302,12 +339,11 @@ impl Home {
         let mut rows: Vec<String> = self
             .sessions
             .iter()
+            // The whole id first (…-pola and …-pola-2 must differ), then
+            // the status, then as much of the title as fits.
             .map(|m| {
-                spread(
-                    &format!("{}  {}", m.id, m.title),
-                    &format!("[{}]", w.status(m.status)),
-                    cols.saturating_sub(1),
-                )
+                let row = format!("{} [{}] {}", m.id, w.status(m.status), m.title);
+                fit(&row, cols.saturating_sub(1))
             })
             .collect();
         if rows.is_empty() {
@@ -334,7 +370,9 @@ impl Home {
     fn footer(&self, cols: usize) -> Line<'static> {
         let w = self.words();
         let t = &self.theme;
-        if let Some(input) = &self.title_input {
+        if let Some(id) = &self.join_offer {
+            Line::styled(fit(&crate::i18n::fill(w.home_join, &[id]), cols), t.key)
+        } else if let Some(input) = &self.title_input {
             Line::from(vec![
                 Span::styled(format!("{}: ", w.field_title), t.key),
                 Span::raw(input.value().to_owned()),
@@ -345,6 +383,17 @@ impl Home {
             Line::styled(fit(w.home_hint, cols), t.dim)
         }
     }
+}
+
+/// Sessions by last use: the one whose summary was written last (started,
+/// paused, ended…) first.
+fn by_last_use(mut sessions: Vec<Meta>) -> Vec<Meta> {
+    sessions.sort_by(|a, b| {
+        b.updated_at
+            .cmp(&a.updated_at)
+            .then_with(|| b.id.cmp(&a.id))
+    });
+    sessions
 }
 
 /// The plan directories the home screen reads: `./sessions/` and the config dir's `plans/`.

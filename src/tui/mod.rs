@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod ops;
 pub mod overlay;
 pub mod port;
+pub mod role;
 pub mod term;
 pub mod theme;
 pub mod view;
@@ -55,6 +56,7 @@ fn theme(config: &Config) -> Theme {
 
 fn live_app<P: Port>(port: P, role: Role, config: &Config, out: PathBuf) -> App<P> {
     let mut app = App::new(port, role, config.keymap.clone(), theme(config), out);
+    app.asks = config.asks.of(role).to_vec();
     if let Some(lang) = config.language {
         app.lang = lang;
     }
@@ -151,7 +153,8 @@ impl term::Screen for HomeScreen<'_> {
 }
 
 /// `fgd` with no arguments: the home screen, then the live view of the
-/// session chosen or created there.
+/// session chosen or created there (or joined, when another terminal hosts
+/// it); quitting a session comes back here.
 pub fn run_home(data: &DataDir, config: &Config, out: &std::path::Path) -> std::io::Result<()> {
     let stop = term::Stop::install()?;
     let lang = config.language.unwrap_or_default();
@@ -168,23 +171,79 @@ pub fn run_home(data: &DataDir, config: &Config, out: &std::path::Path) -> std::
     let result = (|| {
         loop {
             term::run(&mut terminal, &mut screen, &stop, &events)?;
-            let Some(home::Choice::Open(id)) = screen.home.choice.take() else {
+            let Some(choice) = screen.home.choice.take() else {
                 return Ok(());
             };
             if stop.requested() {
                 return Ok(());
             }
-            match Engine::open(data, &id) {
-                Ok(engine) => {
-                    let (port, problem) = host_port(engine, &events);
-                    let mut app = live_app(port, Role::Facilitator, config, out.to_path_buf());
-                    app.flash_problem(problem);
-                    return term::run(&mut terminal, &mut app, &stop, &events);
+            let lang = screen.home.lang;
+            match choice {
+                home::Choice::Open(id) => match Engine::open(data, &id) {
+                    Ok(engine) => {
+                        let (port, problem) = host_port(engine, &events);
+                        let mut app = live_app(port, Role::Facilitator, config, out.to_path_buf());
+                        app.flash_problem(problem);
+                        term::run(&mut terminal, &mut app, &stop, &events)?;
+                    }
+                    Err(crate::store::StoreError::Locked { joinable: true, .. }) => {
+                        screen.home.offer_join(id);
+                        continue;
+                    }
+                    Err(e) => {
+                        screen.home.flash = Some((crate::i18n::errors::store(lang, &e), true));
+                        continue;
+                    }
+                },
+                home::Choice::Join(id, role) => {
+                    if let Err(why) =
+                        join_from_home(data, &id, role, config, out, &mut terminal, &stop, &events)
+                    {
+                        screen.home.flash =
+                            Some((crate::i18n::errors::join(lang, &id, &why), true));
+                        continue;
+                    }
                 }
-                Err(e) => screen.home.flash = Some((e.to_string(), true)),
             }
+            if stop.requested() {
+                return Ok(());
+            }
+            screen.home.refresh(data);
         }
     })();
     ratatui::restore();
     result
+}
+
+/// Joins, from the home screen, session `id` that another terminal hosts;
+/// returns when this terminal quits it.
+#[allow(clippy::too_many_arguments)] // the home loop's pieces, passed through
+fn join_from_home(
+    data: &DataDir,
+    id: &str,
+    role: Role,
+    config: &Config,
+    out: &std::path::Path,
+    terminal: &mut ratatui::DefaultTerminal,
+    stop: &term::Stop,
+    events: &term::Events,
+) -> Result<(), crate::live::JoinError> {
+    #[cfg(unix)]
+    {
+        let path = crate::live::socket_path(&data.session_dir(id))?;
+        let client = crate::live::Client::connect(&path, role.actor(), events.waker())?;
+        let mut app = live_app(
+            port::RemotePort::new(client),
+            role,
+            config,
+            out.to_path_buf(),
+        );
+        term::run(terminal, &mut app, stop, events)?;
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (data, id, role, config, out, terminal, stop, events);
+        Err(crate::live::JoinError::NotLive)
+    }
 }

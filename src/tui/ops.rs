@@ -124,22 +124,21 @@ impl<P: Port> App<P> {
                     Status::Live => Command::Pause,
                     Status::Paused | Status::Ended => Command::Resume,
                 };
-                self.run(cmd, now);
+                self.request(cmd, now);
             }
             Op::NextItem => {
-                self.run(Command::NextItem, now);
+                self.request(Command::NextItem, now);
             }
             Op::DeferItem => {
-                self.run(Command::DeferItem { item: None }, now);
+                self.request(Command::DeferItem { item: None }, now);
             }
             Op::StartItem | Op::SkipItem => match self.selected_row(Panel::Agenda) {
                 Some(Row::Item(item)) if self.focus == Panel::Agenda => {
-                    let cmd = if op == Op::StartItem {
-                        Command::StartItem { item }
+                    if op == Op::StartItem {
+                        self.start_item(item, now);
                     } else {
-                        Command::SkipItem { item }
-                    };
-                    self.run(cmd, now);
+                        self.request(Command::SkipItem { item }, now);
+                    }
                 }
                 _ => self.focus_hint(Panel::Agenda),
             },
@@ -177,10 +176,10 @@ impl<P: Port> App<P> {
                 .overlays
                 .push(Overlay::Picker(Picker::new(PickFor::CallSpeaker))),
             Op::CallNext => {
-                self.run(Command::CallNext, now);
+                self.request(Command::CallNext, now);
             }
             Op::FinishSpeaker => {
-                self.run(Command::FinishSpeaker, now);
+                self.request(Command::FinishSpeaker, now);
             }
             _ => {} // routed elsewhere by `act`
         }
@@ -246,7 +245,7 @@ impl<P: Port> App<P> {
                     .find(|e| e.id == id)
                     .map(|e| e.code.clone())
                 {
-                    self.run(Command::CallSpeaker { participant: code }, now);
+                    self.request(Command::CallSpeaker { participant: code }, now);
                 }
                 return;
             }
@@ -265,8 +264,27 @@ impl<P: Port> App<P> {
             return;
         };
         let (label, cmd) = row.removal(self.session());
-        self.overlays
-            .push(Overlay::Confirm(Confirm::Remove(label, Box::new(cmd))));
+        let confirm = match row {
+            Row::Entry(_) => Confirm::RemoveHand(label, Box::new(cmd)),
+            _ => Confirm::Remove(label, Box::new(cmd)),
+        };
+        self.overlays.push(Overlay::Confirm(confirm));
+    }
+
+    /// `g` on an agenda item: while another item runs, starting this one
+    /// finishes that one, so it asks first (saying which).
+    fn start_item(&mut self, item: crate::domain::ItemId, now: DateTime<Utc>) {
+        let cmd = Command::StartItem { item };
+        match self.session().active_item() {
+            Some(active) if active.id != item => {
+                let title = active.title.clone();
+                self.overlays
+                    .push(Overlay::Confirm(Confirm::StartOther(title, Box::new(cmd))));
+            }
+            _ => {
+                self.request(cmd, now);
+            }
+        }
     }
 
     fn move_selected(&mut self, up: bool, now: DateTime<Utc>) {
@@ -280,6 +298,10 @@ impl<P: Port> App<P> {
         let (Some(to), Some(row)) = (to, self.selected_row(self.focus)) else {
             return;
         };
+        if matches!(row, Row::Item(_)) && self.crosses_active(i, to) {
+            self.complain(self.words().stops_at_active);
+            return;
+        }
         let cmd = match row {
             Row::Item(item) => Command::MoveAgendaItem { item, to: to + 1 },
             Row::Entry(entry) => Command::MoveQueueEntry { entry, to: to + 1 },
@@ -288,6 +310,39 @@ impl<P: Port> App<P> {
         if self.run(cmd, now) {
             self.sel[self.focus.index()] = to;
         }
+    }
+
+    /// Whether moving the agenda row at `from` to `to` would move the
+    /// running item or carry another across it (`K`/`J` stop there).
+    fn crosses_active(&self, from: usize, to: usize) -> bool {
+        let Some(active) = self
+            .session()
+            .agenda
+            .iter()
+            .position(|i| i.status == crate::domain::ItemStatus::Active)
+        else {
+            return false;
+        };
+        from == active || (from < active) != (to < active) || to == active
+    }
+
+    /// Where `+` on the agenda puts a new item (1-based): after the
+    /// selected row, and never before the running item.
+    pub(crate) fn insert_position(&self) -> Option<usize> {
+        let agenda = &self.session().agenda;
+        if agenda.is_empty() {
+            return None;
+        }
+        let after_active = agenda
+            .iter()
+            .position(|i| i.status == crate::domain::ItemStatus::Active)
+            .map_or(0, |a| a + 1);
+        let after_selected = if self.focus == Panel::Agenda {
+            self.selected(Panel::Agenda) + 1
+        } else {
+            after_active
+        };
+        Some(after_selected.max(after_active).min(agenda.len()) + 1)
     }
 
     /// Opens a form, filled in for edits (nothing opens when the record to

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
-use crate::domain::{Actor, Command, Seq, Session};
+use crate::domain::{Actor, Command, Recorded, Seq, Session};
 use crate::engine::{Engine, When};
 pub use crate::engine::{Notice, Refusal};
 use crate::store::StoreError;
@@ -38,6 +38,9 @@ pub enum Trouble {
     Disconnected,
     /// The host refuses this terminal, with its reason.
     Refused(String),
+    /// The session ended and the facilitator's terminal closed: nothing
+    /// more will come.
+    Ended,
 }
 
 /// What the screen needs from wherever the session lives.
@@ -59,6 +62,16 @@ pub trait Port {
     /// Why the session can't be reached right now, if it can't.
     fn trouble(&self) -> Option<Trouble> {
         None
+    }
+    /// The events other terminals made since the last call (the latest
+    /// few), so the screen can say who changed what.
+    fn take_others(&mut self) -> Vec<Recorded> {
+        Vec::new()
+    }
+    /// The roles of the other terminals connected to this one's session
+    /// (the host knows them; a joined terminal does not).
+    fn connected(&self) -> Vec<Actor> {
+        Vec::new()
     }
     /// Takes in what other terminals did (and, for a joined terminal,
     /// reconnects); true when the session changed. The event loop calls it
@@ -134,7 +147,7 @@ impl Port for LocalPort {
         let Some(host) = &mut self.host else {
             return false;
         };
-        let changed = host.serve(&mut self.engine, now);
+        let changed = host.serve(&mut self.engine, now) | host.take_peers_changed();
         if let Some(n) = host.take_notice() {
             self.notice = Some(n);
         }
@@ -159,6 +172,22 @@ impl Port for LocalPort {
 
     fn take_notice(&mut self) -> Option<Notice> {
         self.notice.take()
+    }
+
+    #[cfg(unix)]
+    fn take_others(&mut self) -> Vec<Recorded> {
+        self.host
+            .as_mut()
+            .map(crate::live::Host::take_foreign)
+            .unwrap_or_default()
+    }
+
+    #[cfg(unix)]
+    fn connected(&self) -> Vec<Actor> {
+        self.host
+            .as_ref()
+            .map(crate::live::Host::roles)
+            .unwrap_or_default()
     }
 }
 
@@ -211,7 +240,12 @@ impl Port for RemotePort {
         self.client.trouble().map(|t| match t {
             crate::live::Trouble::Disconnected => Trouble::Disconnected,
             crate::live::Trouble::Refused(why) => Trouble::Refused(why.clone()),
+            crate::live::Trouble::Ended => Trouble::Ended,
         })
+    }
+
+    fn take_others(&mut self) -> Vec<Recorded> {
+        self.client.take_foreign()
     }
 
     fn pump(&mut self, _now: DateTime<Utc>) -> bool {

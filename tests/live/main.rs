@@ -12,6 +12,7 @@ mod tmux_support;
 
 mod once;
 mod projector;
+mod roles;
 
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write as _};

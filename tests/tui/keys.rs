@@ -74,7 +74,8 @@ fn a_walk_in_is_added_from_the_participants_screen_and_arrivals_are_marked() {
         "the new participant scrolls into view:\n{screen}"
     );
 
-    // Mark P2's arrival: down to row 2, Enter; Enter again takes it back.
+    // Mark P2's arrival: down to row 2, Enter (the cursor moves on to P3);
+    // back up and Enter again takes it back.
     fx.wait(90);
     fx.esc();
     fx.ch('p');
@@ -86,6 +87,7 @@ fn a_walk_in_is_added_from_the_participants_screen_and_arrivals_are_marked() {
     let screen = small(&fx);
     assert!(screen.contains("✓ hadir 08:01"), "{screen}");
     assert!(screen.contains("hadir 2/23"), "{screen}");
+    fx.ch('k');
     fx.enter();
     assert!(!fx.s().participant("P2").unwrap().present);
 

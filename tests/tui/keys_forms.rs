@@ -22,7 +22,14 @@ fn a_mindset_note_keeps_what_was_typed_across_tab_and_shift_tab() {
     fx.typed("yani");
     fx.tab();
     fx.tab();
-    fx.typed("adaptif, Ko");
+    // BerAKHLAK values are ticked, never typed: digits tick at once, ←→
+    // move, Space ticks (a value ticked twice is off again).
+    fx.typed("67");
+    fx.key(KeyCode::Right);
+    fx.ch(' ');
+    fx.ch(' ');
+    let screen = small(&fx);
+    assert!(screen.contains("☑ 6 Adaptif"), "{screen}");
     fx.tab();
     fx.typed("P1");
     let screen = small(&fx);
@@ -153,9 +160,29 @@ fn an_empty_required_field_keeps_the_form_open_with_the_reason() {
     };
     assert_eq!(f.focus, 1, "the cursor goes to the empty field");
     assert_eq!(f.fields[0].value(), "dilayani");
+    // Esc asks before it throws typed text away: `n` keeps it, `y` throws.
     fx.esc();
-    assert!(fx.app.overlays.is_empty(), "Esc throws the form away");
+    assert!(matches!(top(&fx), Some(Overlay::Confirm(_))), "Esc asks");
+    assert!(
+        small(&fx).contains("Buang yang sudah diketik"),
+        "{}",
+        small(&fx)
+    );
+    fx.ch('n');
+    assert!(form_open(&fx), "n keeps the form");
+    fx.typed(" melayani");
+    let Some(Overlay::Form(f)) = top(&fx) else {
+        panic!()
+    };
+    assert_eq!(f.fields[1].value(), "melayani", "with what was typed");
+    fx.esc();
+    fx.ch('y');
+    assert!(fx.app.overlays.is_empty(), "y throws the form away");
     assert_eq!(fx.s().mindsets().count(), 0);
+    // An untouched form closes at once.
+    fx.ch('m');
+    fx.esc();
+    assert!(fx.app.overlays.is_empty(), "nothing typed: Esc closes");
 }
 
 #[test]

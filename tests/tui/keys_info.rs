@@ -64,6 +64,7 @@ fn the_date_is_refused_in_the_form_once_started_and_a_bad_date_is_kept() {
         small(&fx)
     );
     fx.esc();
+    fx.ch('y');
     fx.start();
     assert_eq!(fx.s().status, Status::Live);
     let seq = fx.s().last_seq;
@@ -81,6 +82,7 @@ fn the_date_is_refused_in_the_form_once_started_and_a_bad_date_is_kept() {
     assert_eq!(fx.s().last_seq, seq, "nothing recorded");
     // The rest can still be corrected.
     fx.esc();
+    fx.ch('y');
     fx.ch('i');
     fx.typed(" (revised)");
     fx.enter();

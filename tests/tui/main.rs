@@ -30,9 +30,12 @@ mod tmux_support;
 mod tui_support;
 
 mod keys;
+mod keys_forgive;
 mod keys_forms;
 mod keys_home;
 mod keys_info;
+mod keys_roles;
+mod keys_room;
 mod keys_session;
 mod keys_speakers;
 mod restart;
@@ -43,3 +46,4 @@ mod screens_overlays;
 mod screens_scroll;
 mod screens_wide;
 mod tmux;
+mod words;

@@ -8,6 +8,7 @@
 use crate::tui_support::{Fx, Setup, region};
 use fgd::domain::SpeakKind;
 use fgd::tui::app::Panel;
+use ratatui::crossterm::event::KeyCode;
 
 fn panel_at(fx: &Fx, panel: Panel, w: u16, h: u16) -> String {
     let area = ratatui::layout::Rect::new(0, 0, w, h);
@@ -77,10 +78,7 @@ fn the_queue_shows_the_same_rows_after_a_restart() {
     hands.push(("12".into(), 'p'));
     for (code, kind) in &hands {
         fx.wait(1);
-        fx.ch('r');
-        fx.typed(code);
-        fx.enter();
-        fx.ch(*kind);
+        super::keys::raise(&mut fx, code, KeyCode::Char(*kind));
     }
     assert_eq!(fx.s().queue.len(), 12, "every hand is up");
     assert_eq!(

@@ -119,3 +119,41 @@ fn a_correction_after_the_end_reaches_the_minutes_with_e_and_y() {
             .contains("bersama Dukcapil")
     );
 }
+
+/// The home screen: sessions by last use with their whole ids, `q` in a
+/// session comes back home, and a session another terminal hosts is
+/// offered to join as notetaker.
+#[test]
+fn home_sorts_by_last_use_returns_after_q_and_joins_a_hosted_session() {
+    let fgd = Fgd::new();
+    let first = fgd.new_session(&["--plan", "fgd-pola-pikir"]);
+    let second = fgd.new_session(&["--plan", "fgd-pola-pikir"]);
+    assert_ne!(first, second);
+    // The first is used (started) after the second was made.
+    let r = fgd.run_with_input(&["apply", &first], "{\"cmd\":\"start\"}\n");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let Some(home) = Tmux::start_sized(&fgd, "", 120, 34) else {
+        return;
+    };
+    let screen = home.wait_for(&second);
+    let (a, b) = (screen.find(&first).unwrap(), screen.find(&second).unwrap());
+    assert!(a < b, "the session used last comes first:\n{screen}");
+
+    // Enter opens it; `q` (asks while live) comes back home.
+    home.keys(&["Enter"]);
+    home.wait_for("BERLANGSUNG");
+    home.keys(&["q"]);
+    home.wait_for("Keluar sekarang?");
+    home.keys(&["y"]);
+    let screen = home.wait_for("Sesi tersimpan");
+    assert!(!screen.contains("FGD-EXIT"), "still running:\n{screen}");
+
+    // Hosted elsewhere: Enter offers to join; `n` joins as notetaker.
+    let host = Tmux::start_sized(&fgd, &format!("run {first}"), 120, 34).unwrap();
+    host.wait_for("BERLANGSUNG");
+    home.keys(&["Enter"]);
+    home.wait_for("dibuka di terminal lain");
+    home.keys(&["n"]);
+    home.wait_for("BERLANGSUNG");
+    host.wait_for("notulis ✓");
+}

@@ -15,7 +15,7 @@ fn fields(w: &Words, what: &str, pic: &str, due: &str) -> Vec<Field> {
     let fields = vec![
         Field::text(w.field_what, what, true),
         Field::participant(w.field_pic, pic, true),
-        Field::text(w.field_due, due, false).hint(w.due_hint),
+        Field::due(w.field_due, due).hint(w.due_hint),
     ];
     debug_assert_eq!(fields.len(), DUE + 1);
     fields
@@ -50,8 +50,9 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>, edit: Option<ActionId>) -
     }
     // A PIC that the suggestions narrow to one participant is that
     // participant (as the field showed); anything else is kept as typed.
-    let typed_pic = text(form, PIC);
+    let typed_pic = super::p_code(&text(form, PIC));
     let pic = match suggestions(s, &typed_pic, 2).as_slice() {
+        _ if s.participant(&typed_pic).is_some() => typed_pic,
         [one] if !typed_pic.is_empty() => one.code.clone(),
         _ => typed_pic,
     };

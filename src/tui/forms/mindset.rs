@@ -1,5 +1,5 @@
-//! The mindset-shift form (new and edit): from, to, BerAKHLAK values,
-//! participant. Owns its fields and their command; not the widget or the
+//! The mindset-shift form (new and edit): from, to, BerAKHLAK values
+//! (ticked on a checklist, never typed), participant. Owns its fields and their command; not the widget or the
 //! running of the command.
 
 use super::{Cx, Filled, FormKind, participant_of, text};
@@ -12,11 +12,13 @@ const TO: usize = 1;
 const VALUES: usize = 2;
 const PARTICIPANT: usize = 3;
 
-fn fields(w: &Words, from: &str, to: &str, values: &str, participant: &str) -> Vec<Field> {
+fn fields(w: &Words, from: &str, to: &str, values: &[CoreValue], participant: &str) -> Vec<Field> {
+    let names = CoreValue::ALL.iter().map(|v| w.core_value(*v)).collect();
+    let on = CoreValue::ALL.iter().map(|v| values.contains(v)).collect();
     let fields = vec![
         Field::text(w.field_from, from, true),
         Field::text(w.field_to, to, true),
-        Field::text(w.field_values, values, false).hint(w.values_hint),
+        Field::checks(w.field_values, names, on).hint(w.values_hint),
         Field::participant(w.field_participant, participant, false),
     ];
     debug_assert_eq!(fields.len(), PARTICIPANT + 1);
@@ -25,20 +27,19 @@ fn fields(w: &Words, from: &str, to: &str, values: &str, participant: &str) -> V
 
 /// An empty form.
 pub fn new(w: &Words) -> Filled {
-    (w.form_mindset.to_owned(), fields(w, "", "", "", ""))
+    (w.form_mindset.to_owned(), fields(w, "", "", &[], ""))
 }
 
 /// The form filled from mindset shift `id`.
 pub fn edit(w: &Words, s: &Session, id: MindsetId) -> Option<Filled> {
     let m = s.mindsets.get(id.0 as usize - 1)?;
-    let values: Vec<&str> = m.values.iter().map(|v| v.name_id()).collect();
     Some((
         w.form_mindset.to_owned(),
         fields(
             w,
             &m.from,
             &m.to,
-            &values.join(", "),
+            &m.values,
             m.participant.as_deref().unwrap_or(""),
         ),
     ))
@@ -46,13 +47,13 @@ pub fn edit(w: &Words, s: &Session, id: MindsetId) -> Option<Filled> {
 
 /// Adds a mindset shift, or edits `edit`.
 pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>, edit: Option<MindsetId>) -> Option<Command> {
-    let values = match parse_values(&text(form, VALUES)) {
-        Ok(vals) => vals,
-        Err(e) => {
-            form.refuse(VALUES, e);
-            return None;
-        }
-    };
+    // Ticked on the checklist, in BerAKHLAK order.
+    let values: Vec<CoreValue> = form
+        .field(VALUES)
+        .ticked()
+        .into_iter()
+        .filter_map(|i| CoreValue::ALL.get(i).copied())
+        .collect();
     let participant = participant_of(form, PARTICIPANT, cx)?;
     let (from, to) = (text(form, FROM), text(form, TO));
     Some(match edit {

@@ -157,12 +157,13 @@ fn participant_of(form: &mut Form<FormKind>, i: usize, cx: &Cx<'_>) -> Option<Op
         return Some(None);
     }
     let s = cx.session;
+    let typed = p_code(&typed);
     if let Ok(code) = s.find_speaker(&typed) {
         return Some(Some(code));
     }
-    let matches = speaker_suggestions(s, &typed, 2);
-    if let [one] = matches.as_slice() {
-        return Some(Some(one.code.clone()));
+    // `Enter` takes the highlighted (first) suggestion, as the field shows it.
+    if let Some(first) = speaker_suggestions(s, &typed, 1).first() {
+        return Some(Some(first.code.clone()));
     }
     let reason = match s.find_speaker(&typed) {
         Err(e) => crate::i18n::refusals::refusal(cx.lang, &e),
@@ -170,4 +171,13 @@ fn participant_of(form: &mut Form<FormKind>, i: usize, cx: &Cx<'_>) -> Option<Op
     };
     form.refuse(i, reason);
     None
+}
+
+/// A bare number typed in a participant field is a P-code: `6` → `P6`.
+pub(crate) fn p_code(typed: &str) -> String {
+    if !typed.is_empty() && typed.bytes().all(|b| b.is_ascii_digit()) {
+        format!("P{typed}")
+    } else {
+        typed.to_owned()
+    }
 }

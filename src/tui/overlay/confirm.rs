@@ -1,5 +1,6 @@
 //! The `y` / `n` question: quit while live, end the session, rewrite the
-//! minutes of an ended one, start with nobody present, remove a record. `y`
+//! minutes of an ended one, start with nobody present, remove a record or a
+//! hand from the queue, and what a terminal asks before (`[confirm]`). `y`
 //! answers through the [`Outcome`]; this file runs nothing.
 
 use ratatui::Frame;
@@ -9,7 +10,9 @@ use ratatui::widgets::Paragraph;
 
 use super::{Outcome, boxed, centered};
 use crate::domain::Command;
+use crate::i18n::fill;
 use crate::tui::app::App;
+use crate::tui::keymap::Op;
 use crate::tui::port::Port;
 use crate::tui::view::text::{fit, width, wrap};
 
@@ -26,6 +29,16 @@ pub enum Confirm {
     StartEmpty,
     /// Remove a record: its label and the command.
     Remove(String, Box<Command>),
+    /// Remove a queue entry (the hand, not the person): the person's name
+    /// and the command.
+    RemoveHand(String, Box<Command>),
+    /// Throw away the form under it, with what was typed.
+    Discard,
+    /// Start an agenda item while another (its title) runs.
+    StartOther(String, Box<Command>),
+    /// A command this terminal asks before (config `[confirm]`), with the
+    /// op it came from.
+    Ask(Op, Box<Command>),
 }
 
 /// `y` confirms, `n` or `Esc` closes, other keys wait.
@@ -34,8 +47,12 @@ pub fn key(c: &Confirm, ev: KeyEvent) -> Outcome {
         KeyCode::Char('y' | 'Y') => match c {
             Confirm::Quit => Outcome::Quit { keep: false },
             Confirm::End | Confirm::Rewrite => Outcome::End,
-            Confirm::StartEmpty => Outcome::Run(Command::Start),
-            Confirm::Remove(_, cmd) => Outcome::Run((**cmd).clone()),
+            Confirm::StartEmpty => Outcome::Confirmed(Command::Start),
+            Confirm::Discard => Outcome::CloseBoth,
+            Confirm::Remove(_, cmd)
+            | Confirm::RemoveHand(_, cmd)
+            | Confirm::StartOther(_, cmd)
+            | Confirm::Ask(_, cmd) => Outcome::Confirmed((**cmd).clone()),
         },
         KeyCode::Char('n' | 'N') | KeyCode::Esc => Outcome::Close,
         _ => Outcome::Stay,
@@ -54,6 +71,14 @@ pub fn draw<P: Port>(app: &App<P>, c: &Confirm, frame: &mut Frame<'_>) {
         Confirm::Rewrite => w.confirm_rewrite.to_owned(),
         Confirm::StartEmpty => w.confirm_start_empty.to_owned(),
         Confirm::Remove(label, _) => format!("{} “{}”?", w.confirm_remove, fit(label, 60)),
+        Confirm::RemoveHand(name, _) => fill(w.confirm_remove_hand, &[&fit(name, 60)]),
+        Confirm::Discard => w.confirm_discard.to_owned(),
+        Confirm::StartOther(title, _) => fill(w.confirm_start_other, &[&fit(title, 60)]),
+        Confirm::Ask(op, cmd) => {
+            let what = crate::i18n::keys::asks_start_pause(cmd, app.lang)
+                .unwrap_or_else(|| crate::i18n::keys::asks(*op, app.lang));
+            fill(w.confirm_ask, &[&what])
+        }
     };
     let bw = (width(&text) as u16 + 4).clamp(30, area.width.saturating_sub(4).max(30));
     let lines = wrap(&text, bw.saturating_sub(2) as usize);

@@ -11,7 +11,8 @@ use ratatui::layout::Position;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Outcome, Overlay, boxed, centered};
+use super::{Confirm, Outcome, Overlay, boxed, centered};
+use crate::domain::Command;
 use crate::tui::app::App;
 use crate::tui::form::{self, Field, FieldKind, Form, field_suggestions};
 use crate::tui::forms::{self, Cx, FormKind};
@@ -19,10 +20,12 @@ use crate::tui::port::Port;
 use crate::tui::theme::Theme;
 use crate::tui::view::text::{fit, speaker_label, spread, width, wrap};
 
-/// Keys edit the form; `Enter` submits, `Esc` throws it away.
+/// Keys edit the form; `Enter` submits, `Esc` throws it away (asking
+/// first when something was typed).
 pub fn key<P: Port>(f: &mut Form<FormKind>, app: &App<P>, ev: KeyEvent) -> Outcome {
     match f.handle(ev, app.session()) {
         form::Outcome::Editing => Outcome::Stay,
+        form::Outcome::Cancel if f.changed() => Outcome::Open(Overlay::Confirm(Confirm::Discard)),
         form::Outcome::Cancel => Outcome::Close,
         form::Outcome::Submit => Outcome::Submit,
     }
@@ -36,7 +39,7 @@ struct Widths {
 
 /// The form, scrolled so its end shows, with the cursor in its field.
 #[allow(clippy::cast_possible_truncation)] // line counts and widths fit the screen
-pub fn draw<P: Port>(app: &App<P>, f: &Form<FormKind>, frame: &mut Frame<'_>) {
+pub fn draw<P: Port>(app: &App<P>, f: &Form<FormKind>, now: DateTime<Utc>, frame: &mut Frame<'_>) {
     let w = app.words();
     let t = &app.theme;
     let area = frame.area();
@@ -52,6 +55,9 @@ pub fn draw<P: Port>(app: &App<P>, f: &Form<FormKind>, frame: &mut Frame<'_>) {
         let focused = i == f.focus;
         if let Some(at) = field_lines(app, field, focused, &widths, &mut lines) {
             cursor = Some(at);
+        }
+        if field.kind == FieldKind::Due {
+            due_line(app, field, now, &widths, &mut lines);
         }
     }
     if let Some(e) = &f.error {
@@ -91,7 +97,8 @@ fn field_lines<P: Port>(
     let value_lines = values(field, focused, wd.text);
     // Show at most 6 lines of a long text, ending at the cursor's line.
     let shown_from = value_lines.len().saturating_sub(6);
-    let style = if field.input.value().is_empty() && !matches!(field.kind, FieldKind::Choice(_)) {
+    let listed = matches!(field.kind, FieldKind::Choice(_) | FieldKind::Checks { .. });
+    let style = if field.input.value().is_empty() && !listed {
         t.dim
     } else {
         t.base
@@ -108,7 +115,7 @@ fn field_lines<P: Port>(
             Span::styled(v.clone(), style),
         ]));
     }
-    let cursor = (focused && !matches!(field.kind, FieldKind::Choice(_))).then(|| {
+    let cursor = (focused && !listed).then(|| {
         let last = value_lines.last().map_or(0, |l| width(l));
         (wd.label + 1 + last, lines.len().saturating_sub(1))
     });
@@ -148,12 +155,71 @@ fn values(field: &Field, focused: bool, text_w: usize) -> Vec<String> {
         out.extend(field.hint.map(|h| wrap(h, text_w)).unwrap_or_default());
         return out;
     }
+    if let FieldKind::Checks { options, on, at } = &field.kind {
+        let shown: Vec<String> = options
+            .iter()
+            .enumerate()
+            .map(|(k, o)| {
+                let tick = if on[k] { "☑" } else { "☐" };
+                let cursor = if focused && k == *at { "›" } else { "" };
+                format!("{cursor}{tick} {} {o}", k + 1)
+            })
+            .collect();
+        // Wrapped between options, never inside one.
+        let mut out: Vec<String> = vec![String::new()];
+        for item in shown {
+            let last = out.last_mut().map_or(0, |l| width(l));
+            if last > 0 && last + 2 + width(&item) > text_w {
+                out.push(String::new());
+            }
+            if let Some(line) = out.last_mut() {
+                if !line.is_empty() {
+                    line.push_str("  ");
+                }
+                line.push_str(&fit(&item, text_w));
+            }
+        }
+        if focused {
+            out.extend(field.hint.map(|h| wrap(h, text_w)).unwrap_or_default());
+        }
+        return out;
+    }
     let v = field.input.value();
     if v.is_empty() && !focused {
         vec![field.hint.unwrap_or("").to_owned()]
     } else {
         wrap(v, text_w)
     }
+}
+
+/// The date a due field's text stands for, under it ("→ Kamis, 31
+/// Desember 2026"), or, while it is empty, an example a week from today.
+fn due_line<P: Port>(
+    app: &App<P>,
+    field: &Field,
+    now: DateTime<Utc>,
+    wd: &Widths,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let s = app.session();
+    let today = s.info.zone.date_of(now);
+    let typed = field.value();
+    let text = if typed.is_empty() {
+        let Ok(week) = crate::domain::parse_due("+7h", today) else {
+            return;
+        };
+        let example = crate::i18n::date_long(week, app.lang);
+        crate::i18n::fill(app.words().due_example, &[&example])
+    } else {
+        match crate::domain::parse_due(typed, today) {
+            Ok(day) => format!("→ {}", crate::i18n::date_long(day, app.lang)),
+            Err(_) => return,
+        }
+    };
+    lines.push(Line::styled(
+        format!("{}{}", " ".repeat(wd.label + 1), fit(&text, wd.text)),
+        app.theme.dim,
+    ));
 }
 
 /// The participants a participant field's text suggests, under it.
@@ -180,14 +246,30 @@ fn suggestion_line<P: Port>(
             )
         })
         .collect();
-    lines.push(Line::styled(
-        format!(
-            "{}↑↓ {}",
-            " ".repeat(wd.label + 1),
-            fit(&names.join(" · "), wd.text.saturating_sub(3))
-        ),
-        t.dim,
-    ));
+    // Without a pick by ↑↓, `Enter` takes the first: it is highlighted.
+    let room = wd.text.saturating_sub(3);
+    let first = fit(&names[0], room);
+    let rest = if names.len() > 1 {
+        fit(
+            &format!(" · {}", names[1..].join(" · ")),
+            room.saturating_sub(width(&first)),
+        )
+    } else {
+        String::new()
+    };
+    // A PIC takes a suggestion only when it is the one left (else it is
+    // kept as typed), so only then is it highlighted.
+    let taken = !free || names.len() == 1;
+    let first_style = if taken && field.suggestion.is_none() && field.value() != s[0].code {
+        t.selected
+    } else {
+        t.dim
+    };
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}↑↓ ", " ".repeat(wd.label + 1)), t.dim),
+        Span::styled(first, first_style),
+        Span::styled(rest, t.dim),
+    ]));
 }
 
 impl<P: Port> App<P> {
@@ -204,12 +286,26 @@ impl<P: Port> App<P> {
             lang: self.lang,
             now,
         };
-        let Some(cmd) = forms::command(&mut form, &cx) else {
+        let Some(mut cmd) = forms::command(&mut form, &cx) else {
             self.overlays.push(Overlay::Form(form));
             return;
         };
+        // A new agenda item goes after the selected row, never before the
+        // running item (not at the end, after the closing).
+        let mut inserted = None;
+        if let Command::AddAgendaItem { position, .. } = &mut cmd
+            && position.is_none()
+        {
+            *position = self.insert_position();
+            inserted = *position;
+        }
         match self.port.execute(cmd, now) {
-            Ok(_) => self.saved(&form.kind),
+            Ok(_) => {
+                self.saved(&form.kind);
+                if let Some(at) = inserted {
+                    self.sel[crate::tui::app::Panel::Agenda.index()] = at - 1;
+                }
+            }
             Err(refusal) => {
                 form.error = Some(self.refusal_text(&refusal));
                 self.overlays.push(Overlay::Form(form));

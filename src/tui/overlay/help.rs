@@ -100,7 +100,8 @@ pub fn draw<P: Port>(app: &App<P>, page: i32, frame: &mut Frame<'_>) {
     let w = app.words();
     let t = &app.theme;
     let area = frame.area();
-    let rows = app.keymap.help(app.lang);
+    // Only what this terminal's role can do.
+    let rows = app.keymap.help_where(app.lang, |op| app.role.can(op));
     let bw = area.width.saturating_sub(2).min(110);
     let notes = [w.help_raise, w.help_forms, w.help_close];
     // As tall as one column needs, else the whole height (for two columns
@@ -132,36 +133,58 @@ pub fn draw<P: Port>(app: &App<P>, page: i32, frame: &mut Frame<'_>) {
         })
         .collect();
     let h = inner.height as usize;
-    let lines = flat(help.bindings(inner.width as usize, false));
+    let lines = flat(help.bindings(inner.width as usize, true));
     let extra_rows: usize = extras.iter().map(Vec::len).sum();
-    let half = lines.len().div_ceil(2);
     let notes_rows: usize = extras[..2].iter().map(Vec::len).sum();
     // One column, else two (80×24 shows every binding this way) when they
-    // hold every binding and the notes on picking and forms, else pages.
-    if lines.len() + extra_rows > h && (inner.width < 60 || half + notes_rows > h) {
-        let blocks = help.bindings(inner.width as usize, true);
-        pages(blocks, &extras[..2], page, &help, inner, frame);
-    } else if lines.len() + extra_rows > h {
-        two_columns(&help, half, inner, frame);
-        with_notes(Vec::new(), half, extras, inner, frame);
-    } else {
+    // hold every binding, whole, and the notes on picking and forms, else
+    // pages. A text is wrapped, never cut.
+    if lines.len() + extra_rows <= h {
         let used = lines.len();
         with_notes(lines, used, extras, inner, frame);
+        return;
+    }
+    let (left, right) = split(help.bindings((inner.width / 2) as usize, true));
+    let tall = left.len().max(right.len());
+    if inner.width >= 60 && tall + notes_rows <= h {
+        two_columns(left, right, inner, frame);
+        with_notes(Vec::new(), tall, extras, inner, frame);
+    } else {
+        let blocks = help.bindings(inner.width as usize, true);
+        pages(blocks, &extras[..2], page, &help, inner, frame);
     }
 }
 
-/// The bindings in two columns of `half` lines each.
+/// Blocks in two columns of about the same height, a block never split.
+fn split(blocks: Vec<Block>) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    let total: usize = blocks.iter().map(Vec::len).sum();
+    let half = total.div_ceil(2);
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for block in blocks {
+        if left.len() < half && right.is_empty() {
+            left.extend(block);
+        } else {
+            right.extend(block);
+        }
+    }
+    (left, right)
+}
+
+/// The bindings in two columns.
 #[allow(clippy::cast_possible_truncation)] // line counts fit the screen
-fn two_columns(help: &Help<'_>, half: usize, inner: Rect, frame: &mut Frame<'_>) {
+fn two_columns(
+    left: Vec<Line<'static>>,
+    right: Vec<Line<'static>>,
+    inner: Rect,
+    frame: &mut Frame<'_>,
+) {
     let half_w = inner.width / 2;
-    let mut lines = flat(help.bindings(half_w as usize, false));
-    let right: Vec<Line> = lines.split_off(half);
     let cols = Rect {
         width: half_w,
-        height: (half as u16).min(inner.height),
+        height: (left.len().max(right.len()) as u16).min(inner.height),
         ..inner
     };
-    frame.render_widget(Paragraph::new(lines), cols);
+    frame.render_widget(Paragraph::new(left), cols);
     frame.render_widget(
         Paragraph::new(right),
         Rect {

@@ -35,11 +35,22 @@ pub fn draw<P: Port>(app: &App<P>, code: &str, frame: &mut Frame<'_>) {
     let t = &app.theme;
     let area = frame.area();
     let name = speaker_label(w, app.session(), code, 40);
-    let rect = centered(area, area.width.saturating_sub(4).min(90), 5);
+    // Someone not marked present: raising the hand marks them, say so.
+    let absent = app.session().participant(code).is_some_and(|p| !p.present);
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4).min(90),
+        5 + u16::from(absent),
+    );
     let inner = boxed(frame, rect, &format!("{code} {name}"), t);
-    let lines: Vec<Line> = wrap(w.pick_kind, inner.width as usize)
-        .into_iter()
-        .map(|l| Line::styled(l, t.key))
-        .collect();
+    let mut lines: Vec<Line> = Vec::new();
+    if absent {
+        lines.push(Line::styled(format!("⚠ {}", w.picked_absent_hand), t.error));
+    }
+    lines.extend(
+        wrap(w.pick_kind, inner.width as usize)
+            .into_iter()
+            .map(|l| Line::styled(l, t.key)),
+    );
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -68,8 +68,13 @@ pub enum Outcome {
     Open(Overlay),
     /// Keep it and show why the key did nothing.
     Refuse(&'static str),
-    /// Close it and run the command.
+    /// Close it and run the command (asking first where this terminal
+    /// asks before it).
     Run(Command),
+    /// Close it and run the command: the user already said `y`.
+    Confirmed(Command),
+    /// Close it and the overlay under it (a form thrown away).
+    CloseBoth,
     /// Keep it and run the command.
     RunKeep(Command),
     /// Close it and do what the op does in the main view; it comes back
@@ -101,11 +106,11 @@ impl Overlay {
     }
 
     /// Draws this overlay over the frame.
-    pub fn draw<P: Port>(&self, app: &App<P>, _now: DateTime<Utc>, frame: &mut Frame<'_>) {
+    pub fn draw<P: Port>(&self, app: &App<P>, now: DateTime<Utc>, frame: &mut Frame<'_>) {
         match self {
             Overlay::Help(page) => help::draw(app, *page, frame),
             Overlay::Confirm(c) => confirm::draw(app, c, frame),
-            Overlay::Form(f) => form::draw(app, f, frame),
+            Overlay::Form(f) => form::draw(app, f, now, frame),
             Overlay::Picker(p) => picker::draw(app, p, frame),
             Overlay::Kind(code) => kind::draw(app, code, frame),
             Overlay::Participants(sel) => participants::draw(app, *sel, frame),

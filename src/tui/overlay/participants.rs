@@ -1,5 +1,6 @@
 //! Participants and attendance: ↑/↓ choose, `Enter`/`Space` mark present or
-//! absent, `+` adds a walk-in, `e`/`Enter`-op edits, the remove op asks to
+//! absent and move to the next person (a roll call is one key a person), a
+//! legend for every mark, `+` adds a walk-in, `e`/`Enter`-op edits, the remove op asks to
 //! remove. Opens forms and questions over itself through the [`Outcome`].
 //! Must not run commands or change the session itself.
 
@@ -36,6 +37,8 @@ pub fn key<P: Port>(sel: &mut usize, app: &App<P>, ev: KeyEvent) -> Outcome {
         (KeyCode::Enter | KeyCode::Char(' '), _) => {
             if let Some(participant) = code {
                 let present = s.participant(&participant).is_some_and(|p| p.present);
+                // On to the next person: a roll call is one key a person.
+                *sel = (*sel + 1).min(codes.len().saturating_sub(1));
                 return Outcome::RunKeep(if present {
                     Command::Absent { participant }
                 } else {
@@ -83,7 +86,7 @@ pub fn draw<P: Port>(app: &App<P>, sel: usize, frame: &mut Frame<'_>) {
         t,
     );
     let cols = inner.width as usize;
-    let room = inner.height.saturating_sub(2) as usize;
+    let room = inner.height.saturating_sub(3) as usize;
     let zone = s.info.zone.offset();
     let mut lines = Vec::new();
     let list: Vec<_> = s.participants().collect();
@@ -123,6 +126,7 @@ pub fn draw<P: Port>(app: &App<P>, sel: usize, frame: &mut Frame<'_>) {
         });
     }
     lines.push(Line::raw(""));
+    lines.push(Line::styled(fit(w.participants_legend, cols), t.dim));
     lines.push(Line::styled(fit(w.participants_hint, cols), t.key));
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -15,7 +15,7 @@ use crate::domain::{Language, Session, Status};
 use crate::i18n::keys;
 use crate::i18n::screen::{Words, fill};
 use crate::tui::app::{App, Panel, Role};
-use crate::tui::keymap::{Op, footer};
+use crate::tui::keymap::Op;
 use crate::tui::port::{Port, Trouble};
 use crate::tui::theme::Theme;
 
@@ -244,8 +244,10 @@ fn banner<P: Port>(
     match app.port.trouble() {
         Some(Trouble::Disconnected) => return Some(line(w.disconnected)),
         Some(Trouble::Refused(why)) => return Some(line(&fill(w.refused_by_host, &[&why]))),
+        Some(Trouble::Ended) => return Some(line(w.host_closed)),
         None => {}
     }
+    let connected = app.connected_text();
     let text = match app.session().status {
         Status::Ended => w.ended_banner.to_owned(),
         // Paused for a break: when the room is back, not that it is paused.
@@ -254,9 +256,12 @@ fn banner<P: Port>(
         Status::Planned if app.role != Role::Viewer => {
             fill(w.planned_banner, &[&app.keymap.hint(Op::StartPause)])
         }
-        _ => return None,
+        _ => return connected.map(|c| line(&c)),
     };
-    Some(line(&text))
+    Some(line(&match connected {
+        Some(c) => format!("{c} · {text}"),
+        None => text,
+    }))
 }
 
 fn footer<P: Port>(app: &App<P>, t: &Theme, cols: usize) -> Line<'static> {
@@ -266,15 +271,11 @@ fn footer<P: Port>(app: &App<P>, t: &Theme, cols: usize) -> Line<'static> {
             if f.error { t.error } else { t.active },
         );
     }
-    // The notetaker's hints lead with the entry forms.
-    let hints = match app.role {
-        Role::Notetaker => footer::NOTETAKER,
-        Role::Facilitator => footer::PROJECTOR,
-        Role::Viewer => footer::VIEWER,
-    };
+    // What the keys do now first; the notetaker's lead with the entry forms.
+    let hints = app.footer_ops();
     let mut spans = Vec::new();
     let mut used = 0;
-    for &op in hints {
+    for &op in &hints {
         let Some(label) = keys::hint(op, app.lang) else {
             continue;
         };

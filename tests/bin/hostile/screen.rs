@@ -46,12 +46,6 @@ fn form_cases() -> Vec<FormCase> {
         f("empty conclusion", "c", "\t", "required"),
         f("mindset without to", "m", "dilayani\t", "required"),
         f(
-            "mindset with an unknown value",
-            "m",
-            "dilayani\tmelayani\tsombong",
-            "sombong",
-        ),
-        f(
             "mindset with an unknown participant",
             "m",
             "dilayani\tmelayani\t\tP99",
