@@ -108,6 +108,8 @@ pub struct Plan {
     pub agenda: Vec<PlanItem>,
     /// What the minutes hold (`[minutes]`).
     pub minutes: MinutesOptions,
+    /// The series its meetings belong to (`series`), if named.
+    pub series: Option<String>,
 }
 
 /// A participant in a plan.
@@ -138,6 +140,8 @@ pub struct PlanItem {
     pub owner: Option<String>,
     /// Guide questions.
     pub questions: Vec<String>,
+    /// Where a follow-up reviews the carried actions (`review = true`).
+    pub review: bool,
 }
 
 impl Plan {
@@ -159,6 +163,7 @@ impl Plan {
             participants: vec![],
             agenda: vec![],
             minutes: MinutesOptions::default(),
+            series: None,
         }
     }
 
@@ -194,6 +199,7 @@ impl Plan {
             speaker_limit_secs: self.speaker_limit_minutes * 60,
             follow_up_of,
             meeting,
+            series: self.series.clone(),
             revised: false,
             minutes: self.minutes,
         };
@@ -252,6 +258,7 @@ struct RawPlan {
     agenda: Vec<Spanned<RawItem>>,
     #[serde(default)]
     minutes: RawMinutes,
+    series: Option<Spanned<String>>,
 }
 
 /// The `[minutes]` table: what the minutes hold.
@@ -281,6 +288,8 @@ struct RawItem {
     owner: Option<Spanned<String>>,
     #[serde(default)]
     questions: Vec<Spanned<String>>,
+    #[serde(default)]
+    review: bool,
 }
 
 /// Parses and checks a plan. `file` names it in error messages. Returns every
@@ -309,6 +318,7 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
     let venue = c.opt(raw.venue, "venue");
     let organizer = c.opt(raw.organizer, "organizer");
     let place = c.opt(raw.place, "place");
+    let series = c.opt(raw.series, "series");
     let facilitator = c.person(
         raw.facilitator,
         [
@@ -359,6 +369,7 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         minutes: MinutesOptions {
             participation: raw.minutes.participation.unwrap_or(true),
         },
+        series,
     })
 }
 

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::header::HeaderChange;
+use super::series::Carried;
 use super::session::{ActionId, EntryId, ItemId, MindsetId, NoteId, SessionInfo};
 use super::types::{ActionStatus, CoreValue, NoteKind, SpeakKind};
 
@@ -305,6 +306,9 @@ pub enum Command {
         /// The session it is carried over from.
         #[serde(default)]
         origin: Option<String>,
+        /// Its origin meeting and how it stood, when a follow-up carries it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        carried: Option<Carried>,
     },
     /// Correct an action; an empty PIC or due clears it.
     EditAction {
@@ -320,12 +324,19 @@ pub enum Command {
         #[serde(default)]
         due: Option<String>,
     },
-    /// Mark an action open, done or dropped.
+    /// Mark an action open, done or dropped, with a progress note and (for
+    /// an open one) a new due date.
     SetActionStatus {
         /// Number.
         action: ActionId,
         /// New status.
         status: ActionStatus,
+        /// Progress so far.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        /// A new due date (`2027-01-31` or `+14d`): extends an open action.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<String>,
     },
     /// Remove a note.
     RemoveNote {

@@ -188,6 +188,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             due,
             item,
             origin,
+            carried,
         } => actions::add(
             r,
             &what,
@@ -195,6 +196,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             due.as_deref(),
             item,
             origin.as_deref(),
+            carried,
         ),
         Command::EditAction {
             action,
@@ -202,7 +204,12 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             pic,
             due,
         } => actions::edit(r, action, what.as_deref(), pic.as_deref(), due.as_deref()),
-        Command::SetActionStatus { action, status } => actions::set_status(r, action, status),
+        Command::SetActionStatus {
+            action,
+            status,
+            note,
+            due,
+        } => actions::set_status(r, action, status, note.as_deref(), due.as_deref()),
         Command::RemoveNote { note } => records::remove(r.s, Target::Note(note)),
         Command::RemoveMindset { mindset } => records::remove(r.s, Target::Mindset(mindset)),
         Command::RemoveDecision { decision } => records::remove(r.s, Target::Decision(decision)),

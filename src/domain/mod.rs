@@ -31,6 +31,7 @@ mod participants;
 mod records;
 mod redecide;
 mod rules;
+mod series;
 mod session;
 mod snapshot;
 mod speakers;
@@ -56,6 +57,7 @@ pub use session::{
     Note, NoteId, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span, Speaking,
     Statement, TalkStat, Turn,
 };
+pub use series::{Carried, Outcome, is_closing_title, is_review_title};
 pub use snapshot::Snapshot;
 pub use speakers::{CHAIR_CODE, Speaker, SpeakerRole};
 pub use texts::{Field, Form, Role, Value};

@@ -205,7 +205,15 @@ impl<P: Port> App<P> {
                         (_, Some(ActionStatus::Done)) => ActionStatus::Open,
                         _ => ActionStatus::Done,
                     };
-                    self.run(Command::SetActionStatus { action: id, status }, now);
+                    self.run(
+                        Command::SetActionStatus {
+                            action: id,
+                            status,
+                            note: None,
+                            due: None,
+                        },
+                        now,
+                    );
                 }
                 _ => self.focus_hint(Panel::Actions),
             },
