@@ -17,8 +17,7 @@ use thiserror::Error;
 pub use outcome::{Executed, LogUnavailable, NotStored, Notice, PeerRefusal, Refusal, Unsure};
 
 use crate::domain::{
-    Actor, Command, DomainError, Recorded, Seq, Session, Snapshot,
-    Status, apply, decide, replay,
+    Actor, Command, DomainError, Recorded, Seq, Session, Snapshot, Status, apply, decide, replay,
 };
 use crate::export;
 use crate::plan::Plan;

@@ -200,6 +200,7 @@ impl Plan {
             follow_up_of,
             meeting,
             series: self.series.clone(),
+            follow_up_date: None,
             revised: false,
             minutes: self.minutes,
         };

@@ -46,7 +46,9 @@ pub fn run(data: &DataDir, args: &Args<'_>) -> Result<(), CliError> {
             )),
         }
     }
-    let latest = sessions.iter().max_by_key(|s| (s.info.meeting_number(), s.date()));
+    let latest = sessions
+        .iter()
+        .max_by_key(|s| (s.info.meeting_number(), s.date()));
     let zone = latest.map_or(Zone::default(), |s| s.info.zone);
     let lang = latest.map_or(Language::default(), |s| s.info.language);
     let today = zone.date_of(Utc::now());
@@ -79,9 +81,7 @@ fn chosen(
 ) -> Result<(String, Option<String>, Vec<Meta>), CliError> {
     let metas = data.list()?;
     match (args.series, args.session) {
-        (Some(_), Some(_)) => Err(CliError::usage(
-            "give --series S or --session ID, not both",
-        )),
+        (Some(_), Some(_)) => Err(CliError::usage("give --series S or --session ID, not both")),
         (None, Some(id)) => {
             let id = data.resolve(id)?;
             let metas: Vec<Meta> = metas.into_iter().filter(|m| m.id == id).collect();

@@ -52,12 +52,12 @@ pub use header::{Header, HeaderChange};
 pub use invariants::Broken;
 pub use records::{Record, RecordKind};
 pub use redecide::{Unproducible, command_of, redecide};
+pub use series::{Carried, Outcome, is_closing_title, is_review_title};
 pub use session::{
     ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, MinutesOptions,
     Note, NoteId, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span, Speaking,
     Statement, TalkStat, Turn,
 };
-pub use series::{Carried, Outcome, is_closing_title, is_review_title};
 pub use snapshot::Snapshot;
 pub use speakers::{CHAIR_CODE, Speaker, SpeakerRole};
 pub use texts::{Field, Form, Role, Value};

@@ -119,6 +119,9 @@ pub struct SessionInfo {
     /// meeting's id for a follow-up); see [`SessionInfo::series_id`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series: Option<String>,
+    /// The day of the meeting it follows up, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_date: Option<NaiveDate>,
     /// The header was corrected after the session ended.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revised: bool,

@@ -19,13 +19,12 @@ pub fn arrange(commands: &mut Vec<Command>, plan: &Plan, prev: &Session) {
     for cmd in commands.iter_mut() {
         if let Command::Create { info } = cmd {
             info.series = Some(prev.info.series_id().to_owned());
+            info.follow_up_date = Some(prev.date());
         }
     }
     commands.extend(walk_ins(plan, prev));
     let mut titles: Vec<String> = plan.agenda.iter().map(|i| norm(&i.title)).collect();
-    let has_open = prev
-        .actions()
-        .any(|a| a.status == ActionStatus::Open);
+    let has_open = prev.actions().any(|a| a.status == ActionStatus::Open);
     let review = match plan
         .agenda
         .iter()

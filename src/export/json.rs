@@ -82,7 +82,8 @@ pub fn read_state(bytes: &[u8]) -> Result<Session, ReadError> {
         version: u32,
         session: Session,
     }
-    let s: State = serde_json::from_slice(bytes).map_err(|e| ReadError::Malformed(e.to_string()))?;
+    let s: State =
+        serde_json::from_slice(bytes).map_err(|e| ReadError::Malformed(e.to_string()))?;
     if s.format != FORMAT {
         return Err(ReadError::Malformed(format!(
             "its \"format\" is not \"{FORMAT}\""

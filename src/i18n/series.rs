@@ -24,6 +24,9 @@ words! {
         review_title: ("Review tindak lanjut pertemuan sebelumnya", "Review of the previous meeting's actions"),
         review_none: ("Tidak ada tindak lanjut yang dibawa dari pertemuan sebelumnya.", "No actions were carried from the previous meeting."),
         meeting_no: ("Pertemuan ke-{}", "Meeting {}"),
+        meeting_label: ("Pertemuan", "Meeting"),
+        meeting_value: ("ke-{}", "no. {}"),
+        meeting_value_series: ("ke-{} (seri {})", "no. {} (series {})"),
         meeting_of: ("pertemuan ke-{}, {}", "meeting {}, {}"),
         col_no: ("No", "No"),
         col_what: ("Tindak lanjut", "Action"),
@@ -58,4 +61,12 @@ pub const fn words(lang: crate::domain::Language) -> &'static Words {
         crate::domain::Language::Id => &ID,
         crate::domain::Language::En => &EN,
     }
+}
+
+/// "pertemuan ke-2, 2 November 2026": a meeting by its number and date.
+pub fn meeting_of(lang: crate::domain::Language, meeting: u32, date: chrono::NaiveDate) -> String {
+    super::fill(
+        words(lang).meeting_of,
+        &[&meeting, &super::date(date, lang)],
+    )
 }

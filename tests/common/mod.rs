@@ -207,6 +207,7 @@ pub fn action(what: &str, pic: Option<&str>, due: Option<&str>) -> Command {
         due: due.map(Into::into),
         item: None,
         origin: None,
+        carried: None,
     }
 }
 

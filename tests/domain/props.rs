@@ -479,6 +479,7 @@ fn command() -> impl Strategy<Value = Command> {
                     due,
                     item,
                     origin,
+                    carried: None,
                 })
                 .boxed(),
         ),
@@ -499,6 +500,8 @@ fn command() -> impl Strategy<Value = Command> {
                 .prop_map(|(id, status)| Command::SetActionStatus {
                     action: ActionId(id),
                     status,
+                    note: None,
+                    due: None,
                 })
                 .boxed(),
         ),

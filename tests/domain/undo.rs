@@ -144,6 +144,8 @@ fn undo_restores_the_state_before_each_kind_of_command() {
         Command::SetActionStatus {
             action: ActionId(1),
             status: ActionStatus::Done,
+            note: None,
+            due: None,
         },
         Command::RemoveNote { note: NoteId(1) },
         Command::RemoveMindset {
@@ -471,6 +473,8 @@ fn a_correction_after_the_end_can_be_undone() {
         Command::SetActionStatus {
             action: ActionId(1),
             status: ActionStatus::Dropped,
+            note: None,
+            due: None,
         },
     );
     undo_restores(
@@ -507,6 +511,8 @@ fn undo_survives_a_replay() {
     fx.n(Command::SetActionStatus {
         action: ActionId(1),
         status: ActionStatus::Done,
+        note: None,
+        due: None,
     })
     .unwrap();
     fx.f(Command::FinishSpeaker).unwrap();

@@ -192,6 +192,7 @@ fn command(step: Step) -> Option<Command> {
             due,
             item: None,
             origin: None,
+            carried: None,
         },
         Step::EditNote(i, text) => Command::EditNote {
             note: NoteId(i),
@@ -209,6 +210,8 @@ fn command(step: Step) -> Option<Command> {
         Step::Status(i, status) => Command::SetActionStatus {
             action: ActionId(i),
             status,
+            note: None,
+            due: None,
         },
         Step::RemoveNote(i) => Command::RemoveNote { note: NoteId(i) },
         Step::Undo => Command::Undo,

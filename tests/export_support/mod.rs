@@ -91,6 +91,7 @@ fn action(what: &str, pic: Option<&str>, due: Option<&str>, origin: Option<&str>
         due: due.map(Into::into),
         item: None,
         origin: origin.map(Into::into),
+        carried: None,
     }
 }
 
@@ -449,6 +450,8 @@ pub fn fixed() -> Fx {
         Command::SetActionStatus {
             action: ActionId(3),
             status: ActionStatus::Done,
+            note: None,
+            due: None,
         },
     );
     fx.check();

@@ -93,6 +93,7 @@ fn wide() -> Fx {
             due: Some("2027-01-10".into()),
             item: None,
             origin: None,
+            carried: None,
         });
     }
     fx.wait(200);

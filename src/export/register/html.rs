@@ -47,10 +47,7 @@ pub fn document(r: &Register) -> Document {
             letterhead: None,
             fields: vec![Field {
                 label: w.col_series,
-                value: FieldValue::Line(vec![Span::word(i18n::fill(
-                    w.register_as_of,
-                    &[&as_of],
-                ))]),
+                value: FieldValue::Line(vec![Span::word(i18n::fill(w.register_as_of, &[&as_of]))]),
             }],
             remarks: vec![],
             banner: None,

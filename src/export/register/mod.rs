@@ -71,12 +71,18 @@ pub struct Filter {
 pub fn build(sessions: &[Session], today: NaiveDate, filter: Filter) -> Vec<Row> {
     let mut order: Vec<&Session> = sessions.iter().collect();
     order.sort_by(|a, b| {
-        (a.info.series_id(), a.info.meeting_number(), a.date(), &a.info.id).cmp(&(
-            b.info.series_id(),
-            b.info.meeting_number(),
-            b.date(),
-            &b.info.id,
-        ))
+        (
+            a.info.series_id(),
+            a.info.meeting_number(),
+            a.date(),
+            &a.info.id,
+        )
+            .cmp(&(
+                b.info.series_id(),
+                b.info.meeting_number(),
+                b.date(),
+                &b.info.id,
+            ))
     });
     let mut rows: Vec<Row> = Vec::new();
     let mut at: HashMap<(String, String, u32), usize> = HashMap::new();
@@ -239,7 +245,13 @@ impl Register {
             c
         }));
         let widths: Vec<usize> = (0..8)
-            .map(|i| lines.iter().map(|l| l[i].chars().count()).max().unwrap_or(0))
+            .map(|i| {
+                lines
+                    .iter()
+                    .map(|l| l[i].chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
             .collect();
         for l in &lines {
             let cells: Vec<String> = l
