@@ -97,13 +97,13 @@ impl Builder<'_> {
     fn meeting(&self) -> Option<String> {
         let info = &self.s.info;
         let w = i18n::series::words(self.lang());
-        match (&info.series, info.follow_up_of.is_some()) {
-            (None, false) => None,
-            (Some(s), _) => Some(i18n::fill(
+        match &info.series {
+            Some(s) => Some(i18n::fill(
                 w.meeting_value_series,
                 &[&info.meeting_number(), s],
             )),
-            (None, true) => Some(i18n::fill(w.meeting_value, &[&info.meeting_number()])),
+            None if info.meeting > 1 => Some(i18n::fill(w.meeting_value, &[&info.meeting])),
+            None => None,
         }
     }
 }
