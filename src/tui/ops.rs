@@ -46,6 +46,7 @@ impl<P: Port> App<P> {
             | Op::SkipItem
             | Op::Participants
             | Op::SessionInfo
+            | Op::Review
             | Op::Undo
             | Op::End => self.on_session(op, now),
             Op::RaiseHand | Op::CallNext | Op::CallSpeaker | Op::FinishSpeaker => {
@@ -144,6 +145,10 @@ impl<P: Port> App<P> {
             },
             Op::Participants => self.overlays.push(Overlay::Participants(0)),
             Op::SessionInfo => self.open_form(FormKind::SessionInfo),
+            Op::Review if self.session().carried_actions().next().is_none() => {
+                self.complain(crate::i18n::series::words(self.words().lang).review_none);
+            }
+            Op::Review => self.overlays.push(Overlay::Review(0)),
             Op::Undo => {
                 self.run(Command::Undo, now);
             }
