@@ -33,6 +33,7 @@ mod keys;
 mod keys_forms;
 mod keys_home;
 mod keys_info;
+mod keys_review;
 mod keys_session;
 mod keys_speakers;
 mod restart;
