@@ -57,13 +57,21 @@ fn main() -> Res<()> {
     };
 
     let (warm, iters) = if quick { (2, 15) } else { (5, 60) };
-    let (mut cli, mut cli_base, mut lib, mut lib_base) =
-        (Samples::new(), Samples::new(), Samples::new(), Samples::new());
+    let (mut cli, mut cli_base, mut lib, mut lib_base) = (
+        Samples::new(),
+        Samples::new(),
+        Samples::new(),
+        Samples::new(),
+    );
     let mut rows = 0;
     for i in 0..warm + iters {
         let keep = i >= warm;
         let mut a = Samples::new();
-        a.time(|| run(&["actions", "--series", "obsesi", "--format", "json", "--out", dir]))?;
+        a.time(|| {
+            run(&[
+                "actions", "--series", "obsesi", "--format", "json", "--out", dir,
+            ])
+        })?;
         let mut b = Samples::new();
         b.time(|| run(&["list", "--series", "obsesi"]))?;
         let mut c = Samples::new();
@@ -184,13 +192,16 @@ fn meeting(e: &mut engine::Engine, start: DateTime<Utc>, m: usize) -> Res<()> {
     };
     run(e, Command::Start)?;
     for n in 0..40 {
-        run(e, Command::AddNote {
-            text: format!("Catatan {n} pertemuan {m}: pembagian tugas antar-seksi"),
-            kind: NoteKind::Observation,
-            participant: None,
-            item: None,
-            private: Some(false),
-        })?;
+        run(
+            e,
+            Command::AddNote {
+                text: format!("Catatan {n} pertemuan {m}: pembagian tugas antar-seksi"),
+                kind: NoteKind::Observation,
+                participant: None,
+                item: None,
+                private: Some(false),
+            },
+        )?;
     }
     let carried: Vec<_> = e.session().carried_actions().map(|a| a.id).collect();
     for (i, id) in carried.into_iter().enumerate() {
@@ -200,22 +211,28 @@ fn meeting(e: &mut engine::Engine, start: DateTime<Utc>, m: usize) -> Res<()> {
             2 => (ActionStatus::Dropped, None),
             _ => (ActionStatus::Open, None),
         };
-        run(e, Command::SetActionStatus {
-            action: id,
-            status,
-            note: Some(format!("kemajuan pertemuan {m}")),
-            due,
-        })?;
+        run(
+            e,
+            Command::SetActionStatus {
+                action: id,
+                status,
+                note: Some(format!("kemajuan pertemuan {m}")),
+                due,
+            },
+        )?;
     }
     for n in 0..5 {
-        run(e, Command::AddAction {
-            what: format!("Tindak lanjut {n} dari pertemuan {m}"),
-            pic: Some(format!("P{}", n + 1)),
-            due: Some("+7d".into()),
-            item: None,
-            origin: None,
-            carried: None,
-        })?;
+        run(
+            e,
+            Command::AddAction {
+                what: format!("Tindak lanjut {n} dari pertemuan {m}"),
+                pic: Some(format!("P{}", n + 1)),
+                due: Some("+7d".into()),
+                item: None,
+                origin: None,
+                carried: None,
+            },
+        )?;
     }
     run(e, Command::End)?;
     Ok(())

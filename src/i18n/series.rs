@@ -52,6 +52,7 @@ words! {
         review_new_due: ("Batas waktu baru", "New due date"),
         walk_in: ("hadir tanpa undangan di pertemuan sebelumnya", "walked in at the previous meeting"),
         next_meeting: ("pertemuan berikutnya", "next meeting"),
+        home_pick_plan: ("Pilih rencana untuk pertemuan berikutnya seri {}", "Pick the plan for the next meeting of series {}"),
     }
 }
 

@@ -133,7 +133,8 @@ impl Home {
         theme: Theme,
         keymap: Keymap,
     ) -> Home {
-        let sessions = data.list().unwrap_or_default();
+        let mut sessions = data.list().unwrap_or_default();
+        super::home_series::group(&mut sessions);
         let focus = usize::from(sessions.is_empty());
         Home {
             sessions,
@@ -212,6 +213,9 @@ impl Home {
                 };
             }
             (_, Some(Op::Cancel)) => self.follow_up = None,
+            (KeyCode::Char('N'), _) if self.focus == 0 => {
+                super::home_series::next_meeting(self, create);
+            }
             (KeyCode::Char('f'), _) if self.focus == 0 => {
                 if let Some(m) = self.sessions.get(*sel) {
                     self.follow_up = Some(m.id.clone());
@@ -304,7 +308,12 @@ impl Home {
             .iter()
             .map(|m| {
                 spread(
-                    &format!("{}  {}", m.id, m.title),
+                    &format!(
+                        "{}{}  {}",
+                        super::home_series::mark(m, self.lang),
+                        m.id,
+                        m.title
+                    ),
                     &format!("[{}]", w.status(m.status)),
                     cols.saturating_sub(1),
                 )

@@ -11,6 +11,7 @@ pub mod config;
 pub mod form;
 pub mod forms;
 pub mod home;
+mod home_series;
 pub mod keymap;
 pub mod ops;
 pub mod overlay;
