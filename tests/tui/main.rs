@@ -32,6 +32,7 @@ mod tui_support;
 mod keys;
 mod keys_forms;
 mod keys_home;
+mod keys_home_series;
 mod keys_info;
 mod keys_review;
 mod keys_session;
