@@ -87,6 +87,12 @@ fn main() -> Res<()> {
     }
     println!("register: {rows} actions\n");
 
+    report(&mut cli, &mut cli_base, &mut lib, &mut lib_base);
+    Ok(())
+}
+
+/// The table of the four timings.
+fn report(cli: &mut Samples, cli_base: &mut Samples, lib: &mut Samples, lib_base: &mut Samples) {
     let mut t = Table::new(&["what", "median ms", "p99 ms", "max ms", "vs"]);
     let (cli_med, cli_p99) = (cli.median(), cli.p99());
     let verdict = if cli_p99 <= BUDGET {
@@ -126,7 +132,6 @@ fn main() -> Res<()> {
         ratio(lib_med, parse_med),
     ]);
     print!("{}", t.render());
-    Ok(())
 }
 
 /// The library's register of the series; returns its number of rows.

@@ -307,23 +307,7 @@ pub fn main() -> Result<(), CliError> {
             "a second terminal needs Unix-domain sockets, which this platform lacks",
         )),
         Some(Cmd::List { json, series }) => list(&data()?, json, series.as_deref()),
-        Some(Cmd::Actions {
-            series,
-            session,
-            open,
-            overdue,
-            format,
-            out,
-        }) => actions::run(
-            &data()?,
-            &actions::Args {
-                series: series.as_deref(),
-                session: session.as_deref(),
-                filter: crate::export::register::Filter { open, overdue },
-                format: &format,
-                out: &out,
-            },
-        ),
+        Some(cmd @ Cmd::Actions { .. }) => actions_of(&data()?, cmd),
         Some(Cmd::Apply { id, file }) => apply::run(&data()?, &id, file.as_deref()),
         Some(Cmd::Export {
             id,
@@ -363,6 +347,31 @@ pub fn main() -> Result<(), CliError> {
 #[allow(clippy::needless_pass_by_value)] // used as `map_err(io_out)`
 fn io_out(e: std::io::Error) -> CliError {
     CliError::other(format!("can't write the output: {e}"))
+}
+
+/// `fgd actions` with its arguments.
+fn actions_of(data: &DataDir, cmd: Cmd) -> Result<(), CliError> {
+    let Cmd::Actions {
+        series,
+        session,
+        open,
+        overdue,
+        format,
+        out,
+    } = cmd
+    else {
+        return Ok(());
+    };
+    actions::run(
+        data,
+        &actions::Args {
+            series: series.as_deref(),
+            session: session.as_deref(),
+            filter: crate::export::register::Filter { open, overdue },
+            format: &format,
+            out: &out,
+        },
+    )
 }
 
 fn list(data: &DataDir, json: bool, series: Option<&str>) -> Result<(), CliError> {

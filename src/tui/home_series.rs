@@ -69,16 +69,15 @@ pub fn next_meeting(home: &mut Home, create: &mut Create<'_>) {
             .filter(|p| p.series.as_deref() == Some(series_id.as_str()))
             .cloned()
     });
-    match plan {
-        Some(plan) => match create(&plan, Some(&last)) {
+    if let Some(plan) = plan {
+        match create(&plan, Some(&last)) {
             Ok(id) => home.choice = Some(Choice::Open(id)),
             Err(e) => home.flash = Some((e, true)),
-        },
-        None => {
-            let w = series::words(home.lang);
-            home.follow_up = Some(last);
-            home.focus = 1;
-            home.flash = Some((i18n::fill(w.home_pick_plan, &[&series_id]), false));
         }
+    } else {
+        let w = series::words(home.lang);
+        home.follow_up = Some(last);
+        home.focus = 1;
+        home.flash = Some((i18n::fill(w.home_pick_plan, &[&series_id]), false));
     }
 }

@@ -90,19 +90,16 @@ pub fn build(sessions: &[Session], today: NaiveDate, filter: Filter) -> Vec<Row>
         for a in s.actions() {
             let row = row_of(s, a, today);
             let key = (row.series.clone(), row.origin.clone(), row.number);
-            match at.get(&key) {
-                Some(&i) => {
-                    let meetings = std::mem::take(&mut rows[i].meetings);
-                    rows[i] = Row { meetings, ..row };
-                    let n = s.info.meeting_number();
-                    if !rows[i].meetings.contains(&n) {
-                        rows[i].meetings.push(n);
-                    }
+            if let Some(&i) = at.get(&key) {
+                let meetings = std::mem::take(&mut rows[i].meetings);
+                rows[i] = Row { meetings, ..row };
+                let n = s.info.meeting_number();
+                if !rows[i].meetings.contains(&n) {
+                    rows[i].meetings.push(n);
                 }
-                None => {
-                    at.insert(key, rows.len());
-                    rows.push(row);
-                }
+            } else {
+                at.insert(key, rows.len());
+                rows.push(row);
             }
         }
     }

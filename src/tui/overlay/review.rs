@@ -103,7 +103,7 @@ pub fn draw<P: Port>(app: &App<P>, sel: usize, frame: &mut Frame<'_>) {
     let start = sel.saturating_sub(room.saturating_sub(1));
     let mut lines = Vec::new();
     for (i, a) in list.iter().enumerate().skip(start).take(room) {
-        let pic = a.pic.as_ref().map(|p| p.text.as_str()).unwrap_or("");
+        let pic = a.pic.as_ref().map_or("", |p| p.text.as_str());
         let right = after(a, lang);
         let text = spread(&format!("{:>2}. {} — {pic}", a.id.0, a.what), &right, cols);
         let style = match a.outcome() {

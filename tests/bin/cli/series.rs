@@ -4,8 +4,10 @@
 //! carried agenda items in their place, walk-ins invited again, the action
 //! register (`fgd actions`) and the minutes of meeting 3.
 
+use calamine::{Data, Reader, Xlsx};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use fgd::domain::{ActionStatus, Language, Session};
+use fgd::domain::Outcome::{Done, Dropped, Extended, InProgress, Pending};
+use fgd::domain::{ActionStatus, Language, Outcome, Session};
 
 use crate::bin_support::{Fgd, hours_ago, shifted};
 
@@ -110,14 +112,38 @@ fn three_meetings() -> Series {
     }
 }
 
+/// An action's status, outcome, due date and note.
+fn outcome(
+    s: &Session,
+    n: u32,
+) -> (
+    ActionStatus,
+    Option<Outcome>,
+    Option<NaiveDate>,
+    Option<String>,
+) {
+    let a = s.actions().find(|a| a.id.0 == n).unwrap();
+    (a.status, a.outcome(), a.due, a.note.clone())
+}
+
 #[test]
 fn a_series_of_three_obsesi_meetings_reviews_and_registers_its_actions() {
     let s = three_meetings();
-    let (fgd, [first, second, third]) = (&s.fgd, &s.ids);
-    let d1 = day(s.starts[0]);
+    meeting_two_carries_and_reviews(&s);
+    meeting_three_sees_the_outcomes(&s);
+    let r = replay(&s.fgd, &s.ids[2], MEETING_3, s.starts[2]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    listed_by_series(&s);
+    let out = tempfile::tempdir().unwrap();
+    the_register_has_each_action_once(&s, out.path());
+    the_minutes_of_meeting_three_open_with_the_review(&s, out.path());
+}
 
-    // Meeting 2: the series, its number, what it carried and where.
-    let m2 = backup(fgd, second);
+/// Meeting 2: the series, its number, what it carried and where, and its
+/// review with every outcome.
+fn meeting_two_carries_and_reviews(s: &Series) {
+    let d1 = day(s.starts[0]);
+    let m2 = backup(&s.fgd, &s.ids[1]);
     assert_eq!(m2.info.series_id(), "obsesi");
     assert_eq!(m2.info.meeting_number(), 2);
     let review = m2.review_item().expect("a review item");
@@ -150,11 +176,6 @@ fn a_series_of_three_obsesi_meetings_reviews_and_registers_its_actions() {
         .expect("last meeting's walk-in is invited");
     assert!(!walk_in.present, "invited, not yet present");
     // Meeting 2's review: each outcome, as events of meeting 2.
-    let outcome = |s: &Session, n: u32| {
-        let a = s.actions().find(|a| a.id.0 == n).unwrap();
-        (a.status, a.outcome(), a.due, a.note.clone())
-    };
-    use fgd::domain::Outcome::{Done, Dropped, Extended, InProgress, Pending};
     assert_eq!(outcome(&m2, 1).1, Some(Done));
     assert_eq!(outcome(&m2, 2).1, Some(InProgress));
     assert_eq!(outcome(&m2, 3).1, Some(Extended));
@@ -165,9 +186,11 @@ fn a_series_of_three_obsesi_meetings_reviews_and_registers_its_actions() {
         let c = a.carried.as_ref().unwrap();
         c.meeting == 1 && c.date == d1 && a.item == Some(review.id)
     }));
+}
 
-    // Meeting 3 sees meeting 2's outcomes: done and dropped stay behind.
-    let m3 = backup(fgd, third);
+/// Meeting 3 sees meeting 2's outcomes: done and dropped stay behind.
+fn meeting_three_sees_the_outcomes(s: &Series) {
+    let m3 = backup(&s.fgd, &s.ids[2]);
     assert_eq!(m3.info.meeting_number(), 3);
     let carried: Vec<(&str, u32, Option<NaiveDate>)> = m3
         .carried_actions()
@@ -182,11 +205,17 @@ fn a_series_of_three_obsesi_meetings_reviews_and_registers_its_actions() {
     assert_eq!(carried[2].0, "Surat edaran jam layanan");
     assert_eq!(carried[2].1, 2);
     assert_eq!(outcome(&m3, 2).1, Some(Pending), "not reviewed yet");
+    assert_eq!(
+        m3.actions()
+            .filter(|a| a.status == ActionStatus::Open)
+            .count(),
+        3
+    );
+}
 
-    let r = replay(fgd, third, MEETING_3, s.starts[2]);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-
-    // `fgd list --series`: the three, in meeting order.
+/// `fgd list --series`: the three, in meeting order.
+fn listed_by_series(s: &Series) {
+    let (fgd, [first, second, third]) = (&s.fgd, &s.ids);
     let r = fgd.run(&["list", "--series", "OBSESI"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let listed: Vec<&str> = r
@@ -197,10 +226,13 @@ fn a_series_of_three_obsesi_meetings_reviews_and_registers_its_actions() {
     assert_eq!(listed, [first.as_str(), second, third]);
     let r = fgd.run(&["list", "--series", "nope"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
+}
 
-    // The register: each action once, with its latest status.
-    let out = tempfile::tempdir().unwrap();
-    let dir = out.path().to_str().unwrap();
+/// The register: each action once, with its latest status.
+fn the_register_has_each_action_once(s: &Series, out: &std::path::Path) {
+    let fgd = &s.fgd;
+    let d1 = day(s.starts[0]);
+    let dir = out.to_str().unwrap();
     let r = fgd.run(&[
         "actions", "--series", "obsesi", "--format", "json", "--out", dir,
     ]);
@@ -244,11 +276,16 @@ fn a_series_of_three_obsesi_meetings_reviews_and_registers_its_actions() {
         "{}",
         r.stdout
     );
+}
 
-    // The minutes of meeting 3 open with the review.
+/// The minutes of meeting 3 open with the review.
+fn the_minutes_of_meeting_three_open_with_the_review(s: &Series, out: &std::path::Path) {
+    let (fgd, [first, _, third]) = (&s.fgd, &s.ids);
+    let d1 = day(s.starts[0]);
+    let dir = out.to_str().unwrap();
     let r = fgd.run(&["export", third, "--format", "md", "--out", dir]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let md = std::fs::read_to_string(out.path().join(third).join("minutes.md")).unwrap();
+    let md = std::fs::read_to_string(out.join(third).join("minutes.md")).unwrap();
     let d2 = fgd::i18n::date(day(s.starts[1]), Language::Id);
     assert!(md.contains("**Pertemuan:** ke-3 (seri obsesi)"), "{md}");
     assert!(
@@ -282,12 +319,6 @@ fn a_series_of_three_obsesi_meetings_reviews_and_registers_its_actions() {
         !md.contains(&format!("| {first} |")),
         "no raw session id as origin"
     );
-    assert_eq!(
-        m3.actions()
-            .filter(|a| a.status == ActionStatus::Open)
-            .count(),
-        3
-    );
 }
 
 #[test]
@@ -304,7 +335,6 @@ fn the_register_is_written_as_xlsx_csv_and_html_and_refuses_bad_input() {
         assert!(r.stdout.trim().ends_with(&format!("register.{format}")));
     }
     let base = out.path().join("obsesi");
-    use calamine::{Data, Reader, Xlsx};
     let mut book: Xlsx<_> = calamine::open_workbook(base.join("register.xlsx")).unwrap();
     let sheet = book.worksheet_range_at(0).unwrap().unwrap();
     assert_eq!(sheet.height(), 6, "a header and five actions");
