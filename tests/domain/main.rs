@@ -16,6 +16,7 @@ mod overdue;
 mod participants;
 mod props;
 mod records;
+mod series;
 mod speakers;
 mod text;
 mod undo;
