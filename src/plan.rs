@@ -213,6 +213,7 @@ impl Plan {
             nip: p.nip.clone(),
             consent: p.consent,
             present: false,
+            carried: false,
         }));
         out.extend(self.agenda.iter().map(|i| Command::AddAgendaItem {
             title: i.title.clone(),

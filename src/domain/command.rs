@@ -58,6 +58,9 @@ pub enum Command {
         /// Present already (a walk-in).
         #[serde(default)]
         present: bool,
+        /// Invited because they walked in at the meeting before.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        carried: bool,
     },
     /// Change a participant's details; an empty text clears an optional field.
     EditParticipant {

@@ -67,6 +67,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             nip,
             consent,
             present,
+            carried,
         } => participants::add(
             r,
             NewParticipant {
@@ -77,6 +78,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
                 nip,
                 consent,
                 present,
+                carried,
             },
         ),
         Command::EditParticipant {

@@ -83,6 +83,7 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
             nip: p.nip.clone(),
             consent: p.consent,
             present: p.present,
+            carried: p.carried,
         },
         Event::ParticipantEdited {
             code,

@@ -205,6 +205,10 @@ pub struct Participant {
     /// record), not at a roll call.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub by_taking_part: bool,
+    /// Invited because they walked in at the meeting before (a follow-up
+    /// carries walk-ins); they can be removed like anyone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
     /// Removed from the session (kept so references still resolve).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub removed: bool,

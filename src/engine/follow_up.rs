@@ -136,6 +136,7 @@ fn walk_ins(plan: &Plan, prev: &Session) -> Vec<Command> {
             nip: p.nip.clone(),
             consent: p.consent,
             present: false,
+            carried: true,
         })
         .collect()
 }

@@ -173,6 +173,7 @@ pub fn add_participant(name: &str) -> Command {
         nip: None,
         consent: false,
         present: false,
+        carried: false,
     }
 }
 

@@ -224,6 +224,7 @@ fn command() -> impl Strategy<Value = Command> {
                         nip,
                         consent,
                         present,
+                        carried: false,
                     }
                 })
                 .boxed(),

@@ -48,6 +48,7 @@ fn undo_restores_the_state_before_each_kind_of_command() {
             nip: None,
             consent: true,
             present: true,
+            carried: false,
         },
         Command::EditParticipant {
             participant: "P1".into(),
@@ -211,6 +212,7 @@ fn undo_of_an_added_participant_frees_the_code() {
         nip: None,
         consent: false,
         present: false,
+        carried: false,
     });
     fx.ok(Command::Undo);
     fx.ok(Command::AddParticipant {
@@ -221,6 +223,7 @@ fn undo_of_an_added_participant_frees_the_code() {
         nip: None,
         consent: false,
         present: false,
+        carried: false,
     });
     assert_eq!(fx.s.participant("T1").unwrap().name, "Tamu Undangan");
     fx.ok(Command::Undo);
@@ -361,6 +364,7 @@ fn an_undone_participant_still_named_elsewhere_keeps_the_code() {
         nip: None,
         consent: false,
         present: true,
+        carried: false,
     })
     .unwrap();
     fx.n(Command::AddNote {

@@ -147,6 +147,7 @@ fn command(step: Step) -> Option<Command> {
             nip: None,
             consent,
             present: false,
+            carried: false,
         },
         Step::Arrive(i) => Command::Arrive {
             participant: format!("P{i}"),

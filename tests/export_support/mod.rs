@@ -60,6 +60,7 @@ fn person(name: &str, position: &str, unit: &str, nip: Option<&str>, consent: bo
         nip: nip.map(Into::into),
         consent,
         present: false,
+        carried: false,
     }
 }
 

@@ -32,6 +32,7 @@ fn wide() -> Fx {
             nip: None,
             consent: true,
             present: true,
+            carried: false,
         });
     }
     fx.exec(Command::Start);

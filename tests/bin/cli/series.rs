@@ -175,6 +175,11 @@ fn meeting_two_carries_and_reviews(s: &Series) {
         .find(|p| p.name == "Bripka Joko Santoso")
         .expect("last meeting's walk-in is invited");
     assert!(!walk_in.present, "invited, not yet present");
+    assert!(walk_in.carried, "marked as a walk-in carried");
+    assert!(
+        m2.participants.iter().filter(|p| p.carried).count() == 1,
+        "the plan's own participants are not marked"
+    );
     // Meeting 2's review: each outcome, as events of meeting 2.
     assert_eq!(outcome(&m2, 1).1, Some(Done));
     assert_eq!(outcome(&m2, 2).1, Some(InProgress));
