@@ -61,7 +61,7 @@ fn a_series_is_grouped_and_n_makes_its_next_meeting() {
     );
     let screen = lines(&home).join("\n");
     assert!(screen.contains(&format!("↳ ke-2 {second_id}")), "{screen}");
-    assert!(screen.contains("N pertemuan berikutnya"), "{screen}");
+    assert!(screen.contains("N pertemuan berikut"), "{screen}");
 
     let made = std::cell::RefCell::new(Vec::new());
     let mut create = |p: &plan::Plan, follow: Option<&str>| -> Result<String, String> {
