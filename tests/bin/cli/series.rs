@@ -376,3 +376,49 @@ fn the_register_is_written_as_xlsx_csv_and_html_and_refuses_bad_input() {
         r.stdout
     );
 }
+
+#[test]
+fn a_reviewed_meeting_round_trips_through_import_and_a_version_2_file_still_imports() {
+    let s = three_meetings();
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let second = &s.ids[1];
+    let r = s
+        .fgd
+        .run(&["export", second, "--format", "json", "--out", dir]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let file = out
+        .path()
+        .join(second)
+        .join("internal")
+        .join("session.json");
+    let elsewhere = Fgd::new();
+    let r = elsewhere.run(&["import", file.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let imported = backup(&elsewhere, second);
+    let original = backup(&s.fgd, second);
+    assert_eq!(
+        imported.actions, original.actions,
+        "notes, due dates and origins kept"
+    );
+    assert_eq!(imported.info.series_id(), "obsesi");
+    assert_eq!(imported.participants, original.participants);
+
+    // The same file as version 2 wrote it (nothing of a series in it).
+    let first = &s.ids[0];
+    let r = s
+        .fgd
+        .run(&["export", first, "--format", "json", "--out", dir]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v3 = std::fs::read_to_string(out.path().join(first).join("internal").join("session.json"))
+        .unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&v3).unwrap();
+    assert_eq!(v["version"], 3);
+    v["version"] = 2.into();
+    let v2 = out.path().join("v2.json");
+    std::fs::write(&v2, v.to_string()).unwrap();
+    let third = Fgd::new();
+    let r = third.run(&["import", v2.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(backup(&third, first).actions().count(), 4);
+}
