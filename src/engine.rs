@@ -7,6 +7,7 @@
 //! ([`Refusal`], [`Notice`]) is typed in `outcome.rs`, shared by the
 //! terminal's port, the live host and client and `fgd apply`.
 
+mod follow_up;
 mod outcome;
 pub mod repair;
 
@@ -16,8 +17,7 @@ use thiserror::Error;
 pub use outcome::{Executed, LogUnavailable, NotStored, Notice, PeerRefusal, Refusal, Unsure};
 
 use crate::domain::{
-    ActionStatus, Actor, Command, DomainError, ItemStatus, Recorded, Seq, Session, Snapshot,
-    Status, apply, decide, replay,
+    Actor, Command, DomainError, Recorded, Seq, Session, Snapshot, Status, apply, decide, replay,
 };
 use crate::export;
 use crate::plan::Plan;
@@ -306,42 +306,6 @@ impl Drop for Engine {
     }
 }
 
-/// What a follow-up session takes over from the one before: its deferred
-/// agenda items and its open actions, each keeping the session it first came
-/// from. A PIC linked to a participant is carried by name, so it links again
-/// in the new session only to the same person.
-pub fn carry_over(prev: &Session) -> Vec<Command> {
-    let prev_id = &prev.info.id;
-    let items = prev
-        .agenda
-        .iter()
-        .filter(|i| i.status == ItemStatus::Deferred)
-        .map(|i| Command::AddAgendaItem {
-            title: i.title.clone(),
-            minutes: i.minutes,
-            owner: i.owner.clone(),
-            questions: i.questions.clone(),
-            position: None,
-            origin: Some(i.origin.clone().unwrap_or_else(|| prev_id.clone())),
-            setup: i.setup.clone(),
-        });
-    let actions = prev
-        .actions()
-        .filter(|a| a.status == ActionStatus::Open)
-        .map(|a| Command::AddAction {
-            what: a.what.clone(),
-            pic: a.pic.as_ref().map(|p| {
-                p.code
-                    .as_deref()
-                    .map_or_else(|| p.text.clone(), |c| prev.name_of(c).to_owned())
-            }),
-            due: a.due.map(|d| d.to_string()),
-            item: None,
-            origin: Some(a.origin.clone().unwrap_or_else(|| prev_id.clone())),
-        });
-    items.chain(actions).collect()
-}
-
 /// Why a new session could not be made.
 #[derive(Debug, Error)]
 pub enum CreateError {
@@ -401,7 +365,9 @@ pub fn create_dated(
         let id = data.free_id(&base);
         let follow_up_of = prev.map(|p| p.info.id.clone());
         let mut commands = plan.commands(&id, day, follow_up_of, meeting);
-        commands.extend(prev.map(carry_over).unwrap_or_default());
+        if let Some(prev) = prev {
+            follow_up::arrange(&mut commands, plan, prev);
+        }
         let mut session = Session::default();
         let events = build(&mut session, commands, now, Actor::Facilitator)
             .map_err(|(_, e)| CreateError::Refused(e))?;

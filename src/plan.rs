@@ -111,6 +111,8 @@ pub struct Plan {
     pub minutes: MinutesOptions,
     /// When the day starts (`start_time`), for the items' clock plan.
     pub start_time: Option<chrono::NaiveTime>,
+    /// The series its meetings belong to (`series`), if named.
+    pub series: Option<String>,
 }
 
 /// A participant in a plan.
@@ -143,6 +145,8 @@ pub struct PlanItem {
     pub questions: Vec<String>,
     /// A break, its own speaker limit, its segments.
     pub setup: crate::domain::schedule::ItemSetup,
+    /// Where a follow-up reviews the carried actions (`review = true`).
+    pub review: bool,
 }
 
 impl Plan {
@@ -165,6 +169,7 @@ impl Plan {
             agenda: vec![],
             minutes: MinutesOptions::default(),
             start_time: None,
+            series: None,
         }
     }
 
@@ -200,6 +205,8 @@ impl Plan {
             speaker_limit_secs: self.speaker_limit_minutes * 60,
             follow_up_of,
             meeting,
+            series: self.series.clone(),
+            follow_up_date: None,
             revised: false,
             minutes: self.minutes,
             start_time: self.start_time,
@@ -213,6 +220,7 @@ impl Plan {
             nip: p.nip.clone(),
             consent: p.consent,
             present: false,
+            carried: false,
         }));
         out.extend(self.agenda.iter().map(|i| Command::AddAgendaItem {
             title: i.title.clone(),
@@ -261,6 +269,7 @@ struct RawPlan {
     #[serde(default)]
     minutes: RawMinutes,
     start_time: Option<Spanned<String>>,
+    series: Option<Spanned<String>>,
 }
 
 /// The `[minutes]` table: what the minutes hold.
@@ -295,6 +304,8 @@ struct RawItem {
     speaker_limit_minutes: Option<Spanned<i64>>,
     #[serde(default)]
     segments: Vec<Spanned<schedule::RawSegment>>,
+    #[serde(default)]
+    review: bool,
 }
 
 /// Parses and checks a plan. `file` names it in error messages. Returns every
@@ -324,6 +335,7 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
     let venue = c.opt(raw.venue, "venue");
     let organizer = c.opt(raw.organizer, "organizer");
     let place = c.opt(raw.place, "place");
+    let series = c.opt(raw.series, "series");
     let facilitator = c.person(
         raw.facilitator,
         [
@@ -375,6 +387,7 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
             participation: raw.minutes.participation.unwrap_or(true),
         },
         start_time,
+        series,
     })
 }
 

@@ -48,7 +48,7 @@ mod tests {
                 LIVE_PROTOCOL,
                 SESSION_JSON
             ),
-            (1, 1, 4, 2, 2)
+            (1, 1, 4, 2, 3)
         );
     }
 }

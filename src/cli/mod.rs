@@ -2,6 +2,7 @@
 //! Errors carry their exit status (2: the user's input, 1: anything else)
 //! and print as one or two plain lines.
 
+mod actions;
 mod apply;
 mod export;
 mod import;
@@ -137,6 +138,30 @@ enum Cmd {
         /// One JSON array instead of lines
         #[arg(long)]
         json: bool,
+        /// Only the meetings of this series, in meeting order
+        #[arg(long, value_name = "S")]
+        series: Option<String>,
+    },
+    /// The action register across sessions: each action once, with its latest status, PIC, due date, origin meeting and the meetings it stayed open; works while sessions are live
+    Actions {
+        /// Only this series
+        #[arg(long, value_name = "S")]
+        series: Option<String>,
+        /// Only this session
+        #[arg(long, value_name = "ID")]
+        session: Option<String>,
+        /// Only open actions
+        #[arg(long)]
+        open: bool,
+        /// Only overdue actions
+        #[arg(long)]
+        overdue: bool,
+        /// table (on the terminal), or a file: json, csv, xlsx, html
+        #[arg(long, value_name = "table|json|csv|xlsx|html", default_value = "table")]
+        format: String,
+        /// Parent directory of the file: DIR/SERIES/register.EXT
+        #[arg(long, value_name = "DIR", default_value = "minutes")]
+        out: PathBuf,
     },
     /// Apply commands given as JSON lines (stdin by default); answers `ok SEQ` or `error LINE: reason` per line
     Apply {
@@ -281,7 +306,8 @@ pub fn main() -> Result<(), CliError> {
         Some(Cmd::Join { .. }) => Err(CliError::other(
             "a second terminal needs Unix-domain sockets, which this platform lacks",
         )),
-        Some(Cmd::List { json }) => list(&data()?, json),
+        Some(Cmd::List { json, series }) => list(&data()?, json, series.as_deref()),
+        Some(cmd @ Cmd::Actions { .. }) => actions_of(&data()?, cmd),
         Some(Cmd::Apply { id, file }) => apply::run(&data()?, &id, file.as_deref()),
         Some(Cmd::Export {
             id,
@@ -323,8 +349,43 @@ fn io_out(e: std::io::Error) -> CliError {
     CliError::other(format!("can't write the output: {e}"))
 }
 
-fn list(data: &DataDir, json: bool) -> Result<(), CliError> {
-    let metas = data.list()?;
+/// `fgd actions` with its arguments.
+fn actions_of(data: &DataDir, cmd: Cmd) -> Result<(), CliError> {
+    let Cmd::Actions {
+        series,
+        session,
+        open,
+        overdue,
+        format,
+        out,
+    } = cmd
+    else {
+        return Ok(());
+    };
+    actions::run(
+        data,
+        &actions::Args {
+            series: series.as_deref(),
+            session: session.as_deref(),
+            filter: crate::export::register::Filter { open, overdue },
+            format: &format,
+            out: &out,
+        },
+    )
+}
+
+fn list(data: &DataDir, json: bool, series: Option<&str>) -> Result<(), CliError> {
+    let mut metas = data.list()?;
+    if let Some(s) = series {
+        let want = s.trim().to_lowercase();
+        metas.retain(|m| m.series_id().to_lowercase() == want);
+        if metas.is_empty() {
+            return Err(CliError::usage(format!(
+                "no series `{s}`; `fgd list` shows every session (a follow-up is in its first meeting's series)"
+            )));
+        }
+        metas.sort_by_key(|m| (m.meeting, m.date));
+    }
     let mut out = std::io::stdout().lock();
     if json {
         let text =

@@ -108,8 +108,13 @@ fn fold(s: &mut Session, rec: &Recorded, correcting: bool) {
         Event::ActionEdited { id, what, pic, due } => {
             actions::edited(s, *id, what, pic.as_ref(), *due, correcting);
         }
-        Event::ActionStatusSet { id, status } => {
-            actions::status_set(s, *id, *status, correcting);
+        Event::ActionStatusSet {
+            id,
+            status,
+            note,
+            due,
+        } => {
+            actions::status_set(s, *id, *status, note.as_deref(), *due, correcting);
         }
         Event::Removed { target } => records::removed(s, *target, correcting),
     }

@@ -52,6 +52,9 @@ fn taking_part<'a>(
         Event::SpeakerCalled { code, .. } => Some((code.as_str(), at)),
         Event::NoteAdded { note } => Some((note.participant.as_deref()?, note.at)),
         Event::MindsetAdded { mindset } => Some((mindset.participant.as_deref()?, mindset.at)),
+        // An action carried from the meeting before names its PIC, who need
+        // not be in this room.
+        Event::ActionAdded { action } if action.carried.is_some() => None,
         Event::ActionAdded { action } => Some((action.pic.as_ref()?.code.as_deref()?, action.at)),
         Event::NoteEdited {
             id, participant, ..

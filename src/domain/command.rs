@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::header::HeaderChange;
 use super::schedule::ItemSetup;
+use super::series::Carried;
 use super::session::{ActionId, EntryId, ItemId, MindsetId, NoteId, SessionInfo};
 use super::types::{ActionStatus, CoreValue, NoteKind, SpeakKind};
 
@@ -58,6 +59,9 @@ pub enum Command {
         /// Present already (a walk-in).
         #[serde(default)]
         present: bool,
+        /// Invited because they walked in at the meeting before.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        carried: bool,
     },
     /// Change a participant's details; an empty text clears an optional field.
     EditParticipant {
@@ -321,6 +325,9 @@ pub enum Command {
         /// The session it is carried over from.
         #[serde(default)]
         origin: Option<String>,
+        /// Its origin meeting and how it stood, when a follow-up carries it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        carried: Option<Carried>,
     },
     /// Correct an action; an empty PIC or due clears it.
     EditAction {
@@ -336,12 +343,19 @@ pub enum Command {
         #[serde(default)]
         due: Option<String>,
     },
-    /// Mark an action open, done or dropped.
+    /// Mark an action open, done or dropped, with a progress note and (for
+    /// an open one) a new due date.
     SetActionStatus {
         /// Number.
         action: ActionId,
         /// New status.
         status: ActionStatus,
+        /// Progress so far.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        /// A new due date (`2027-01-31` or `+14d`): extends an open action.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<String>,
     },
     /// Remove a note.
     RemoveNote {

@@ -67,6 +67,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             nip,
             consent,
             present,
+            carried,
         } => participants::add(
             r,
             NewParticipant {
@@ -77,6 +78,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
                 nip,
                 consent,
                 present,
+                carried,
             },
         ),
         Command::EditParticipant {
@@ -195,6 +197,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             due,
             item,
             origin,
+            carried,
         } => actions::add(
             r,
             &what,
@@ -202,6 +205,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             due.as_deref(),
             item,
             origin.as_deref(),
+            carried,
         ),
         Command::EditAction {
             action,
@@ -209,7 +213,12 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             pic,
             due,
         } => actions::edit(r, action, what.as_deref(), pic.as_deref(), due.as_deref()),
-        Command::SetActionStatus { action, status } => actions::set_status(r, action, status),
+        Command::SetActionStatus {
+            action,
+            status,
+            note,
+            due,
+        } => actions::set_status(r, action, status, note.as_deref(), due.as_deref()),
         Command::RemoveNote { note } => records::remove(r.s, Target::Note(note)),
         Command::RemoveMindset { mindset } => records::remove(r.s, Target::Mindset(mindset)),
         Command::RemoveDecision { decision } => records::remove(r.s, Target::Decision(decision)),

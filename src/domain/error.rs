@@ -178,6 +178,8 @@ pub enum DomainError {
     },
     /// A bad due date.
     BadDue(String),
+    /// A new due date for an action marked done or dropped.
+    DueOfClosedAction,
     /// An edit that changes nothing.
     NothingToChange,
     /// `undo` with an empty history for this terminal.

@@ -295,6 +295,12 @@ pub enum Event {
         id: ActionId,
         /// New status.
         status: ActionStatus,
+        /// Progress note given with it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        /// New due date given with it (an extension).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<NaiveDate>,
     },
     /// A record was removed.
     Removed {
@@ -304,8 +310,8 @@ pub enum Event {
 }
 
 impl Event {
-    /// Whether this event changes the agenda (the store then refreshes the
-    /// `session.json` backup).
+    /// Whether this event changes the agenda or an action (the store then
+    /// refreshes the `session.json` backup, which `fgd actions` reads).
     pub fn changes_agenda(&self) -> bool {
         matches!(
             self,
@@ -322,6 +328,9 @@ impl Event {
                 | Event::ItemDeferred { .. }
                 | Event::QuestionCovered { .. }
                 | Event::Undone { .. }
+                | Event::ActionAdded { .. }
+                | Event::ActionEdited { .. }
+                | Event::ActionStatusSet { .. }
         )
     }
 

@@ -33,6 +33,7 @@ mod records;
 mod redecide;
 mod rules;
 pub mod schedule;
+mod series;
 mod session;
 mod snapshot;
 mod speakers;
@@ -53,6 +54,7 @@ pub use header::{Header, HeaderChange};
 pub use invariants::Broken;
 pub use records::{Record, RecordKind};
 pub use redecide::{Unproducible, command_of, redecide};
+pub use series::{Carried, Outcome, is_closing_title, is_review_title};
 pub use session::{
     ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, MinutesOptions,
     Note, NoteId, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span, Speaking,

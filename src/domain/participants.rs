@@ -20,6 +20,7 @@ pub(super) struct NewParticipant {
     pub nip: Option<String>,
     pub consent: bool,
     pub present: bool,
+    pub carried: bool,
 }
 
 /// The fields of `edit_participant`, as typed: `None` keeps.
@@ -69,6 +70,7 @@ pub(super) fn add(r: &Rules, new: NewParticipant) -> Result<Event, DomainError> 
             present: new.present,
             arrived_at: new.present.then_some(r.now),
             by_taking_part: false,
+            carried: new.carried,
             removed: false,
             revised: false,
         },

@@ -83,6 +83,7 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
             nip: p.nip.clone(),
             consent: p.consent,
             present: p.present,
+            carried: p.carried,
         },
         Event::ParticipantEdited {
             code,
@@ -241,6 +242,7 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
             due: action.due.map(|d| d.to_string()),
             item: action.item,
             origin: action.origin.clone(),
+            carried: action.carried.clone(),
         },
         Event::ActionEdited { id, what, pic, due } => {
             let old = s.actions.iter().find(|a| a.id == *id);
@@ -253,9 +255,16 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
                     .then(|| due.map(|d| d.to_string()).unwrap_or_default()),
             }
         }
-        Event::ActionStatusSet { id, status } => Command::SetActionStatus {
+        Event::ActionStatusSet {
+            id,
+            status,
+            note,
+            due,
+        } => Command::SetActionStatus {
             action: *id,
             status: *status,
+            note: note.clone(),
+            due: due.map(|d| d.to_string()),
         },
         Event::Removed { target } => match *target {
             Target::Note(note) => Command::RemoveNote { note },

@@ -119,6 +119,13 @@ pub struct SessionInfo {
     /// first (see [`SessionInfo::meeting_number`]).
     #[serde(default, skip_serializing_if = "is_first_meeting")]
     pub meeting: u32,
+    /// The series it belongs to (the plan's `series`, or the first
+    /// meeting's id for a follow-up); see [`SessionInfo::series_id`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    /// The day of the meeting it follows up, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_date: Option<NaiveDate>,
     /// The header was corrected after the session ended.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revised: bool,
@@ -202,6 +209,10 @@ pub struct Participant {
     /// record), not at a roll call.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub by_taking_part: bool,
+    /// Invited because they walked in at the meeting before (a follow-up
+    /// carries walk-ins); they can be removed like anyone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
     /// Removed from the session (kept so references still resolve).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub removed: bool,
@@ -421,6 +432,12 @@ pub struct ActionItem {
     /// The session it was carried over from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
+    /// Its origin meeting and how it stood when carried, if carried.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried: Option<super::series::Carried>,
+    /// The latest progress note recorded with its status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// When recorded.
     #[serde(deserialize_with = "super::stamp::de")]
     pub at: DateTime<Utc>,

@@ -25,6 +25,8 @@ impl Snapshot {
     /// snapshot of another version is not used: bump it whenever `apply`,
     /// undo or a field of the state changes, as a snapshot then no longer
     /// equals what replaying the log gives.
+    /// 4: actions carry a progress note and where a carried one came from;
+    /// sessions a series.
     pub const VERSION: u32 = 4;
 
     /// The snapshot of `session`.

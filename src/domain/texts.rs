@@ -103,7 +103,8 @@ impl Event {
                 person(&mut info.notetaker, &mut f)?;
                 let persons = Value::Many(&mut info.resource_persons);
                 f(Field::Text(Form::Line, Kept, persons))?;
-                f(opt_line(Kept, &mut info.follow_up_of))
+                f(opt_line(Kept, &mut info.follow_up_of))?;
+                f(opt_line(Kept, &mut info.series))
             }
             Event::SessionEdited { header: h } => {
                 f(line(Free, &mut h.title))?;
@@ -210,8 +211,14 @@ impl Event {
             Event::ActionAdded { action } => {
                 f(text(&mut action.what))?;
                 f(Field::Pic(&mut action.pic))?;
-                f(opt_line(Kept, &mut action.origin))
+                f(opt_line(Kept, &mut action.origin))?;
+                f(opt_line(Free, &mut action.note))?;
+                match &mut action.carried {
+                    Some(c) => f(opt_line(Free, &mut c.note)),
+                    None => Ok(()),
+                }
             }
+            Event::ActionStatusSet { note, .. } => f(opt_line(Free, note)),
             Event::ActionEdited { what, pic, .. } => {
                 f(text(what))?;
                 f(Field::Pic(pic))
@@ -231,7 +238,6 @@ impl Event {
             | Event::QueueEntryMoved { .. }
             | Event::QueueEntryRemoved { .. }
             | Event::SpeakerFinished
-            | Event::ActionStatusSet { .. }
             | Event::Removed { .. } => Ok(()),
         }
     }

@@ -309,6 +309,7 @@ mod tests {
                         present: false,
                         arrived_at: None,
                         by_taking_part: false,
+                        carried: false,
                         removed: false,
                         revised: false,
                     },

@@ -42,7 +42,7 @@ pub fn render(m: &Minutes) -> String {
     out
 }
 
-fn row(out: &mut String, cells: &[&str]) {
+pub(super) fn row(out: &mut String, cells: &[&str]) {
     for (i, c) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');

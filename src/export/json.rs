@@ -10,7 +10,9 @@ use crate::domain::{Event, Record, RecordKind, Recorded, Session, replay};
 /// Identifies the file's format.
 pub const FORMAT: &str = "fgd-session";
 /// The version this build writes and the newest it reads.
-pub const VERSION: u32 = 2;
+/// 3: actions carry a progress note and where a carried one came from,
+/// sessions a series; a file of version 2 reads as before.
+pub const VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct Out<'a> {
@@ -69,6 +71,31 @@ pub fn render(session: &Session, events: &[Recorded]) -> Vec<u8> {
     }
     bytes.push(b'\n');
     bytes
+}
+
+/// Reads only the state a session file holds (not its events): what the
+/// action register needs, fast even for a long log.
+pub fn read_state(bytes: &[u8]) -> Result<Session, ReadError> {
+    #[derive(Deserialize)]
+    struct State {
+        format: String,
+        version: u32,
+        session: Session,
+    }
+    let s: State =
+        serde_json::from_slice(bytes).map_err(|e| ReadError::Malformed(e.to_string()))?;
+    if s.format != FORMAT {
+        return Err(ReadError::Malformed(format!(
+            "its \"format\" is not \"{FORMAT}\""
+        )));
+    }
+    if s.version > VERSION {
+        return Err(ReadError::Newer {
+            found: s.version,
+            supported: VERSION,
+        });
+    }
+    Ok(s.session)
 }
 
 /// Reads a session file back into its events and the session they make.

@@ -17,6 +17,7 @@ pub mod json;
 pub mod md;
 pub mod minutes;
 pub mod model;
+pub mod register;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;

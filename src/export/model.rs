@@ -58,6 +58,8 @@ pub struct Minutes {
     pub conclusions: Vec<StatementRow>,
     /// Decisions / agreements.
     pub decisions: Vec<StatementRow>,
+    /// The review of the actions carried from the meeting before.
+    pub review: Vec<super::minutes::review::ReviewRow>,
     /// Follow-up actions.
     pub actions: Vec<ActionRow>,
     /// Items deferred to a later session.
@@ -176,6 +178,7 @@ impl<'a> Builder<'a> {
             mindsets: self.mindsets(),
             conclusions: self.statements(RecordKind::Conclusion, self.s.conclusions()),
             decisions: self.statements(RecordKind::Decision, self.s.decisions()),
+            review: self.review(),
             actions: self.actions(),
             deferred: self.deferred(),
             participation: self.participation(),

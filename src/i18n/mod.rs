@@ -65,6 +65,7 @@ pub mod minutes;
 pub mod outcome;
 pub mod refusals;
 pub mod screen;
+pub mod series;
 pub mod undo;
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc, Weekday};

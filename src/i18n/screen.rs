@@ -201,7 +201,7 @@ words! {
         home_sessions: ("Sesi tersimpan", "Saved sessions"),
         home_plans: ("Mulai dari rencana", "Start from a plan"),
         home_blank: ("Sesi kosong baru", "New blank session"),
-        home_hint: ("Enter buka / mulai · f lanjutan dari sesi terpilih · Tab pindah · q keluar", "Enter open / start · f follow up the selected session · Tab switch · q quit"),
+        home_hint: ("Enter buka/mulai · f lanjutan sesi terpilih · N pertemuan berikut · q keluar", "Enter open/start · f follow up the selected session · N next meeting · q quit"),
         home_none: ("belum ada sesi", "no sessions yet"),
         home_follow_up: ("Lanjutan dari", "Follow-up of"),
         home_join: ("Sesi {} dibuka di terminal lain. Gabung sebagai: n notulis · v layar · Esc batal", "Session {} is open in another terminal. Join as: n notetaker · v viewer · Esc cancel"),

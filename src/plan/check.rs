@@ -255,6 +255,7 @@ impl Checker<'_> {
                 owner: self.opt(it.owner, "owner"),
                 questions,
                 setup: self.setup(it.is_break, it.speaker_limit_minutes, it.segments),
+                review: it.review,
             });
         }
         agenda

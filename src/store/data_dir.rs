@@ -85,6 +85,13 @@ impl DataDir {
         }
     }
 
+    /// The bytes of session `id`'s `session.json` backup (what `fgd
+    /// actions` reads, so a live session is never opened).
+    pub fn read_backup(&self, id: &str) -> Result<Vec<u8>, StoreError> {
+        let path = self.session_dir(id).join(super::session::BACKUP_FILE);
+        fs::read(&path).map_err(|e| StoreError::io(&path, e))
+    }
+
     /// The directory of session `id`.
     pub fn session_dir(&self, id: &str) -> PathBuf {
         self.sessions().join(id)

@@ -26,6 +26,13 @@ pub struct Meta {
     pub date: NaiveDate,
     /// Status.
     pub status: Status,
+    /// The series it belongs to (its own id for a first meeting without a
+    /// plan `series`); absent in a summary written before series existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    /// Its meeting number in the series.
+    #[serde(default = "first_meeting")]
+    pub meeting: u32,
     /// When this summary was written.
     pub updated_at: DateTime<Utc>,
 }
@@ -38,9 +45,20 @@ impl Meta {
             title: session.info.title.clone(),
             date: session.date(),
             status: session.status,
+            series: Some(session.info.series_id().to_owned()),
+            meeting: session.info.meeting_number(),
             updated_at: now,
         }
     }
+
+    /// The series it belongs to: its own id when the summary names none.
+    pub fn series_id(&self) -> &str {
+        self.series.as_deref().unwrap_or(&self.id)
+    }
+}
+
+fn first_meeting() -> u32 {
+    1
 }
 
 /// The `meta.json` of session directory `dir`, if it can be read.

@@ -22,7 +22,7 @@ use super::{
 use crate::domain::{Recorded, Seq, Session, Snapshot};
 
 /// The backup's file name in a session directory.
-const BACKUP_FILE: &str = "session.json";
+pub(crate) const BACKUP_FILE: &str = "session.json";
 
 /// A session held open by this process: its lock, its log and its files.
 #[derive(Debug)]

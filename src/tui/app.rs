@@ -498,7 +498,13 @@ impl<P: Port> App<P> {
     /// Moves the selection where a command that went through leads.
     fn follow(&mut self, follow: Follow) {
         match follow {
-            Follow::Active => self.sel[Panel::Agenda.index()] = self.active_index(),
+            Follow::Active => {
+                self.sel[Panel::Agenda.index()] = self.active_index();
+                // The review item came up: its carried actions go on screen.
+                if self.session().reviewing() && self.overlays.is_empty() {
+                    self.overlays.push(Overlay::Review(0));
+                }
+            }
             Follow::Newest => self.sel[Panel::Queue.index()] = self.newest(Panel::Queue),
             Follow::Nothing => {}
         }

@@ -139,7 +139,8 @@ impl Home {
         theme: Theme,
         keymap: Keymap,
     ) -> Home {
-        let sessions = by_last_use(data.list().unwrap_or_default());
+        let mut sessions = by_last_use(data.list().unwrap_or_default());
+        super::home_series::group(&mut sessions);
         let focus = usize::from(sessions.is_empty());
         Home {
             sessions,
@@ -249,6 +250,9 @@ impl Home {
                 };
             }
             (_, Some(Op::Cancel)) => self.follow_up = None,
+            (KeyCode::Char('N'), _) if self.focus == 0 => {
+                super::home_series::next_meeting(self, create);
+            }
             (KeyCode::Char('f'), _) if self.focus == 0 => {
                 if let Some(m) = self.sessions.get(*sel) {
                     self.follow_up = Some(m.id.clone());
@@ -342,7 +346,13 @@ impl Home {
             // The whole id first (…-pola and …-pola-2 must differ), then
             // the status, then as much of the title as fits.
             .map(|m| {
-                let row = format!("{} [{}] {}", m.id, w.status(m.status), m.title);
+                let row = format!(
+                    "{}{} [{}] {}",
+                    super::home_series::mark(m, self.lang),
+                    m.id,
+                    w.status(m.status),
+                    m.title
+                );
                 fit(&row, cols.saturating_sub(1))
             })
             .collect();

@@ -81,6 +81,8 @@ pub enum Op {
     Participants,
     /// The session's header (title, date, venue, place, chair, notetaker).
     SessionInfo,
+    /// The review of the actions carried from the meeting before.
+    Review,
     /// Undo the last command from this terminal.
     Undo,
     /// End the session and export the minutes.
@@ -264,6 +266,7 @@ pub const DEFAULTS: &[Binding] = &[
     b!(CoverQuestion, [Key::ch('W')], Session),
     b!(Participants, [Key::ch('p')], Session),
     b!(SessionInfo, [Key::ch('i')], Session),
+    b!(Review, [Key::ch('R')], Record),
     b!(Undo, [Key::ch('u'), Key::ctrl('z')], Session),
     b!(End, [Key::ch('E')], Session),
     b!(RaiseHand, [Key::ch('r')], Speakers),

@@ -13,6 +13,7 @@ pub mod form;
 pub mod forms;
 mod guide;
 pub mod home;
+mod home_series;
 pub mod keymap;
 pub mod ops;
 pub mod overlay;

@@ -46,6 +46,7 @@ impl<P: Port> App<P> {
             | Op::SkipItem
             | Op::Participants
             | Op::SessionInfo
+            | Op::Review
             | Op::Undo
             | Op::End => self.on_session(op, now),
             Op::NextQuestion | Op::CoverQuestion => self.on_guide(op, now),
@@ -144,6 +145,10 @@ impl<P: Port> App<P> {
             },
             Op::Participants => self.overlays.push(Overlay::Participants(0)),
             Op::SessionInfo => self.open_form(FormKind::SessionInfo),
+            Op::Review if self.session().carried_actions().next().is_none() => {
+                self.complain(crate::i18n::series::words(self.words().lang).review_none);
+            }
+            Op::Review => self.overlays.push(Overlay::Review(0)),
             Op::Undo => {
                 self.run(Command::Undo, now);
             }
@@ -205,7 +210,15 @@ impl<P: Port> App<P> {
                         (_, Some(ActionStatus::Done)) => ActionStatus::Open,
                         _ => ActionStatus::Done,
                     };
-                    self.run(Command::SetActionStatus { action: id, status }, now);
+                    self.run(
+                        Command::SetActionStatus {
+                            action: id,
+                            status,
+                            note: None,
+                            due: None,
+                        },
+                        now,
+                    );
                 }
                 _ => self.focus_hint(Panel::Actions),
             },

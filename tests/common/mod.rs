@@ -174,6 +174,7 @@ pub fn add_participant(name: &str) -> Command {
         nip: None,
         consent: false,
         present: false,
+        carried: false,
     }
 }
 
@@ -209,6 +210,7 @@ pub fn action(what: &str, pic: Option<&str>, due: Option<&str>) -> Command {
         due: due.map(Into::into),
         item: None,
         origin: None,
+        carried: None,
     }
 }
 

@@ -266,6 +266,8 @@ fn action_status_can_change_after_the_end() {
     fx.ok(Command::SetActionStatus {
         action: ActionId(1),
         status: ActionStatus::Done,
+        note: None,
+        due: None,
     });
     assert_eq!(fx.s.actions[0].status, ActionStatus::Done);
     assert!(fx.s.actions[0].revised);
@@ -402,6 +404,8 @@ fn a_viewer_can_change_nothing() {
         Command::SetActionStatus {
             action: ActionId(1),
             status: ActionStatus::Done,
+            note: None,
+            due: None,
         },
     ] {
         assert_eq!(fx.exec(Actor::Viewer, cmd), Err(DomainError::ReadOnly));

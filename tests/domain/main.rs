@@ -18,6 +18,7 @@ mod participants;
 mod props;
 mod records;
 mod schedule;
+mod series;
 mod speakers;
 mod text;
 mod undo;

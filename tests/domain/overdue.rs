@@ -33,10 +33,14 @@ fn done_or_dropped_actions_are_never_overdue() {
     fx.ok(Command::SetActionStatus {
         action: ActionId(1),
         status: ActionStatus::Done,
+        note: None,
+        due: None,
     });
     fx.ok(Command::SetActionStatus {
         action: ActionId(2),
         status: ActionStatus::Dropped,
+        note: None,
+        due: None,
     });
     assert!(fx.s.actions().all(|a| !fx.s.is_overdue(a, t0())));
 }

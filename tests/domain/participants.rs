@@ -19,6 +19,7 @@ fn codes_are_assigned_in_order_or_kept_as_given() {
         nip: Some("198001012005011001".into()),
         consent: true,
         present: false,
+        carried: false,
     });
     fx.ok(add_participant("Dewi"));
     let p9 = fx.s.participant("p9").unwrap();
@@ -43,6 +44,7 @@ fn a_code_is_unique_case_insensitively() {
         nip: None,
         consent: false,
         present: false,
+        carried: false,
     });
     assert_eq!(
         e,
@@ -66,6 +68,7 @@ fn a_bad_code_is_refused() {
             nip: None,
             consent: false,
             present: false,
+            carried: false,
         });
         assert!(matches!(e, DomainError::BadCode(_)), "{code}: {e:?}");
     }
@@ -119,6 +122,7 @@ fn arrival_and_absence_keep_the_arrival_time() {
         nip: None,
         consent: false,
         present: true,
+        carried: false,
     });
     let w = fx.s.participant("P5").unwrap();
     assert!(w.present);

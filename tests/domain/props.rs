@@ -224,6 +224,7 @@ fn command() -> impl Strategy<Value = Command> {
                         nip,
                         consent,
                         present,
+                        carried: false,
                     }
                 })
                 .boxed(),
@@ -480,6 +481,7 @@ fn command() -> impl Strategy<Value = Command> {
                     due,
                     item,
                     origin,
+                    carried: None,
                 })
                 .boxed(),
         ),
@@ -500,6 +502,8 @@ fn command() -> impl Strategy<Value = Command> {
                 .prop_map(|(id, status)| Command::SetActionStatus {
                     action: ActionId(id),
                     status,
+                    note: None,
+                    due: None,
                 })
                 .boxed(),
         ),

@@ -372,6 +372,8 @@ fn action_status_changes_and_edits_that_change_nothing_are_refused() {
     let set = |status| Command::SetActionStatus {
         action: ActionId(1),
         status,
+        note: None,
+        due: None,
     };
     fx.ok(set(ActionStatus::Done));
     assert_eq!(fx.s.actions[0].status, ActionStatus::Done);
@@ -423,7 +425,9 @@ fn action_status_changes_and_edits_that_change_nothing_are_refused() {
     assert_eq!(
         fx.err(Command::SetActionStatus {
             action: ActionId(2),
-            status: ActionStatus::Done
+            status: ActionStatus::Done,
+            note: None,
+            due: None,
         }),
         DomainError::UnknownRecord {
             what: "action item",
@@ -441,6 +445,7 @@ fn an_action_keeps_its_item_and_origin() {
         due: None,
         item: None,
         origin: Some(" 2026-11-01-rapat ".into()),
+        carried: None,
     });
     let a = &fx.s.actions[0];
     assert_eq!(a.item, Some(item(1)));

@@ -111,6 +111,7 @@ fn the_next_code_after_a_huge_one_does_not_overflow() {
         nip: None,
         consent: false,
         present: false,
+        carried: false,
     });
     fx.ok(add_participant("Berikut"));
     let codes: Vec<&str> = fx.s.participants.iter().map(|p| p.code.as_str()).collect();

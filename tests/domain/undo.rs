@@ -48,6 +48,7 @@ fn undo_restores_the_state_before_each_kind_of_command() {
             nip: None,
             consent: true,
             present: true,
+            carried: false,
         },
         Command::EditParticipant {
             participant: "P1".into(),
@@ -145,6 +146,8 @@ fn undo_restores_the_state_before_each_kind_of_command() {
         Command::SetActionStatus {
             action: ActionId(1),
             status: ActionStatus::Done,
+            note: None,
+            due: None,
         },
         Command::RemoveNote { note: NoteId(1) },
         Command::RemoveMindset {
@@ -210,6 +213,7 @@ fn undo_of_an_added_participant_frees_the_code() {
         nip: None,
         consent: false,
         present: false,
+        carried: false,
     });
     fx.ok(Command::Undo);
     fx.ok(Command::AddParticipant {
@@ -220,6 +224,7 @@ fn undo_of_an_added_participant_frees_the_code() {
         nip: None,
         consent: false,
         present: false,
+        carried: false,
     });
     assert_eq!(fx.s.participant("T1").unwrap().name, "Tamu Undangan");
     fx.ok(Command::Undo);
@@ -360,6 +365,7 @@ fn an_undone_participant_still_named_elsewhere_keeps_the_code() {
         nip: None,
         consent: false,
         present: true,
+        carried: false,
     })
     .unwrap();
     fx.n(Command::AddNote {
@@ -472,6 +478,8 @@ fn a_correction_after_the_end_can_be_undone() {
         Command::SetActionStatus {
             action: ActionId(1),
             status: ActionStatus::Dropped,
+            note: None,
+            due: None,
         },
     );
     undo_restores(
@@ -508,6 +516,8 @@ fn undo_survives_a_replay() {
     fx.n(Command::SetActionStatus {
         action: ActionId(1),
         status: ActionStatus::Done,
+        note: None,
+        due: None,
     })
     .unwrap();
     fx.f(Command::FinishSpeaker).unwrap();

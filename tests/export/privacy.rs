@@ -26,6 +26,7 @@ fn person(name: &str, position: &str, unit: &str, consent: bool) -> Command {
         nip: Some("197001012000031001".into()),
         consent,
         present: false,
+        carried: false,
     }
 }
 

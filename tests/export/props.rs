@@ -147,6 +147,7 @@ fn command(step: Step) -> Option<Command> {
             nip: None,
             consent,
             present: false,
+            carried: false,
         },
         Step::Arrive(i) => Command::Arrive {
             participant: format!("P{i}"),
@@ -193,6 +194,7 @@ fn command(step: Step) -> Option<Command> {
             due,
             item: None,
             origin: None,
+            carried: None,
         },
         Step::EditNote(i, text) => Command::EditNote {
             note: NoteId(i),
@@ -210,6 +212,8 @@ fn command(step: Step) -> Option<Command> {
         Step::Status(i, status) => Command::SetActionStatus {
             action: ActionId(i),
             status,
+            note: None,
+            due: None,
         },
         Step::RemoveNote(i) => Command::RemoveNote { note: NoteId(i) },
         Step::Undo => Command::Undo,

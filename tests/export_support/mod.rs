@@ -61,6 +61,7 @@ fn person(name: &str, position: &str, unit: &str, nip: Option<&str>, consent: bo
         nip: nip.map(Into::into),
         consent,
         present: false,
+        carried: false,
     }
 }
 
@@ -93,6 +94,7 @@ fn action(what: &str, pic: Option<&str>, due: Option<&str>, origin: Option<&str>
         due: due.map(Into::into),
         item: None,
         origin: origin.map(Into::into),
+        carried: None,
     }
 }
 
@@ -452,6 +454,8 @@ pub fn fixed() -> Fx {
         Command::SetActionStatus {
             action: ActionId(3),
             status: ActionStatus::Done,
+            note: None,
+            due: None,
         },
     );
     fx.check();

@@ -54,6 +54,7 @@ fn guided(setup: Setup) -> Fx {
         due: Some("2027-02-01".into()),
         item: None,
         origin: None,
+        carried: None,
     });
     // Reopened, as the busy session is: each list at its newest row.
     fx.app.role = role;

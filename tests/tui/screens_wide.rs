@@ -32,6 +32,7 @@ fn wide() -> Fx {
             nip: None,
             consent: true,
             present: true,
+            carried: false,
         });
     }
     fx.exec(Command::Start);
@@ -93,6 +94,7 @@ fn wide() -> Fx {
             due: Some("2027-01-10".into()),
             item: None,
             origin: None,
+            carried: None,
         });
     }
     fx.wait(200);

@@ -314,6 +314,8 @@ impl Fx {
         fx.exec(Command::SetActionStatus {
             action: ActionId(3),
             status: ActionStatus::Done,
+            note: None,
+            due: None,
         });
         fx.wait(120);
         fx.exec(Command::CallSpeaker {
@@ -433,6 +435,7 @@ impl Fx {
                 due: Some(due),
                 item: None,
                 origin: None,
+                carried: None,
             });
         }
     }

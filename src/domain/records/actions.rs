@@ -9,6 +9,7 @@ use super::super::due::parse_due;
 use super::super::error::DomainError;
 use super::super::event::Event;
 use super::super::rules::{Rules, changed, index, limited, next_id, text};
+use super::super::series::Carried;
 use super::super::session::{ActionId, ActionItem, ItemId, Pic, Session};
 use super::super::text::{MAX_LINE_CHARS, clean_line};
 use super::super::types::ActionStatus;
@@ -42,8 +43,13 @@ pub(in crate::domain) fn add(
     due: Option<&str>,
     item: Option<ItemId>,
     origin: Option<&str>,
+    carried: Option<Carried>,
 ) -> Result<Event, DomainError> {
     r.not_ended()?;
+    let carried = carried.map(|c| Carried {
+        note: c.note.as_deref().map(clean_line).filter(|n| !n.is_empty()),
+        ..c
+    });
     Ok(Event::ActionAdded {
         action: ActionItem {
             id: ActionId(next_id(r.s.actions.len())),
@@ -53,6 +59,8 @@ pub(in crate::domain) fn add(
             status: ActionStatus::Open,
             item: r.item_or_active(item)?,
             origin: origin.map(clean_line).filter(|o| !o.is_empty()),
+            carried,
+            note: None,
             at: r.now,
             removed: false,
             revised: false,
@@ -88,17 +96,36 @@ pub(in crate::domain) fn edit(
     })
 }
 
-/// Rule of `set_action_status`: a new status, also after the end.
+/// Rule of `set_action_status`: a new status, a progress note, and for an
+/// open action a new due date (an extension); also after the end. A due
+/// date with done or dropped is refused; so is a change that changes nothing.
 pub(in crate::domain) fn set_status(
     r: &Rules,
     action: ActionId,
     status: ActionStatus,
+    note: Option<&str>,
+    due: Option<&str>,
 ) -> Result<Event, DomainError> {
     let old = live(&r.s.actions, action.0, RecordKind::Action)?;
-    if old.status == status {
+    let note = match note.map(clean_line) {
+        Some(n) if !n.is_empty() => Some(limited(n, "note", MAX_LINE_CHARS)?),
+        _ => None,
+    };
+    let due = r.due(due)?;
+    if due.is_some() && status != ActionStatus::Open {
+        return Err(DomainError::DueOfClosedAction);
+    }
+    let same_note = note.is_none() || note == old.note;
+    let same_due = due.is_none() || due == old.due;
+    if old.status == status && same_note && same_due {
         return Err(DomainError::NothingToChange);
     }
-    Ok(Event::ActionStatusSet { id: action, status })
+    Ok(Event::ActionStatusSet {
+        id: action,
+        status,
+        note,
+        due,
+    })
 }
 
 /// Fold of `ActionAdded`.
@@ -128,10 +155,18 @@ pub(in crate::domain) fn status_set(
     s: &mut Session,
     id: ActionId,
     status: ActionStatus,
+    note: Option<&str>,
+    due: Option<NaiveDate>,
     correcting: bool,
 ) {
     if let Some(a) = s.actions.get_mut(index(id.0)) {
         a.status = status;
+        if let Some(n) = note {
+            a.note = Some(n.to_owned());
+        }
+        if due.is_some() {
+            a.due = due;
+        }
         a.revised |= correcting;
     }
 }

@@ -119,9 +119,11 @@ macro_rules! record {
 record!(Note, |n| n.id.0, |n| n.participant.as_deref());
 record!(MindsetShift, |m| m.id.0, |m| m.participant.as_deref());
 record!(Statement, |s| s.id, |_s| None);
+// A carried action names its PIC, who need not be in this meeting's room.
 record!(ActionItem, |a| a.id.0, |a| a
     .pic
     .as_ref()
+    .filter(|_| a.carried.is_none())
     .and_then(|p| p.code.as_deref()));
 
 fn boxed<T: Record>(list: &[T]) -> Box<dyn Iterator<Item = &dyn Record> + '_> {

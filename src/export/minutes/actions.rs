@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{ActionStatus, RecordKind};
+use crate::domain::{ActionItem, ActionStatus, RecordKind};
 use crate::export::doc::{Block, Cell, Span, Table};
 use crate::export::model::{Builder, Minutes};
 use crate::i18n;
@@ -40,17 +40,22 @@ pub struct ActionRow {
 }
 
 impl Builder<'_> {
+    /// The PIC: "Name (P2)", the code when anonymised, or the text as typed.
+    pub(in crate::export) fn pic_of(&self, a: &ActionItem) -> Option<String> {
+        a.pic.as_ref().map(
+            |pic| match pic.code.as_deref().and_then(|c| self.participant(c)) {
+                Some(p) if self.anonymized => p.code.clone(),
+                Some(p) => format!("{} ({})", p.name, p.code),
+                None => pic.text.clone(),
+            },
+        )
+    }
+
     pub(in crate::export) fn actions(&self) -> Vec<ActionRow> {
         self.s
             .actions()
             .map(|a| {
-                let pic = a.pic.as_ref().map(|pic| {
-                    match pic.code.as_deref().and_then(|c| self.participant(c)) {
-                        Some(p) if self.anonymized => p.code.clone(),
-                        Some(p) => format!("{} ({})", p.name, p.code),
-                        None => pic.text.clone(),
-                    }
-                });
+                let pic = self.pic_of(a);
                 ActionRow {
                     no: a.id.0,
                     what: a.what.clone(),
@@ -61,7 +66,10 @@ impl Builder<'_> {
                     status_label: self.l.action_status(a.status),
                     overdue: self.s.is_overdue(a, self.now),
                     item: self.item_ref(a.item),
-                    origin: a.origin.clone(),
+                    origin: a.carried.as_ref().map_or_else(
+                        || a.origin.clone(),
+                        |c| Some(i18n::series::meeting_of(self.lang(), c.meeting, c.date)),
+                    ),
                     revised: self.revised(a.revised, RecordKind::Action, a.id.0),
                 }
             })

@@ -33,8 +33,12 @@ pub struct Header {
     pub resource_persons: Vec<String>,
     /// Notetaker.
     pub notetaker: Option<Signer>,
-    /// The session this one follows up.
+    /// The meeting this one follows up: "pertemuan ke-2, 2 November
+    /// 2026", or its session id when its date is not known.
     pub follow_up_of: Option<String>,
+    /// "ke-3 (seri obsesi)": its number in its series, for a meeting of a
+    /// series (a follow-up, or a plan that names its `series`).
+    pub meeting: Option<String>,
     /// Status, spelled out.
     pub status: &'static str,
     /// The session has not ended.
@@ -68,10 +72,38 @@ impl Builder<'_> {
             chair: signer(info.facilitator.as_ref()),
             resource_persons: info.resource_persons.clone(),
             notetaker: signer(info.notetaker.as_ref()),
-            follow_up_of: info.follow_up_of.clone(),
+            follow_up_of: info.follow_up_of.as_ref().map(|id| {
+                info.follow_up_date.map_or_else(
+                    || id.clone(),
+                    |d| {
+                        i18n::series::meeting_of(
+                            self.lang(),
+                            info.meeting_number().saturating_sub(1),
+                            d,
+                        )
+                    },
+                )
+            }),
+            meeting: self.meeting(),
             status: self.l.session_status(self.s.status),
             draft: self.s.status != Status::Ended,
             revised: self.s.revised,
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// "ke-3 (seri obsesi)", for a meeting of a series.
+    fn meeting(&self) -> Option<String> {
+        let info = &self.s.info;
+        let w = i18n::series::words(self.lang());
+        match &info.series {
+            Some(s) => Some(i18n::fill(
+                w.meeting_value_series,
+                &[&info.meeting_number(), s],
+            )),
+            None if info.meeting > 1 => Some(i18n::fill(w.meeting_value, &[&info.meeting])),
+            None => None,
         }
     }
 }
@@ -94,11 +126,11 @@ pub fn head(m: &Minutes) -> Head {
     let (l, h) = (m.labels, &m.header);
     let word = |s: &str| FieldValue::Line(vec![Span::word(s)]);
     let text = |s: &str| FieldValue::Line(vec![Span::Text(s.to_owned())]);
-    let mut fields = vec![
-        (l.kind, word(h.kind)),
-        (l.day_date, word(&h.day_date)),
-        (l.time, word(&h.time)),
-    ];
+    let mut fields = vec![(l.kind, word(h.kind))];
+    if let Some(n) = &h.meeting {
+        fields.push((i18n::series::words(l.lang).meeting_label, word(n)));
+    }
+    fields.extend([(l.day_date, word(&h.day_date)), (l.time, word(&h.time))]);
     if let Some(v) = &h.venue {
         fields.push((l.venue, text(v)));
     }

@@ -16,6 +16,7 @@ pub mod header;
 pub mod mindsets;
 pub mod participants;
 pub mod participation;
+pub mod review;
 pub mod sign_off;
 pub mod statements;
 
@@ -31,6 +32,8 @@ pub enum Kind {
     Participants,
     /// Agenda planned vs actual.
     Agenda,
+    /// The review of the actions carried from the meeting before.
+    Review,
     /// Discussion per agenda item.
     Discussion,
     /// Mindset changes.
@@ -55,9 +58,10 @@ pub enum Kind {
 
 impl Kind {
     /// The sections in the minutes' order.
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Participants,
         Kind::Agenda,
+        Kind::Review,
         Kind::Discussion,
         Kind::Mindsets,
         Kind::Conclusions,
@@ -75,6 +79,11 @@ impl Kind {
         match self {
             Kind::Participants => ("participants", l.participants, false),
             Kind::Agenda => ("agenda", l.agenda, false),
+            Kind::Review => (
+                "review",
+                crate::i18n::series::words(l.lang).review_title,
+                false,
+            ),
             Kind::Discussion => ("discussion", l.discussion, false),
             Kind::Mindsets => ("mindsets", l.mindsets, false),
             Kind::Conclusions => ("conclusions", l.conclusions, false),
@@ -93,6 +102,7 @@ impl Kind {
         match self {
             Kind::Participants => participants::blocks(m),
             Kind::Agenda => agenda::blocks(m),
+            Kind::Review => review::blocks(m),
             Kind::Discussion => discussion::blocks(m),
             Kind::Mindsets => mindsets::blocks(m),
             Kind::Conclusions => statements::blocks(m.labels, &m.conclusions),
@@ -111,6 +121,7 @@ impl Kind {
     fn shown(self, m: &Minutes) -> bool {
         match self {
             Kind::Participation => m.participation_shown,
+            Kind::Review => review::shown(m),
             Kind::Participants
             | Kind::Agenda
             | Kind::Discussion

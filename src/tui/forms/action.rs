@@ -70,6 +70,7 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>, edit: Option<ActionId>) -
             due: given(due),
             item: None,
             origin: None,
+            carried: None,
         },
     })
 }

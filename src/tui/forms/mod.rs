@@ -12,6 +12,7 @@ pub mod item;
 pub mod mindset;
 pub mod note;
 pub mod participant;
+pub mod review;
 pub mod session;
 
 use chrono::{DateTime, Utc};
@@ -56,6 +57,10 @@ pub enum FormKind {
     EditParticipant(String),
     /// Correct the session's header.
     SessionInfo,
+    /// A carried action is in progress: its note.
+    ReviewProgress(ActionId),
+    /// A carried action is extended: its new due date and note.
+    ReviewExtend(ActionId),
 }
 
 /// A form's title and fields, in the order of its field names.
@@ -91,6 +96,8 @@ pub fn open(kind: FormKind, s: &Session, w: &Words) -> Option<Form<FormKind>> {
         FormKind::AddParticipant => participant::new(w),
         FormKind::EditParticipant(code) => participant::edit(w, s, code)?,
         FormKind::SessionInfo => session::open(w, s),
+        FormKind::ReviewProgress(id) => review::progress(w, s, *id)?,
+        FormKind::ReviewExtend(id) => review::extend(w, s, *id)?,
     };
     Some(Form::new(kind, title, fields))
 }
@@ -114,6 +121,8 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>) -> Option<Command> {
         FormKind::AddParticipant => Some(participant::add(form)),
         FormKind::EditParticipant(code) => Some(participant::change(form, code)),
         FormKind::SessionInfo => session::command(form, cx),
+        FormKind::ReviewProgress(id) => review::command(form, cx, id, false),
+        FormKind::ReviewExtend(id) => review::command(form, cx, id, true),
     }
 }
 
@@ -134,7 +143,9 @@ pub fn lands_in(kind: &FormKind) -> Option<Panel> {
         | FormKind::EditAction(_)
         | FormKind::AddParticipant
         | FormKind::EditParticipant(_)
-        | FormKind::SessionInfo => None,
+        | FormKind::SessionInfo
+        | FormKind::ReviewProgress(_)
+        | FormKind::ReviewExtend(_) => None,
     }
 }
 

@@ -51,6 +51,7 @@ pub fn add(form: &Form<FormKind>) -> Command {
         nip: given(text(form, NIP)),
         consent: form.field(CONSENT).choice == 1,
         present: true,
+        carried: false,
     }
 }
 

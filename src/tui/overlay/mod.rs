@@ -14,6 +14,7 @@ pub mod help;
 pub mod kind;
 pub mod participants;
 pub mod picker;
+pub mod review;
 
 use std::path::PathBuf;
 
@@ -53,6 +54,8 @@ pub enum Overlay {
     Participants(usize),
     /// The minutes were written here; `q` quits.
     Exported(Vec<PathBuf>),
+    /// The review of last meeting's actions, with the selected row.
+    Review(usize),
 }
 
 /// What a key on an overlay asks the app to do.
@@ -102,6 +105,7 @@ impl Overlay {
             Overlay::Kind(code) => kind::key(code, ev),
             Overlay::Participants(sel) => participants::key(sel, app, ev),
             Overlay::Exported(_) => exported::key(app, ev),
+            Overlay::Review(sel) => review::key(sel, app, ev),
         }
     }
 
@@ -115,6 +119,7 @@ impl Overlay {
             Overlay::Kind(code) => kind::draw(app, code, frame),
             Overlay::Participants(sel) => participants::draw(app, *sel, frame),
             Overlay::Exported(paths) => exported::draw(app, paths, frame),
+            Overlay::Review(sel) => review::draw(app, *sel, frame),
         }
     }
 }

@@ -103,7 +103,10 @@ pub fn draw<P: Port>(app: &App<P>, sel: usize, frame: &mut Frame<'_>) {
         } else {
             format!("· {}", w.absent)
         };
-        let detail = [p.position.as_deref(), p.unit.as_deref()]
+        let walk_in = p
+            .carried
+            .then(|| crate::i18n::series::words(w.lang).walk_in);
+        let detail = [p.position.as_deref(), p.unit.as_deref(), walk_in]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()

@@ -281,4 +281,5 @@ fn plan_accepts_toml_dates_offsets_and_defaults() {
 
 mod apply;
 mod dates;
+mod series;
 mod sessions;
