@@ -18,6 +18,7 @@ pub mod port;
 pub mod role;
 pub mod term;
 pub mod theme;
+mod undone;
 pub mod view;
 
 use std::path::PathBuf;

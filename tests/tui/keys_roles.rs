@@ -97,7 +97,10 @@ fn undo_says_what_it_undid_in_the_screens_language() {
     assert_eq!(fx.s().decisions.len(), 1);
     fx.ch('u');
     let screen = small(&fx);
-    assert!(screen.contains("diurungkan: tambah keputusan"), "{screen}");
+    assert!(
+        screen.contains("diurungkan: tambah keputusan “Rapat tiap bulan”"),
+        "{screen}"
+    );
     let mut fx = Setup::en().build();
     fx.start();
     fx.ch('n');
