@@ -228,3 +228,15 @@ fn the_footer_says_what_f_s_and_e_do_now() {
         footer(&fx)
     );
 }
+
+#[test]
+fn the_notetakers_help_says_which_keys_ask_first() {
+    let mut fx = Setup::id().role(Role::Notetaker).build();
+    fx.ch('?');
+    let screen = fx.screen(200, 60);
+    assert!(
+        screen.contains("acara berikutnya (bertanya dulu)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("tanpa bertanya"), "{screen}");
+}
