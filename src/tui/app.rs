@@ -193,6 +193,11 @@ impl<P: Port> App<P> {
             app.sel[p.index()] = app.newest(p);
         }
         app.sel[Panel::Agenda.index()] = app.active_index();
+        if role == Role::Notetaker {
+            // The notetaker's queue panel is small: it opens at the front
+            // (who speaks next), not at the hand raised last.
+            app.sel[Panel::Queue.index()] = 0;
+        }
         app
     }
 

@@ -240,3 +240,25 @@ fn the_notetakers_help_says_which_keys_ask_first() {
     );
     assert!(!screen.contains("tanpa bertanya"), "{screen}");
 }
+
+#[test]
+fn the_notetakers_queue_opens_at_its_front() {
+    for (role, front_selected) in [(Role::Notetaker, true), (Role::Facilitator, false)] {
+        let mut fx = Setup::id().role(role).build();
+        fx.start();
+        for p in ["P1", "P2", "P3", "P4", "P5", "P6"] {
+            fx.exec(Command::RaiseHand {
+                participant: p.into(),
+                kind: SpeakKind::Topic,
+            });
+        }
+        // Joining (opening) the session while six hands are up.
+        let fx = fx.reopen();
+        assert_eq!(
+            fx.app.selected(Panel::Queue) == 0,
+            front_selected,
+            "{role:?}: {}",
+            fx.app.selected(Panel::Queue)
+        );
+    }
+}
