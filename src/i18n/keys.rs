@@ -66,6 +66,23 @@ fn help_words(op: Op) -> (&'static str, &'static str) {
     }
 }
 
+/// The help text of an op this terminal asks `y` before (`[confirm]`).
+#[rustfmt::skip]
+pub fn help_asked(op: Op, lang: Language) -> &'static str {
+    let words = match op {
+        Op::StartPause => ("mulai / jeda / lanjutkan sesi (bertanya dulu)", "start / pause / resume the session (asks first)"),
+        Op::NextItem => ("acara berikutnya (bertanya dulu)", "next agenda item (asks first)"),
+        Op::DeferItem => ("tunda acara yang berjalan (bertanya dulu)", "defer the active item (asks first)"),
+        Op::StartItem => ("mulai acara terpilih sekarang (bertanya dulu)", "start the selected agenda item now (asks first)"),
+        Op::SkipItem => ("lewati acara terpilih (bertanya dulu)", "skip the selected agenda item (asks first)"),
+        Op::CallNext => ("panggil pembicara berikutnya (bertanya dulu)", "call the next speaker (asks first)"),
+        Op::CallSpeaker => ("beri giliran ke siapa pun (bertanya dulu)", "give the floor to anyone (asks first)"),
+        Op::FinishSpeaker => ("selesaikan pembicara (bertanya dulu)", "finish the current speaker (asks first)"),
+        _ => help_words(op),
+    };
+    pick(words, lang)
+}
+
 /// What `Space` would do now, for the question: start, pause or resume.
 #[rustfmt::skip]
 pub fn asks_start_pause(cmd: &crate::domain::Command, lang: Language) -> Option<&'static str> {

@@ -197,6 +197,11 @@ impl<P: Port> App<P> {
             app.sel[p.index()] = app.newest(p);
         }
         app.sel[Panel::Agenda.index()] = app.active_index();
+        if role == Role::Notetaker {
+            // The notetaker's queue panel is small: it opens at the front
+            // (who speaks next), not at the hand raised last.
+            app.sel[Panel::Queue.index()] = 0;
+        }
         app
     }
 
@@ -388,18 +393,26 @@ impl<P: Port> App<P> {
     pub(crate) fn run(&mut self, cmd: Command, now: DateTime<Utc>) -> bool {
         // What `u` undoes, named before it is gone.
         let undoing = matches!(cmd, Command::Undo).then(|| {
-            self.session()
+            let label = self
+                .session()
                 .undo
                 .next_for(self.port.actor())
-                .map(|(_, label, _)| crate::i18n::undo::label(self.lang, label))
+                .map(|(_, label, _)| crate::i18n::undo::label(self.lang, label));
+            (label, super::undone::texts(self.session()))
         });
         let follow = Follow::of(&cmd);
         match self.port.execute(cmd, now) {
             Ok(_) => {
                 let w = self.words();
                 match undoing {
-                    Some(Some(what)) => self.say(crate::i18n::fill(w.undone_what, &[&what])),
-                    Some(None) => self.say(w.undone),
+                    Some((Some(what), before)) => {
+                        let what = match super::undone::subject(&before, self.session()) {
+                            Some(text) => format!("{what} “{text}”"),
+                            None => what.to_owned(),
+                        };
+                        self.say(crate::i18n::fill(w.undone_what, &[&what]));
+                    }
+                    Some((None, _)) => self.say(w.undone),
                     None => self.say(w.saved),
                 }
                 if let Some(n) = self.port.take_notice() {

@@ -369,21 +369,27 @@ impl Keymap {
 
     /// Help rows: (keys, text) per group, in the default order.
     pub fn help(&self, lang: Language) -> Vec<(Group, String, &'static str)> {
-        self.help_where(lang, |_| true)
+        self.help_where(lang, |_| true, &[])
     }
 
-    /// Help rows of the ops `shown` keeps (a role's own).
+    /// Help rows of the ops `shown` keeps (a role's own), the ops `asked`
+    /// names worded as asking first.
     pub fn help_where(
         &self,
         lang: Language,
         shown: impl Fn(Op) -> bool,
+        asked: &[Op],
     ) -> Vec<(Group, String, &'static str)> {
         DEFAULTS
             .iter()
             .filter(|b| shown(b.op))
             .map(|b| {
                 let keys: Vec<String> = self.keys(b.op).iter().map(ToString::to_string).collect();
-                let text = keys::help(b.op, lang);
+                let text = if asked.contains(&b.op) {
+                    keys::help_asked(b.op, lang)
+                } else {
+                    keys::help(b.op, lang)
+                };
                 (b.group, keys.join(" "), text)
             })
             .collect()

@@ -21,6 +21,7 @@ pub mod port;
 pub mod role;
 pub mod term;
 pub mod theme;
+mod undone;
 pub mod view;
 
 use std::path::PathBuf;
@@ -131,21 +132,27 @@ impl term::Screen for HomeScreen<'_> {
     }
     fn key(&mut self, key: KeyEvent, now: DateTime<Utc>) {
         let data = self.data;
-        let mut create =
-            |plan: &crate::plan::Plan, follow_up: Option<&str>| -> Result<String, String> {
-                let prev = match follow_up {
-                    Some(id) => Some(
-                        Engine::open(data, id)
-                            .map_err(|e| e.to_string())?
-                            .session()
-                            .clone(),
-                    ),
-                    None => None,
-                };
-                engine::create_from_plan(data, plan, prev.as_ref(), now)
-                    .map(|e| e.session().info.id.clone())
-                    .map_err(|e| e.to_string())
+        let lang = self.home.lang;
+        // Errors in the screen's language.
+        let mut create = |plan: &crate::plan::Plan,
+                          follow_up: Option<&str>|
+         -> Result<String, String> {
+            let prev = match follow_up {
+                Some(id) => Some(
+                    Engine::open(data, id)
+                        .map_err(|e| crate::i18n::errors::store(lang, &e))?
+                        .session()
+                        .clone(),
+                ),
+                None => None,
             };
+            engine::create_from_plan(data, plan, prev.as_ref(), now)
+                .map(|e| e.session().info.id.clone())
+                .map_err(|e| match e {
+                    engine::CreateError::Refused(why) => crate::i18n::refusals::refusal(lang, &why),
+                    engine::CreateError::Store(e) => crate::i18n::errors::store(lang, &e),
+                })
+        };
         self.home.key(key, &mut create);
     }
     fn done(&self) -> bool {

@@ -333,7 +333,11 @@ fn u_and_ctrl_z_undo_the_last_command() {
     assert_eq!(left, vec!["first"]);
     let screen = small(&fx);
     assert!(
-        screen.contains("D1. first") && !screen.contains("second"),
+        screen.contains("D1. first") && !screen.contains("D2. second"),
         "{screen}"
+    );
+    assert!(
+        screen.contains("undone: add decision “second”"),
+        "undo names what it undid:\n{screen}"
     );
 }

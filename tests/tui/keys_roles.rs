@@ -97,7 +97,10 @@ fn undo_says_what_it_undid_in_the_screens_language() {
     assert_eq!(fx.s().decisions.len(), 1);
     fx.ch('u');
     let screen = small(&fx);
-    assert!(screen.contains("diurungkan: tambah keputusan"), "{screen}");
+    assert!(
+        screen.contains("diurungkan: tambah keputusan “Rapat tiap bulan”"),
+        "{screen}"
+    );
     let mut fx = Setup::en().build();
     fx.start();
     fx.ch('n');
@@ -224,4 +227,38 @@ fn the_footer_says_what_f_s_and_e_do_now() {
         "{}",
         footer(&fx)
     );
+}
+
+#[test]
+fn the_notetakers_help_says_which_keys_ask_first() {
+    let mut fx = Setup::id().role(Role::Notetaker).build();
+    fx.ch('?');
+    let screen = fx.screen(200, 60);
+    assert!(
+        screen.contains("acara berikutnya (bertanya dulu)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("tanpa bertanya"), "{screen}");
+}
+
+#[test]
+fn the_notetakers_queue_opens_at_its_front() {
+    for (role, front_selected) in [(Role::Notetaker, true), (Role::Facilitator, false)] {
+        let mut fx = Setup::id().role(role).build();
+        fx.start();
+        for p in ["P1", "P2", "P3", "P4", "P5", "P6"] {
+            fx.exec(Command::RaiseHand {
+                participant: p.into(),
+                kind: SpeakKind::Topic,
+            });
+        }
+        // Joining (opening) the session while six hands are up.
+        let fx = fx.reopen();
+        assert_eq!(
+            fx.app.selected(Panel::Queue) == 0,
+            front_selected,
+            "{role:?}: {}",
+            fx.app.selected(Panel::Queue)
+        );
+    }
 }

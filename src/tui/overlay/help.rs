@@ -101,7 +101,9 @@ pub fn draw<P: Port>(app: &App<P>, page: i32, frame: &mut Frame<'_>) {
     let t = &app.theme;
     let area = frame.area();
     // Only what this terminal's role can do.
-    let rows = app.keymap.help_where(app.lang, |op| app.role.can(op));
+    let rows = app
+        .keymap
+        .help_where(app.lang, |op| app.role.can(op), &app.asks);
     let bw = area.width.saturating_sub(2).min(110);
     let notes = [w.help_raise, w.help_forms, w.help_close];
     // As tall as one column needs, else the whole height (for two columns

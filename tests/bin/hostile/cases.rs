@@ -14,8 +14,8 @@ pub(super) fn cases() -> Vec<Case> {
     let unknown = ["no session `nothing`", "`fgd list`"];
     let bad_due = [
         "bad due date",
-        "use YYYY-MM-DD (like 2026-12-01)",
-        "(+7d, +2w)",
+        "write a date (31/12/2027, 31-12-2027, 31 Dec 2027, 2027-12-31)",
+        "+7d days, +2w weeks, +1mo months",
     ];
     let refused = "1 line(s) refused";
     let apply = ["apply", ID];

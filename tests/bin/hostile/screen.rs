@@ -108,8 +108,13 @@ fn every_bad_input_typed_on_the_screen_keeps_the_form_open_with_the_reason() {
         if fx.s().last_seq != events {
             failures.push(format!("{}: something was stored", c.name));
         }
-        while !fx.app.overlays.is_empty() {
-            fx.esc();
+        // Esc throws the typed form away once `y` answers its question.
+        while let Some(top) = fx.app.overlays.last() {
+            if matches!(top, fgd::tui::app::Overlay::Confirm(_)) {
+                fx.ch('y');
+            } else {
+                fx.esc();
+            }
         }
     }
     // A terminal too small says so.
