@@ -124,13 +124,19 @@ pub fn need<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> 
         let n = queue::need(&cx);
         return (n, n);
     }
-    let all = 1 + lines(&cx, p).1.len();
+    // A list with a row for every line of the column fills it: no need to
+    // make its lines (a large session's notes cost what the screen shows).
+    let all = if rows(cx.s, cx.role, p).len() >= rect.height as usize {
+        rect.height as usize
+    } else {
+        1 + lines(&cx, p).1.len()
+    };
     cx.alone = true;
     let newest = 1 + lines(&cx, p).1.len();
     (newest.min(all), all)
 }
 
-fn cx<'a, P: Port>(app: &'a App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Cx<'a> {
+fn cx<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Cx<'_> {
     Cx {
         s: app.session(),
         w: app.words(),
