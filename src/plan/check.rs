@@ -254,7 +254,7 @@ impl Checker<'_> {
                 minutes,
                 owner: self.opt(it.owner, "owner"),
                 questions,
-                setup: self.setup(it.is_break, it.speaker_limit_minutes, it.segments),
+                setup: self.setup(it.is_break, it.speaker_limit_minutes.as_ref(), it.segments),
                 review: it.review,
             });
         }

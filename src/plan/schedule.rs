@@ -39,12 +39,10 @@ impl Checker<'_> {
     pub(super) fn setup(
         &mut self,
         is_break: bool,
-        speaker_limit_minutes: Option<Spanned<i64>>,
+        speaker_limit_minutes: Option<&Spanned<i64>>,
         segments: Vec<Spanned<RawSegment>>,
     ) -> ItemSetup {
-        let speaker_limit_minutes = speaker_limit_minutes
-            .as_ref()
-            .map(|v| self.speaker_limit(Some(v)));
+        let speaker_limit_minutes = speaker_limit_minutes.map(|v| self.speaker_limit(Some(v)));
         let segments = segments
             .into_iter()
             .map(|s| {

@@ -3,13 +3,15 @@
 //! a model is then plain painting (and the baseline the benchmark compares
 //! the whole key → frame path with).
 
+use std::cell::RefCell;
+
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, Regions, Slot, regions};
-use super::panels::guide;
+use super::panels::{Made, guide};
 use super::text::{clock, fit, width};
 use crate::domain::{Language, Session, Status};
 use crate::i18n::keys;
@@ -100,11 +102,20 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
         };
     }
     let banner = banner(app, w, t, now, area.width as usize);
-    let need = |slot: Slot, rect: Rect| need(app, slot, rect, now);
+    // The lines of a panel made while measuring it, kept for drawing it.
+    let made: RefCell<Vec<(Panel, Made)>> = RefCell::new(Vec::new());
+    let need = |slot: Slot, rect: Rect| need(app, slot, rect, now, &made);
     let r = regions(area, banner.is_some(), app.role == Role::Notetaker, &need);
+    let mut made = made.into_inner();
     let panels = Panel::ALL
         .iter()
-        .map(|&p| super::panels::panel(app, p, rect_of(&r, p), now))
+        .map(|&p| {
+            let kept = made
+                .iter()
+                .position(|(q, _)| *q == p)
+                .and_then(|i| made.swap_remove(i).1);
+            super::panels::panel(app, p, rect_of(&r, p), now, kept)
+        })
         .collect();
     let questions = (r.questions.height > 1).then(|| guide::model(s, w, t, app.guide, r.questions));
     LiveModel {
@@ -134,11 +145,18 @@ fn rect_of(r: &Regions, p: Panel) -> Rect {
 
 /// The lines `slot`'s content wants in a column of `rect` (its title
 /// included), and the clock's with big digits.
-fn need<P: Port>(app: &App<P>, slot: Slot, rect: Rect, now: DateTime<Utc>) -> (u16, u16) {
+fn need<P: Port>(
+    app: &App<P>,
+    slot: Slot,
+    rect: Rect,
+    now: DateTime<Utc>,
+    made: &RefCell<Vec<(Panel, Made)>>,
+) -> (u16, u16) {
     let s = app.session();
     let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX).min(rect.height);
     let panel = |p: Panel| {
-        let (newest, all) = super::panels::need(app, p, rect, now);
+        let (newest, all, lines) = super::panels::need(app, p, rect, now);
+        made.borrow_mut().push((p, lines));
         (count(newest), count(all))
     };
     match slot {

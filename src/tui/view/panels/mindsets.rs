@@ -32,7 +32,9 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
             text.push(']');
         }
         if let Some(code) = &m.participant {
-            text.push_str(&format!(" ({})", cx.w.speaker_code(cx.s, code)));
+            text.push_str(" (");
+            text.push_str(&cx.w.speaker_code(cx.s, code));
+            text.push(')');
         }
         wrap_cut(&text, cx.cols, 4)
             .into_iter()

@@ -118,19 +118,38 @@ pub fn newest(s: &Session, role: Role, panel: Panel) -> usize {
 /// The lines panel `p` wants in a column of `rect` (at most its height),
 /// its title included: with its selected (newest) row whole, and with every
 /// row that fits.
-pub fn need<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> (usize, usize) {
+/// The lines made on the way, when every row of the panel was made: the
+/// panel's model in any height that holds them all.
+pub type Made = Option<(String, Vec<Line<'static>>)>;
+
+/// The lines panel `p` wants in a column of `rect` (at most its height),
+/// its title included: with its selected (newest) row whole, and with every
+/// row that fits; and its lines when they were all made.
+pub fn need<P: Port>(
+    app: &App<P>,
+    p: Panel,
+    rect: Rect,
+    now: DateTime<Utc>,
+) -> (usize, usize, Made) {
     let mut cx = cx(app, p, rect, now);
     if p == Panel::Queue {
         let n = queue::need(&cx);
-        return (n, n);
+        return (n, n, None);
     }
-    let all = 1 + lines(&cx, p).1.len();
+    // A list with a row for every line of the column fills it: no need to
+    // make its lines (a large session's notes cost what the screen shows).
+    let (all, made) = if rows(cx.s, cx.role, p).len() >= rect.height as usize {
+        (rect.height as usize, None)
+    } else {
+        let made = lines(&cx, p);
+        (1 + made.1.len(), Some(made))
+    };
     cx.alone = true;
     let newest = 1 + lines(&cx, p).1.len();
-    (newest.min(all), all)
+    (newest.min(all), all, made)
 }
 
-fn cx<'a, P: Port>(app: &'a App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Cx<'a> {
+fn cx<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Cx<'_> {
     Cx {
         s: app.session(),
         w: app.words(),
@@ -158,9 +177,20 @@ fn lines(cx: &Cx<'_>, p: Panel) -> (String, Vec<Line<'static>>) {
 }
 
 /// The model of panel `p` in `rect` at `now`.
-pub fn panel<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> PanelModel {
+pub fn panel<P: Port>(
+    app: &App<P>,
+    p: Panel,
+    rect: Rect,
+    now: DateTime<Utc>,
+    made: Made,
+) -> PanelModel {
     let cx = cx(app, p, rect, now);
-    let (title, lines) = lines(&cx, p);
+    // Every row, made at the column's height, is what this height shows
+    // too when it holds them all.
+    let (title, lines) = match made {
+        Some(m) if m.1.len() < rect.height as usize => m,
+        _ => lines(&cx, p),
+    };
     PanelModel {
         panel: p,
         rect,
