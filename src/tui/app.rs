@@ -230,6 +230,7 @@ impl<P: Port> App<P> {
         let changed = self.port.pump(now);
         if changed {
             self.clamp_selection();
+            super::overlay::review::follow(self);
         }
         if let Some(n) = self.port.take_notice() {
             self.complain(crate::i18n::outcome::notice(self.lang, &n));
