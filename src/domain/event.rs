@@ -297,8 +297,10 @@ pub enum Event {
 }
 
 impl Event {
-    /// Whether this event changes the agenda or an action (the store then
-    /// refreshes the `session.json` backup, which `fgd actions` reads).
+    /// Whether this event changes the agenda or an action's status (the
+    /// store then refreshes the `session.json` backup, which `fgd actions`
+    /// reads: a review's outcome shows in the register while the meeting
+    /// runs; a new action shows at the next agenda change).
     pub fn changes_agenda(&self) -> bool {
         matches!(
             self,
@@ -314,8 +316,6 @@ impl Event {
                 | Event::ItemSkipped { .. }
                 | Event::ItemDeferred { .. }
                 | Event::Undone { .. }
-                | Event::ActionAdded { .. }
-                | Event::ActionEdited { .. }
                 | Event::ActionStatusSet { .. }
         )
     }
