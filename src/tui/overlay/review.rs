@@ -140,7 +140,10 @@ pub fn draw<P: Port>(app: &App<P>, sel: usize, frame: &mut Frame<'_>) {
     while lines.len() + 1 < inner.height as usize {
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(fit(w.review_keys, cols), t.key));
+    // A viewer (the projector) only looks: no keys to offer.
+    if app.role != crate::tui::app::Role::Viewer {
+        lines.push(Line::styled(fit(w.review_keys, cols), t.key));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
