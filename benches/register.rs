@@ -145,6 +145,7 @@ fn in_process(data: &DataDir) -> Res<usize> {
     let today = fgd::domain::Zone::WIB.date_of(Utc::now());
     let r = Register {
         series: Some("obsesi".into()),
+        session: None,
         today,
         lang: fgd::domain::Language::Id,
         rows: register::build(&sessions, today, Filter::default()),

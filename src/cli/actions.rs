@@ -54,6 +54,7 @@ pub fn run(data: &DataDir, args: &Args<'_>) -> Result<(), CliError> {
     let today = zone.date_of(Utc::now());
     let r = Register {
         series,
+        session: args.session.map(|_| scope.clone()),
         today,
         lang,
         rows: register::build(&sessions, today, args.filter),

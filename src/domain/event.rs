@@ -310,8 +310,10 @@ pub enum Event {
 }
 
 impl Event {
-    /// Whether this event changes the agenda or an action (the store then
-    /// refreshes the `session.json` backup, which `fgd actions` reads).
+    /// Whether this event changes the agenda or an action's status (the
+    /// store then refreshes the `session.json` backup, which `fgd actions`
+    /// reads: a review's outcome shows in the register while the meeting
+    /// runs; a new action shows at the next agenda change).
     pub fn changes_agenda(&self) -> bool {
         matches!(
             self,
@@ -328,8 +330,6 @@ impl Event {
                 | Event::ItemDeferred { .. }
                 | Event::QuestionCovered { .. }
                 | Event::Undone { .. }
-                | Event::ActionAdded { .. }
-                | Event::ActionEdited { .. }
                 | Event::ActionStatusSet { .. }
         )
     }

@@ -44,6 +44,7 @@ words! {
         register_title: ("Daftar tindak lanjut", "Action register"),
         register_of: ("Seri {}", "Series {}"),
         register_all: ("Semua sesi", "All sessions"),
+        register_session: ("Sesi {}", "Session {}"),
         register_as_of: ("Per {}", "As of {}"),
         register_empty: ("Tidak ada tindak lanjut.", "No actions."),
         review_panel: ("Review tindak lanjut", "Action review"),

@@ -220,6 +220,7 @@ impl<P: Port> App<P> {
             self.clamp_selection();
             self.follow_newest(following);
             self.say_others();
+            super::overlay::review::follow(self);
         }
         if let Some(n) = self.port.take_notice() {
             self.complain(crate::i18n::outcome::notice(self.lang, &n));

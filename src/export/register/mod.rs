@@ -139,6 +139,8 @@ fn row_of(s: &Session, a: &ActionItem, today: NaiveDate) -> Row {
 pub struct Register {
     /// The series it is of, if one.
     pub series: Option<String>,
+    /// The one session it is of (`--session`), if so.
+    pub session: Option<String>,
     /// The day it is as of.
     pub today: NaiveDate,
     /// Its language.
@@ -155,10 +157,11 @@ impl Register {
     /// The heading line: "Seri obsesi" or "Semua sesi".
     fn scope(&self) -> String {
         let w = self.words();
-        self.series.as_ref().map_or_else(
-            || w.register_all.to_owned(),
-            |s| i18n::fill(w.register_of, &[s]),
-        )
+        match (&self.session, &self.series) {
+            (Some(id), _) => i18n::fill(w.register_session, &[id]),
+            (None, Some(s)) => i18n::fill(w.register_of, &[s]),
+            (None, None) => w.register_all.to_owned(),
+        }
     }
 
     /// "pertemuan ke-2, 5 Januari 2027".

@@ -51,7 +51,7 @@ pub fn key<P: Port>(sel: &mut usize, app: &App<P>, ev: KeyEvent) -> Outcome {
         (KeyCode::Down, _) | (_, Some(Op::Down)) => {
             *sel = (*sel + 1).min(list.len().saturating_sub(1));
         }
-        (KeyCode::Char(c), _) if id.is_some() => {
+        (KeyCode::Char(c), _) if id.is_some() && app.role != crate::tui::app::Role::Viewer => {
             let Some(id) = id else { return Outcome::Stay };
             match c {
                 's' => return set(id, ActionStatus::Done),
@@ -140,6 +140,31 @@ pub fn draw<P: Port>(app: &App<P>, sel: usize, frame: &mut Frame<'_>) {
     while lines.len() + 1 < inner.height as usize {
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(fit(w.review_keys, cols), t.key));
+    // A viewer (the projector) only looks: no keys to offer.
+    if app.role != crate::tui::app::Role::Viewer {
+        lines.push(Line::styled(fit(w.review_keys, cols), t.key));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// On a viewer (the projector), the review comes and goes with its item and
+/// stays on the action under review: the first not yet reviewed.
+pub fn follow<P: Port>(app: &mut App<P>) {
+    if app.role != crate::tui::app::Role::Viewer {
+        return;
+    }
+    let s = app.session();
+    let reviewing = s.reviewing();
+    let next = carried(s)
+        .iter()
+        .position(|a| a.outcome() == Some(Reviewed::Pending))
+        .unwrap_or(0);
+    match (reviewing, app.overlays.last_mut()) {
+        (true, Some(Overlay::Review(sel))) => *sel = next,
+        (true, None) => app.overlays.push(Overlay::Review(next)),
+        (false, Some(Overlay::Review(_))) => {
+            app.overlays.pop();
+        }
+        _ => {}
+    }
 }

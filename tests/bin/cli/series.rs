@@ -369,6 +369,12 @@ fn the_register_is_written_as_xlsx_csv_and_html_and_refuses_bad_input() {
     // One session only, and every session.
     let r = fgd.run(&["actions", "--session", &s.ids[0]]);
     assert_eq!(r.stdout.lines().count(), 2 + 4, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .starts_with(&format!("Daftar tindak lanjut · Sesi {}", s.ids[0])),
+        "{}",
+        r.stdout
+    );
     let r = fgd.run(&["actions"]);
     assert!(
         r.stdout.starts_with("Daftar tindak lanjut · Semua sesi"),
