@@ -323,6 +323,7 @@ pub fn carry_over(prev: &Session) -> Vec<Command> {
             questions: i.questions.clone(),
             position: None,
             origin: Some(i.origin.clone().unwrap_or_else(|| prev_id.clone())),
+            presenter: None,
         });
     let actions = prev
         .actions()

@@ -8,9 +8,12 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::domain::{Command, Language, MinutesOptions, Person, SessionInfo, SessionKind, Zone};
+use crate::domain::{
+    Command, Jury, Language, MinutesOptions, Person, SessionInfo, SessionKind, Zone,
+};
 
 mod check;
+mod jury;
 pub mod title;
 
 use check::{Checker, line_col};
@@ -108,6 +111,8 @@ pub struct Plan {
     pub agenda: Vec<PlanItem>,
     /// What the minutes hold (`[minutes]`).
     pub minutes: MinutesOptions,
+    /// The jury: criteria, jurors, how totals combine.
+    pub jury: Jury,
 }
 
 /// A participant in a plan.
@@ -138,6 +143,8 @@ pub struct PlanItem {
     pub owner: Option<String>,
     /// Guide questions.
     pub questions: Vec<String>,
+    /// The presenting participant's code (a jury session's slot).
+    pub presenter: Option<String>,
 }
 
 impl Plan {
@@ -159,6 +166,7 @@ impl Plan {
             participants: vec![],
             agenda: vec![],
             minutes: MinutesOptions::default(),
+            jury: Jury::default(),
         }
     }
 
@@ -196,6 +204,7 @@ impl Plan {
             meeting,
             revised: false,
             minutes: self.minutes,
+            jury: self.jury.clone(),
         };
         let mut out = vec![Command::Create { info }];
         out.extend(self.participants.iter().map(|p| Command::AddParticipant {
@@ -214,6 +223,7 @@ impl Plan {
             questions: i.questions.clone(),
             position: None,
             origin: None,
+            presenter: i.presenter.clone(),
         }));
         out
     }
@@ -252,6 +262,12 @@ struct RawPlan {
     agenda: Vec<Spanned<RawItem>>,
     #[serde(default)]
     minutes: RawMinutes,
+    #[serde(default)]
+    criteria: Vec<Spanned<jury::RawCriterion>>,
+    #[serde(default)]
+    jurors: Vec<Spanned<jury::RawJuror>>,
+    #[serde(default)]
+    scoring: jury::RawScoring,
 }
 
 /// The `[minutes]` table: what the minutes hold.
@@ -281,12 +297,13 @@ struct RawItem {
     owner: Option<Spanned<String>>,
     #[serde(default)]
     questions: Vec<Spanned<String>>,
+    presenter: Option<Spanned<String>>,
 }
 
 /// Parses and checks a plan. `file` names it in error messages. Returns every
 /// problem found (a syntax error stops at the first).
 pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
-    let raw = read_toml(src, file)?;
+    let mut raw = read_toml(src, file)?;
     let mut c = Checker {
         file,
         src,
@@ -305,7 +322,16 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
     let date = c.date(raw.date.as_ref());
     let speaker_limit_minutes = c.speaker_limit(raw.speaker_limit_minutes.as_ref());
     let participants = c.participants(raw.participants);
-    let agenda = c.agenda(raw.agenda);
+    let presenters: Vec<_> = raw
+        .agenda
+        .iter_mut()
+        .map(|i| i.get_mut().presenter.take())
+        .collect();
+    let mut agenda = c.agenda(raw.agenda);
+    for (item, p) in agenda.iter_mut().zip(presenters) {
+        item.presenter = c.presenter(p, &participants);
+    }
+    let jury = c.jury(raw.criteria, raw.jurors, &raw.scoring);
     let venue = c.opt(raw.venue, "venue");
     let organizer = c.opt(raw.organizer, "organizer");
     let place = c.opt(raw.place, "place");
@@ -359,6 +385,7 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         minutes: MinutesOptions {
             participation: raw.minutes.participation.unwrap_or(true),
         },
+        jury,
     })
 }
 

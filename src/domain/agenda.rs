@@ -22,6 +22,7 @@ pub(super) struct NewItem {
     pub questions: Vec<String>,
     pub position: Option<usize>,
     pub origin: Option<String>,
+    pub presenter: Option<String>,
 }
 
 /// The fields of `edit_agenda_item`, as typed: `None` keeps.
@@ -70,6 +71,10 @@ pub(super) fn add(r: &Rules, new: NewItem) -> Result<Event, DomainError> {
             spans: vec![],
             origin: opt_line(new.origin, "origin")?,
             revised: false,
+            presenter: match new.presenter.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(p) => Some(r.s.find_participant(p)?.code.clone()),
+            },
         },
         index,
     })

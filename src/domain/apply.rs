@@ -12,6 +12,7 @@ use super::lifecycle;
 use super::participants;
 use super::records::statements::Which;
 use super::records::{self, actions, mindsets, notes, statements};
+use super::scoring;
 use super::session::Session;
 use super::types::Status;
 use super::undo;
@@ -98,5 +99,7 @@ fn fold(s: &mut Session, rec: &Recorded, correcting: bool) {
             actions::status_set(s, *id, *status, correcting);
         }
         Event::Removed { target } => records::removed(s, *target, correcting),
+        Event::Scored { score } => scoring::scored(s, score),
+        Event::ScoresAnnounced => scoring::announced(s, at),
     }
 }

@@ -53,6 +53,8 @@ fn taking_part<'a>(
         Event::NoteAdded { note } => Some((note.participant.as_deref()?, note.at)),
         Event::MindsetAdded { mindset } => Some((mindset.participant.as_deref()?, mindset.at)),
         Event::ActionAdded { action } => Some((action.pic.as_ref()?.code.as_deref()?, action.at)),
+        // A presenter who is scored presented.
+        Event::Scored { score } => Some((score.presenter.as_str(), at)),
         Event::NoteEdited {
             id, participant, ..
         } => edited(
@@ -70,6 +72,7 @@ fn taking_part<'a>(
             pic.as_ref().and_then(|p| p.code.as_deref()),
         ),
         Event::Created { .. }
+        | Event::ScoresAnnounced
         | Event::Started { .. }
         | Event::Paused
         | Event::Resumed

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::header::HeaderChange;
+use super::records::statements::Votes;
 use super::session::{ActionId, EntryId, ItemId, MindsetId, NoteId, SessionInfo};
 use super::types::{ActionStatus, CoreValue, NoteKind, SpeakKind};
 
@@ -112,6 +113,9 @@ pub enum Command {
         /// The session it is carried over from.
         #[serde(default)]
         origin: Option<String>,
+        /// The participant who presents in it (code or exact name).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        presenter: Option<String>,
     },
     /// Change an agenda item; an empty owner clears it.
     EditAgendaItem {
@@ -266,6 +270,9 @@ pub enum Command {
         /// Agenda item; the active one when omitted.
         #[serde(default)]
         item: Option<ItemId>,
+        /// How many were for, against and abstained, never who.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        votes: Option<Votes>,
     },
     /// Correct a decision.
     EditDecision {
@@ -352,6 +359,22 @@ pub enum Command {
         /// Number.
         action: ActionId,
     },
+
+    /// Record a juror's score of a presenter on one criterion (a later
+    /// score of the same cell replaces it).
+    Score {
+        /// Juror code (`J1`) or exact name.
+        juror: String,
+        /// Participant code or exact name.
+        presenter: String,
+        /// Criterion number, name or a unique start of its name.
+        criterion: String,
+        /// The score, 0 to the criterion's max.
+        value: u32,
+    },
+    /// Let the scores, totals and ranking be shown (the projector shows the
+    /// ranking); scores can no longer change.
+    AnnounceScores,
 }
 
 fn default_speak_kind() -> SpeakKind {

@@ -16,6 +16,7 @@ use super::participants::{self, NewParticipant, ParticipantChange};
 use super::records::statements::Which;
 use super::records::{self, actions, mindsets, notes, statements};
 use super::rules::Rules;
+use super::scoring;
 use super::session::Session;
 use super::types::Actor;
 
@@ -107,6 +108,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             questions,
             position,
             origin,
+            presenter,
         } => agenda::add(
             r,
             NewItem {
@@ -116,6 +118,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
                 questions,
                 position,
                 origin,
+                presenter,
             },
         ),
         Command::EditAgendaItem {
@@ -174,11 +177,15 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             participant,
             private,
         } => notes::edit(r, note, text, kind, participant.as_deref(), private),
-        Command::AddDecision { text, item } => statements::add(r, Which::Decision, &text, item),
+        Command::AddDecision { text, item, votes } => {
+            statements::add(r, Which::Decision, &text, item, votes)
+        }
         Command::EditDecision { decision, text } => {
             statements::edit(r, Which::Decision, decision, &text)
         }
-        Command::AddConclusion { text, item } => statements::add(r, Which::Conclusion, &text, item),
+        Command::AddConclusion { text, item } => {
+            statements::add(r, Which::Conclusion, &text, item, None)
+        }
         Command::EditConclusion { conclusion, text } => {
             statements::edit(r, Which::Conclusion, conclusion, &text)
         }
@@ -210,5 +217,12 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             records::remove(r.s, Target::Conclusion(conclusion))
         }
         Command::RemoveAction { action } => records::remove(r.s, Target::Action(action)),
+        Command::Score {
+            juror,
+            presenter,
+            criterion,
+            value,
+        } => scoring::score(r, &juror, &presenter, &criterion, value),
+        Command::AnnounceScores => scoring::announce(r),
     }
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::header::Header;
+use super::scoring::Score;
 use super::session::{
     ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, Note, NoteId,
     Participant, Pic, QueueEntry, Seq, SessionInfo, Statement,
@@ -288,6 +289,13 @@ pub enum Event {
         /// Which one.
         target: Target,
     },
+    /// A juror scored a presenter on one criterion.
+    Scored {
+        /// The score, resolved to codes and the criterion's number.
+        score: Score,
+    },
+    /// The scores were announced.
+    ScoresAnnounced,
 }
 
 impl Event {

@@ -31,6 +31,7 @@ mod participants;
 mod records;
 mod redecide;
 mod rules;
+mod scoring;
 mod session;
 mod snapshot;
 mod speakers;
@@ -49,8 +50,10 @@ pub use error::DomainError;
 pub use event::{Event, Recorded, Target};
 pub use header::{Header, HeaderChange};
 pub use invariants::Broken;
+pub use records::statements::{MAX_VOTES, Votes};
 pub use records::{Record, RecordKind};
 pub use redecide::{Unproducible, command_of, redecide};
+pub use scoring::{Criterion, Juror, Jury, Score, Scores, Standing, Total, decimal};
 pub use session::{
     ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, MinutesOptions,
     Note, NoteId, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span, Speaking,

@@ -118,6 +118,7 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
             questions: item.questions.clone(),
             position: Some(index + 1),
             origin: item.origin.clone(),
+            presenter: item.presenter.clone(),
         },
         Event::ItemEdited {
             id,
@@ -212,6 +213,7 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
         Event::DecisionAdded { decision } => Command::AddDecision {
             text: decision.text.clone(),
             item: decision.item,
+            votes: decision.votes,
         },
         Event::DecisionEdited { id, text } => Command::EditDecision {
             decision: *id,
@@ -254,5 +256,12 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
             Target::Conclusion(conclusion) => Command::RemoveConclusion { conclusion },
             Target::Action(action) => Command::RemoveAction { action },
         },
+        Event::Scored { score } => Command::Score {
+            juror: score.juror.clone(),
+            presenter: score.presenter.clone(),
+            criterion: score.criterion.to_string(),
+            value: score.value,
+        },
+        Event::ScoresAnnounced => Command::AnnounceScores,
     }
 }

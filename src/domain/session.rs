@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::records::statements::Votes;
+use super::scoring::{Jury, Scores};
 use super::types::{
     ActionStatus, CoreValue, ItemStatus, Language, NoteKind, SessionKind, SpeakKind, Status, Zone,
 };
@@ -121,6 +123,9 @@ pub struct SessionInfo {
     /// What the minutes hold (the plan's `[minutes]` table).
     #[serde(default, skip_serializing_if = "all_minutes")]
     pub minutes: MinutesOptions,
+    /// The jury and its criteria (plan `[[criteria]]`, `[[jurors]]`).
+    #[serde(default, skip_serializing_if = "Jury::is_empty")]
+    pub jury: Jury,
 }
 
 /// What the minutes of a session hold, from the plan's `[minutes]` table.
@@ -239,6 +244,9 @@ pub struct AgendaItem {
     /// Changed after the session ended.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revised: bool,
+    /// The participant who presents in this slot (a jury session).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presenter: Option<String>,
 }
 
 impl AgendaItem {
@@ -378,6 +386,9 @@ pub struct Statement {
     /// Changed after the session ended.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revised: bool,
+    /// How many were for, against and abstained (a decision), never who.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<Votes>,
 }
 
 /// Who is responsible for an action: linked to a participant when the text names one.
@@ -477,6 +488,9 @@ pub struct Session {
     pub conclusions: Vec<Statement>,
     /// Action items; index = id − 1.
     pub actions: Vec<ActionItem>,
+    /// The jury's scores and their announcement.
+    #[serde(default, skip_serializing_if = "Scores::is_empty")]
+    pub scores: Scores,
     /// Next agenda item number.
     pub next_item_id: u32,
     /// Next queue entry number.

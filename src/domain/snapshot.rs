@@ -25,7 +25,7 @@ impl Snapshot {
     /// snapshot of another version is not used: bump it whenever `apply`,
     /// undo or a field of the state changes, as a snapshot then no longer
     /// equals what replaying the log gives.
-    pub const VERSION: u32 = 3;
+    pub const VERSION: u32 = 4;
 
     /// The snapshot of `session`.
     pub fn of(session: &Session) -> Snapshot {

@@ -103,7 +103,21 @@ impl Event {
                 person(&mut info.notetaker, &mut f)?;
                 let persons = Value::Many(&mut info.resource_persons);
                 f(Field::Text(Form::Line, Kept, persons))?;
-                f(opt_line(Kept, &mut info.follow_up_of))
+                f(opt_line(Kept, &mut info.follow_up_of))?;
+                for c in &mut info.jury.criteria {
+                    f(line(Free, &mut c.name))?;
+                }
+                for j in &mut info.jury.jurors {
+                    f(line(Kept, &mut j.code))?;
+                    f(line(Kept, &mut j.name))?;
+                    f(opt_line(Kept, &mut j.nip))?;
+                    f(opt_line(Kept, &mut j.position))?;
+                }
+                Ok(())
+            }
+            Event::Scored { score } => {
+                f(line(Kept, &mut score.juror))?;
+                f(line(Kept, &mut score.presenter))
             }
             Event::SessionEdited { header: h } => {
                 f(line(Free, &mut h.title))?;
@@ -152,7 +166,8 @@ impl Event {
                     Free,
                     Value::Many(&mut item.questions),
                 ))?;
-                f(opt_line(Kept, &mut item.origin))
+                f(opt_line(Kept, &mut item.origin))?;
+                f(opt_line(Kept, &mut item.presenter))
             }
             Event::ItemEdited {
                 title,
@@ -222,6 +237,7 @@ impl Event {
             | Event::QueueEntryRemoved { .. }
             | Event::SpeakerFinished
             | Event::ActionStatusSet { .. }
+            | Event::ScoresAnnounced
             | Event::Removed { .. } => Ok(()),
         }
     }

@@ -11,16 +11,19 @@
 use std::collections::{HashMap, VecDeque};
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::event::{Event, Target};
 use super::records::{Record, RecordKind};
 use super::rules::index;
+use super::scoring::Scores;
 use super::session::{
     ActionItem, AgendaItem, MindsetShift, Note, Participant, QueueEntry, Seq, Session, SessionInfo,
     Span, Speaking, Statement,
 };
 use super::types::{Actor, Status};
+
+mod wire;
 
 /// How many commands each actor can undo.
 pub const UNDO_DEPTH: usize = 100;
@@ -39,6 +42,7 @@ pub(crate) enum Slot {
     Decision(usize),
     Conclusion(usize),
     Action(usize),
+    Scores,
 }
 
 /// The value a slot had before an event.
@@ -71,6 +75,7 @@ enum Saved {
     Decision(Option<Statement>),
     Conclusion(Option<Statement>),
     Action(Option<ActionItem>),
+    Scores(Scores),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -85,53 +90,6 @@ struct Entry {
 pub(crate) struct UndoLog {
     stacks: HashMap<Actor, VecDeque<Entry>>,
     versions: HashMap<Slot, Seq>,
-}
-
-/// How the undo log is written: maps as lists in a fixed order.
-#[derive(Serialize)]
-struct UndoLogOut<'a> {
-    stacks: Vec<(Actor, &'a VecDeque<Entry>)>,
-    versions: Vec<(Slot, Seq)>,
-}
-
-#[derive(Deserialize)]
-struct UndoLogIn {
-    stacks: Vec<(Actor, VecDeque<Entry>)>,
-    versions: Vec<(Slot, Seq)>,
-}
-
-impl Serialize for UndoLog {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut stacks: Vec<(Actor, &VecDeque<Entry>)> =
-            self.stacks.iter().map(|(a, s)| (*a, s)).collect();
-        stacks.sort_unstable_by_key(|(a, _)| *a);
-        let mut versions: Vec<(Slot, Seq)> = self.versions.iter().map(|(s, v)| (*s, *v)).collect();
-        versions.sort_unstable();
-        UndoLogOut { stacks, versions }.serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for UndoLog {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let wire = UndoLogIn::deserialize(deserializer)?;
-        let mut log = UndoLog::default();
-        for (actor, stack) in wire.stacks {
-            // `revert` drops an emptied stack, so a stored one is never empty.
-            if stack.is_empty() || stack.len() > UNDO_DEPTH {
-                return Err(D::Error::custom("an undo stack of a wrong depth"));
-            }
-            if log.stacks.insert(actor, stack).is_some() {
-                return Err(D::Error::custom("two undo stacks for one actor"));
-            }
-        }
-        for (slot, seq) in wire.versions {
-            if log.versions.insert(slot, seq).is_some() {
-                return Err(D::Error::custom("two versions for one slot"));
-            }
-        }
-        Ok(log)
-    }
 }
 
 impl UndoLog {
@@ -279,6 +237,8 @@ labels! {
     RemoveDecision,
     RemoveConclusion,
     RemoveActionItem,
+    Score,
+    AnnounceScores,
 }
 
 impl Label {
@@ -339,6 +299,8 @@ fn label(event: &Event) -> Option<Label> {
         Event::ActionAdded { .. } => Label::AddActionItem,
         Event::ActionEdited { .. } => Label::EditActionItem,
         Event::ActionStatusSet { .. } => Label::ActionStatus,
+        Event::Scored { .. } => Label::Score,
+        Event::ScoresAnnounced => Label::AnnounceScores,
         Event::Removed { target } => match target {
             Target::Note(_) => Label::RemoveNote,
             Target::Mindset(_) => Label::RemoveMindsetNote,
@@ -397,6 +359,7 @@ fn slots(session: &Session, event: &Event) -> Vec<Slot> {
             vec![Slot::Action(index(id.0))]
         }
         Event::Removed { target } => vec![Slot::record(target.kind(), index(target.number()))],
+        Event::Scored { .. } | Event::ScoresAnnounced => vec![Slot::Scores],
     }
 }
 
@@ -425,6 +388,7 @@ impl Saved {
             | Saved::Info(_)
             | Saved::Agenda { .. }
             | Saved::Floor { .. }
+            | Saved::Scores(_)
             | Saved::Participant(_) => None,
         }
     }
@@ -456,6 +420,7 @@ fn save(s: &Session, slot: Slot) -> Saved {
         Slot::Decision(i) => Saved::Decision(s.decisions.get(i).cloned()),
         Slot::Conclusion(i) => Saved::Conclusion(s.conclusions.get(i).cloned()),
         Slot::Action(i) => Saved::Action(s.actions.get(i).cloned()),
+        Slot::Scores => Saved::Scores(s.scores.clone()),
     }
 }
 
@@ -590,6 +555,7 @@ fn restore(s: &mut Session, slot: Slot, saved: Saved) {
         (Slot::Action(i), Saved::Action(a)) => {
             put_back(&mut s.actions, i, a, true, |a| a.removed = true);
         }
+        (_, Saved::Scores(scores)) => s.scores = scores,
         _ => {}
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::{Event, Record, RecordKind, Recorded, Session, replay};
 /// Identifies the file's format.
 pub const FORMAT: &str = "fgd-session";
 /// The version this build writes and the newest it reads.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct Out<'a> {

@@ -46,6 +46,8 @@ pub fn label(lang: Language, l: Label) -> &'static str {
         Label::RemoveDecision => ("hapus keputusan", "remove decision"),
         Label::RemoveConclusion => ("hapus kesimpulan", "remove conclusion"),
         Label::RemoveActionItem => ("hapus tindak lanjut", "remove action item"),
+        Label::Score => ("beri nilai", "score"),
+        Label::AnnounceScores => ("umumkan nilai", "announce scores"),
     };
     match lang {
         Language::Id => id,

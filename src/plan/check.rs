@@ -254,6 +254,7 @@ impl Checker<'_> {
                 minutes,
                 owner: self.opt(it.owner, "owner"),
                 questions,
+                presenter: None,
             });
         }
         agenda

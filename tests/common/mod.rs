@@ -185,6 +185,7 @@ pub fn add_item(title: &str, minutes: u32) -> Command {
         questions: vec![],
         position: None,
         origin: None,
+        presenter: None,
     }
 }
 

@@ -15,6 +15,7 @@ fn items_are_added_at_the_end_or_at_a_position() {
         questions: vec!["Apa?".into(), "  ".into(), "Mengapa?".into()],
         position: Some(1),
         origin: None,
+        presenter: None,
     });
     let titles: Vec<&str> = fx.s.agenda.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["Z", "A", "B"]);
@@ -33,6 +34,7 @@ fn items_are_added_at_the_end_or_at_a_position() {
         questions: vec![],
         position: Some(4),
         origin: None,
+        presenter: None,
     });
     assert_eq!(fx.s.agenda[3].title, "End");
     for pos in [0, 6] {
@@ -44,6 +46,7 @@ fn items_are_added_at_the_end_or_at_a_position() {
                 questions: vec![],
                 position: Some(pos),
                 origin: None,
+                presenter: None,
             }),
             DomainError::BadPosition { to: pos, len: 5 }
         );
@@ -161,6 +164,7 @@ fn only_a_pending_unlinked_item_can_be_removed() {
     fx.ok(Command::AddDecision {
         text: "untuk item 3".into(),
         item: Some(item(3)),
+        votes: None,
     });
     assert_eq!(
         fx.err(Command::RemoveAgendaItem { item: item(3) }),

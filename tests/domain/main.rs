@@ -16,6 +16,7 @@ mod overdue;
 mod participants;
 mod props;
 mod records;
+mod scoring;
 mod speakers;
 mod text;
 mod undo;
@@ -76,6 +77,7 @@ fn busy() -> Fx {
     fx.ok(Command::AddDecision {
         text: "keputusan".into(),
         item: None,
+        votes: None,
     });
     fx.ok(Command::AddConclusion {
         text: "kesimpulan".into(),
@@ -109,6 +111,7 @@ fn ended_with_records() -> Fx {
     fx.ok(Command::AddDecision {
         text: "SOP direvisi".into(),
         item: None,
+        votes: None,
     });
     fx.ok(Command::AddConclusion {
         text: "Perlu pelatihan".into(),

@@ -285,6 +285,7 @@ fn command() -> impl Strategy<Value = Command> {
                         questions,
                         position,
                         origin: None,
+                        presenter: None,
                     },
                 )
                 .boxed(),
@@ -443,7 +444,11 @@ fn command() -> impl Strategy<Value = Command> {
         c(
             3,
             (text(), opt_item())
-                .prop_map(|(text, item)| Command::AddDecision { text, item })
+                .prop_map(|(text, item)| Command::AddDecision {
+                    text,
+                    item,
+                    votes: None,
+                })
                 .boxed(),
         ),
         c(

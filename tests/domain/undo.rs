@@ -65,6 +65,7 @@ fn undo_restores_the_state_before_each_kind_of_command() {
             questions: vec![],
             position: Some(1),
             origin: None,
+            presenter: None,
         },
         Command::EditAgendaItem {
             item: item(2),
@@ -121,6 +122,7 @@ fn undo_restores_the_state_before_each_kind_of_command() {
         Command::AddDecision {
             text: "baru".into(),
             item: None,
+            votes: None,
         },
         Command::EditDecision {
             decision: 1,
@@ -233,6 +235,7 @@ fn undo_is_per_actor() {
     fx.n(Command::AddDecision {
         text: "dari notulis".into(),
         item: None,
+        votes: None,
     })
     .unwrap();
     fx.f(Command::Undo).unwrap();
@@ -392,6 +395,7 @@ fn undoing_an_added_item_frees_its_number_unless_something_links_to_it() {
     fx.n(Command::AddDecision {
         text: "untuk item 4".into(),
         item: Some(item(4)),
+        votes: None,
     })
     .unwrap();
     fx.f(Command::Undo).unwrap();

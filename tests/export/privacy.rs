@@ -52,6 +52,7 @@ fn session() -> Fx {
         questions: vec![],
         position: None,
         origin: None,
+        presenter: None,
     });
     fx.set(wib(9, 5));
     fx.ok(Command::Start);

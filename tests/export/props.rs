@@ -158,6 +158,7 @@ fn command(step: Step) -> Option<Command> {
             questions,
             position: None,
             origin: None,
+            presenter: None,
         },
         Step::Start => Command::Start,
         Step::Pause => Command::Pause,
@@ -184,7 +185,11 @@ fn command(step: Step) -> Option<Command> {
             participant,
             item: None,
         },
-        Step::Decision(text) => Command::AddDecision { text, item: None },
+        Step::Decision(text) => Command::AddDecision {
+            text,
+            item: None,
+            votes: None,
+        },
         Step::Conclusion(text) => Command::AddConclusion { text, item: None },
         Step::Action(what, pic, due) => Command::AddAction {
             what,

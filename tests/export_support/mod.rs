@@ -71,6 +71,7 @@ fn item(title: &str, minutes: u32, owner: Option<&str>, questions: &[&str]) -> C
         questions: questions.iter().map(|q| (*q).to_owned()).collect(),
         position: None,
         origin: None,
+        presenter: None,
     }
 }
 
@@ -168,6 +169,7 @@ pub fn fixed() -> Fx {
             questions: vec![],
             position: None,
             origin: Some("2026-11-09-pola-pikir".into()),
+            presenter: None,
         },
         item(
             "Pola pikir pelayanan: dari dilayani menjadi melayani",
@@ -353,6 +355,7 @@ pub fn fixed() -> Fx {
             text: "Setiap OPD layanan menetapkan satu layanan jemput bola mulai Januari 2027."
                 .into(),
             item: None,
+            votes: None,
         },
     );
     at(
@@ -425,6 +428,7 @@ pub fn fixed() -> Fx {
         Command::AddDecision {
             text: "Forum ini bertemu lagi pada 7 Desember 2026.".into(),
             item: None,
+            votes: None,
         },
     );
     at(&mut fx, 10, 30, Command::SkipItem { item: ItemId(6) });

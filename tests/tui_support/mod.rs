@@ -399,6 +399,7 @@ impl Fx {
             self.exec(Command::AddDecision {
                 text: text.into(),
                 item: None,
+                votes: None,
             });
         }
         self.exec(Command::AddConclusion {

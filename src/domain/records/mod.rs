@@ -12,7 +12,7 @@
 pub(super) mod actions;
 pub(super) mod mindsets;
 pub(super) mod notes;
-pub(super) mod statements;
+pub(crate) mod statements;
 
 use chrono::{DateTime, Utc};
 

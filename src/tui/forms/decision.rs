@@ -30,6 +30,10 @@ pub fn command(form: &Form<FormKind>, edit: Option<u32>) -> Command {
     let text = text(form, TEXT);
     match edit {
         Some(decision) => Command::EditDecision { decision, text },
-        None => Command::AddDecision { text, item: None },
+        None => Command::AddDecision {
+            text,
+            item: None,
+            votes: None,
+        },
     }
 }

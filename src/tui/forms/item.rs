@@ -61,6 +61,7 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>, edit: Option<ItemId>) -> 
             questions: vec![],
             position: None,
             origin: None,
+            presenter: None,
         },
     })
 }

@@ -1,0 +1,174 @@
+//! A plan's jury: `[[criteria]]` (name, weight, max), `[[jurors]]` (name,
+//! code `J1…`, NIP, position), `[scoring]` (`trimmed_mean`) and each agenda
+//! item's `presenter`, checked into the session's [`Jury`] with
+//! `FILE:LINE:COL` errors. Must not build commands or touch the store.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::PlanParticipant;
+use super::check::Checker;
+use crate::domain::text::clean_line;
+use crate::domain::{Criterion, Juror, Jury};
+
+/// The most criteria and jurors a plan may list.
+const MAX_JURY: usize = 50;
+
+/// One `[[criteria]]` table as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCriterion {
+    name: Spanned<String>,
+    weight: Option<Spanned<i64>>,
+    max: Option<Spanned<i64>>,
+}
+
+/// One `[[jurors]]` table as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawJuror {
+    name: Spanned<String>,
+    code: Option<Spanned<String>>,
+    nip: Option<Spanned<String>>,
+    position: Option<Spanned<String>>,
+}
+
+/// The `[scoring]` table as written.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawScoring {
+    trimmed_mean: Option<bool>,
+}
+
+/// A code of 1–12 letters, digits, `-` or `_`.
+fn plain_code(c: &str) -> bool {
+    (1..=12).contains(&c.chars().count())
+        && c.chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
+}
+
+impl Checker<'_> {
+    /// A whole number in `range` or the default, with an error at its place.
+    fn number(
+        &mut self,
+        v: Option<&Spanned<i64>>,
+        what: &str,
+        range: std::ops::RangeInclusive<u32>,
+        default: u32,
+    ) -> u32 {
+        let Some(v) = v else { return default };
+        match u32::try_from(*v.get_ref()) {
+            Ok(n) if range.contains(&n) => n,
+            _ => {
+                let (lo, hi) = (range.start(), range.end());
+                let msg = format!("{what} must be a whole number from {lo} to {hi}");
+                self.at(v.span(), format!("{msg}, not {}", v.get_ref()));
+                default
+            }
+        }
+    }
+
+    /// The jury of a plan; criteria without jurors (or the reverse) is an
+    /// error at the first of them.
+    pub(super) fn jury(
+        &mut self,
+        criteria: Vec<Spanned<RawCriterion>>,
+        jurors: Vec<Spanned<RawJuror>>,
+        scoring: &RawScoring,
+    ) -> Jury {
+        self.at_most(&criteria, "criteria", MAX_JURY);
+        self.at_most(&jurors, "jurors", MAX_JURY);
+        match (criteria.first(), jurors.first()) {
+            (Some(c), None) => self.at(c.span(), "criteria need jurors: add [[jurors]] tables"),
+            (None, Some(j)) => self.at(j.span(), "jurors need criteria: add [[criteria]] tables"),
+            _ => {}
+        }
+        let criteria = criteria
+            .into_iter()
+            .map(|c| {
+                let c = c.into_inner();
+                Criterion {
+                    name: self.required(&c.name, "criterion name"),
+                    weight: self.number(c.weight.as_ref(), "weight", 0..=1000, 1),
+                    max: self.number(c.max.as_ref(), "max", 1..=1000, 100),
+                }
+            })
+            .collect();
+        let mut out: Vec<Juror> = vec![];
+        for (n, j) in (1..).zip(jurors) {
+            let j = j.into_inner();
+            let code = match j.code {
+                None => format!("J{n}"),
+                Some(c) => {
+                    let v = clean_line(c.get_ref());
+                    if !plain_code(&v) {
+                        let m = format!(
+                            "juror code `{v}` must be 1–12 letters, digits, `-` or `_`, like J1"
+                        );
+                        self.at(c.span(), m);
+                    } else if out.iter().any(|o| o.code.eq_ignore_ascii_case(&v)) {
+                        self.at(c.span(), format!("juror code {v} is used twice"));
+                    }
+                    v
+                }
+            };
+            out.push(Juror {
+                code,
+                name: self.required(&j.name, "juror name"),
+                nip: self.opt(j.nip, "juror nip"),
+                position: self.opt(j.position, "juror position"),
+            });
+        }
+        Jury {
+            criteria,
+            jurors: out,
+            trimmed: scoring.trimmed_mean.unwrap_or(false),
+        }
+    }
+
+    /// An agenda item's presenter: a participant's code (given or the one
+    /// they will be assigned) or exact name, as their code.
+    pub(super) fn presenter(
+        &mut self,
+        v: Option<Spanned<String>>,
+        participants: &[PlanParticipant],
+    ) -> Option<String> {
+        let v = v?;
+        let r = clean_line(v.get_ref());
+        let codes = codes(participants);
+        let found = codes
+            .iter()
+            .find(|c| c.eq_ignore_ascii_case(&r))
+            .or_else(|| {
+                let i = participants.iter().position(|p| p.name == r)?;
+                codes.get(i)
+            });
+        if found.is_none() {
+            let m = format!(
+                "presenter `{r}` is no participant; give a participant's code (like P3) or exact name"
+            );
+            self.at(v.span(), m);
+        }
+        found.cloned()
+    }
+}
+
+/// The codes the participants will have: given, or the next free `P<n>`.
+fn codes(participants: &[PlanParticipant]) -> Vec<String> {
+    let mut out: Vec<String> = vec![];
+    for p in participants {
+        let code = p.code.clone().unwrap_or_else(|| {
+            let max = out
+                .iter()
+                .filter_map(|c| {
+                    c.strip_prefix(['P', 'p'])
+                        .and_then(|n| n.parse::<u64>().ok())
+                })
+                .max()
+                .unwrap_or(0);
+            format!("P{}", max.saturating_add(1))
+        });
+        out.push(code);
+    }
+    out
+}
