@@ -59,6 +59,7 @@ macro_rules! words {
 }
 
 pub mod common;
+pub mod jury;
 pub mod keys;
 pub mod minutes;
 pub mod outcome;

@@ -172,3 +172,22 @@ fn codes(participants: &[PlanParticipant]) -> Vec<String> {
     }
     out
 }
+
+impl super::Plan {
+    /// ", 3 jurors, 6 criteria" for a jury plan; empty otherwise.
+    pub fn jury_summary(&self) -> String {
+        if self.jury.is_empty() {
+            return String::new();
+        }
+        let trimmed = if self.jury.trimmed {
+            " (trimmed mean)"
+        } else {
+            ""
+        };
+        format!(
+            ", {} jurors, {} criteria{trimmed}",
+            self.jury.jurors.len(),
+            self.jury.criteria.len()
+        )
+    }
+}
