@@ -37,6 +37,10 @@ pub const BUNDLED: &[(&str, &str)] = &[
         include_str!("../sessions/kbk-gelar-budaya-kerja.toml"),
     ),
     (
+        "bimtek-budaya-kerja",
+        include_str!("../sessions/bimtek-budaya-kerja.toml"),
+    ),
+    (
         "en-service-design-fgd",
         include_str!("../sessions/en-service-design-fgd.toml"),
     ),

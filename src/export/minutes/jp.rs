@@ -1,5 +1,6 @@
 //! Section "Jam Pelajaran per Narasumber" of a bimtek: each resource
-//! person's sessions (the agenda items they lead), the material's titles,
+//! person's sessions (the agenda items whose owner is exactly one of the
+//! session's resource persons), the material's titles,
 //! planned and actual minutes and both counted as JP (jam pelajaran, 45
 //! minutes), with a total. Gathers the rows and makes the blocks; must not
 //! number or lay out.
@@ -43,7 +44,9 @@ impl Builder<'_> {
             .iter()
             .filter(|i| i.status != ItemStatus::Skipped);
         for it in items {
-            let Some(owner) = it.owner.as_deref() else {
+            let persons = &self.s.info.resource_persons;
+            let owner = it.owner.as_deref();
+            let Some(owner) = owner.filter(|o| persons.iter().any(|p| p == o)) else {
                 continue;
             };
             let actual = minutes_of(self.s.item_elapsed_secs(it, self.now));
