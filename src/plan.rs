@@ -326,15 +326,9 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
     let date = c.date(raw.date.as_ref());
     let speaker_limit_minutes = c.speaker_limit(raw.speaker_limit_minutes.as_ref());
     let participants = c.participants(raw.participants);
-    let presenters: Vec<_> = raw
-        .agenda
-        .iter_mut()
-        .map(|i| i.get_mut().presenter.take())
-        .collect();
+    let presenters = jury::presenters(&mut raw.agenda);
     let mut agenda = c.agenda(raw.agenda);
-    for (item, p) in agenda.iter_mut().zip(presenters) {
-        item.presenter = c.presenter(p, &participants);
-    }
+    c.set_presenters(&mut agenda, presenters, &participants);
     let jury = c.jury(raw.criteria, raw.jurors, &raw.scoring);
     let venue = c.opt(raw.venue, "venue");
     let organizer = c.opt(raw.organizer, "organizer");

@@ -48,7 +48,8 @@ words! {
         votes_abstain: ("abstain", "abstaining"),
         // Screen.
         sheet_title: ("Lembar nilai", "Score sheet"),
-        sheet_hint: ("Tab/Shift-Tab pindah sel · Enter simpan · PgUp/PgDn penyaji · Esc tutup", "Tab/Shift-Tab move · Enter save · PgUp/PgDn presenter · Esc close"),
+        sheet_hint: ("Tab/Shift-Tab pindah sel · Enter simpan · PgUp/PgDn penyaji · A umumkan · Esc tutup", "Tab/Shift-Tab move · Enter save · PgUp/PgDn presenter · A announce · Esc close"),
+        already_announced: ("nilai sudah diumumkan", "the scores are already announced"),
         sheet_empty: ("Sesi ini tidak punya juri dan kriteria.", "This session has no jury and criteria."),
         sheet_hidden: ("Nilai tersembunyi dari layar proyektor sampai diumumkan.", "Scores stay off the projector until announced."),
         sheet_saved: ("{} nilai tersimpan", "{} score(s) saved"),
@@ -59,6 +60,11 @@ words! {
         votes_field: ("Suara (setuju/tidak/abstain)", "Votes (for/against/abstain)"),
         votes_bad: ("tulis tiga angka, mis. 18/2/2, atau kosongkan", "write three numbers like 18/2/2, or leave it empty"),
     }
+}
+
+/// `text` with its one `{}` filled.
+pub fn fill_one(text: &str, value: &str) -> String {
+    fill(text, &[&value])
 }
 
 /// The words in `lang`.

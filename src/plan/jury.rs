@@ -6,8 +6,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::PlanParticipant;
 use super::check::Checker;
+use super::{PlanItem, PlanParticipant, RawItem};
 use crate::domain::text::clean_line;
 use crate::domain::{Criterion, Juror, Jury};
 
@@ -126,6 +126,18 @@ impl Checker<'_> {
         }
     }
 
+    /// Each agenda item's presenter, checked (as [`Checker::presenter`]).
+    pub(super) fn set_presenters(
+        &mut self,
+        agenda: &mut [PlanItem],
+        presenters: Vec<Option<Spanned<String>>>,
+        participants: &[PlanParticipant],
+    ) {
+        for (item, p) in agenda.iter_mut().zip(presenters) {
+            item.presenter = self.presenter(p, participants);
+        }
+    }
+
     /// An agenda item's presenter: a participant's code (given or the one
     /// they will be assigned) or exact name, as their code.
     pub(super) fn presenter(
@@ -151,6 +163,14 @@ impl Checker<'_> {
         }
         found.cloned()
     }
+}
+
+/// Takes each agenda item's `presenter` out of the raw plan, in order.
+pub(super) fn presenters(agenda: &mut [Spanned<RawItem>]) -> Vec<Option<Spanned<String>>> {
+    agenda
+        .iter_mut()
+        .map(|i| i.get_mut().presenter.take())
+        .collect()
 }
 
 /// The codes the participants will have: given, or the next free `P<n>`.

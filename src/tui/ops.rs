@@ -58,6 +58,7 @@ impl<P: Port> App<P> {
             | Op::NewAction
             | Op::ToggleDone
             | Op::DropAction => self.on_records(op, now),
+            Op::ScoreSheet => self.open_score_sheet(),
         }
     }
 

@@ -137,6 +137,7 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
+#[expect(clippy::too_many_lines, reason = "a table: one arm per step")]
 fn command(step: Step) -> Option<Command> {
     Some(match step {
         Step::Person(name, consent) => Command::AddParticipant {

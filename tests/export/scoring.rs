@@ -201,7 +201,10 @@ fn a_session_json_of_version_2_still_imports() {
     let fgd = Fgd::new();
     let base = hours_ago(3);
     let id = fgd.new_session_at("sessions/obsesi-tupoksi.toml", minute_before(base));
-    let r = fgd.run_with_input(&["apply", &id], &timed(base, &[(0, json!({"cmd":"start"}))]));
+    let r = fgd.run_with_input(
+        &["apply", &id],
+        &timed(base, &[(0, json!({"cmd":"start"}))]),
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let backup = fgd.data().join("sessions").join(&id).join("session.json");
     let mut v: Value = serde_json::from_slice(&std::fs::read(&backup).unwrap()).unwrap();

@@ -38,6 +38,7 @@ mod keys_speakers;
 mod restart;
 mod screens;
 mod screens_colour;
+mod screens_jury;
 mod screens_overlays;
 mod screens_scroll;
 mod screens_wide;

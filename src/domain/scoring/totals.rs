@@ -133,7 +133,7 @@ impl Session {
             .map(|p| standing(self, jury, p))
             .filter(|st| st.jurors.iter().any(Option::is_some))
             .collect();
-        out.sort_by(|a, b| b.total.cmp(&a.total));
+        out.sort_by_key(|st| std::cmp::Reverse(st.total));
         let totals: Vec<Total> = out.iter().map(|st| st.total).collect();
         for (i, st) in out.iter_mut().enumerate() {
             let first = totals.iter().position(|t| *t == st.total).unwrap_or(i);

@@ -50,18 +50,16 @@ impl Builder<'_> {
                 continue;
             };
             let actual = minutes_of(self.s.item_elapsed_secs(it, self.now));
-            let row = match rows.iter_mut().position(|r| r.person == owner) {
-                Some(i) => &mut rows[i],
-                None => {
-                    rows.push(JpRow {
-                        person: owner.to_owned(),
-                        material: vec![],
-                        planned: 0,
-                        actual: 0,
-                    });
-                    let last = rows.len() - 1;
-                    &mut rows[last]
-                }
+            if !rows.iter().any(|r| r.person == owner) {
+                rows.push(JpRow {
+                    person: owner.to_owned(),
+                    material: vec![],
+                    planned: 0,
+                    actual: 0,
+                });
+            }
+            let Some(row) = rows.iter_mut().find(|r| r.person == owner) else {
+                continue;
             };
             row.material.push(it.title.clone());
             row.planned = row.planned.saturating_add(it.minutes);

@@ -26,6 +26,8 @@ pub enum Confirm {
     StartEmpty,
     /// Remove a record: its label and the command.
     Remove(String, Box<Command>),
+    /// Announce the jury's scores.
+    Announce,
 }
 
 /// `y` confirms, `n` or `Esc` closes, other keys wait.
@@ -36,6 +38,7 @@ pub fn key(c: &Confirm, ev: KeyEvent) -> Outcome {
             Confirm::End | Confirm::Rewrite => Outcome::End,
             Confirm::StartEmpty => Outcome::Run(Command::Start),
             Confirm::Remove(_, cmd) => Outcome::Run((**cmd).clone()),
+            Confirm::Announce => Outcome::Run(Command::AnnounceScores),
         },
         KeyCode::Char('n' | 'N') | KeyCode::Esc => Outcome::Close,
         _ => Outcome::Stay,
@@ -54,6 +57,7 @@ pub fn draw<P: Port>(app: &App<P>, c: &Confirm, frame: &mut Frame<'_>) {
         Confirm::Rewrite => w.confirm_rewrite.to_owned(),
         Confirm::StartEmpty => w.confirm_start_empty.to_owned(),
         Confirm::Remove(label, _) => format!("{} “{}”?", w.confirm_remove, fit(label, 60)),
+        Confirm::Announce => crate::i18n::jury::words(app.lang).announce_ask.to_owned(),
     };
     let bw = (width(&text) as u16 + 4).clamp(30, area.width.saturating_sub(4).max(30));
     let lines = wrap(&text, bw.saturating_sub(2) as usize);

@@ -14,6 +14,7 @@ pub mod help;
 pub mod kind;
 pub mod participants;
 pub mod picker;
+pub mod scores;
 
 use std::path::PathBuf;
 
@@ -53,6 +54,8 @@ pub enum Overlay {
     Participants(usize),
     /// The minutes were written here; `q` quits.
     Exported(Vec<PathBuf>),
+    /// The jury's score sheet.
+    Scores(Box<scores::Sheet>),
 }
 
 /// What a key on an overlay asks the app to do.
@@ -97,6 +100,7 @@ impl Overlay {
             Overlay::Kind(code) => kind::key(code, ev),
             Overlay::Participants(sel) => participants::key(sel, app, ev),
             Overlay::Exported(_) => exported::key(app, ev),
+            Overlay::Scores(sheet) => scores::key(sheet, app, ev),
         }
     }
 
@@ -110,6 +114,7 @@ impl Overlay {
             Overlay::Kind(code) => kind::draw(app, code, frame),
             Overlay::Participants(sel) => participants::draw(app, *sel, frame),
             Overlay::Exported(paths) => exported::draw(app, paths, frame),
+            Overlay::Scores(sheet) => scores::draw(app, sheet, frame),
         }
     }
 }

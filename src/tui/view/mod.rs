@@ -3,6 +3,7 @@
 //! model, `popup` paints the overlays. Nothing here changes state.
 
 pub mod draw;
+pub mod kinds;
 pub mod layout;
 pub mod model;
 pub mod panels;

@@ -105,7 +105,7 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
         app.role == Role::Notetaker,
         s.active_item().is_some(),
     );
-    let panels = Panel::ALL
+    let mut panels = Panel::ALL
         .iter()
         .map(|&p| {
             let rect = match p {
@@ -118,7 +118,8 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
             };
             super::panels::panel(app, p, rect, now)
         })
-        .collect();
+        .collect::<Vec<_>>();
+    super::kinds::choose(app, &mut panels, now);
     let questions = (r.questions.height > 1).then(|| questions(s, w, r.questions));
     LiveModel {
         area,

@@ -9,6 +9,7 @@ pub mod decisions;
 pub mod mindsets;
 pub mod notes;
 pub mod queue;
+pub mod ranking;
 
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
