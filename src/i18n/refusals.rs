@@ -235,7 +235,10 @@ mod tests {
     }
 
     /// One refusal of every other variant.
-    #[expect(clippy::too_many_lines, reason = "a table: one refusal of every variant")]
+    #[expect(
+        clippy::too_many_lines,
+        reason = "a table: one refusal of every variant"
+    )]
     fn without_name() -> Vec<DomainError> {
         use DomainError as E;
         let at = Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0).unwrap();
