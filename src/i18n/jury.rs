@@ -54,6 +54,7 @@ words! {
         sheet_hidden: ("Nilai tersembunyi dari layar proyektor sampai diumumkan.", "Scores stay off the projector until announced."),
         sheet_saved: ("{} nilai tersimpan", "{} score(s) saved"),
         ranking_title: ("Hasil Penilaian", "Results"),
+        qa_title: ("Sesi narasumber dan tanya jawab", "Resource person's session and Q&A"),
         scores_state: ("Nilai: {} dari {} sel terisi", "Scores: {} of {} cells filled"),
         announce_ask: ("Umumkan nilai? Peringkat tampil di proyektor dan nilai tidak bisa diubah lagi.", "Announce the scores? The ranking shows on the projector and scores can no longer change."),
         slot_presenter: ("Penyaji: {}", "Presenter: {}"),

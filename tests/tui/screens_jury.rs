@@ -159,3 +159,22 @@ fn the_decision_form_takes_vote_counts_and_refuses_anything_else() {
     assert_eq!((v.in_favour, v.against, v.abstain), (18, 2, 1));
     assert!(fx.screen(120, 34).contains("(18/2/1) Usulan disetujui"));
 }
+
+#[test]
+fn a_bimtek_shows_its_resource_person_s_session_and_q_and_a() {
+    let mut fx = Setup::id().plan("bimtek-budaya-kerja").build();
+    fx.exec(Command::Start);
+    fx.exec(Command::NextItem);
+    fx.exec(Command::NextItem);
+    fx.exec(Command::AddNote {
+        text: "Cukup tiga sampai lima orang.".into(),
+        kind: fgd::domain::NoteKind::Insight,
+        participant: Some("N1".into()),
+        private: None,
+        item: None,
+    });
+    let screen = fx.screen(120, 34);
+    assert!(screen.contains("Narasumber: N1 Dr. Hartono"), "{screen}");
+    assert!(screen.contains("Materi (2,0 JP): Materi 1"), "90 minutes are 2 JP:\n{screen}");
+    assert!(screen.contains("• Cukup tiga sampai lima orang. (N1)"), "{screen}");
+}

@@ -2,12 +2,14 @@
 //! KBK show) shows the jury's panel where an FGD shows mindset shifts —
 //! the slot's presenter and the score sheet's progress, then the ranking
 //! once announced — and leaves "not yet spoken" out (presenters and jurors
-//! speak in fixed slots); an FGD, a forum and the others stay as they are.
+//! speak in fixed slots); a bimtek shows its resource person's session
+//! (who, the material, its JP) and its questions and answers there; an FGD,
+//! a forum and the others stay as they are.
 //! Must not change state or lay regions out (`layout.rs` does).
 
 use super::model::PanelModel;
-use super::panels::{Cx, ranking};
-use crate::domain::Session;
+use super::panels::{Cx, ranking, resource};
+use crate::domain::{Session, SessionKind};
 use crate::tui::app::{App, Panel};
 use crate::tui::port::Port;
 use crate::tui::view::text::fit;
@@ -24,7 +26,8 @@ pub fn choose<P: Port>(
     now: chrono::DateTime<chrono::Utc>,
 ) {
     let s = app.session();
-    if !s.is_jury() {
+    let jury = s.is_jury();
+    if !jury && s.info.kind != SessionKind::Bimtek {
         return;
     }
     for p in panels.iter_mut().filter(|p| p.panel == Panel::Mindsets) {
@@ -40,7 +43,11 @@ pub fn choose<P: Port>(
             sel: 0,
             focused: false,
         };
-        let (title, lines) = ranking::lines(&cx);
+        let (title, lines) = if jury {
+            ranking::lines(&cx)
+        } else {
+            resource::lines(&cx)
+        };
         p.title = fit(&title, (p.rect.width as usize).saturating_sub(3));
         p.lines = lines;
         p.focused = false;

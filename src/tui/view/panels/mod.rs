@@ -10,6 +10,7 @@ pub mod mindsets;
 pub mod notes;
 pub mod queue;
 pub mod ranking;
+pub mod resource;
 
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
