@@ -11,7 +11,7 @@ use super::header;
 use super::lifecycle;
 use super::participants;
 use super::records::statements::Which;
-use super::records::{self, actions, mindsets, notes, statements};
+use super::records::{self, actions, ideas, mindsets, notes, statements};
 use super::scoring;
 use super::session::Session;
 use super::types::Status;
@@ -101,5 +101,8 @@ fn fold(s: &mut Session, rec: &Recorded, correcting: bool) {
         Event::Removed { target } => records::removed(s, *target, correcting),
         Event::Scored { score } => scoring::scored(s, score),
         Event::ScoresAnnounced => scoring::announced(s, at),
+        Event::IdeaAdded { idea } => ideas::added(s, idea),
+        Event::IdeaPrioritised { id, dots } => ideas::prioritised(s, *id, *dots, correcting),
+        Event::ActionPlanned { id, plan } => ideas::planned(s, *id, plan, correcting),
     }
 }

@@ -55,6 +55,7 @@ fn taking_part<'a>(
         Event::ActionAdded { action } => Some((action.pic.as_ref()?.code.as_deref()?, action.at)),
         // A presenter who is scored presented.
         Event::Scored { score } => Some((score.presenter.as_str(), at)),
+        Event::IdeaAdded { idea } => Some((idea.proposer.as_deref()?, idea.at)),
         Event::NoteEdited {
             id, participant, ..
         } => edited(
@@ -73,6 +74,8 @@ fn taking_part<'a>(
         ),
         Event::Created { .. }
         | Event::ScoresAnnounced
+        | Event::IdeaPrioritised { .. }
+        | Event::ActionPlanned { .. }
         | Event::Started { .. }
         | Event::Paused
         | Event::Resumed

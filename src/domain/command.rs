@@ -375,6 +375,57 @@ pub enum Command {
     /// Let the scores, totals and ranking be shown (the projector shows the
     /// ranking); scores can no longer change.
     AnnounceScores,
+
+    /// Record an innovation idea.
+    AddIdea {
+        /// What the innovation is.
+        title: String,
+        /// The problem it answers.
+        #[serde(default)]
+        problem: Option<String>,
+        /// The OPD or team.
+        #[serde(default)]
+        team: Option<String>,
+        /// Who proposed it (a participant's code or name, or free text).
+        #[serde(default)]
+        proposer: Option<String>,
+        /// Agenda item; the active one when omitted.
+        #[serde(default)]
+        item: Option<ItemId>,
+    },
+    /// Set an idea's priority: its dot votes.
+    PrioritiseIdea {
+        /// Number.
+        idea: u32,
+        /// Dot votes.
+        dots: u32,
+    },
+    /// Remove an idea.
+    RemoveIdea {
+        /// Number.
+        idea: u32,
+    },
+    /// Set an action's rencana aksi; what is not given is kept, an empty
+    /// text clears it.
+    PlanAction {
+        /// Number.
+        action: ActionId,
+        /// The idea it carries out.
+        #[serde(default)]
+        idea: Option<u32>,
+        /// Team or OPD.
+        #[serde(default)]
+        team: Option<String>,
+        /// Indicator of success.
+        #[serde(default)]
+        indicator: Option<String>,
+        /// Resources needed.
+        #[serde(default)]
+        resources: Option<String>,
+        /// Schedule, as written.
+        #[serde(default)]
+        schedule: Option<String>,
+    },
 }
 
 fn default_speak_kind() -> SpeakKind {

@@ -13,6 +13,7 @@ use super::floor;
 use super::header;
 use super::lifecycle;
 use super::participants::{self, NewParticipant, ParticipantChange};
+use super::records::ideas::{self, ActionPlan, NewIdea};
 use super::records::statements::Which;
 use super::records::{self, actions, mindsets, notes, statements};
 use super::rules::Rules;
@@ -224,5 +225,41 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             value,
         } => scoring::score(r, &juror, &presenter, &criterion, value),
         Command::AnnounceScores => scoring::announce(r),
+        Command::AddIdea {
+            title,
+            problem,
+            team,
+            proposer,
+            item,
+        } => ideas::add(
+            r,
+            NewIdea {
+                title,
+                problem,
+                team,
+                proposer,
+                item,
+            },
+        ),
+        Command::PrioritiseIdea { idea, dots } => ideas::prioritise(r, idea, dots),
+        Command::RemoveIdea { idea } => records::remove(r.s, Target::Idea(idea)),
+        Command::PlanAction {
+            action,
+            idea,
+            team,
+            indicator,
+            resources,
+            schedule,
+        } => ideas::plan_action(
+            r,
+            action,
+            ActionPlan {
+                idea,
+                team,
+                indicator,
+                resources,
+                schedule,
+            },
+        ),
     }
 }

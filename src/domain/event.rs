@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::header::Header;
+use super::records::ideas::{ActionPlan, Idea};
 use super::scoring::Score;
 use super::session::{
     ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, Note, NoteId,
@@ -41,6 +42,8 @@ pub enum Target {
     Conclusion(u32),
     /// An action item.
     Action(ActionId),
+    /// An innovation idea.
+    Idea(u32),
 }
 
 /// A fact in a session's history.
@@ -296,6 +299,25 @@ pub enum Event {
     },
     /// The scores were announced.
     ScoresAnnounced,
+    /// An innovation idea was recorded.
+    IdeaAdded {
+        /// The idea.
+        idea: Idea,
+    },
+    /// An idea's dot votes were set.
+    IdeaPrioritised {
+        /// Which idea.
+        id: u32,
+        /// Its dots.
+        dots: u32,
+    },
+    /// An action's rencana aksi was set.
+    ActionPlanned {
+        /// Which action.
+        id: ActionId,
+        /// The whole rencana aksi.
+        plan: ActionPlan,
+    },
 }
 
 impl Event {

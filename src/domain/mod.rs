@@ -50,6 +50,7 @@ pub use error::DomainError;
 pub use event::{Event, Recorded, Target};
 pub use header::{Header, HeaderChange};
 pub use invariants::Broken;
+pub use records::ideas::{ActionPlan, Idea, IdeaId};
 pub use records::statements::{MAX_VOTES, Votes};
 pub use records::{Record, RecordKind};
 pub use redecide::{Unproducible, command_of, redecide};

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::records::ideas::{ActionPlan, Idea};
 use super::records::statements::Votes;
 use super::scoring::{Jury, Scores};
 use super::types::{
@@ -422,6 +423,10 @@ pub struct ActionItem {
     /// The session it was carried over from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
+    /// Its rencana aksi (innovation lab): idea, team, indicator, resources,
+    /// schedule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<ActionPlan>,
     /// When recorded.
     #[serde(deserialize_with = "super::stamp::de")]
     pub at: DateTime<Utc>,
@@ -488,6 +493,9 @@ pub struct Session {
     pub conclusions: Vec<Statement>,
     /// Action items; index = id − 1.
     pub actions: Vec<ActionItem>,
+    /// Innovation ideas; index = id − 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ideas: Vec<Idea>,
     /// The jury's scores and their announcement.
     #[serde(default, skip_serializing_if = "Scores::is_empty")]
     pub scores: Scores,

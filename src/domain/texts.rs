@@ -115,6 +115,18 @@ impl Event {
                 }
                 Ok(())
             }
+            Event::IdeaAdded { idea } => {
+                f(text(&mut idea.title))?;
+                f(opt_line(Free, &mut idea.problem))?;
+                f(opt_line(Free, &mut idea.team))?;
+                f(opt_line(Free, &mut idea.proposer))
+            }
+            Event::ActionPlanned { plan, .. } => {
+                f(opt_line(Free, &mut plan.team))?;
+                f(opt_line(Free, &mut plan.indicator))?;
+                f(opt_line(Free, &mut plan.resources))?;
+                f(opt_line(Free, &mut plan.schedule))
+            }
             Event::Scored { score } => {
                 f(line(Kept, &mut score.juror))?;
                 f(line(Kept, &mut score.presenter))
@@ -238,6 +250,7 @@ impl Event {
             | Event::SpeakerFinished
             | Event::ActionStatusSet { .. }
             | Event::ScoresAnnounced
+            | Event::IdeaPrioritised { .. }
             | Event::Removed { .. } => Ok(()),
         }
     }

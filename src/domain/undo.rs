@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::event::{Event, Target};
+use super::records::ideas::Idea;
 use super::records::{Record, RecordKind};
 use super::rules::index;
 use super::scoring::Scores;
@@ -43,6 +44,7 @@ pub(crate) enum Slot {
     Conclusion(usize),
     Action(usize),
     Scores,
+    Idea(usize),
 }
 
 /// The value a slot had before an event.
@@ -76,6 +78,7 @@ enum Saved {
     Conclusion(Option<Statement>),
     Action(Option<ActionItem>),
     Scores(Scores),
+    Idea(Option<Idea>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -239,6 +242,10 @@ labels! {
     RemoveActionItem,
     Score,
     AnnounceScores,
+    AddIdea,
+    PrioritiseIdea,
+    PlanActionItem,
+    RemoveIdea,
 }
 
 impl Label {
@@ -301,12 +308,16 @@ fn label(event: &Event) -> Option<Label> {
         Event::ActionStatusSet { .. } => Label::ActionStatus,
         Event::Scored { .. } => Label::Score,
         Event::ScoresAnnounced => Label::AnnounceScores,
+        Event::IdeaAdded { .. } => Label::AddIdea,
+        Event::IdeaPrioritised { .. } => Label::PrioritiseIdea,
+        Event::ActionPlanned { .. } => Label::PlanActionItem,
         Event::Removed { target } => match target {
             Target::Note(_) => Label::RemoveNote,
             Target::Mindset(_) => Label::RemoveMindsetNote,
             Target::Decision(_) => Label::RemoveDecision,
             Target::Conclusion(_) => Label::RemoveConclusion,
             Target::Action(_) => Label::RemoveActionItem,
+            Target::Idea(_) => Label::RemoveIdea,
         },
     })
 }
@@ -360,6 +371,9 @@ fn slots(session: &Session, event: &Event) -> Vec<Slot> {
         }
         Event::Removed { target } => vec![Slot::record(target.kind(), index(target.number()))],
         Event::Scored { .. } | Event::ScoresAnnounced => vec![Slot::Scores],
+        Event::IdeaAdded { .. } => vec![Slot::Idea(session.ideas.len())],
+        Event::IdeaPrioritised { id, .. } => vec![Slot::Idea(index(*id))],
+        Event::ActionPlanned { id, .. } => vec![Slot::Action(index(id.0))],
     }
 }
 
@@ -372,6 +386,7 @@ impl Slot {
             RecordKind::Decision => Slot::Decision(i),
             RecordKind::Conclusion => Slot::Conclusion(i),
             RecordKind::Action => Slot::Action(i),
+            RecordKind::Idea => Slot::Idea(i),
         }
     }
 }
@@ -384,6 +399,7 @@ impl Saved {
             Saved::Mindset(m) => m.as_ref().map(|r| r as &dyn Record),
             Saved::Decision(d) | Saved::Conclusion(d) => d.as_ref().map(|r| r as &dyn Record),
             Saved::Action(a) => a.as_ref().map(|r| r as &dyn Record),
+            Saved::Idea(i) => i.as_ref().map(|r| r as &dyn Record),
             Saved::Header { .. }
             | Saved::Info(_)
             | Saved::Agenda { .. }
@@ -421,6 +437,7 @@ fn save(s: &Session, slot: Slot) -> Saved {
         Slot::Conclusion(i) => Saved::Conclusion(s.conclusions.get(i).cloned()),
         Slot::Action(i) => Saved::Action(s.actions.get(i).cloned()),
         Slot::Scores => Saved::Scores(s.scores.clone()),
+        Slot::Idea(i) => Saved::Idea(s.ideas.get(i).cloned()),
     }
 }
 
@@ -556,6 +573,9 @@ fn restore(s: &mut Session, slot: Slot, saved: Saved) {
             put_back(&mut s.actions, i, a, true, |a| a.removed = true);
         }
         (_, Saved::Scores(scores)) => s.scores = scores,
+        (Slot::Idea(i), Saved::Idea(idea)) => {
+            put_back(&mut s.ideas, i, idea, true, |i| i.removed = true);
+        }
         _ => {}
     }
 }

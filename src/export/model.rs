@@ -26,6 +26,7 @@ pub use super::minutes::attendance::AttendanceRow;
 pub use super::minutes::deferred::DeferredRow;
 pub use super::minutes::discussion::{Discussion, NoteRow};
 pub use super::minutes::header::Header;
+pub use super::minutes::ideas::TeamIdeas;
 pub use super::minutes::jp::JpRow;
 pub use super::minutes::mindsets::MindsetRow;
 pub use super::minutes::participants::{ParticipantRow, Participants};
@@ -80,6 +81,8 @@ pub struct Minutes {
     pub scores: Option<ScoreResults>,
     /// A bimtek's lesson hours per resource person.
     pub jp: Option<Vec<JpRow>>,
+    /// An innovation lab's ideas and rencana aksi per team.
+    pub ideas: Option<Vec<TeamIdeas>>,
 }
 
 /// A person who signs: name and NIP.
@@ -195,6 +198,7 @@ impl<'a> Builder<'a> {
             kind: self.s.info.kind,
             scores: self.scores(),
             jp: self.jp(),
+            ideas: self.ideas(),
         }
     }
 

@@ -46,6 +46,13 @@ pub const NAMES: &[Pair] = &[
     ("penyelenggara", "organizer"),
     ("nama", "name"),
     ("pangkat/golongan", "rank"),
+    ("ide inovasi", "idea"),
+    ("masalah", "problem"),
+    ("tim/OPD", "team"),
+    ("pengusul", "proposer"),
+    ("indikator", "indicator"),
+    ("sumber daya", "resources"),
+    ("jadwal", "schedule"),
 ];
 
 /// A field or record name of the domain in `lang`; a name missing from

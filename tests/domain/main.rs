@@ -11,6 +11,7 @@ mod agenda;
 mod attendance;
 mod floor;
 mod header;
+mod ideas;
 mod lifecycle;
 mod overdue;
 mod participants;

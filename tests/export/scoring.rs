@@ -218,3 +218,71 @@ fn a_session_json_of_version_2_still_imports() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout.trim(), id);
 }
+
+#[test]
+fn an_innovation_lab_groups_ideas_and_their_rencana_aksi_per_team() {
+    let fgd = Fgd::new();
+    let base = hours_ago(3);
+    let id = fgd.new_session_at("sessions/labinov-diagnose-design.toml", minute_before(base));
+    let lines = [
+        (0, json!({"cmd":"start"})),
+        (
+            1,
+            json!({"cmd":"add_idea","title":"Izin usaha mikro satu hari","team":"DPMPTSP"}),
+        ),
+        (
+            2,
+            json!({"cmd":"add_idea","title":"KTP-el jemput bola","problem":"Desa jauh","team":"Disdukcapil","proposer":"P3"}),
+        ),
+        (
+            3,
+            json!({"cmd":"add_idea","title":"Akta lahir di puskesmas","team":"Disdukcapil"}),
+        ),
+        (4, json!({"cmd":"prioritise_idea","idea":2,"dots":7})),
+        (4, json!({"cmd":"prioritise_idea","idea":3,"dots":2})),
+        (
+            5,
+            json!({"cmd":"add_action","what":"Keliling 12 desa","pic":"P3"}),
+        ),
+        (
+            6,
+            json!({"cmd":"plan_action","action":1,"idea":2,"indicator":"300 KTP-el","resources":"1 mobil","schedule":"Februari–April 2027"}),
+        ),
+    ];
+    let r = fgd.run_with_input(&["apply", &id], &timed(base, &lines));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let (doc, md, _) = export(&fgd, &id, "id");
+    let section = one(&doc, "section#ideas");
+    let heads: Vec<String> = all(&doc, "section#ideas h3")
+        .iter()
+        .map(|h| text_of(*h))
+        .collect();
+    assert_eq!(heads.len(), 2, "{heads:?}");
+    assert!(
+        heads[0].ends_with("DPMPTSP") && heads[1].ends_with("Disdukcapil"),
+        "{heads:?}"
+    );
+    let tables = all(&doc, "section#ideas table");
+    assert_eq!(tables.len(), 3, "two idea tables and one rencana aksi");
+    let disdukcapil: Vec<String> = tables[1]
+        .select(&scraper::Selector::parse("tbody tr").unwrap())
+        .map(|tr| text_of(tr))
+        .collect();
+    assert!(
+        disdukcapil[0].contains("KTP-el jemput bola") && disdukcapil[0].ends_with('7'),
+        "most dots first: {disdukcapil:?}"
+    );
+    assert!(disdukcapil[1].contains("Akta lahir"), "{disdukcapil:?}");
+    let plan = text_of(tables[2]);
+    for cell in [
+        "2. KTP-el jemput bola",
+        "Keliling 12 desa",
+        "Februari–April 2027",
+        "300 KTP-el",
+        "1 mobil",
+    ] {
+        assert!(plan.contains(cell), "{cell} in {plan}");
+    }
+    assert!(text_of(section).contains("Rencana aksi"));
+    assert!(check_md(&md).contains("Ide Inovasi dan Rencana Aksi"));
+}

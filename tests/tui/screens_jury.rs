@@ -175,6 +175,12 @@ fn a_bimtek_shows_its_resource_person_s_session_and_q_and_a() {
     });
     let screen = fx.screen(120, 34);
     assert!(screen.contains("Narasumber: N1 Dr. Hartono"), "{screen}");
-    assert!(screen.contains("Materi (2,0 JP): Materi 1"), "90 minutes are 2 JP:\n{screen}");
-    assert!(screen.contains("• Cukup tiga sampai lima orang. (N1)"), "{screen}");
+    assert!(
+        screen.contains("Materi (2,0 JP): Materi 1"),
+        "90 minutes are 2 JP:\n{screen}"
+    );
+    assert!(
+        screen.contains("• Cukup tiga sampai lima orang. (N1)"),
+        "{screen}"
+    );
 }

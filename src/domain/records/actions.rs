@@ -53,6 +53,7 @@ pub(in crate::domain) fn add(
             status: ActionStatus::Open,
             item: r.item_or_active(item)?,
             origin: origin.map(clean_line).filter(|o| !o.is_empty()),
+            plan: None,
             at: r.now,
             removed: false,
             revised: false,

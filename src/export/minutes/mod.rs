@@ -14,6 +14,7 @@ pub mod closing;
 pub mod deferred;
 pub mod discussion;
 pub mod header;
+pub mod ideas;
 pub mod jp;
 pub mod mindsets;
 pub mod participants;
@@ -47,6 +48,8 @@ pub enum Kind {
     Scores,
     /// A bimtek's lesson hours per resource person.
     Jp,
+    /// An innovation lab's ideas and rencana aksi per team.
+    Ideas,
     /// Follow-up actions.
     Actions,
     /// Items deferred to a later session.
@@ -65,7 +68,7 @@ pub enum Kind {
 
 impl Kind {
     /// The sections in the minutes' order.
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 16] = [
         Kind::Participants,
         Kind::Agenda,
         Kind::Discussion,
@@ -74,6 +77,7 @@ impl Kind {
         Kind::Decisions,
         Kind::Scores,
         Kind::Jp,
+        Kind::Ideas,
         Kind::Actions,
         Kind::Deferred,
         Kind::Participation,
@@ -94,6 +98,7 @@ impl Kind {
             Kind::Decisions => ("decisions", l.decisions, false),
             Kind::Scores => ("scores", i18n::jury::words(l.lang).scores, false),
             Kind::Jp => ("jp", i18n::jury::words(l.lang).jp, false),
+            Kind::Ideas => ("ideas", i18n::jury::words(l.lang).ideas, false),
             Kind::Actions => ("actions", l.actions, false),
             Kind::Deferred => ("deferred", l.deferred, false),
             Kind::Participation => ("participation", l.participation, false),
@@ -115,6 +120,7 @@ impl Kind {
             Kind::Decisions => statements::blocks(m.labels, &m.decisions),
             Kind::Scores => scores::blocks(m),
             Kind::Jp => jp::blocks(m),
+            Kind::Ideas => ideas::blocks(m),
             Kind::Actions => actions::blocks(m),
             Kind::Deferred => deferred::blocks(m),
             Kind::Participation => participation::blocks(m),
@@ -136,6 +142,7 @@ impl Kind {
             Kind::Scores => m.scores.is_some(),
             Kind::BeritaAcara => m.scores.as_ref().is_some_and(|r| r.announced),
             Kind::Jp => m.jp.is_some(),
+            Kind::Ideas => m.ideas.is_some(),
             Kind::Participants
             | Kind::Agenda
             | Kind::Discussion
