@@ -184,3 +184,37 @@ fn a_bimtek_shows_its_resource_person_s_session_and_q_and_a() {
         "{screen}"
     );
 }
+
+#[test]
+fn an_innovation_lab_adds_ideas_from_its_ideas_panel() {
+    let mut fx = Setup::id().plan("labinov-diagnose-design").build();
+    fx.exec(Command::Start);
+    fx.exec(Command::AddIdea {
+        title: "Izin usaha mikro satu hari".into(),
+        problem: None,
+        team: Some("DPMPTSP".into()),
+        proposer: None,
+        item: None,
+    });
+    fx.exec(Command::PrioritiseIdea { idea: 1, dots: 4 });
+    while fx.app.focus != fgd::tui::app::Panel::Mindsets {
+        fx.tab();
+    }
+    fx.ch('+');
+    fx.typed("KTP-el jemput bola");
+    fx.tab();
+    fx.typed("Desa jauh");
+    fx.tab();
+    fx.typed("Disdukcapil");
+    fx.tab();
+    fx.enter();
+    let s = fx.s();
+    assert_eq!(s.ideas.len(), 2, "{:?}", fx.app.overlays);
+    assert_eq!(s.ideas[1].team.as_deref(), Some("Disdukcapil"));
+    let screen = fx.screen(120, 34);
+    assert!(screen.contains("Ide inovasi (2)"), "{screen}");
+    let first = screen.find("1. Izin usaha mikro").unwrap();
+    let second = screen.find("2. KTP-el jemput bola").unwrap();
+    assert!(first < second, "most dots first:\n{screen}");
+    assert!(screen.contains("● 4"), "{screen}");
+}

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod conclusion;
 pub mod decision;
+pub mod idea;
 pub mod item;
 pub mod mindset;
 pub mod note;
@@ -56,6 +57,8 @@ pub enum FormKind {
     EditParticipant(String),
     /// Correct the session's header.
     SessionInfo,
+    /// New innovation idea.
+    Idea,
 }
 
 /// A form's title and fields, in the order of its field names.
@@ -91,6 +94,7 @@ pub fn open(kind: FormKind, s: &Session, w: &Words) -> Option<Form<FormKind>> {
         FormKind::AddParticipant => participant::new(w),
         FormKind::EditParticipant(code) => participant::edit(w, s, code)?,
         FormKind::SessionInfo => session::open(w, s),
+        FormKind::Idea => idea::new(w),
     };
     Some(Form::new(kind, title, fields))
 }
@@ -114,6 +118,7 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>) -> Option<Command> {
         FormKind::AddParticipant => Some(participant::add(form)),
         FormKind::EditParticipant(code) => Some(participant::change(form, code)),
         FormKind::SessionInfo => session::command(form, cx),
+        FormKind::Idea => Some(idea::command(form, cx.session)),
     }
 }
 
@@ -121,7 +126,7 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>) -> Option<Command> {
 /// saving); `None` for edits and participants.
 pub fn lands_in(kind: &FormKind) -> Option<Panel> {
     match kind {
-        FormKind::Mindset => Some(Panel::Mindsets),
+        FormKind::Mindset | FormKind::Idea => Some(Panel::Mindsets),
         FormKind::Note => Some(Panel::Notes),
         FormKind::Decision | FormKind::Conclusion => Some(Panel::Decisions),
         FormKind::Action => Some(Panel::Actions),

@@ -3,12 +3,13 @@
 //! the slot's presenter and the score sheet's progress, then the ranking
 //! once announced — and leaves "not yet spoken" out (presenters and jurors
 //! speak in fixed slots); a bimtek shows its resource person's session
-//! (who, the material, its JP) and its questions and answers there; an FGD,
-//! a forum and the others stay as they are.
+//! (who, the material, its JP) and its questions and answers there; an
+//! innovation lab its ideas by priority (`+` on that panel adds one); an
+//! FGD, a forum and the others stay as they are.
 //! Must not change state or lay regions out (`layout.rs` does).
 
 use super::model::PanelModel;
-use super::panels::{Cx, ranking, resource};
+use super::panels::{Cx, ideas, ranking, resource};
 use crate::domain::{Session, SessionKind};
 use crate::tui::app::{App, Panel};
 use crate::tui::port::Port;
@@ -19,6 +20,11 @@ pub fn counts_equity(s: &Session) -> bool {
     !s.is_jury()
 }
 
+/// Whether the mindset panel's place shows the innovation lab's ideas.
+pub fn shows_ideas(s: &Session) -> bool {
+    s.info.kind == SessionKind::Labinov && !s.is_jury()
+}
+
 /// Puts the kind's own panels in place of the ones it does not show.
 pub fn choose<P: Port>(
     app: &App<P>,
@@ -27,7 +33,8 @@ pub fn choose<P: Port>(
 ) {
     let s = app.session();
     let jury = s.is_jury();
-    if !jury && s.info.kind != SessionKind::Bimtek {
+    let labinov = shows_ideas(s);
+    if !jury && !labinov && s.info.kind != SessionKind::Bimtek {
         return;
     }
     for p in panels.iter_mut().filter(|p| p.panel == Panel::Mindsets) {
@@ -45,11 +52,12 @@ pub fn choose<P: Port>(
         };
         let (title, lines) = if jury {
             ranking::lines(&cx)
+        } else if labinov {
+            ideas::lines(&cx)
         } else {
             resource::lines(&cx)
         };
         p.title = fit(&title, (p.rect.width as usize).saturating_sub(3));
         p.lines = lines;
-        p.focused = false;
     }
 }

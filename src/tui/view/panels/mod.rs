@@ -6,6 +6,7 @@
 pub mod actions;
 pub mod agenda;
 pub mod decisions;
+pub mod ideas;
 pub mod mindsets;
 pub mod notes;
 pub mod queue;
