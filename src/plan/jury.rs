@@ -211,3 +211,66 @@ impl super::Plan {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::plan::parse;
+
+    fn errors(src: &str) -> Vec<String> {
+        parse(src, "p.toml")
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    const SLOT: &str =
+        "[[participants]]\nname = \"Budi\"\n[[agenda]]\ntitle = \"A\"\nminutes = 5\n";
+
+    #[test]
+    fn a_jury_reads_with_its_defaults_and_presenters_by_code_or_name() {
+        let src = format!(
+            "title = \"KBK\"\n{SLOT}presenter = \"Budi\"\n[[agenda]]\ntitle = \"B\"\nminutes = 5\npresenter = \"p1\"\n\
+             [[criteria]]\nname = \"Tema\"\n[[jurors]]\nname = \"Juri\"\n[[jurors]]\nname = \"Juri 2\"\ncode = \"K2\"\n\
+             [scoring]\ntrimmed_mean = true\n"
+        );
+        let plan = parse(&src, "p.toml").unwrap();
+        assert_eq!(
+            (plan.jury.criteria[0].weight, plan.jury.criteria[0].max),
+            (1, 100)
+        );
+        let codes: Vec<&str> = plan.jury.jurors.iter().map(|j| j.code.as_str()).collect();
+        assert_eq!(codes, ["J1", "K2"]);
+        assert!(plan.jury.trimmed);
+        assert_eq!(plan.agenda[0].presenter.as_deref(), Some("P1"));
+        assert_eq!(plan.agenda[1].presenter.as_deref(), Some("P1"));
+        assert_eq!(plan.jury_summary(), ", 2 jurors, 1 criteria (trimmed mean)");
+    }
+
+    #[test]
+    fn a_bad_jury_is_refused_at_its_place() {
+        let e = errors(&format!(
+            "title = \"KBK\"\n{SLOT}[[criteria]]\nname = \"Tema\"\n"
+        ));
+        assert!(
+            e[0].starts_with("p.toml:7:1: criteria need jurors"),
+            "{e:?}"
+        );
+        let e = errors(&format!(
+            "title = \"KBK\"\n{SLOT}presenter = \"P7\"\n[[criteria]]\nname = \"Tema\"\nweight = -3\n\
+             [[jurors]]\nname = \"A\"\ncode = \"J1\"\n[[jurors]]\nname = \"B\"\ncode = \"j1\"\n"
+        ));
+        assert!(
+            e[0].starts_with("p.toml:7:13: presenter `P7` is no participant"),
+            "{e:?}"
+        );
+        assert!(
+            e[1].starts_with("p.toml:10:10: weight must be a whole number from 0 to 1000, not -3"),
+            "{e:?}"
+        );
+        assert!(
+            e[2].starts_with("p.toml:16:8: juror code j1 is used twice"),
+            "{e:?}"
+        );
+    }
+}
