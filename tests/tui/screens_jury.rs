@@ -86,6 +86,21 @@ fn no_score_is_on_any_role_s_screen_before_the_announcement() {
         let first = text.lines().position(|l| l.contains("97,00"));
         let second = text.lines().position(|l| l.contains("88,00"));
         assert!(first < second, "best first:\n{text}");
+        let m = fgd::tui::view::model::build(&fx.app, fx.now, Rect::new(0, 0, 200, 60));
+        let big = if role == Role::Notetaker {
+            None
+        } else {
+            Some("P1 97,00".to_owned())
+        };
+        if big.is_some() {
+            assert_eq!(m.clock.big, big, "{role:?}: the winner in big text");
+        } else {
+            assert_ne!(
+                m.clock.big.as_deref(),
+                Some("P1 97,00"),
+                "the notetaker keeps the timer"
+            );
+        }
     }
 }
 

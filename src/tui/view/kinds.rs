@@ -8,16 +8,47 @@
 //! FGD, a forum and the others stay as they are.
 //! Must not change state or lay regions out (`layout.rs` does).
 
-use super::model::PanelModel;
+use ratatui::text::Line;
+
+use super::model::{ClockModel, PanelModel};
 use super::panels::{Cx, ideas, ranking, resource};
-use crate::domain::{Session, SessionKind};
-use crate::tui::app::{App, Panel};
+use crate::domain::{Session, SessionKind, decimal};
+use crate::i18n::jury;
+use crate::tui::app::{App, Panel, Role};
 use crate::tui::port::Port;
 use crate::tui::view::text::fit;
 
 /// Whether "not yet spoken" means anything in this session.
 pub fn counts_equity(s: &Session) -> bool {
     !s.is_jury()
+}
+
+/// Once a jury's scores are announced, the projector's and the viewer's
+/// clock shows the winner in big text, and the first places below it.
+pub fn big<P: Port>(app: &App<P>, clock: &mut ClockModel) {
+    let s = app.session();
+    if !s.is_jury() || !s.scores_announced() || app.role == Role::Notetaker {
+        return;
+    }
+    let w = jury::words(app.lang);
+    let standings = s.standings();
+    let Some(first) = standings.first() else {
+        return;
+    };
+    let cols = clock.rect.width as usize;
+    w.ranking_title.clone_into(&mut clock.title);
+    clock.big = (clock.rect.height >= 8 && clock.rect.width >= 24)
+        .then(|| format!("{} {}", first.presenter, decimal(first.total, w.sep())));
+    clock.lines = standings
+        .iter()
+        .take(2)
+        .map(|st| {
+            let text = format!("{}. {} {}", st.rank, st.presenter, s.name_of(&st.presenter));
+            Line::styled(fit(&text, cols), app.theme.active)
+        })
+        .collect();
+    clock.ratio = 0.0;
+    clock.over = false;
 }
 
 /// Whether the mindset panel's place shows the innovation lab's ideas.

@@ -127,7 +127,11 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
         regions: r,
         header: header(s, w, t, now, r.header.width as usize),
         banner,
-        clock: clock_model(s, w, t, now, r.clock),
+        clock: {
+            let mut timer = clock_model(s, w, t, now, r.clock);
+            super::kinds::big(app, &mut timer);
+            timer
+        },
         questions,
         panels,
         footer: footer(app, t, r.footer.width as usize),
