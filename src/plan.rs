@@ -8,10 +8,13 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::domain::{Command, Language, MinutesOptions, Person, SessionInfo, SessionKind, Zone};
+use crate::domain::{
+    Command, Jury, Language, MinutesOptions, Person, SessionInfo, SessionKind, Zone,
+};
 
 mod check;
 mod schedule;
+mod jury;
 pub mod title;
 
 use check::{Checker, line_col};
@@ -33,6 +36,10 @@ pub const BUNDLED: &[(&str, &str)] = &[
     (
         "kbk-gelar-budaya-kerja",
         include_str!("../sessions/kbk-gelar-budaya-kerja.toml"),
+    ),
+    (
+        "bimtek-budaya-kerja",
+        include_str!("../sessions/bimtek-budaya-kerja.toml"),
     ),
     (
         "en-service-design-fgd",
@@ -113,6 +120,8 @@ pub struct Plan {
     pub start_time: Option<chrono::NaiveTime>,
     /// The series its meetings belong to (`series`), if named.
     pub series: Option<String>,
+    /// The jury: criteria, jurors, how totals combine.
+    pub jury: Jury,
 }
 
 /// A participant in a plan.
@@ -147,6 +156,8 @@ pub struct PlanItem {
     pub setup: crate::domain::schedule::ItemSetup,
     /// Where a follow-up reviews the carried actions (`review = true`).
     pub review: bool,
+    /// The presenting participant's code (a jury session's slot).
+    pub presenter: Option<String>,
 }
 
 impl Plan {
@@ -170,6 +181,7 @@ impl Plan {
             minutes: MinutesOptions::default(),
             start_time: None,
             series: None,
+            jury: Jury::default(),
         }
     }
 
@@ -210,6 +222,7 @@ impl Plan {
             revised: false,
             minutes: self.minutes,
             start_time: self.start_time,
+            jury: self.jury.clone(),
         };
         let mut out = vec![Command::Create { info }];
         out.extend(self.participants.iter().map(|p| Command::AddParticipant {
@@ -230,6 +243,7 @@ impl Plan {
             position: None,
             origin: None,
             setup: i.setup.clone(),
+            presenter: i.presenter.clone(),
         }));
         out
     }
@@ -270,6 +284,12 @@ struct RawPlan {
     minutes: RawMinutes,
     start_time: Option<Spanned<String>>,
     series: Option<Spanned<String>>,
+    #[serde(default)]
+    criteria: Vec<Spanned<jury::RawCriterion>>,
+    #[serde(default)]
+    jurors: Vec<Spanned<jury::RawJuror>>,
+    #[serde(default)]
+    scoring: jury::RawScoring,
 }
 
 /// The `[minutes]` table: what the minutes hold.
@@ -306,12 +326,13 @@ struct RawItem {
     segments: Vec<Spanned<schedule::RawSegment>>,
     #[serde(default)]
     review: bool,
+    presenter: Option<Spanned<String>>,
 }
 
 /// Parses and checks a plan. `file` names it in error messages. Returns every
 /// problem found (a syntax error stops at the first).
 pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
-    let raw = read_toml(src, file)?;
+    let mut raw = read_toml(src, file)?;
     let mut c = Checker {
         file,
         src,
@@ -330,8 +351,11 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
     let date = c.date(raw.date.as_ref());
     let speaker_limit_minutes = c.speaker_limit(raw.speaker_limit_minutes.as_ref());
     let participants = c.participants(raw.participants);
-    let agenda = c.agenda(raw.agenda);
     let start_time = c.start_time(raw.start_time.as_ref());
+    let presenters = jury::presenters(&mut raw.agenda);
+    let mut agenda = c.agenda(raw.agenda);
+    c.set_presenters(&mut agenda, presenters, &participants);
+    let jury = c.jury(raw.criteria, raw.jurors, &raw.scoring);
     let venue = c.opt(raw.venue, "venue");
     let organizer = c.opt(raw.organizer, "organizer");
     let place = c.opt(raw.place, "place");
@@ -388,6 +412,7 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         },
         start_time,
         series,
+        jury,
     })
 }
 

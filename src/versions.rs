@@ -27,8 +27,10 @@ pub const STATE: u32 = crate::domain::Snapshot::VERSION;
 /// client's id (commands are recorded once per id), the welcome the state
 /// instead of the log, the log sent on request, and the refusals
 /// `too_many` and `ahead_of_clock`, which a peer of 1 could not read; the
-/// event `session_edited` and the refusal `date_fixed`.
-pub const LIVE_PROTOCOL: u32 = 2;
+/// event `session_edited` and the refusal `date_fixed`. 3: the commands
+/// `score` and `announce_scores`, `votes` on `add_decision`, `presenter` on
+/// `add_agenda_item`, their events and refusals.
+pub const LIVE_PROTOCOL: u32 = 3;
 
 /// The `session.json` format (owned by `export::json`): bumped when the
 /// exported events or state change shape; `fgd import` reads it back.
@@ -48,7 +50,7 @@ mod tests {
                 LIVE_PROTOCOL,
                 SESSION_JSON
             ),
-            (1, 1, 4, 2, 3)
+            (1, 1, 4, 3, 3)
         );
     }
 }

@@ -448,10 +448,11 @@ fn plan_check(files: &[PathBuf]) -> Result<(), CliError> {
         };
         match plan::parse(&src, &name) {
             Ok(p) => print::out(&format!(
-                "{name}: ok — {} participants, {} agenda items, {} minutes",
+                "{name}: ok — {} participants, {} agenda items, {} minutes{}",
                 p.participants.len(),
                 p.agenda.len(),
-                p.planned_minutes()
+                p.planned_minutes(),
+                p.jury_summary()
             )),
             Err(errors) => {
                 failed = true;

@@ -23,6 +23,7 @@ pub(super) struct NewItem {
     pub position: Option<usize>,
     pub origin: Option<String>,
     pub setup: super::schedule::ItemSetup,
+    pub presenter: Option<String>,
 }
 
 /// The fields of `edit_agenda_item`, as typed: `None` keeps.
@@ -73,6 +74,10 @@ pub(super) fn add(r: &Rules, new: NewItem) -> Result<Event, DomainError> {
             spans: vec![],
             origin: opt_line(new.origin, "origin")?,
             revised: false,
+            presenter: match new.presenter.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(p) => Some(r.s.find_participant(p)?.code.clone()),
+            },
         },
         index,
     })

@@ -12,7 +12,8 @@ use super::header;
 use super::lifecycle;
 use super::participants;
 use super::records::statements::Which;
-use super::records::{self, actions, mindsets, notes, statements};
+use super::records::{self, actions, ideas, mindsets, notes, statements};
+use super::scoring;
 use super::session::Session;
 use super::types::Status;
 use super::undo;
@@ -117,5 +118,10 @@ fn fold(s: &mut Session, rec: &Recorded, correcting: bool) {
             actions::status_set(s, *id, *status, note.as_deref(), *due, correcting);
         }
         Event::Removed { target } => records::removed(s, *target, correcting),
+        Event::Scored { score } => scoring::scored(s, score),
+        Event::ScoresAnnounced => scoring::announced(s, at),
+        Event::IdeaAdded { idea } => ideas::added(s, idea),
+        Event::IdeaPrioritised { id, dots } => ideas::prioritised(s, *id, *dots, correcting),
+        Event::ActionPlanned { id, plan } => ideas::planned(s, *id, plan, correcting),
     }
 }

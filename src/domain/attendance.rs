@@ -56,6 +56,9 @@ fn taking_part<'a>(
         // not be in this room.
         Event::ActionAdded { action } if action.carried.is_some() => None,
         Event::ActionAdded { action } => Some((action.pic.as_ref()?.code.as_deref()?, action.at)),
+        // A presenter who is scored presented.
+        Event::Scored { score } => Some((score.presenter.as_str(), at)),
+        Event::IdeaAdded { idea } => Some((idea.proposer.as_deref()?, idea.at)),
         Event::NoteEdited {
             id, participant, ..
         } => edited(
@@ -73,6 +76,9 @@ fn taking_part<'a>(
             pic.as_ref().and_then(|p| p.code.as_deref()),
         ),
         Event::Created { .. }
+        | Event::ScoresAnnounced
+        | Event::IdeaPrioritised { .. }
+        | Event::ActionPlanned { .. }
         | Event::Started { .. }
         | Event::Paused
         | Event::Resumed

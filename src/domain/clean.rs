@@ -128,6 +128,7 @@ mod tests {
                 at: Utc::now(),
                 removed: false,
                 revised: false,
+                votes: None,
             },
         };
         ev.clean().unwrap();
@@ -151,6 +152,7 @@ mod tests {
                     at: Utc::now(),
                     removed: false,
                     revised: false,
+                    votes: None,
                 },
             },
         };

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::header::HeaderChange;
 use super::schedule::ItemSetup;
 use super::series::Carried;
+use super::records::statements::Votes;
 use super::session::{ActionId, EntryId, ItemId, MindsetId, NoteId, SessionInfo};
 use super::types::{ActionStatus, CoreValue, NoteKind, SpeakKind};
 
@@ -120,6 +121,9 @@ pub enum Command {
         /// A break, its own speaker limit, its segments.
         #[serde(default, skip_serializing_if = "ItemSetup::is_plain")]
         setup: ItemSetup,
+        /// The participant who presents in it (code or exact name).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        presenter: Option<String>,
     },
     /// Change an agenda item; an empty owner clears it.
     EditAgendaItem {
@@ -286,6 +290,9 @@ pub enum Command {
         /// Agenda item; the active one when omitted.
         #[serde(default)]
         item: Option<ItemId>,
+        /// How many were for, against and abstained, never who.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        votes: Option<Votes>,
     },
     /// Correct a decision.
     EditDecision {
@@ -381,6 +388,73 @@ pub enum Command {
     RemoveAction {
         /// Number.
         action: ActionId,
+    },
+
+    /// Record a juror's score of a presenter on one criterion (a later
+    /// score of the same cell replaces it).
+    Score {
+        /// Juror code (`J1`) or exact name.
+        juror: String,
+        /// Participant code or exact name.
+        presenter: String,
+        /// Criterion number, name or a unique start of its name.
+        criterion: String,
+        /// The score, 0 to the criterion's max.
+        value: u32,
+    },
+    /// Let the scores, totals and ranking be shown (the projector shows the
+    /// ranking); scores can no longer change.
+    AnnounceScores,
+
+    /// Record an innovation idea.
+    AddIdea {
+        /// What the innovation is.
+        title: String,
+        /// The problem it answers.
+        #[serde(default)]
+        problem: Option<String>,
+        /// The OPD or team.
+        #[serde(default)]
+        team: Option<String>,
+        /// Who proposed it (a participant's code or name, or free text).
+        #[serde(default)]
+        proposer: Option<String>,
+        /// Agenda item; the active one when omitted.
+        #[serde(default)]
+        item: Option<ItemId>,
+    },
+    /// Set an idea's priority: its dot votes.
+    PrioritiseIdea {
+        /// Number.
+        idea: u32,
+        /// Dot votes.
+        dots: u32,
+    },
+    /// Remove an idea.
+    RemoveIdea {
+        /// Number.
+        idea: u32,
+    },
+    /// Set an action's rencana aksi; what is not given is kept, an empty
+    /// text clears it.
+    PlanAction {
+        /// Number.
+        action: ActionId,
+        /// The idea it carries out.
+        #[serde(default)]
+        idea: Option<u32>,
+        /// Team or OPD.
+        #[serde(default)]
+        team: Option<String>,
+        /// Indicator of success.
+        #[serde(default)]
+        indicator: Option<String>,
+        /// Resources needed.
+        #[serde(default)]
+        resources: Option<String>,
+        /// Schedule, as written.
+        #[serde(default)]
+        schedule: Option<String>,
     },
 }
 

@@ -13,9 +13,11 @@ use super::floor;
 use super::header;
 use super::lifecycle;
 use super::participants::{self, NewParticipant, ParticipantChange};
+use super::records::ideas::{self, ActionPlan, NewIdea};
 use super::records::statements::Which;
 use super::records::{self, actions, mindsets, notes, statements};
 use super::rules::Rules;
+use super::scoring;
 use super::session::Session;
 use super::types::Actor;
 
@@ -110,6 +112,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             position,
             origin,
             setup,
+            presenter,
         } => agenda::add(
             r,
             NewItem {
@@ -120,6 +123,7 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
                 position,
                 origin,
                 setup,
+                presenter,
             },
         ),
         Command::EditAgendaItem {
@@ -183,11 +187,15 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             participant,
             private,
         } => notes::edit(r, note, text, kind, participant.as_deref(), private),
-        Command::AddDecision { text, item } => statements::add(r, Which::Decision, &text, item),
+        Command::AddDecision { text, item, votes } => {
+            statements::add(r, Which::Decision, &text, item, votes)
+        }
         Command::EditDecision { decision, text } => {
             statements::edit(r, Which::Decision, decision, &text)
         }
-        Command::AddConclusion { text, item } => statements::add(r, Which::Conclusion, &text, item),
+        Command::AddConclusion { text, item } => {
+            statements::add(r, Which::Conclusion, &text, item, None)
+        }
         Command::EditConclusion { conclusion, text } => {
             statements::edit(r, Which::Conclusion, conclusion, &text)
         }
@@ -226,5 +234,48 @@ fn dispatch(r: &Rules, command: Command, actor: Actor) -> Result<Event, DomainEr
             records::remove(r.s, Target::Conclusion(conclusion))
         }
         Command::RemoveAction { action } => records::remove(r.s, Target::Action(action)),
+        Command::Score {
+            juror,
+            presenter,
+            criterion,
+            value,
+        } => scoring::score(r, &juror, &presenter, &criterion, value),
+        Command::AnnounceScores => scoring::announce(r),
+        Command::AddIdea {
+            title,
+            problem,
+            team,
+            proposer,
+            item,
+        } => ideas::add(
+            r,
+            NewIdea {
+                title,
+                problem,
+                team,
+                proposer,
+                item,
+            },
+        ),
+        Command::PrioritiseIdea { idea, dots } => ideas::prioritise(r, idea, dots),
+        Command::RemoveIdea { idea } => records::remove(r.s, Target::Idea(idea)),
+        Command::PlanAction {
+            action,
+            idea,
+            team,
+            indicator,
+            resources,
+            schedule,
+        } => ideas::plan_action(
+            r,
+            action,
+            ActionPlan {
+                idea,
+                team,
+                indicator,
+                resources,
+                schedule,
+            },
+        ),
     }
 }

@@ -186,6 +186,30 @@ pub enum DomainError {
     NothingToUndo,
     /// `undo` of something another terminal has changed since.
     UndoConflict(String),
+    /// `score` or `announce_scores` in a session without criteria and jurors.
+    NoJury,
+    /// A juror reference that matches no juror.
+    UnknownJuror(String),
+    /// A criterion reference that matches no criterion.
+    UnknownCriterion(String),
+    /// A score above the criterion's max.
+    ScoreOutOfRange {
+        /// Given.
+        value: u32,
+        /// The criterion's max.
+        max: u32,
+    },
+    /// A score or a second announcement after the announcement.
+    ScoresAnnounced,
+    /// `announce_scores` before any score.
+    NoScores,
+    /// Vote counts beyond belief.
+    TooManyVotes {
+        /// Their sum.
+        count: u32,
+        /// The limit.
+        max: u32,
+    },
 }
 
 impl std::error::Error for DomainError {}

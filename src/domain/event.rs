@@ -6,6 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::header::Header;
+use super::records::ideas::{ActionPlan, Idea};
+use super::scoring::Score;
 use super::session::{
     ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, Note, NoteId,
     Participant, Pic, QueueEntry, Seq, SessionInfo, Statement,
@@ -40,6 +42,8 @@ pub enum Target {
     Conclusion(u32),
     /// An action item.
     Action(ActionId),
+    /// An innovation idea.
+    Idea(u32),
 }
 
 /// A fact in a session's history.
@@ -306,6 +310,32 @@ pub enum Event {
     Removed {
         /// Which one.
         target: Target,
+    },
+    /// A juror scored a presenter on one criterion.
+    Scored {
+        /// The score, resolved to codes and the criterion's number.
+        score: Score,
+    },
+    /// The scores were announced.
+    ScoresAnnounced,
+    /// An innovation idea was recorded.
+    IdeaAdded {
+        /// The idea.
+        idea: Idea,
+    },
+    /// An idea's dot votes were set.
+    IdeaPrioritised {
+        /// Which idea.
+        id: u32,
+        /// Its dots.
+        dots: u32,
+    },
+    /// An action's rencana aksi was set.
+    ActionPlanned {
+        /// Which action.
+        id: ActionId,
+        /// The whole rencana aksi.
+        plan: ActionPlan,
     },
 }
 

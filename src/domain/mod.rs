@@ -34,6 +34,7 @@ mod redecide;
 mod rules;
 pub mod schedule;
 mod series;
+mod scoring;
 mod session;
 mod snapshot;
 mod speakers;
@@ -52,9 +53,12 @@ pub use error::DomainError;
 pub use event::{Event, Recorded, Target};
 pub use header::{Header, HeaderChange};
 pub use invariants::Broken;
+pub use records::ideas::{ActionPlan, Idea, IdeaId};
+pub use records::statements::{MAX_VOTES, Votes};
 pub use records::{Record, RecordKind};
 pub use redecide::{Unproducible, command_of, redecide};
 pub use series::{Carried, Outcome, is_closing_title, is_review_title};
+pub use scoring::{Criterion, Juror, Jury, Score, Scores, Standing, Total, decimal};
 pub use session::{
     ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, MinutesOptions,
     Note, NoteId, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span, Speaking,

@@ -120,6 +120,7 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
             position: Some(index + 1),
             origin: item.origin.clone(),
             setup: item.setup.clone(),
+            presenter: item.presenter.clone(),
         },
         Event::ItemEdited {
             id,
@@ -223,6 +224,7 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
         Event::DecisionAdded { decision } => Command::AddDecision {
             text: decision.text.clone(),
             item: decision.item,
+            votes: decision.votes,
         },
         Event::DecisionEdited { id, text } => Command::EditDecision {
             decision: *id,
@@ -272,6 +274,44 @@ pub fn command_of(s: &Session, event: &Event) -> Command {
             Target::Decision(decision) => Command::RemoveDecision { decision },
             Target::Conclusion(conclusion) => Command::RemoveConclusion { conclusion },
             Target::Action(action) => Command::RemoveAction { action },
+            Target::Idea(idea) => Command::RemoveIdea { idea },
         },
+        Event::Scored { score } => Command::Score {
+            juror: score.juror.clone(),
+            presenter: score.presenter.clone(),
+            criterion: score.criterion.to_string(),
+            value: score.value,
+        },
+        Event::ScoresAnnounced => Command::AnnounceScores,
+        Event::IdeaAdded { idea } => Command::AddIdea {
+            title: idea.title.clone(),
+            problem: idea.problem.clone(),
+            team: idea.team.clone(),
+            proposer: idea.proposer.clone(),
+            item: idea.item,
+        },
+        Event::IdeaPrioritised { id, dots } => Command::PrioritiseIdea {
+            idea: *id,
+            dots: *dots,
+        },
+        Event::ActionPlanned { id, plan } => {
+            let old = s
+                .actions
+                .iter()
+                .find(|a| a.id == *id)
+                .and_then(|a| a.plan.clone());
+            let old = old.unwrap_or_default();
+            let text = |new: &Option<String>, old: &Option<String>| {
+                (new != old).then(|| new.clone().unwrap_or_default())
+            };
+            Command::PlanAction {
+                action: *id,
+                idea: plan.idea,
+                team: text(&plan.team, &old.team),
+                indicator: text(&plan.indicator, &old.indicator),
+                resources: text(&plan.resources, &old.resources),
+                schedule: text(&plan.schedule, &old.schedule),
+            }
+        }
     }
 }

@@ -9,6 +9,9 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::records::ideas::{ActionPlan, Idea};
+use super::records::statements::Votes;
+use super::scoring::{Jury, Scores};
 use super::types::{
     ActionStatus, CoreValue, ItemStatus, Language, NoteKind, SessionKind, SpeakKind, Status, Zone,
 };
@@ -132,6 +135,9 @@ pub struct SessionInfo {
     /// What the minutes hold (the plan's `[minutes]` table).
     #[serde(default, skip_serializing_if = "all_minutes")]
     pub minutes: MinutesOptions,
+    /// The jury and its criteria (plan `[[criteria]]`, `[[jurors]]`).
+    #[serde(default, skip_serializing_if = "Jury::is_empty")]
+    pub jury: Jury,
 }
 
 /// What the minutes of a session hold, from the plan's `[minutes]` table.
@@ -260,6 +266,9 @@ pub struct AgendaItem {
     /// Changed after the session ended.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revised: bool,
+    /// The participant who presents in this slot (a jury session).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presenter: Option<String>,
 }
 
 impl AgendaItem {
@@ -399,6 +408,9 @@ pub struct Statement {
     /// Changed after the session ended.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revised: bool,
+    /// How many were for, against and abstained (a decision), never who.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<Votes>,
 }
 
 /// Who is responsible for an action: linked to a participant when the text names one.
@@ -438,6 +450,10 @@ pub struct ActionItem {
     /// The latest progress note recorded with its status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Its rencana aksi (innovation lab): idea, team, indicator, resources,
+    /// schedule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<ActionPlan>,
     /// When recorded.
     #[serde(deserialize_with = "super::stamp::de")]
     pub at: DateTime<Utc>,
@@ -504,6 +520,12 @@ pub struct Session {
     pub conclusions: Vec<Statement>,
     /// Action items; index = id − 1.
     pub actions: Vec<ActionItem>,
+    /// Innovation ideas; index = id − 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ideas: Vec<Idea>,
+    /// The jury's scores and their announcement.
+    #[serde(default, skip_serializing_if = "Scores::is_empty")]
+    pub scores: Scores,
     /// Next agenda item number.
     pub next_item_id: u32,
     /// Next queue entry number.

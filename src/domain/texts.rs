@@ -104,7 +104,33 @@ impl Event {
                 let persons = Value::Many(&mut info.resource_persons);
                 f(Field::Text(Form::Line, Kept, persons))?;
                 f(opt_line(Kept, &mut info.follow_up_of))?;
-                f(opt_line(Kept, &mut info.series))
+                f(opt_line(Kept, &mut info.series))?;
+                for c in &mut info.jury.criteria {
+                    f(line(Free, &mut c.name))?;
+                }
+                for j in &mut info.jury.jurors {
+                    f(line(Kept, &mut j.code))?;
+                    f(line(Kept, &mut j.name))?;
+                    f(opt_line(Kept, &mut j.nip))?;
+                    f(opt_line(Kept, &mut j.position))?;
+                }
+                Ok(())
+            }
+            Event::IdeaAdded { idea } => {
+                f(text(&mut idea.title))?;
+                f(opt_line(Free, &mut idea.problem))?;
+                f(opt_line(Free, &mut idea.team))?;
+                f(opt_line(Free, &mut idea.proposer))
+            }
+            Event::ActionPlanned { plan, .. } => {
+                f(opt_line(Free, &mut plan.team))?;
+                f(opt_line(Free, &mut plan.indicator))?;
+                f(opt_line(Free, &mut plan.resources))?;
+                f(opt_line(Free, &mut plan.schedule))
+            }
+            Event::Scored { score } => {
+                f(line(Kept, &mut score.juror))?;
+                f(line(Kept, &mut score.presenter))
             }
             Event::SessionEdited { header: h } => {
                 f(line(Free, &mut h.title))?;
@@ -162,7 +188,8 @@ impl Event {
                 for s in &mut item.setup.segments {
                     f(line(Free, &mut s.title))?;
                 }
-                f(opt_line(Kept, &mut item.origin))
+                f(opt_line(Kept, &mut item.origin))?;
+                f(opt_line(Kept, &mut item.presenter))
             }
             Event::ItemEdited {
                 title,
@@ -238,6 +265,8 @@ impl Event {
             | Event::QueueEntryMoved { .. }
             | Event::QueueEntryRemoved { .. }
             | Event::SpeakerFinished
+            | Event::ScoresAnnounced
+            | Event::IdeaPrioritised { .. }
             | Event::Removed { .. } => Ok(()),
         }
     }

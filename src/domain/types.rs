@@ -44,6 +44,8 @@ pub enum SessionKind {
     Kbk,
     /// Innovation laboratory stage.
     Labinov,
+    /// Technical guidance (bimbingan teknis), led by resource persons.
+    Bimtek,
 }
 
 words!(SessionKind, "session kind", {
@@ -52,6 +54,7 @@ words!(SessionKind, "session kind", {
     Forum => ["forum"],
     Kbk => ["kbk"],
     Labinov => ["labinov", "innovation lab"],
+    Bimtek => ["bimtek", "bimbingan teknis", "technical guidance"],
 });
 
 /// The language of a session's screens and minutes.

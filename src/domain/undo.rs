@@ -11,16 +11,20 @@
 use std::collections::{HashMap, VecDeque};
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::event::{Event, Target};
+use super::records::ideas::Idea;
 use super::records::{Record, RecordKind};
 use super::rules::index;
+use super::scoring::Scores;
 use super::session::{
     ActionItem, AgendaItem, MindsetShift, Note, Participant, QueueEntry, Seq, Session, SessionInfo,
     Span, Speaking, Statement,
 };
 use super::types::{Actor, Status};
+
+mod wire;
 
 /// How many commands each actor can undo.
 pub const UNDO_DEPTH: usize = 100;
@@ -39,6 +43,8 @@ pub(crate) enum Slot {
     Decision(usize),
     Conclusion(usize),
     Action(usize),
+    Scores,
+    Idea(usize),
 }
 
 /// The value a slot had before an event.
@@ -71,6 +77,8 @@ enum Saved {
     Decision(Option<Statement>),
     Conclusion(Option<Statement>),
     Action(Option<ActionItem>),
+    Scores(Scores),
+    Idea(Option<Idea>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -85,53 +93,6 @@ struct Entry {
 pub(crate) struct UndoLog {
     stacks: HashMap<Actor, VecDeque<Entry>>,
     versions: HashMap<Slot, Seq>,
-}
-
-/// How the undo log is written: maps as lists in a fixed order.
-#[derive(Serialize)]
-struct UndoLogOut<'a> {
-    stacks: Vec<(Actor, &'a VecDeque<Entry>)>,
-    versions: Vec<(Slot, Seq)>,
-}
-
-#[derive(Deserialize)]
-struct UndoLogIn {
-    stacks: Vec<(Actor, VecDeque<Entry>)>,
-    versions: Vec<(Slot, Seq)>,
-}
-
-impl Serialize for UndoLog {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut stacks: Vec<(Actor, &VecDeque<Entry>)> =
-            self.stacks.iter().map(|(a, s)| (*a, s)).collect();
-        stacks.sort_unstable_by_key(|(a, _)| *a);
-        let mut versions: Vec<(Slot, Seq)> = self.versions.iter().map(|(s, v)| (*s, *v)).collect();
-        versions.sort_unstable();
-        UndoLogOut { stacks, versions }.serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for UndoLog {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let wire = UndoLogIn::deserialize(deserializer)?;
-        let mut log = UndoLog::default();
-        for (actor, stack) in wire.stacks {
-            // `revert` drops an emptied stack, so a stored one is never empty.
-            if stack.is_empty() || stack.len() > UNDO_DEPTH {
-                return Err(D::Error::custom("an undo stack of a wrong depth"));
-            }
-            if log.stacks.insert(actor, stack).is_some() {
-                return Err(D::Error::custom("two undo stacks for one actor"));
-            }
-        }
-        for (slot, seq) in wire.versions {
-            if log.versions.insert(slot, seq).is_some() {
-                return Err(D::Error::custom("two versions for one slot"));
-            }
-        }
-        Ok(log)
-    }
 }
 
 impl UndoLog {
@@ -280,6 +241,12 @@ labels! {
     RemoveDecision,
     RemoveConclusion,
     RemoveActionItem,
+    Score,
+    AnnounceScores,
+    AddIdea,
+    PrioritiseIdea,
+    PlanActionItem,
+    RemoveIdea,
 }
 
 impl Label {
@@ -341,12 +308,18 @@ pub fn label(event: &Event) -> Option<Label> {
         Event::ActionAdded { .. } => Label::AddActionItem,
         Event::ActionEdited { .. } => Label::EditActionItem,
         Event::ActionStatusSet { .. } => Label::ActionStatus,
+        Event::Scored { .. } => Label::Score,
+        Event::ScoresAnnounced => Label::AnnounceScores,
+        Event::IdeaAdded { .. } => Label::AddIdea,
+        Event::IdeaPrioritised { .. } => Label::PrioritiseIdea,
+        Event::ActionPlanned { .. } => Label::PlanActionItem,
         Event::Removed { target } => match target {
             Target::Note(_) => Label::RemoveNote,
             Target::Mindset(_) => Label::RemoveMindsetNote,
             Target::Decision(_) => Label::RemoveDecision,
             Target::Conclusion(_) => Label::RemoveConclusion,
             Target::Action(_) => Label::RemoveActionItem,
+            Target::Idea(_) => Label::RemoveIdea,
         },
     })
 }
@@ -400,6 +373,10 @@ fn slots(session: &Session, event: &Event) -> Vec<Slot> {
             vec![Slot::Action(index(id.0))]
         }
         Event::Removed { target } => vec![Slot::record(target.kind(), index(target.number()))],
+        Event::Scored { .. } | Event::ScoresAnnounced => vec![Slot::Scores],
+        Event::IdeaAdded { .. } => vec![Slot::Idea(session.ideas.len())],
+        Event::IdeaPrioritised { id, .. } => vec![Slot::Idea(index(*id))],
+        Event::ActionPlanned { id, .. } => vec![Slot::Action(index(id.0))],
     }
 }
 
@@ -412,6 +389,7 @@ impl Slot {
             RecordKind::Decision => Slot::Decision(i),
             RecordKind::Conclusion => Slot::Conclusion(i),
             RecordKind::Action => Slot::Action(i),
+            RecordKind::Idea => Slot::Idea(i),
         }
     }
 }
@@ -424,10 +402,12 @@ impl Saved {
             Saved::Mindset(m) => m.as_ref().map(|r| r as &dyn Record),
             Saved::Decision(d) | Saved::Conclusion(d) => d.as_ref().map(|r| r as &dyn Record),
             Saved::Action(a) => a.as_ref().map(|r| r as &dyn Record),
+            Saved::Idea(i) => i.as_ref().map(|r| r as &dyn Record),
             Saved::Header { .. }
             | Saved::Info(_)
             | Saved::Agenda { .. }
             | Saved::Floor { .. }
+            | Saved::Scores(_)
             | Saved::Participant(_) => None,
         }
     }
@@ -459,6 +439,8 @@ fn save(s: &Session, slot: Slot) -> Saved {
         Slot::Decision(i) => Saved::Decision(s.decisions.get(i).cloned()),
         Slot::Conclusion(i) => Saved::Conclusion(s.conclusions.get(i).cloned()),
         Slot::Action(i) => Saved::Action(s.actions.get(i).cloned()),
+        Slot::Scores => Saved::Scores(s.scores.clone()),
+        Slot::Idea(i) => Saved::Idea(s.ideas.get(i).cloned()),
     }
 }
 
@@ -592,6 +574,10 @@ fn restore(s: &mut Session, slot: Slot, saved: Saved) {
         }
         (Slot::Action(i), Saved::Action(a)) => {
             put_back(&mut s.actions, i, a, true, |a| a.removed = true);
+        }
+        (_, Saved::Scores(scores)) => s.scores = scores,
+        (Slot::Idea(i), Saved::Idea(idea)) => {
+            put_back(&mut s.ideas, i, idea, true, |i| i.removed = true);
         }
         _ => {}
     }

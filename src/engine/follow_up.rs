@@ -43,6 +43,7 @@ pub fn arrange(commands: &mut Vec<Command>, plan: &Plan, prev: &Session) {
                 position: Some(1),
                 origin: None,
                 setup: crate::domain::schedule::ItemSetup::default(),
+                presenter: None,
             });
             Some(item_id(plan.agenda.len()))
         }
@@ -88,6 +89,7 @@ fn deferred(prev: &Session, titles: &mut Vec<String>) -> Vec<Command> {
             position: Some(at + 1),
             origin: Some(item.origin.clone().unwrap_or_else(|| prev.info.id.clone())),
             setup: item.setup.clone(),
+            presenter: item.presenter.clone(),
         });
     }
     out

@@ -199,8 +199,10 @@ pub fn import(bytes: &[u8]) -> Result<(Session, Vec<Recorded>), ReadError> {
 fn numbering_name(kind: RecordKind) -> &'static str {
     match kind {
         RecordKind::Action => "action",
-        RecordKind::Note | RecordKind::Mindset | RecordKind::Decision | RecordKind::Conclusion => {
-            kind.name()
-        }
+        RecordKind::Note
+        | RecordKind::Mindset
+        | RecordKind::Decision
+        | RecordKind::Conclusion
+        | RecordKind::Idea => kind.name(),
     }
 }

@@ -18,6 +18,9 @@ pub mod md;
 pub mod minutes;
 pub mod model;
 pub mod register;
+/// The scores sheet of `actions.xlsx` (the workbook's other sheets come with its writer).
+#[path = "xlsx/scores.rs"]
+pub mod xlsx_scores;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;

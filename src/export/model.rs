@@ -15,7 +15,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{ItemId, Language, Participant, Person, RecordKind, Recorded, Session};
+use crate::domain::{
+    ItemId, Language, Participant, Person, RecordKind, Recorded, Session, SessionKind,
+};
 use crate::i18n::{self, minutes::Labels};
 
 pub use super::minutes::actions::ActionRow;
@@ -24,9 +26,12 @@ pub use super::minutes::attendance::AttendanceRow;
 pub use super::minutes::deferred::DeferredRow;
 pub use super::minutes::discussion::{Discussion, NoteRow};
 pub use super::minutes::header::Header;
+pub use super::minutes::ideas::TeamIdeas;
+pub use super::minutes::jp::JpRow;
 pub use super::minutes::mindsets::MindsetRow;
 pub use super::minutes::participants::{ParticipantRow, Participants};
 pub use super::minutes::participation::{Participation, TalkRow, UnitRow};
+pub use super::minutes::scores::ScoreResults;
 pub use super::minutes::sign_off::SignOff;
 pub use super::minutes::statements::StatementRow;
 
@@ -72,6 +77,14 @@ pub struct Minutes {
     pub sign_off: SignOff,
     /// The attendance sheet (daftar hadir).
     pub attendance: Vec<AttendanceRow>,
+    /// The kind of session (which sections it shows).
+    pub kind: SessionKind,
+    /// A jury session's results.
+    pub scores: Option<ScoreResults>,
+    /// A bimtek's lesson hours per resource person.
+    pub jp: Option<Vec<JpRow>>,
+    /// An innovation lab's ideas and rencana aksi per team.
+    pub ideas: Option<Vec<TeamIdeas>>,
 }
 
 /// A person who signs: name and NIP.
@@ -185,6 +198,10 @@ impl<'a> Builder<'a> {
             closing: self.closing(),
             sign_off: self.sign_off(),
             attendance: self.attendance(),
+            kind: self.s.info.kind,
+            scores: self.scores(),
+            jp: self.jp(),
+            ideas: self.ideas(),
         }
     }
 

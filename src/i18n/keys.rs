@@ -63,6 +63,7 @@ fn help_words(op: Op) -> (&'static str, &'static str) {
         Op::NewAction => ("tindak lanjut baru", "new action item"),
         Op::ToggleDone => ("tandai tindak lanjut selesai / terbuka", "mark the selected action done / open"),
         Op::DropAction => ("tandai tindak lanjut batal", "mark the selected action dropped"),
+        Op::ScoreSheet => ("lembar nilai juri; A di dalamnya: umumkan", "jury's score sheet; A in it: announce"),
     }
 }
 
@@ -154,5 +155,6 @@ fn hint_words(op: Op) -> Option<(&'static str, &'static str)> {
         Op::NewAction => Some(("tindak lanjut", "action")),
         Op::ToggleDone => None,
         Op::DropAction => None,
+        Op::ScoreSheet => None,
     }
 }

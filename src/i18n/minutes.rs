@@ -109,6 +109,7 @@ words! {
         kind_forum: ("Forum", "Forum"),
         kind_kbk: ("Gelar Kelompok Budaya Kerja (KBK)", "Work-culture group (KBK) show"),
         kind_labinov: ("Laboratorium Inovasi", "Innovation Lab"),
+        kind_bimtek: ("Bimbingan Teknis (Bimtek)", "Technical guidance (bimtek)"),
         // Session status.
         status_planned: ("direncanakan", "planned"),
         status_live: ("berlangsung", "in progress"),
@@ -153,6 +154,7 @@ impl Labels {
             SessionKind::Forum => self.kind_forum,
             SessionKind::Kbk => self.kind_kbk,
             SessionKind::Labinov => self.kind_labinov,
+            SessionKind::Bimtek => self.kind_bimtek,
         }
     }
 

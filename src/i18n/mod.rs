@@ -60,6 +60,7 @@ macro_rules! words {
 
 pub mod common;
 pub mod errors;
+pub mod jury;
 pub mod keys;
 pub mod minutes;
 pub mod outcome;

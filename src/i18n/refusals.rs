@@ -46,6 +46,13 @@ pub const NAMES: &[Pair] = &[
     ("penyelenggara", "organizer"),
     ("nama", "name"),
     ("pangkat/golongan", "rank"),
+    ("ide inovasi", "idea"),
+    ("masalah", "problem"),
+    ("tim/OPD", "team"),
+    ("pengusul", "proposer"),
+    ("indikator", "indicator"),
+    ("sumber daya", "resources"),
+    ("jadwal", "schedule"),
 ];
 
 /// A field or record name of the domain in `lang`; a name missing from
@@ -119,6 +126,13 @@ pub fn refusal(lang: Language, e: &DomainError) -> String {
         E::DueOfClosedAction => say! { lang, "batas waktu baru hanya untuk tindak lanjut yang masih terbuka: pakai status open untuk memperpanjang", "a new due date is only for an action still open: use status open to extend it" },
         E::NothingToChange => say! { lang, "tidak ada yang berubah", "nothing to change" },
         E::NothingToUndo => say! { lang, "tidak ada yang bisa diurungkan dari terminal ini", "nothing to undo from this terminal" },
+        E::NoJury => say! { lang, "sesi ini tidak punya juri dan kriteria penilaian; tambahkan [[criteria]] dan [[jurors]] di rencana sesi", "this session has no jury and criteria; add [[criteria]] and [[jurors]] to its plan" },
+        E::UnknownJuror(r) => say! { lang, "tidak ada juri `{r}`; sebut dengan kode (mis. J1) atau nama lengkap", "no juror `{r}`; name one by code (like J1) or by exact name" },
+        E::UnknownCriterion(r) => say! { lang, "tidak ada kriteria `{r}`; sebut dengan nomor atau nama (awal nama cukup bila hanya satu yang cocok)", "no criterion `{r}`; name one by number or name (a unique start of the name will do)" },
+        E::ScoreOutOfRange { value, max } => say! { lang, "nilai {value} melebihi nilai tertinggi kriteria ini ({max})", "score {value} is above this criterion's maximum ({max})" },
+        E::ScoresAnnounced => say! { lang, "nilai sudah diumumkan; urungkan pengumuman dulu untuk mengubahnya", "the scores have been announced; undo the announcement first to change them" },
+        E::NoScores => say! { lang, "belum ada nilai yang bisa diumumkan", "there are no scores to announce yet" },
+        E::TooManyVotes { count, max } => say! { lang, "jumlah suara {count} terlalu besar (paling banyak {max})", "{count} votes is too many (at most {max})" },
         E::UndoConflict(what) => say! { lang, "tidak bisa mengurungkan “{what}”: sudah diubah dari terminal lain", "can't undo “{what}”: it was changed since from another terminal"; what = super::undo::named(lang, what) },
     };
     text
@@ -318,6 +332,19 @@ mod tests {
             E::NothingToChange,
             E::NothingToUndo,
             E::UndoConflict(s()),
+            E::NoJury,
+            E::UnknownJuror("J9".into()),
+            E::UnknownCriterion("x".into()),
+            E::ScoreOutOfRange {
+                value: 120,
+                max: 100,
+            },
+            E::ScoresAnnounced,
+            E::NoScores,
+            E::TooManyVotes {
+                count: 200_000,
+                max: 100_000,
+            },
         ]
     }
 

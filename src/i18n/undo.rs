@@ -47,6 +47,12 @@ pub fn label(lang: Language, l: Label) -> &'static str {
         Label::RemoveDecision => ("hapus keputusan", "remove decision"),
         Label::RemoveConclusion => ("hapus kesimpulan", "remove conclusion"),
         Label::RemoveActionItem => ("hapus tindak lanjut", "remove action item"),
+        Label::Score => ("beri nilai", "score"),
+        Label::AnnounceScores => ("umumkan nilai", "announce scores"),
+        Label::AddIdea => ("tambah ide inovasi", "add idea"),
+        Label::PrioritiseIdea => ("prioritas ide", "prioritise idea"),
+        Label::PlanActionItem => ("rencana aksi", "plan action item"),
+        Label::RemoveIdea => ("hapus ide inovasi", "remove idea"),
     };
     match lang {
         Language::Id => id,

@@ -207,6 +207,7 @@ mod tests {
             command: Command::AddDecision {
                 text: "Rapat\ntiap Senin".into(),
                 item: None,
+                votes: None,
             },
             at: None,
         };

@@ -256,6 +256,7 @@ impl Checker<'_> {
                 questions,
                 setup: self.setup(it.is_break, it.speaker_limit_minutes.as_ref(), it.segments),
                 review: it.review,
+                presenter: None,
             });
         }
         agenda

@@ -89,6 +89,8 @@ pub enum Op {
     End,
     /// Switch the screen language.
     SwitchLanguage,
+    /// The jury's score sheet (where the scores are also announced).
+    ScoreSheet,
 }
 
 /// A key with its modifiers, as written in the config (`ctrl-z`, `shift-tab`, `?`).
@@ -280,6 +282,7 @@ pub const DEFAULTS: &[Binding] = &[
     b!(NewAction, [Key::ch('a')], Record),
     b!(ToggleDone, [Key::ch('v')], Record),
     b!(DropAction, [Key::ch('b')], Record),
+    b!(ScoreSheet, [Key::ch('N')], Record),
 ];
 
 /// The ops a footer offers, in order, for each layout (their words are

@@ -60,6 +60,7 @@ impl<P: Port> App<P> {
             | Op::NewAction
             | Op::ToggleDone
             | Op::DropAction => self.on_records(op, now),
+            Op::ScoreSheet => self.open_score_sheet(),
         }
     }
 
@@ -102,6 +103,10 @@ impl<P: Port> App<P> {
             Op::Add => match self.focus {
                 Panel::Agenda => self.open_form(FormKind::AddItem),
                 Panel::Queue => self.act(Op::RaiseHand, now),
+                // An innovation lab's ideas stand where mindset shifts do.
+                Panel::Mindsets if super::view::kinds::shows_ideas(self.session()) => {
+                    self.open_form(FormKind::Idea);
+                }
                 Panel::Mindsets => self.open_form(FormKind::Mindset),
                 Panel::Notes => self.open_form(FormKind::Note),
                 Panel::Decisions => self.open_form(FormKind::Decision),

@@ -188,6 +188,7 @@ pub fn add_item(title: &str, minutes: u32) -> Command {
         position: None,
         origin: None,
         setup: fgd::domain::schedule::ItemSetup::default(),
+        presenter: None,
     }
 }
 

@@ -16,6 +16,7 @@ fn items_are_added_at_the_end_or_at_a_position() {
         position: Some(1),
         origin: None,
         setup: fgd::domain::schedule::ItemSetup::default(),
+        presenter: None,
     });
     let titles: Vec<&str> = fx.s.agenda.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["Z", "A", "B"]);
@@ -35,6 +36,7 @@ fn items_are_added_at_the_end_or_at_a_position() {
         position: Some(4),
         origin: None,
         setup: fgd::domain::schedule::ItemSetup::default(),
+        presenter: None,
     });
     assert_eq!(fx.s.agenda[3].title, "End");
     for pos in [0, 6] {
@@ -47,6 +49,7 @@ fn items_are_added_at_the_end_or_at_a_position() {
                 position: Some(pos),
                 origin: None,
                 setup: fgd::domain::schedule::ItemSetup::default(),
+                presenter: None,
             }),
             DomainError::BadPosition { to: pos, len: 5 }
         );
@@ -164,6 +167,7 @@ fn only_a_pending_unlinked_item_can_be_removed() {
     fx.ok(Command::AddDecision {
         text: "untuk item 3".into(),
         item: Some(item(3)),
+        votes: None,
     });
     assert_eq!(
         fx.err(Command::RemoveAgendaItem { item: item(3) }),

@@ -16,6 +16,7 @@ fn guided() -> Fx {
         position: None,
         origin: None,
         setup: fgd::domain::schedule::ItemSetup::default(),
+        presenter: None,
     });
     fx.items(&["Penutup"]);
     fx.start();

@@ -307,6 +307,7 @@ fn after_the_end_nothing_new_can_happen() {
         Command::AddDecision {
             text: "x".into(),
             item: None,
+            votes: None,
         },
         Command::AddConclusion {
             text: "x".into(),

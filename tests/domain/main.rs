@@ -12,6 +12,7 @@ mod attendance;
 mod floor;
 mod guide;
 mod header;
+mod ideas;
 mod lifecycle;
 mod overdue;
 mod participants;
@@ -19,6 +20,7 @@ mod props;
 mod records;
 mod schedule;
 mod series;
+mod scoring;
 mod speakers;
 mod text;
 mod undo;
@@ -79,6 +81,7 @@ fn busy() -> Fx {
     fx.ok(Command::AddDecision {
         text: "keputusan".into(),
         item: None,
+        votes: None,
     });
     fx.ok(Command::AddConclusion {
         text: "kesimpulan".into(),
@@ -112,6 +115,7 @@ fn ended_with_records() -> Fx {
     fx.ok(Command::AddDecision {
         text: "SOP direvisi".into(),
         item: None,
+        votes: None,
     });
     fx.ok(Command::AddConclusion {
         text: "Perlu pelatihan".into(),

@@ -287,6 +287,7 @@ fn command() -> impl Strategy<Value = Command> {
                         position,
                         origin: None,
                         setup: fgd::domain::schedule::ItemSetup::default(),
+                        presenter: None,
                     },
                 )
                 .boxed(),
@@ -445,7 +446,11 @@ fn command() -> impl Strategy<Value = Command> {
         c(
             3,
             (text(), opt_item())
-                .prop_map(|(text, item)| Command::AddDecision { text, item })
+                .prop_map(|(text, item)| Command::AddDecision {
+                    text,
+                    item,
+                    votes: None,
+                })
                 .boxed(),
         ),
         c(

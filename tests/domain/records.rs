@@ -213,6 +213,7 @@ fn decisions_and_conclusions_are_texts_under_an_item() {
     fx.ok(Command::AddDecision {
         text: "Sepakat merevisi SOP".into(),
         item: None,
+        votes: None,
     });
     fx.ok(Command::AddConclusion {
         text: "Budaya melayani perlu dibiasakan".into(),
@@ -227,7 +228,8 @@ fn decisions_and_conclusions_are_texts_under_an_item() {
     assert_eq!(
         fx.err(Command::AddDecision {
             text: "  ".into(),
-            item: None
+            item: None,
+            votes: None,
         }),
         DomainError::Empty("decision")
     );
@@ -463,6 +465,7 @@ fn records_can_be_removed_once() {
     fx.ok(Command::AddDecision {
         text: "d".into(),
         item: None,
+        votes: None,
     });
     fx.ok(Command::AddConclusion {
         text: "c".into(),

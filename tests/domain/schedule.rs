@@ -18,6 +18,7 @@ fn item_with(title: &str, minutes: u32, setup: ItemSetup) -> Command {
         position: None,
         origin: None,
         setup,
+        presenter: None,
     }
 }
 

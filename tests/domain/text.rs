@@ -20,6 +20,7 @@ fn control_characters_escapes_and_bidi_overrides_are_stripped() {
     fx.ok(Command::AddDecision {
         text: "\u{9b}2Jsah".into(),
         item: None,
+        votes: None,
     });
     assert_eq!(fx.s.decisions[0].text, "sah");
     assert_eq!(

@@ -67,6 +67,7 @@ fn undo_restores_the_state_before_each_kind_of_command() {
             position: Some(1),
             origin: None,
             setup: fgd::domain::schedule::ItemSetup::default(),
+            presenter: None,
         },
         Command::EditAgendaItem {
             item: item(2),
@@ -123,6 +124,7 @@ fn undo_restores_the_state_before_each_kind_of_command() {
         Command::AddDecision {
             text: "baru".into(),
             item: None,
+            votes: None,
         },
         Command::EditDecision {
             decision: 1,
@@ -239,6 +241,7 @@ fn undo_is_per_actor() {
     fx.n(Command::AddDecision {
         text: "dari notulis".into(),
         item: None,
+        votes: None,
     })
     .unwrap();
     fx.f(Command::Undo).unwrap();
@@ -399,6 +402,7 @@ fn undoing_an_added_item_frees_its_number_unless_something_links_to_it() {
     fx.n(Command::AddDecision {
         text: "untuk item 4".into(),
         item: Some(item(4)),
+        votes: None,
     })
     .unwrap();
     fx.f(Command::Undo).unwrap();

@@ -22,6 +22,7 @@ mod minutes_options;
 mod plans;
 mod privacy;
 mod props;
+mod scoring;
 mod sign_off;
 mod snapshots;
 mod speakers;

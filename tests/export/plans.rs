@@ -5,7 +5,7 @@
 
 use crate::bin_support::{Fgd, repo};
 use crate::export_support::{
-    assert_clean, check_csv, check_html, check_ics, check_md, one, prop, start_time, text_of, timed,
+    assert_clean, check_csv, check_ics, check_md, one, prop, start_time, text_of, timed,
 };
 use chrono::{NaiveTime, TimeZone};
 use serde_json::json;
@@ -156,7 +156,12 @@ fn check_plan(path: &std::path::Path) {
         };
         let what = format!("{} ({lang})", path.display());
 
-        let doc = check_html(&read("minutes.html"));
+        let kind = src
+            .lines()
+            .find_map(|l| l.strip_prefix("kind = \""))
+            .map_or("fgd", |k| k.trim_end_matches('"'));
+        let sections = crate::export_support::sections_of(kind, false);
+        let doc = crate::export_support::check_html_sections(&read("minutes.html"), &sections);
         let header = text_of(one(&doc, "section#header"));
         // The real date: the day of the start (minute 5 of the script) in
         // the plan's zone.

@@ -54,6 +54,7 @@ fn session() -> Fx {
         position: None,
         origin: None,
         setup: fgd::domain::schedule::ItemSetup::default(),
+        presenter: None,
     });
     fx.set(wib(9, 5));
     fx.ok(Command::Start);

@@ -137,6 +137,7 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
+#[expect(clippy::too_many_lines, reason = "a table: one arm per step")]
 fn command(step: Step) -> Option<Command> {
     Some(match step {
         Step::Person(name, consent) => Command::AddParticipant {
@@ -160,6 +161,7 @@ fn command(step: Step) -> Option<Command> {
             position: None,
             origin: None,
             setup: fgd::domain::schedule::ItemSetup::default(),
+            presenter: None,
         },
         Step::Start => Command::Start,
         Step::Pause => Command::Pause,
@@ -186,7 +188,11 @@ fn command(step: Step) -> Option<Command> {
             participant,
             item: None,
         },
-        Step::Decision(text) => Command::AddDecision { text, item: None },
+        Step::Decision(text) => Command::AddDecision {
+            text,
+            item: None,
+            votes: None,
+        },
         Step::Conclusion(text) => Command::AddConclusion { text, item: None },
         Step::Action(what, pic, due) => Command::AddAction {
             what,

@@ -74,6 +74,7 @@ fn item(title: &str, minutes: u32, owner: Option<&str>, questions: &[&str]) -> C
         position: None,
         origin: None,
         setup: fgd::domain::schedule::ItemSetup::default(),
+        presenter: None,
     }
 }
 
@@ -173,6 +174,7 @@ pub fn fixed() -> Fx {
             position: None,
             origin: Some("2026-11-09-pola-pikir".into()),
             setup: fgd::domain::schedule::ItemSetup::default(),
+            presenter: None,
         },
         item(
             "Pola pikir pelayanan: dari dilayani menjadi melayani",
@@ -358,6 +360,7 @@ pub fn fixed() -> Fx {
             text: "Setiap OPD layanan menetapkan satu layanan jemput bola mulai Januari 2027."
                 .into(),
             item: None,
+            votes: None,
         },
     );
     at(
@@ -430,6 +433,7 @@ pub fn fixed() -> Fx {
         Command::AddDecision {
             text: "Forum ini bertemu lagi pada 7 Desember 2026.".into(),
             item: None,
+            votes: None,
         },
     );
     at(&mut fx, 10, 30, Command::SkipItem { item: ItemId(6) });
@@ -539,12 +543,41 @@ pub const HTML_SECTIONS: [&str; 13] = [
 /// sheet on its own printed page, and the two SVG charts.
 #[track_caller]
 pub fn check_html(html: &str) -> scraper::Html {
+    check_html_sections(html, &HTML_SECTIONS)
+}
+
+/// The sections a session of `kind` has in its HTML minutes: a jury's
+/// results (and, once announced, its berita acara) and no talk time in a
+/// KBK; a bimtek's lesson hours.
+pub fn sections_of(kind: &str, announced: bool) -> Vec<&'static str> {
+    let mut ids = HTML_SECTIONS.to_vec();
+    let after = |ids: &mut Vec<&'static str>, at: &str, id| {
+        let i = ids.iter().position(|s| *s == at).unwrap();
+        ids.insert(i + 1, id);
+    };
+    match kind {
+        "kbk" => {
+            ids.retain(|s| *s != "participation");
+            after(&mut ids, "decisions", "scores");
+            if announced {
+                after(&mut ids, "attendance", "berita-acara");
+            }
+        }
+        "bimtek" => after(&mut ids, "decisions", "jp"),
+        _ => {}
+    }
+    ids
+}
+
+/// [`check_html`] for minutes with the sections `expected`, in order.
+#[track_caller]
+pub fn check_html_sections(html: &str, expected: &[&str]) -> scraper::Html {
     let doc = parse_html(html);
     let ids: Vec<String> = all(&doc, "main > section")
         .iter()
         .map(|s| s.value().attr("id").unwrap_or("").to_owned())
         .collect();
-    assert_eq!(ids, HTML_SECTIONS, "sections in order");
+    assert_eq!(ids, expected, "sections in order");
     assert!(all(&doc, "script").is_empty(), "a <script> element");
     for el in all(&doc, "*") {
         for (name, value) in el.value().attrs() {

@@ -80,6 +80,7 @@ fn wide() -> Fx {
     fx.exec(Command::AddDecision {
         text: "决定：每个月开一次会 🎉 Nguye\u{0302}\u{0303}n setuju".into(),
         item: None,
+        votes: None,
     });
     for (what, pic) in [
         ("整理会议记录 🙂", "王小明"),

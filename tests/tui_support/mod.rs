@@ -91,6 +91,11 @@ impl Setup {
         Setup { theme, ..self }
     }
 
+    /// From another bundled plan (made at the Indonesian plan's time).
+    pub fn plan(self, plan: &'static str) -> Setup {
+        Setup { plan, ..self }
+    }
+
     /// Builds the session (planned, nobody present) and the screen over it.
     pub fn build(self) -> Fx {
         let dir = tempfile::tempdir().unwrap();
@@ -401,6 +406,7 @@ impl Fx {
             self.exec(Command::AddDecision {
                 text: text.into(),
                 item: None,
+                votes: None,
             });
         }
         self.exec(Command::AddConclusion {

@@ -61,6 +61,7 @@ pub(in crate::domain) fn add(
             origin: origin.map(clean_line).filter(|o| !o.is_empty()),
             carried,
             note: None,
+            plan: None,
             at: r.now,
             removed: false,
             revised: false,

@@ -10,9 +10,10 @@
 //! rule of another family.
 
 pub(super) mod actions;
+pub(crate) mod ideas;
 pub(super) mod mindsets;
 pub(super) mod notes;
-pub(super) mod statements;
+pub(crate) mod statements;
 
 use chrono::{DateTime, Utc};
 
@@ -22,6 +23,7 @@ use super::rules::index;
 use super::session::{
     ActionId, ActionItem, ItemId, MindsetId, MindsetShift, Note, NoteId, Session, Statement,
 };
+use ideas::Idea;
 
 /// Every kind of record. Adding one makes the compiler point at each place
 /// that must handle it.
@@ -37,16 +39,19 @@ pub enum RecordKind {
     Conclusion,
     /// An action item.
     Action,
+    /// An innovation idea.
+    Idea,
 }
 
 impl RecordKind {
     /// Every kind, in the order the state keeps them.
-    pub const ALL: [RecordKind; 5] = [
+    pub const ALL: [RecordKind; 6] = [
         RecordKind::Note,
         RecordKind::Mindset,
         RecordKind::Decision,
         RecordKind::Conclusion,
         RecordKind::Action,
+        RecordKind::Idea,
     ];
 
     /// How a refusal names a record of this kind ("no note 4").
@@ -57,6 +62,7 @@ impl RecordKind {
             RecordKind::Decision => "decision",
             RecordKind::Conclusion => "conclusion",
             RecordKind::Action => "action item",
+            RecordKind::Idea => "idea",
         }
     }
 }
@@ -120,6 +126,7 @@ record!(Note, |n| n.id.0, |n| n.participant.as_deref());
 record!(MindsetShift, |m| m.id.0, |m| m.participant.as_deref());
 record!(Statement, |s| s.id, |_s| None);
 // A carried action names its PIC, who need not be in this meeting's room.
+record!(Idea, |i| i.id, |i| i.proposer.as_deref());
 record!(ActionItem, |a| a.id.0, |a| a
     .pic
     .as_ref()
@@ -143,6 +150,7 @@ impl Session {
             RecordKind::Decision => boxed(&self.decisions),
             RecordKind::Conclusion => boxed(&self.conclusions),
             RecordKind::Action => boxed(&self.actions),
+            RecordKind::Idea => boxed(&self.ideas),
         }
     }
 
@@ -161,6 +169,7 @@ impl Session {
             RecordKind::Decision => at_mut(&mut self.decisions, id),
             RecordKind::Conclusion => at_mut(&mut self.conclusions, id),
             RecordKind::Action => at_mut(&mut self.actions, id),
+            RecordKind::Idea => at_mut(&mut self.ideas, id),
         }
     }
 }
@@ -174,6 +183,7 @@ impl Target {
             Target::Decision(_) => RecordKind::Decision,
             Target::Conclusion(_) => RecordKind::Conclusion,
             Target::Action(_) => RecordKind::Action,
+            Target::Idea(_) => RecordKind::Idea,
         }
     }
 
@@ -184,7 +194,8 @@ impl Target {
             | Target::Mindset(MindsetId(n))
             | Target::Decision(n)
             | Target::Conclusion(n)
-            | Target::Action(ActionId(n)) => n,
+            | Target::Action(ActionId(n))
+            | Target::Idea(n) => n,
         }
     }
 }

@@ -2,11 +2,41 @@
 //! item. The rules that record and correct one, and the folds of their
 //! events. Must not touch any other record kind.
 
+use serde::{Deserialize, Serialize};
+
 use super::super::error::DomainError;
 use super::super::event::Event;
 use super::super::rules::{Rules, index, next_id, text};
 use super::super::session::{ItemId, Session, Statement};
 use super::{RecordKind, live};
+
+/// The counts of a vote on a decision: how many, never who ("nama … yang
+/// tidak setuju jangan ditulis … ditulis jumlahnya").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Votes {
+    /// For (setuju).
+    #[serde(rename = "for", default)]
+    pub in_favour: u32,
+    /// Against (tidak setuju).
+    #[serde(default)]
+    pub against: u32,
+    /// Abstaining (abstain).
+    #[serde(default)]
+    pub abstain: u32,
+}
+
+impl Votes {
+    /// Everyone who voted or abstained.
+    pub fn total(self) -> u32 {
+        self.in_favour
+            .saturating_add(self.against)
+            .saturating_add(self.abstain)
+    }
+}
+
+/// The most votes one decision can count.
+pub const MAX_VOTES: u32 = 100_000;
 
 /// The list a kind of statement is kept in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +77,18 @@ pub(in crate::domain) fn add(
     which: Which,
     raw: &str,
     item: Option<ItemId>,
+    votes: Option<Votes>,
 ) -> Result<Event, DomainError> {
     r.not_ended()?;
+    if let Some(v) = votes
+        && v.total() > MAX_VOTES
+    {
+        return Err(DomainError::TooManyVotes {
+            count: v.total(),
+            max: MAX_VOTES,
+        });
+    }
+    let votes = votes.filter(|v| v.total() > 0 && which == Which::Decision);
     let statement = Statement {
         id: next_id(which.list(r.s).len()),
         text: text(raw, which.kind().name())?,
@@ -56,6 +96,7 @@ pub(in crate::domain) fn add(
         at: r.now,
         removed: false,
         revised: false,
+        votes,
     };
     Ok(match which {
         Which::Decision => Event::DecisionAdded {

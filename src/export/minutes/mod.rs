@@ -9,18 +9,23 @@
 pub mod actions;
 pub mod agenda;
 pub mod attendance;
+pub mod berita_acara;
 pub mod closing;
 pub mod deferred;
 pub mod discussion;
 pub mod header;
+pub mod ideas;
+pub mod jp;
 pub mod mindsets;
 pub mod participants;
 pub mod participation;
 pub mod review;
+pub mod scores;
 pub mod sign_off;
 pub mod statements;
 
-use crate::i18n::minutes::Labels;
+use crate::domain::SessionKind;
+use crate::i18n::{self, minutes::Labels};
 
 use super::doc::{Block, Document, Section, Span};
 use super::model::Minutes;
@@ -42,6 +47,12 @@ pub enum Kind {
     Conclusions,
     /// Decisions / agreements.
     Decisions,
+    /// A jury's results (Hasil Penilaian).
+    Scores,
+    /// A bimtek's lesson hours per resource person.
+    Jp,
+    /// An innovation lab's ideas and rencana aksi per team.
+    Ideas,
     /// Follow-up actions.
     Actions,
     /// Items deferred to a later session.
@@ -54,11 +65,13 @@ pub enum Kind {
     SignOff,
     /// The attendance sheet.
     Attendance,
+    /// The jury's signed record (Berita Acara Penilaian).
+    BeritaAcara,
 }
 
 impl Kind {
     /// The sections in the minutes' order.
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 17] = [
         Kind::Participants,
         Kind::Agenda,
         Kind::Review,
@@ -66,12 +79,16 @@ impl Kind {
         Kind::Mindsets,
         Kind::Conclusions,
         Kind::Decisions,
+        Kind::Scores,
+        Kind::Jp,
+        Kind::Ideas,
         Kind::Actions,
         Kind::Deferred,
         Kind::Participation,
         Kind::Closing,
         Kind::SignOff,
         Kind::Attendance,
+        Kind::BeritaAcara,
     ];
 
     /// Its anchor, its title and whether it starts a page.
@@ -88,12 +105,16 @@ impl Kind {
             Kind::Mindsets => ("mindsets", l.mindsets, false),
             Kind::Conclusions => ("conclusions", l.conclusions, false),
             Kind::Decisions => ("decisions", l.decisions, false),
+            Kind::Scores => ("scores", i18n::jury::words(l.lang).scores, false),
+            Kind::Jp => ("jp", i18n::jury::words(l.lang).jp, false),
+            Kind::Ideas => ("ideas", i18n::jury::words(l.lang).ideas, false),
             Kind::Actions => ("actions", l.actions, false),
             Kind::Deferred => ("deferred", l.deferred, false),
             Kind::Participation => ("participation", l.participation, false),
             Kind::Closing => ("closing", l.closing, false),
             Kind::SignOff => ("sign-off", l.sign_off, false),
             Kind::Attendance => ("attendance", l.attendance, true),
+            Kind::BeritaAcara => ("berita-acara", i18n::jury::words(l.lang).berita_acara, true),
         }
     }
 
@@ -107,12 +128,16 @@ impl Kind {
             Kind::Mindsets => mindsets::blocks(m),
             Kind::Conclusions => statements::blocks(m.labels, &m.conclusions),
             Kind::Decisions => statements::blocks(m.labels, &m.decisions),
+            Kind::Scores => scores::blocks(m),
+            Kind::Jp => jp::blocks(m),
+            Kind::Ideas => ideas::blocks(m),
             Kind::Actions => actions::blocks(m),
             Kind::Deferred => deferred::blocks(m),
             Kind::Participation => participation::blocks(m),
             Kind::Closing => closing::blocks(m),
             Kind::SignOff => sign_off::blocks(m),
             Kind::Attendance => attendance::blocks(m),
+            Kind::BeritaAcara => berita_acara::blocks(m),
         }
     }
 
@@ -120,12 +145,18 @@ impl Kind {
     /// [`Minutes::participation_shown`].
     fn shown(self, m: &Minutes) -> bool {
         match self {
-            Kind::Participation => m.participation_shown,
             Kind::Review => review::shown(m),
+            // Talk time means nothing where presenters and jurors speak in
+            // fixed slots; an empty mindset section only takes space there.
+            Kind::Participation => m.participation_shown && m.kind != SessionKind::Kbk,
+            Kind::Mindsets => !(m.scores.is_some() && m.mindsets.is_empty()),
+            Kind::Scores => m.scores.is_some(),
+            Kind::BeritaAcara => m.scores.as_ref().is_some_and(|r| r.announced),
+            Kind::Jp => m.jp.is_some(),
+            Kind::Ideas => m.ideas.is_some(),
             Kind::Participants
             | Kind::Agenda
             | Kind::Discussion
-            | Kind::Mindsets
             | Kind::Conclusions
             | Kind::Decisions
             | Kind::Actions

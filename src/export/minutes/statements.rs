@@ -21,6 +21,8 @@ pub struct StatementRow {
     pub item: Option<String>,
     /// "direvisi 2 Des 2026 14.10" when corrected after the end.
     pub revised: Option<String>,
+    /// "setuju 18, tidak setuju 2, abstain 2" (a decision's counts).
+    pub votes: Option<String>,
 }
 
 impl Builder<'_> {
@@ -34,6 +36,9 @@ impl Builder<'_> {
             text: d.text.clone(),
             item: self.item_ref(d.item),
             revised: self.revised(d.revised, kind, d.id),
+            votes: d
+                .votes
+                .map(|v| crate::i18n::jury::words(self.lang()).votes(v)),
         })
         .collect()
     }
@@ -49,6 +54,15 @@ pub fn blocks(l: &Labels, list: &[StatementRow]) -> Vec<Block> {
         .map(|s| {
             let mut spans = vec![Span::Text(s.text.clone())];
             spans.extend(revised_at(s.revised.as_ref()));
+            if let Some(v) = &s.votes {
+                spans.extend([
+                    Span::word(" "),
+                    Span::Flag {
+                        class: "votes",
+                        text: format!("({v})"),
+                    },
+                ]);
+            }
             if let Some(i) = &s.item {
                 spans.extend([
                     Span::word(" "),

@@ -85,6 +85,7 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>, edit: Option<ItemId>) -> 
             position: None,
             origin: None,
             setup: crate::domain::schedule::ItemSetup::default(),
+            presenter: None,
         },
     })
 }

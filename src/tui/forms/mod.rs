@@ -8,6 +8,7 @@
 pub mod action;
 pub mod conclusion;
 pub mod decision;
+pub mod idea;
 pub mod item;
 pub mod mindset;
 pub mod note;
@@ -61,6 +62,8 @@ pub enum FormKind {
     ReviewProgress(ActionId),
     /// A carried action is extended: its new due date and note.
     ReviewExtend(ActionId),
+    /// New innovation idea.
+    Idea,
 }
 
 /// A form's title and fields, in the order of its field names.
@@ -98,6 +101,7 @@ pub fn open(kind: FormKind, s: &Session, w: &Words) -> Option<Form<FormKind>> {
         FormKind::SessionInfo => session::open(w, s),
         FormKind::ReviewProgress(id) => review::progress(w, s, *id)?,
         FormKind::ReviewExtend(id) => review::extend(w, s, *id)?,
+        FormKind::Idea => idea::new(w),
     };
     Some(Form::new(kind, title, fields))
 }
@@ -110,8 +114,8 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>) -> Option<Command> {
         FormKind::EditMindset(id) => mindset::command(form, cx, Some(id)),
         FormKind::Note => note::add(form, cx),
         FormKind::EditNote(id) => note::change(form, cx, id),
-        FormKind::Decision => Some(decision::command(form, None)),
-        FormKind::EditDecision(id) => Some(decision::command(form, Some(id))),
+        FormKind::Decision => decision::command(form, cx, None),
+        FormKind::EditDecision(id) => decision::command(form, cx, Some(id)),
         FormKind::Conclusion => Some(conclusion::command(form, None)),
         FormKind::EditConclusion(id) => Some(conclusion::command(form, Some(id))),
         FormKind::Action => action::command(form, cx, None),
@@ -123,6 +127,7 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>) -> Option<Command> {
         FormKind::SessionInfo => session::command(form, cx),
         FormKind::ReviewProgress(id) => review::command(form, cx, id, false),
         FormKind::ReviewExtend(id) => review::command(form, cx, id, true),
+        FormKind::Idea => Some(idea::command(form, cx.session)),
     }
 }
 
@@ -130,7 +135,7 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>) -> Option<Command> {
 /// saving); `None` for edits and participants.
 pub fn lands_in(kind: &FormKind) -> Option<Panel> {
     match kind {
-        FormKind::Mindset => Some(Panel::Mindsets),
+        FormKind::Mindset | FormKind::Idea => Some(Panel::Mindsets),
         FormKind::Note => Some(Panel::Notes),
         FormKind::Decision | FormKind::Conclusion => Some(Panel::Decisions),
         FormKind::Action => Some(Panel::Actions),

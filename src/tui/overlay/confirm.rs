@@ -39,6 +39,8 @@ pub enum Confirm {
     /// A command this terminal asks before (config `[confirm]`), with the
     /// op it came from.
     Ask(Op, Box<Command>),
+    /// Announce the jury's scores.
+    Announce,
 }
 
 /// `y` confirms, `n` or `Esc` closes, other keys wait.
@@ -53,6 +55,7 @@ pub fn key(c: &Confirm, ev: KeyEvent) -> Outcome {
             | Confirm::RemoveHand(_, cmd)
             | Confirm::StartOther(_, cmd)
             | Confirm::Ask(_, cmd) => Outcome::Confirmed((**cmd).clone()),
+            Confirm::Announce => Outcome::Confirmed(Command::AnnounceScores),
         },
         KeyCode::Char('n' | 'N') | KeyCode::Esc => Outcome::Close,
         _ => Outcome::Stay,
@@ -79,6 +82,7 @@ pub fn draw<P: Port>(app: &App<P>, c: &Confirm, frame: &mut Frame<'_>) {
                 .unwrap_or_else(|| crate::i18n::keys::asks(*op, app.lang));
             fill(w.confirm_ask, &[&what])
         }
+        Confirm::Announce => crate::i18n::jury::words(app.lang).announce_ask.to_owned(),
     };
     let bw = (width(&text) as u16 + 4).clamp(30, area.width.saturating_sub(4).max(30));
     let lines = wrap(&text, bw.saturating_sub(2) as usize);

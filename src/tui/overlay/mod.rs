@@ -15,6 +15,7 @@ pub mod kind;
 pub mod participants;
 pub mod picker;
 pub mod review;
+pub mod scores;
 
 use std::path::PathBuf;
 
@@ -56,6 +57,8 @@ pub enum Overlay {
     Exported(Vec<PathBuf>),
     /// The review of last meeting's actions, with the selected row.
     Review(usize),
+    /// The jury's score sheet.
+    Scores(Box<scores::Sheet>),
 }
 
 /// What a key on an overlay asks the app to do.
@@ -106,6 +109,7 @@ impl Overlay {
             Overlay::Participants(sel) => participants::key(sel, app, ev),
             Overlay::Exported(_) => exported::key(app, ev),
             Overlay::Review(sel) => review::key(sel, app, ev),
+            Overlay::Scores(sheet) => scores::key(sheet, app, ev),
         }
     }
 
@@ -120,6 +124,7 @@ impl Overlay {
             Overlay::Participants(sel) => participants::draw(app, *sel, frame),
             Overlay::Exported(paths) => exported::draw(app, paths, frame),
             Overlay::Review(sel) => review::draw(app, *sel, frame),
+            Overlay::Scores(sheet) => scores::draw(app, sheet, frame),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod draw;
+pub mod kinds;
 pub mod layout;
 pub mod model;
 pub mod panels;

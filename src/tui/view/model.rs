@@ -116,7 +116,7 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
                 .and_then(|i| made.swap_remove(i).1);
             super::panels::panel(app, p, rect_of(&r, p), now, kept)
         })
-        .collect();
+        .collect::<Vec<_>>();
     let questions = (r.questions.height > 1).then(|| guide::model(s, w, t, app.guide, r.questions));
     LiveModel {
         area,
@@ -124,7 +124,11 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
         regions: r,
         header: header(s, w, t, app.lang, now, r.header.width as usize),
         banner,
-        clock: super::clock::model(s, w, t, app.lang, now, r.clock),
+        clock: {
+            let mut timer = super::clock::model(s, w, t, app.lang, now, r.clock);
+            super::kinds::big(app, &mut timer);
+            timer
+        },
         questions,
         panels,
         footer: footer(app, t, r.footer.width as usize),

@@ -53,6 +53,9 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
         };
         let mut text = Fitter::new(cx.cols);
         let _ = write!(text, "{letter}{}. ", x.id);
+        if let Some(v) = x.votes {
+            let _ = write!(text, "({}/{}/{}) ", v.in_favour, v.against, v.abstain);
+        }
         text.push(&x.text);
         lines.push(cx.mark(i, Line::raw(text.finish().0)));
     }

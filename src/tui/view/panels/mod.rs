@@ -7,9 +7,12 @@ pub mod actions;
 pub mod agenda;
 pub mod decisions;
 pub mod guide;
+pub mod ideas;
 pub mod mindsets;
 pub mod notes;
 pub mod queue;
+pub mod ranking;
+pub mod resource;
 
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
@@ -169,7 +172,9 @@ fn lines(cx: &Cx<'_>, p: Panel) -> (String, Vec<Line<'static>>) {
     match p {
         Panel::Agenda => agenda::lines(cx),
         Panel::Queue => queue::lines(cx),
-        Panel::Mindsets => mindsets::lines(cx),
+        Panel::Mindsets => {
+            super::kinds::mindsets_place(cx).unwrap_or_else(|| mindsets::lines(cx))
+        }
         Panel::Notes => notes::lines(cx),
         Panel::Decisions => decisions::lines(cx),
         Panel::Actions => actions::lines(cx),

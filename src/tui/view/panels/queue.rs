@@ -44,7 +44,11 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
     let silent_room = height
         .saturating_sub(speaker_rows + s.queue.len().max(1))
         .max(2);
-    let silent_lines = silent(cx, silent_room);
+    let silent_lines = if crate::tui::view::kinds::counts_equity(s) {
+        silent(cx, silent_room)
+    } else {
+        vec![]
+    };
     let room = height.saturating_sub(speaker_rows + silent_lines.len());
     if s.queue.is_empty() && room > 0 && s.status != Status::Ended {
         lines.push(Line::styled(
