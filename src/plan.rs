@@ -8,9 +8,12 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::domain::{Command, Language, MinutesOptions, Person, SessionInfo, SessionKind, Zone};
+use crate::domain::{
+    Command, Language, Letterhead, MinutesOptions, Paper, Person, SessionInfo, SessionKind, Zone,
+};
 
 mod check;
+pub mod letterhead;
 pub mod title;
 
 use check::{Checker, line_col};
@@ -108,6 +111,10 @@ pub struct Plan {
     pub agenda: Vec<PlanItem>,
     /// What the minutes hold (`[minutes]`).
     pub minutes: MinutesOptions,
+    /// The office's kop (`[letterhead]`).
+    pub letterhead: Option<Letterhead>,
+    /// Who signs "Mengetahui" (`approver`, `approver_nip` …).
+    pub approver: Option<Person>,
 }
 
 /// A participant in a plan.
@@ -159,6 +166,8 @@ impl Plan {
             participants: vec![],
             agenda: vec![],
             minutes: MinutesOptions::default(),
+            letterhead: None,
+            approver: None,
         }
     }
 
@@ -196,6 +205,8 @@ impl Plan {
             meeting,
             revised: false,
             minutes: self.minutes,
+            letterhead: self.letterhead.clone(),
+            approver: self.approver.clone(),
         };
         let mut out = vec![Command::Create { info }];
         out.extend(self.participants.iter().map(|p| Command::AddParticipant {
@@ -243,6 +254,11 @@ struct RawPlan {
     notetaker_nip: Option<Spanned<String>>,
     notetaker_position: Option<Spanned<String>>,
     notetaker_rank: Option<Spanned<String>>,
+    approver: Option<Spanned<String>>,
+    approver_nip: Option<Spanned<String>>,
+    approver_position: Option<Spanned<String>>,
+    approver_rank: Option<Spanned<String>>,
+    letterhead: Option<letterhead::RawLetterhead>,
     #[serde(default)]
     resource_persons: Vec<Spanned<String>>,
     speaker_limit_minutes: Option<Spanned<i64>>,
@@ -259,6 +275,8 @@ struct RawPlan {
 #[serde(deny_unknown_fields)]
 struct RawMinutes {
     participation: Option<bool>,
+    guide_questions: Option<bool>,
+    paper: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -327,6 +345,13 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         ],
         "notetaker",
     );
+    let approver = c.person(
+        raw.approver,
+        [raw.approver_nip, raw.approver_position, raw.approver_rank],
+        "approver",
+    );
+    let letterhead = c.letterhead(raw.letterhead, std::path::Path::new(file).parent());
+    let paper = c.parsed::<Paper>(raw.minutes.paper.as_ref());
     c.at_most(
         &raw.resource_persons,
         "resource persons",
@@ -358,7 +383,11 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         agenda,
         minutes: MinutesOptions {
             participation: raw.minutes.participation.unwrap_or(true),
+            guide_questions: raw.minutes.guide_questions.unwrap_or(true),
+            paper,
         },
+        letterhead,
+        approver,
     })
 }
 

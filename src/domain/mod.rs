@@ -47,13 +47,14 @@ pub use decide::decide;
 pub use due::parse_due;
 pub use error::DomainError;
 pub use event::{Event, Recorded, Target};
-pub use header::{Header, HeaderChange};
+pub use header::{Emblem, Header, HeaderChange, Letterhead};
 pub use invariants::Broken;
 pub use records::{Record, RecordKind};
 pub use redecide::{Unproducible, command_of, redecide};
 pub use session::{
     ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, MinutesOptions,
-    Note, NoteId, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span, Speaking,
+    Note, NoteId, Paper, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span,
+    Speaking,
     Statement, TalkStat, Turn,
 };
 pub use snapshot::Snapshot;
