@@ -175,7 +175,7 @@ fn check_plan(path: &std::path::Path) {
             "{what}: zone in {header}"
         );
         assert_eq!(
-            crate::export_support::all(&doc, "section#participants tbody tr").len(),
+            crate::export_support::all(&doc, "section#attendance tbody tr").len(),
             plan.participants.len(),
             "{what}"
         );

@@ -510,8 +510,9 @@ pub fn all<'a>(doc: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<'a>
     doc.select(&sel).collect()
 }
 
-/// The section ids the HTML minutes have, in order.
-pub const HTML_SECTIONS: [&str; 13] = [
+/// The section ids the HTML minutes may have, in order: the body, the
+/// registers, the closing and sign-off, then the appendices.
+pub const HTML_SECTIONS: [&str; 14] = [
     "header",
     "participants",
     "agenda",
@@ -521,11 +522,33 @@ pub const HTML_SECTIONS: [&str; 13] = [
     "decisions",
     "actions",
     "deferred",
+    "closing",
+    "sign-off",
+    "attendance",
     "participation",
+    "guide-questions",
+];
+
+/// The sections every minutes file has, whatever it holds.
+pub const HTML_REQUIRED: [&str; 9] = [
+    "header",
+    "agenda",
+    "discussion",
+    "conclusions",
+    "decisions",
+    "actions",
     "closing",
     "sign-off",
     "attendance",
 ];
+
+/// The section ids of an HTML minutes file, in order.
+pub fn section_ids(doc: &scraper::Html) -> Vec<String> {
+    all(doc, "main > section")
+        .iter()
+        .map(|s| s.value().attr("id").unwrap_or("").to_owned())
+        .collect()
+}
 
 /// Checks the structure every HTML minutes file has: parses cleanly, has
 /// each section in order, no script or external resource, the attendance
@@ -533,11 +556,17 @@ pub const HTML_SECTIONS: [&str; 13] = [
 #[track_caller]
 pub fn check_html(html: &str) -> scraper::Html {
     let doc = parse_html(html);
-    let ids: Vec<String> = all(&doc, "main > section")
-        .iter()
-        .map(|s| s.value().attr("id").unwrap_or("").to_owned())
-        .collect();
-    assert_eq!(ids, HTML_SECTIONS, "sections in order");
+    let ids = section_ids(&doc);
+    let mut order = HTML_SECTIONS.iter();
+    for id in &ids {
+        assert!(
+            order.any(|s| s == id),
+            "section {id} unknown or out of order: {ids:?}"
+        );
+    }
+    for id in HTML_REQUIRED {
+        assert!(ids.iter().any(|s| s == id), "no section {id}: {ids:?}");
+    }
     assert!(all(&doc, "script").is_empty(), "a <script> element");
     for el in all(&doc, "*") {
         for (name, value) in el.value().attrs() {
@@ -546,7 +575,11 @@ pub fn check_html(html: &str) -> scraper::Html {
                 "event handler attribute {name} on <{}>",
                 el.value().name()
             );
-            if matches!(name, "src" | "href") {
+            let embedded = el.value().name() == "img"
+                && name == "src"
+                && (value.starts_with("data:image/png;base64,")
+                    || value.starts_with("data:image/svg+xml;base64,"));
+            if matches!(name, "src" | "href") && !embedded {
                 panic!("external resource {name}={value}");
             }
         }
@@ -589,13 +622,21 @@ pub fn check_html(html: &str) -> scraper::Html {
                     | "rect"
                     | "div"
                     | "footer"
+                    | "img"
             ),
             "unexpected element <{}>",
             el.value().name()
         );
     }
     let style = text_of(one(&doc, "head > style"));
-    assert!(style.contains("@page { size: A4"), "A4 print stylesheet");
+    assert!(
+        style.contains("@page { size: 210mm 297mm") || style.contains("@page { size: 215mm 330mm"),
+        "A4 or F4 print stylesheet"
+    );
+    assert!(
+        style.contains("counter(page)") && style.contains("counter(pages)"),
+        "page numbers from the stylesheet"
+    );
     assert!(style.contains("@media print"), "print stylesheet");
     let attendance = one(&doc, "section#attendance");
     assert!(

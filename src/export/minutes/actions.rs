@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{ActionStatus, RecordKind};
+use crate::domain::{ActionStatus, ItemId, RecordKind};
 use crate::export::doc::{Block, Cell, Span, Table};
 use crate::export::model::{Builder, Minutes};
 use crate::i18n;
@@ -33,6 +33,8 @@ pub struct ActionRow {
     pub overdue: bool,
     /// Agenda item, "3. Title".
     pub item: Option<String>,
+    /// The agenda item's id.
+    pub item_id: Option<ItemId>,
     /// The session it was carried over from.
     pub origin: Option<String>,
     /// Changed after the end.
@@ -61,6 +63,7 @@ impl Builder<'_> {
                     status_label: self.l.action_status(a.status),
                     overdue: self.s.is_overdue(a, self.now),
                     item: self.item_ref(a.item),
+                    item_id: a.item,
                     origin: a.origin.clone(),
                     revised: self.revised(a.revised, RecordKind::Action, a.id.0),
                 }

@@ -12,7 +12,9 @@ pub mod attendance;
 pub mod closing;
 pub mod deferred;
 pub mod discussion;
+pub mod guide_questions;
 pub mod header;
+pub mod item_body;
 pub mod mindsets;
 pub mod participants;
 pub mod participation;
@@ -51,11 +53,17 @@ pub enum Kind {
     SignOff,
     /// The attendance sheet.
     Attendance,
+    /// The guide questions of the agenda.
+    GuideQuestions,
 }
 
 impl Kind {
     /// The sections in the minutes' order.
-    pub const ALL: [Kind; 12] = [
+    /// The sections in the minutes' order: the participants (internal
+    /// minutes only: the shared ones list them once, in the daftar hadir),
+    /// the body, the registers, the closing and the sign-off, then the
+    /// appendices (lampiran).
+    pub const ALL: [Kind; 13] = [
         Kind::Participants,
         Kind::Agenda,
         Kind::Discussion,
@@ -64,27 +72,30 @@ impl Kind {
         Kind::Decisions,
         Kind::Actions,
         Kind::Deferred,
-        Kind::Participation,
         Kind::Closing,
         Kind::SignOff,
         Kind::Attendance,
+        Kind::Participation,
+        Kind::GuideQuestions,
     ];
 
-    /// Its anchor, its title and whether it starts a page.
-    fn frame(self, l: &Labels) -> (&'static str, &'static str, bool) {
+    /// Its anchor, its title, whether it starts a page and whether it is
+    /// an appendix (lampiran).
+    fn frame(self, l: &Labels) -> (&'static str, &'static str, bool, bool) {
         match self {
-            Kind::Participants => ("participants", l.participants, false),
-            Kind::Agenda => ("agenda", l.agenda, false),
-            Kind::Discussion => ("discussion", l.discussion, false),
-            Kind::Mindsets => ("mindsets", l.mindsets, false),
-            Kind::Conclusions => ("conclusions", l.conclusions, false),
-            Kind::Decisions => ("decisions", l.decisions, false),
-            Kind::Actions => ("actions", l.actions, false),
-            Kind::Deferred => ("deferred", l.deferred, false),
-            Kind::Participation => ("participation", l.participation, false),
-            Kind::Closing => ("closing", l.closing, false),
-            Kind::SignOff => ("sign-off", l.sign_off, false),
-            Kind::Attendance => ("attendance", l.attendance, true),
+            Kind::Participants => ("participants", l.participants, false, false),
+            Kind::Agenda => ("agenda", l.agenda, false, false),
+            Kind::Discussion => ("discussion", l.discussion, false, false),
+            Kind::Mindsets => ("mindsets", l.mindsets, false, false),
+            Kind::Conclusions => ("conclusions", l.conclusions, false, false),
+            Kind::Decisions => ("decisions", l.decisions, false, false),
+            Kind::Actions => ("actions", l.actions, false, false),
+            Kind::Deferred => ("deferred", l.deferred, false, false),
+            Kind::Closing => ("closing", l.closing, false, false),
+            Kind::SignOff => ("sign-off", l.sign_off, false, false),
+            Kind::Attendance => ("attendance", l.attendance, true, true),
+            Kind::Participation => ("participation", l.participation, true, true),
+            Kind::GuideQuestions => ("guide-questions", l.guide_questions, false, true),
         }
     }
 
@@ -103,22 +114,27 @@ impl Kind {
             Kind::Closing => closing::blocks(m),
             Kind::SignOff => sign_off::blocks(m),
             Kind::Attendance => attendance::blocks(m),
+            Kind::GuideQuestions => guide_questions::blocks(m),
         }
     }
 
     /// Whether these minutes have it: talk time and turns only where
-    /// [`Minutes::participation_shown`].
+    /// [`Minutes::participation_shown`], the guide questions where
+    /// [`Minutes::guide_questions_shown`]; the participants table and the
+    /// mindset register only in the internal minutes (the shared ones list
+    /// the participants once, in the daftar hadir, and each shift under its
+    /// item); deferred items only when there are some.
     fn shown(self, m: &Minutes) -> bool {
         match self {
             Kind::Participation => m.participation_shown,
-            Kind::Participants
-            | Kind::Agenda
+            Kind::GuideQuestions => guide_questions::shown(m),
+            Kind::Participants | Kind::Mindsets => m.internal,
+            Kind::Deferred => !m.deferred.is_empty(),
+            Kind::Agenda
             | Kind::Discussion
-            | Kind::Mindsets
             | Kind::Conclusions
             | Kind::Decisions
             | Kind::Actions
-            | Kind::Deferred
             | Kind::Closing
             | Kind::SignOff
             | Kind::Attendance => true,
@@ -126,9 +142,10 @@ impl Kind {
     }
 
     fn section(self, m: &Minutes) -> Section {
-        let (id, title, new_page) = self.frame(m.labels);
+        let (id, title, new_page, appendix) = self.frame(m.labels);
         Section {
             id,
+            prefix: appendix.then_some(m.labels.appendix),
             number: None,
             title,
             new_page,
@@ -152,8 +169,9 @@ pub fn document(m: &Minutes) -> Document {
     }
 }
 
-/// Numbers the sections 1, 2, 3 … in order, and each subheading that has a
-/// number inside its section as "section.local.".
+/// Numbers the sections 1, 2, 3 … in order (the appendices apart, 1, 2 …
+/// after their prefix), and each subheading that has a number inside its
+/// section as "section.local.".
 pub fn number(sections: &mut [Section]) {
     fn sub(blocks: &mut [Block], section: u32) {
         for b in blocks {
@@ -174,9 +192,19 @@ pub fn number(sections: &mut [Section]) {
             }
         }
     }
-    for (n, s) in (1..).zip(sections.iter_mut()) {
+    let (mut main, mut appendix) = (0, 0);
+    for s in sections.iter_mut() {
+        let n = if s.prefix.is_some() {
+            appendix += 1;
+            appendix
+        } else {
+            main += 1;
+            main
+        };
         s.number = Some(n);
-        sub(&mut s.blocks, n);
+        if s.prefix.is_none() {
+            sub(&mut s.blocks, n);
+        }
     }
 }
 
