@@ -103,6 +103,7 @@ fn main() -> Res<()> {
                     lang: None,
                     anonymize: true,
                     internal: false,
+                    paper: None,
                 },
             )
         }));

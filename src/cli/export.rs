@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::{CliError, io_out};
-use crate::domain::Language;
+use crate::domain::{Language, Paper};
 use crate::engine::Engine;
 use crate::export::{self, ExportError, Format, Options};
 use crate::store::DataDir;
@@ -17,12 +17,17 @@ pub fn run(
     lang: Option<&str>,
     anonymize: bool,
     internal: bool,
+    paper: Option<&str>,
     out: &Path,
 ) -> Result<(), CliError> {
     // Bad arguments are refused before the session is opened.
     let formats = Format::parse_list(formats).map_err(|e| CliError::usage(e.to_string()))?;
     let lang = lang
         .map(str::parse::<Language>)
+        .transpose()
+        .map_err(CliError::usage)?;
+    let paper = paper
+        .map(str::parse::<Paper>)
         .transpose()
         .map_err(CliError::usage)?;
     let id = data.resolve(id)?;
@@ -36,6 +41,7 @@ pub fn run(
                 lang,
                 anonymize,
                 internal,
+                paper,
             },
         )
     };
@@ -71,7 +77,9 @@ pub fn run(
         ExportError::Io { .. } => CliError::other(format!(
             "{e}\nno file is half-written; choose another directory with --out DIR"
         )),
-        ExportError::BadId(_) | ExportError::Unsafe(_) => CliError::other(e.to_string()),
+        ExportError::BadId(_) | ExportError::Unsafe(_) | ExportError::Pdf(_) => {
+            CliError::other(e.to_string())
+        }
     })?;
     let mut stdout = std::io::stdout().lock();
     for p in paths {

@@ -93,6 +93,8 @@ words! {
         pic: ("Penanggung jawab", "Owner (PIC)"),
         due: common::DUE,
         overdue: ("lewat batas waktu", "overdue"),
+        overdue_column: ("Lewat batas waktu", "Overdue"),
+        yes: ("ya", "yes"),
         // Participation.
         talk_time: ("Waktu bicara (jam:mnt:dtk)", "Talk time (h:mm:ss)"),
         talk_total: ("Total waktu bicara (jam:mnt:dtk)", "Total talk time (h:mm:ss)"),

@@ -76,6 +76,7 @@ fn minutes(fx: &Fx, anonymize: bool, internal: bool) -> (String, scraper::Html) 
         lang: None,
         anonymize,
         internal,
+        paper: None,
     };
     export::write_all(&fx.s, &fx.log, dir.path(), &Format::ALL, opts).unwrap();
     let mut at = dir.path().join(&fx.s.info.id);

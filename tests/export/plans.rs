@@ -147,7 +147,7 @@ fn check_plan(path: &std::path::Path) {
             out.to_str().unwrap(),
         ]);
         assert_eq!(r.code, 0, "{}: {}", path.display(), r.stderr);
-        assert_eq!(r.stdout.lines().count(), 5);
+        assert_eq!(r.stdout.lines().count(), 7);
         let dir = out.join(&id);
         let read = |name: &str| {
             let bytes = std::fs::read(dir.join(name)).unwrap();

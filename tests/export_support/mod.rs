@@ -473,7 +473,30 @@ pub fn norm(s: &str) -> String {
 /// override or isolate.
 #[track_caller]
 pub fn assert_clean(name: &str, bytes: &[u8]) {
-    let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{name} is not UTF-8: {e}"));
+    let zipped = if name.ends_with(".docx") {
+        Some(docx_text(bytes))
+    } else if name.ends_with(".xlsx") {
+        let sheets: Vec<String> = {
+            use calamine::Reader;
+            let wb: calamine::Xlsx<_> =
+                calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+            wb.sheet_names()
+        };
+        Some(
+            sheets
+                .iter()
+                .flat_map(|s| xlsx_rows(bytes, s))
+                .flatten()
+                .map(|c| format!("{c}\n"))
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let text = match &zipped {
+        Some(t) => t.as_str(),
+        None => std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{name} is not UTF-8: {e}")),
+    };
     for (i, c) in text.char_indices() {
         let bad = (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
             || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
@@ -701,7 +724,7 @@ pub fn check_csv(bytes: &[u8]) -> Vec<Vec<String>> {
         .collect();
     assert!(!rows.is_empty(), "no header row");
     for r in &rows {
-        assert_eq!(r.len(), 7, "{r:?}");
+        assert_eq!(r.len(), 8, "{r:?}");
         for cell in r {
             assert!(
                 !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
@@ -792,4 +815,86 @@ pub fn timed(base: DateTime<Utc>, lines: &[(i64, serde_json::Value)]) -> String 
         out.push('\n');
     }
     out
+}
+
+// ------------------------------------------------------------ docx, xlsx
+
+/// The text of a `.docx`, read back as Word does: unzipped, its body
+/// (`word/document.xml`), headers and footers parsed as XML (a parse error
+/// fails the test), the text of every `w:t` in order, a space for each
+/// paragraph end, line break and tab, whitespace folded.
+#[track_caller]
+pub fn docx_text(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .unwrap_or_else(|e| panic!("docx is not a zip package: {e}"));
+    let mut names: Vec<String> = zip
+        .file_names()
+        .filter(|n| {
+            *n == "word/document.xml"
+                || (n.starts_with("word/header") || n.starts_with("word/footer"))
+                    && n.ends_with(".xml")
+        })
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    assert!(
+        names.iter().any(|n| n == "word/document.xml"),
+        "no word/document.xml"
+    );
+    let mut out = String::new();
+    for name in names {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut xml).unwrap();
+        xml_text(&name, &xml, &mut out);
+    }
+    norm(&out)
+}
+
+/// The text of WordprocessingML `xml` appended to `out`.
+#[track_caller]
+pub fn xml_text(name: &str, xml: &str, out: &mut String) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut in_text = false;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) if e.name().as_ref() == b"w:t" => in_text = true,
+            Ok(Event::End(e)) if e.name().as_ref() == b"w:t" => in_text = false,
+            Ok(Event::End(e)) if e.name().as_ref() == b"w:p" => out.push(' '),
+            Ok(Event::Empty(e)) if matches!(e.name().as_ref(), b"w:br" | b"w:tab") => {
+                out.push(' ');
+            }
+            Ok(Event::Text(t)) if in_text => {
+                out.push_str(&t.xml10_content().unwrap_or_else(|e| panic!("{name}: {e}")));
+            }
+            Ok(Event::GeneralRef(r)) if in_text => {
+                let resolved = r
+                    .resolve_char_ref()
+                    .unwrap_or_else(|e| panic!("{name}: {e}"))
+                    .map(String::from)
+                    .or_else(|| {
+                        let n = r.decode().ok()?;
+                        quick_xml::escape::resolve_predefined_entity(&n).map(str::to_owned)
+                    })
+                    .unwrap_or_else(|| panic!("{name}: unknown entity"));
+                out.push_str(&resolved);
+            }
+            Ok(Event::Eof) => break,
+            Err(e) => panic!("{name} is not well-formed XML: {e}"),
+            Ok(_) => {}
+        }
+    }
+}
+
+/// The rows of sheet `sheet` of an `.xlsx`, read back with calamine, each
+/// cell as text (a date as calamine gives it).
+#[track_caller]
+pub fn xlsx_rows(bytes: &[u8], sheet: &str) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .unwrap_or_else(|e| panic!("xlsx not readable: {e}"));
+    let range = wb
+        .worksheet_range(sheet)
+        .unwrap_or_else(|e| panic!("no sheet {sheet}: {e}"));
+    range.rows().map(<[calamine::Data]>::to_vec).collect()
 }
