@@ -41,6 +41,7 @@ p { margin: 1mm 0; }
 table { border-collapse: collapse; width: 100%; margin: 1.5mm 0; table-layout: auto; }
 th, td { border: 1px solid var(--rule); padding: .8mm 1.2mm; vertical-align: top; text-align: left;
   overflow-wrap: anywhere; }
+th, td.w, td.num { overflow-wrap: normal; }
 thead th { background: #eee; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tr.total td { font-weight: bold; }
@@ -72,9 +73,16 @@ svg .unitbar { fill: var(--bar2); }
 .signers .name { font-weight: bold; text-decoration: underline; margin: 0; }
 .signers p { margin: 0; }
 .page { break-before: page; page-break-before: always; }
-table.attendance td { height: 10mm; vertical-align: middle; }
-table.attendance td.sign { width: 24%; }
+table.attendance td { height: 9mm; vertical-align: middle; }
+table.attendance th:nth-child(1) { width: 5%; }
+table.attendance th:nth-child(2) { width: 25%; }
+table.attendance th:nth-child(3) { width: 15%; }
+table.attendance th:nth-child(4) { width: 22%; }
+table.attendance th:nth-child(5) { width: 16%; }
+table.attendance th:nth-child(6) { width: 17%; }
 table.attendance td.sign.even { text-align: right; }
+table.talk th:nth-child(2), table.talk th:nth-child(3) { width: 30%; }
+section#participation, section#guide-questions { font-size: 10pt; }
 footer { margin-top: 3mm; font-size: 7.5pt; color: var(--muted); text-align: right; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
@@ -83,34 +91,63 @@ footer { margin-top: 3mm; font-size: 7.5pt; color: var(--muted); text-align: rig
   h2, h3, figcaption, article.item > p { break-after: avoid; page-break-after: avoid; }
   tr, li { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
-  footer { break-before: avoid; }
+  footer { display: none; }
 }
 "#;
 
 /// The page box of `paper`, with "Halaman X dari Y" at the foot of every
 /// page from the stylesheet itself (so the browser's own header and footer
 /// are not needed).
-fn page_style(h: &Head) -> String {
+fn page_style(h: &Head, footer: &[Span]) -> String {
     let (w, ht) = h.paper.size_mm();
     let (page, of) = h.page_of;
+    let mut made = String::new();
+    plain(footer, &mut made);
     format!(
         "@page {{ size: {w}mm {ht}mm; margin: 18mm 18mm 20mm 22mm;\n  \
          @bottom-right {{ content: \"{} \" counter(page) \" {} \" counter(pages); \
-         font-family: \"Times New Roman\", \"Liberation Serif\", serif; font-size: 9pt; }} }}\n",
+         font-family: \"Times New Roman\", \"Liberation Serif\", serif; font-size: 9pt; }}\n  \
+         @bottom-left {{ content: \"{}\"; font-family: \"Times New Roman\", serif; \
+         font-size: 6.5pt; color: #777; }} }}\n",
         css_string(page),
-        css_string(of)
+        css_string(of),
+        css_string(&made)
     )
 }
 
-/// A text inside a CSS string: quotes and backslashes escaped, no newlines.
+/// The spans' text without markup (for a CSS string).
+fn plain(spans: &[Span], out: &mut String) {
+    for s in spans {
+        match s {
+            Span::Text(t) | Span::Plain(t) | Span::Word(t) | Span::Revised(t) => out.push_str(t),
+            Span::Flag { text, .. } => out.push_str(text),
+            Span::Em(inner) | Span::Strong(inner) | Span::Quote(inner) => plain(inner, out),
+            Span::Marks(marks) => {
+                for (_, w) in marks {
+                    out.push_str(w);
+                }
+            }
+        }
+    }
+}
+
+/// A text inside a CSS string in a `<style>` element: quotes and
+/// backslashes escaped, `<` and `>` as CSS escapes (so no `</style>`), no
+/// control characters.
 fn css_string(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control())
-        .flat_map(|c| match c {
-            '"' | '\\' => vec!['\\', c],
-            c => vec![c],
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| !c.is_control()) {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("\\3c "),
+            '>' => out.push_str("\\3e "),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes text for HTML content and attribute values; drops control
@@ -157,7 +194,7 @@ pub fn render(doc: &Document) -> String {
          </head>\n<body>",
         esc(h.doc_title),
         esc(&h.title),
-        page_style(h)
+        page_style(h, &doc.footer)
     );
     if let Some(banner) = h.banner {
         let _ = writeln!(
@@ -326,6 +363,15 @@ fn is_figure(s: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b == b':' || b == b'%')
 }
 
+/// Whether a span is only the minutes' own words (no text from the session).
+fn is_word(s: &Span) -> bool {
+    match s {
+        Span::Word(_) | Span::Flag { .. } | Span::Revised(_) | Span::Marks(_) => true,
+        Span::Em(inner) | Span::Strong(inner) | Span::Quote(inner) => inner.iter().all(is_word),
+        Span::Text(_) | Span::Plain(_) => false,
+    }
+}
+
 fn row(out: &mut String, class: Option<&str>, columns: &[super::doc::Column], cells: &[Cell]) {
     match class {
         Some(c) => {
@@ -344,8 +390,13 @@ fn row(out: &mut String, class: Option<&str>, columns: &[super::doc::Column], ce
                     Align::Right => true,
                     Align::Left => false,
                 };
+                // Words of the minutes (dates, statuses) wrap only between
+                // words, so their columns keep a readable width; a text from
+                // the session may break anywhere rather than leave the page.
                 if right {
                     let _ = write!(out, "<td class=\"num\">{s}</td>");
+                } else if spans.iter().all(is_word) {
+                    let _ = write!(out, "<td class=\"w\">{s}</td>");
                 } else {
                     let _ = write!(out, "<td>{s}</td>");
                 }
