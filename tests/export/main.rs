@@ -19,6 +19,7 @@ mod formats;
 mod hostile;
 mod minutes_options;
 mod plans;
+mod print;
 mod privacy;
 mod props;
 mod sign_off;
