@@ -18,6 +18,7 @@ mod cli;
 mod formats;
 mod hostile;
 mod minutes_options;
+mod office;
 mod plans;
 mod print;
 mod privacy;
