@@ -17,6 +17,7 @@ mod tui_support;
 mod cli;
 mod formats;
 mod hostile;
+mod kop;
 mod minutes_options;
 mod office;
 mod plans;
