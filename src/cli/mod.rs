@@ -151,7 +151,11 @@ enum Cmd {
         /// Session id or a unique prefix
         id: String,
         /// Formats, comma-separated: md, html, json, csv, ics, docx, xlsx, pdf, or all (every one but pdf, which prints the HTML with an installed Chromium-family browser)
-        #[arg(long, value_name = "md,html,json,csv,ics,docx,xlsx,pdf|all", default_value = "all")]
+        #[arg(
+            long,
+            value_name = "md,html,json,csv,ics,docx,xlsx,pdf|all",
+            default_value = "all"
+        )]
         format: String,
         /// Language of the minutes [default: the session's]
         #[arg(long, value_name = "id|en")]

@@ -54,8 +54,7 @@ pub use redecide::{Unproducible, command_of, redecide};
 pub use session::{
     ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, MinutesOptions,
     Note, NoteId, Paper, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span,
-    Speaking,
-    Statement, TalkStat, Turn,
+    Speaking, Statement, TalkStat, Turn,
 };
 pub use snapshot::Snapshot;
 pub use speakers::{CHAIR_CODE, Speaker, SpeakerRole};

@@ -231,7 +231,11 @@ fn kop(k: &Kop, out: &mut String) {
     }
     out.push_str("<div class=\"kop-text\">");
     for (i, l) in k.lines.iter().enumerate() {
-        let last = if i + 1 == k.lines.len() && i > 0 { " last" } else { "" };
+        let last = if i + 1 == k.lines.len() && i > 0 {
+            " last"
+        } else {
+            ""
+        };
         let _ = write!(out, "<p class=\"kop-line{last}\">{}</p>", esc(l));
     }
     for c in &k.contacts {

@@ -14,11 +14,11 @@ pub mod doc;
 pub mod docx;
 pub mod html;
 pub mod ics;
-pub mod pdf;
 pub mod json;
 pub mod md;
 pub mod minutes;
 pub mod model;
+pub mod pdf;
 pub mod xlsx;
 
 use std::borrow::Cow;

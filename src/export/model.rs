@@ -15,9 +15,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{
-    ItemId, Language, Paper, Participant, Person, RecordKind, Recorded, Session,
-};
+use crate::domain::{ItemId, Language, Paper, Participant, Person, RecordKind, Recorded, Session};
 use crate::i18n::{self, minutes::Labels};
 
 pub use super::minutes::actions::ActionRow;

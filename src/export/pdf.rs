@@ -51,7 +51,9 @@ pub enum PdfError {
         source: io::Error,
     },
     /// The browser ran but made no PDF.
-    #[error("{browser} did not print the minutes ({why}); print minutes.html to PDF from a browser instead")]
+    #[error(
+        "{browser} did not print the minutes ({why}); print minutes.html to PDF from a browser instead"
+    )]
     Failed {
         /// The browser.
         browser: PathBuf,
@@ -146,7 +148,9 @@ pub fn print(browser: &Path, html: &Path, pdf: &Path, work: &Path) -> Result<(),
             Err(e) => return Err(failed(e.to_string())),
         }
     };
-    let made = std::fs::read(pdf).map(|b| b.starts_with(b"%PDF")).unwrap_or(false);
+    let made = std::fs::read(pdf)
+        .map(|b| b.starts_with(b"%PDF"))
+        .unwrap_or(false);
     if status.success() && made {
         Ok(())
     } else {

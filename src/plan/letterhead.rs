@@ -55,10 +55,8 @@ impl Checker<'_> {
     }
 
     fn emblem(&mut self, path: &Spanned<String>, dir: Option<&Path>) -> Option<Emblem> {
-        let full: PathBuf = dir.map_or_else(
-            || PathBuf::from(path.get_ref()),
-            |d| d.join(path.get_ref()),
-        );
+        let full: PathBuf =
+            dir.map_or_else(|| PathBuf::from(path.get_ref()), |d| d.join(path.get_ref()));
         let bytes = match std::fs::read(&full) {
             Ok(b) => b,
             Err(e) => {

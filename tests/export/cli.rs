@@ -191,7 +191,8 @@ fn an_unknown_id_format_or_language_is_bad_usage_and_writes_nothing() {
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("unknown format `odt`")
-            && r.stderr.contains("md, html, json, csv, ics, docx, xlsx, pdf, all"),
+            && r.stderr
+                .contains("md, html, json, csv, ics, docx, xlsx, pdf, all"),
         "{}",
         r.stderr
     );

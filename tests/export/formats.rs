@@ -84,7 +84,10 @@ fn html_head_and_participants(doc: &scraper::Html) {
         assert!(header.contains(want), "header lacks {want:?}: {header}");
     }
 
-    assert!(header.contains("4 orang hadir, 1 orang berhalangan"), "{header}");
+    assert!(
+        header.contains("4 orang hadir, 1 orang berhalangan"),
+        "{header}"
+    );
     assert!(
         all(doc, "section#participants").is_empty(),
         "the shared minutes list the participants once, in the daftar hadir"
@@ -107,17 +110,30 @@ fn html_agenda_and_discussion(doc: &scraper::Html, html: &str) {
         "six items; the note outside any item is private"
     );
     let third = text_of(items[2]);
-    assert!(!third.contains("Pertanyaan panduan"), "the guide is an appendix");
+    assert!(
+        !third.contains("Pertanyaan panduan"),
+        "the guide is an appendix"
+    );
     for recorded in [
         "Perubahan 1: menunggu disposisi → menjemput bola",
         "Kesimpulan 1: Hambatan utama adalah budaya menunggu perintah",
         "Keputusan 1: Setiap OPD layanan menetapkan satu layanan jemput bola",
     ] {
-        assert!(third.contains(recorded), "item 3 lacks {recorded:?}: {third}");
+        assert!(
+            third.contains(recorded),
+            "item 3 lacks {recorded:?}: {third}"
+        );
     }
     let fifth = text_of(items[4]);
-    for recorded in ["Tindak lanjut 2: Susun SOP", "Tindak lanjut 4:", "Keputusan 2:"] {
-        assert!(fifth.contains(recorded), "item 5 lacks {recorded:?}: {fifth}");
+    for recorded in [
+        "Tindak lanjut 2: Susun SOP",
+        "Tindak lanjut 4:",
+        "Keputusan 2:",
+    ] {
+        assert!(
+            fifth.contains(recorded),
+            "item 5 lacks {recorded:?}: {fifth}"
+        );
     }
     assert!(text_of(items[0]).contains("Tidak ada catatan."));
     let guide = text_of(one(doc, "section#guide-questions"));

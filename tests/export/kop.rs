@@ -60,7 +60,14 @@ fn the_plans_kop_and_approver_reach_the_html_and_the_docx() {
     std::fs::write(&plan, PLAN).unwrap();
     let id = fgd.new_session(&["--plan", plan.to_str().unwrap()]);
     let out = fgd.data().join("out");
-    let r = fgd.run(&["export", &id, "--format", "html,docx", "--out", out.to_str().unwrap()]);
+    let r = fgd.run(&[
+        "export",
+        &id,
+        "--format",
+        "html,docx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let html = std::fs::read_to_string(out.join(&id).join("minutes.html")).unwrap();
     let doc = check_html(&html);
@@ -87,7 +94,10 @@ fn the_plans_kop_and_approver_reach_the_html_and_the_docx() {
     }
     let style = text_of(one(&doc, "head > style"));
     assert!(style.contains("size: 215mm 330mm"), "the plan's F4");
-    assert!(all(&doc, "section#guide-questions").is_empty(), "left out by the plan");
+    assert!(
+        all(&doc, "section#guide-questions").is_empty(),
+        "left out by the plan"
+    );
     let sign = text_of(one(&doc, "section#sign-off"));
     for want in [
         "Muara Sengkati,",
@@ -101,11 +111,17 @@ fn the_plans_kop_and_approver_reach_the_html_and_the_docx() {
         assert!(sign.contains(want), "sign-off lacks {want:?}: {sign}");
     }
     let sheet = text_of(one(&doc, "section#attendance"));
-    assert!(sheet.contains("197203151998031004"), "NIP in the daftar hadir");
+    assert!(
+        sheet.contains("197203151998031004"),
+        "NIP in the daftar hadir"
+    );
 
     let docx = std::fs::read(out.join(&id).join("minutes.docx")).unwrap();
     let text = docx_text(&docx);
-    assert!(text.contains("PEMERINTAH KABUPATEN MUARA SENGKATI"), "{text}");
+    assert!(
+        text.contains("PEMERINTAH KABUPATEN MUARA SENGKATI"),
+        "{text}"
+    );
     assert!(text.contains("Mengetahui,") && text.contains("Pembina Utama Madya (IV/d)"));
     let zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
     assert!(
@@ -113,10 +129,22 @@ fn the_plans_kop_and_approver_reach_the_html_and_the_docx() {
         "the emblem in the docx"
     );
 
-    let r = fgd.run(&["export", &id, "--format", "html", "--paper", "a4", "--out", out.to_str().unwrap()]);
+    let r = fgd.run(&[
+        "export",
+        &id,
+        "--format",
+        "html",
+        "--paper",
+        "a4",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let html = std::fs::read_to_string(out.join(&id).join("minutes.html")).unwrap();
-    assert!(html.contains("size: 210mm 297mm"), "--paper overrides the plan");
+    assert!(
+        html.contains("size: 210mm 297mm"),
+        "--paper overrides the plan"
+    );
 }
 
 #[test]
@@ -129,9 +157,17 @@ fn a_bad_emblem_or_paper_is_an_error_at_its_place_and_makes_nothing() {
     std::fs::write(&plan, PLAN.replace("paper = \"f4\"", "paper = \"a5\"")).unwrap();
     let r = fgd.run(&["plan", "check", plan.to_str().unwrap()]);
     assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(r.stderr.contains("rakor.toml:19:10: emblem"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("rakor.toml:19:10: emblem"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("neither PNG nor SVG"), "{}", r.stderr);
-    assert!(r.stderr.contains("unknown paper `a5`; use a4 or f4"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("unknown paper `a5`; use a4 or f4"),
+        "{}",
+        r.stderr
+    );
     std::fs::remove_file(dir.join("lambang.png")).unwrap();
     let r = fgd.run(&["new", "--plan", plan.to_str().unwrap()]);
     assert_eq!(r.code, 2);

@@ -150,10 +150,7 @@ fn without_participation_the_shared_minutes_have_no_talk_time_nor_arrivals() {
 #[test]
 fn by_default_the_shared_minutes_keep_talk_time_and_arrivals() {
     let (md, doc) = minutes(&session(""), false, false);
-    assert!(
-        md.contains("Waktu bicara") && md.contains("09.05"),
-        "{md}"
-    );
+    assert!(md.contains("Waktu bicara") && md.contains("09.05"), "{md}");
     assert_eq!(all(&doc, "section#participation").len(), 1);
 }
 

@@ -64,11 +64,17 @@ fn the_docx_is_the_same_document_with_its_kop_page_fields_tables_and_styles() {
 
     let body = part(&docx, "word/document.xml");
     assert!(body.contains("w:tblBorders"), "bordered tables");
-    assert!(body.contains("w:pageBreakBefore"), "the daftar hadir on its own page");
+    assert!(
+        body.contains("w:pageBreakBefore"),
+        "the daftar hadir on its own page"
+    );
     assert!(body.contains("w:cantSplit"), "rows kept whole");
     let styles = part(&docx, "word/styles.xml");
     for name in ["Heading 1", "Heading 2", "Title", "Kop"] {
-        assert!(styles.contains(&format!("w:val=\"{name}\"")), "style {name}");
+        assert!(
+            styles.contains(&format!("w:val=\"{name}\"")),
+            "style {name}"
+        );
     }
     let text = docx_text(&docx);
     let order = [
@@ -141,11 +147,18 @@ fn the_workbook_has_the_register_with_real_dates_and_the_daftar_hadir() {
     );
     let sheet1 = part(&xlsx, "xl/worksheets/sheet1.xml");
     assert!(!sheet1.contains("<f>"), "no formula in the register");
-    assert!(sheet1.contains("state=\"frozen\""), "the header row is frozen");
+    assert!(
+        sheet1.contains("state=\"frozen\""),
+        "the header row is frozen"
+    );
     assert!(sheet1.contains("<col "), "column widths");
 
     let people = xlsx_rows(&xlsx, "Daftar Hadir");
     assert_eq!(people.len(), 6);
-    assert_eq!(people[1][4], Data::String("197002031995031002".into()), "NIP as text");
+    assert_eq!(
+        people[1][4],
+        Data::String("197002031995031002".into()),
+        "NIP as text"
+    );
     assert_eq!(people[5][5], Data::String("tidak hadir".into()));
 }

@@ -39,12 +39,11 @@ fn long_texts() -> crate::common::Fx {
     assert!(note_text.chars().count() >= 5_000);
     // The session has ended: the long texts come in as corrections of a
     // public note of item 3 and of an action, as they would after the end.
-    let note = fx
-        .s
-        .notes()
-        .find(|n| !n.private && n.item.is_some())
-        .map(|n| n.id)
-        .unwrap();
+    let note =
+        fx.s.notes()
+            .find(|n| !n.private && n.item.is_some())
+            .map(|n| n.id)
+            .unwrap();
     fx.ok(Command::EditNote {
         note,
         text: Some(note_text),
@@ -116,7 +115,10 @@ fn chromium(browser: &Path, args: &[&str], work: &Path) -> std::process::Output 
         "--no-first-run",
         "--hide-scrollbars",
     ])
-    .arg(format!("--user-data-dir={}", work.join("profile").display()))
+    .arg(format!(
+        "--user-data-dir={}",
+        work.join("profile").display()
+    ))
     .args(args);
     #[cfg(unix)]
     if rustix::process::geteuid().is_root() {
@@ -174,7 +176,11 @@ fn every_word_stays_inside_the_page_at_full_size_on_a4_and_f4() {
         let name = paper.name();
         assert_eq!(m["width"].as_u64(), Some(u64::from(width)), "{name}: {m}");
         assert!(m["words"].as_u64().unwrap() > 200, "{name}: {m}");
-        assert_eq!(m["count"].as_u64(), Some(0), "{name}: outside the page: {m}");
+        assert_eq!(
+            m["count"].as_u64(),
+            Some(0),
+            "{name}: outside the page: {m}"
+        );
         assert!(
             m["scroll"].as_u64().unwrap() <= u64::from(width),
             "{name}: the page scrolls sideways: {m}"
@@ -186,7 +192,10 @@ fn every_word_stays_inside_the_page_at_full_size_on_a4_and_f4() {
             .trim_end_matches("px")
             .parse()
             .unwrap();
-        assert!((font - 11.0 * 96.0 / 72.0).abs() < 0.05, "{name}: body {font}px");
+        assert!(
+            (font - 11.0 * 96.0 / 72.0).abs() < 0.05,
+            "{name}: body {font}px"
+        );
     }
 }
 
@@ -277,11 +286,19 @@ fn without_a_browser_pdf_is_refused_and_nothing_is_written() {
     let stderr = String::from_utf8_lossy(&r.stderr);
     assert_eq!(r.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("no Chromium-family browser") && stderr.contains("print minutes.html to PDF"),
+        stderr.contains("no Chromium-family browser")
+            && stderr.contains("print minutes.html to PDF"),
         "{stderr}"
     );
     assert!(!out.exists(), "nothing written");
-    let r = fgd.run(&["export", &id, "--paper", "a5", "--out", out.to_str().unwrap()]);
+    let r = fgd.run(&[
+        "export",
+        &id,
+        "--paper",
+        "a5",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("use a4 or f4"), "{}", r.stderr);
     assert!(!out.exists(), "nothing written");

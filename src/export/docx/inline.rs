@@ -44,7 +44,14 @@ fn push(spans: &[Span], look: Look, out: &mut Vec<Run>) {
     for s in spans {
         match s {
             Span::Text(t) | Span::Plain(t) | Span::Word(t) => out.push(styled(text_run(t), look)),
-            Span::Em(inner) => push(inner, Look { italic: true, ..look }, out),
+            Span::Em(inner) => push(
+                inner,
+                Look {
+                    italic: true,
+                    ..look
+                },
+                out,
+            ),
             Span::Strong(inner) => push(inner, Look { bold: true, ..look }, out),
             Span::Quote(inner) => {
                 out.push(styled(text_run("\u{201c}"), look));
@@ -62,7 +69,10 @@ fn push(spans: &[Span], look: Look, out: &mut Vec<Run>) {
             }
             Span::Revised(label) => out.push(styled(
                 text_run(&format!(" ({label})")),
-                Look { italic: true, ..look },
+                Look {
+                    italic: true,
+                    ..look
+                },
             )),
         }
     }

@@ -16,7 +16,11 @@ use crate::export::doc::{FieldValue, Head, Kop};
 pub(super) fn header(k: &Kop) -> Header {
     let mut lines: Vec<Paragraph> = Vec::new();
     for (i, l) in k.lines.iter().enumerate() {
-        let size = if i + 1 == k.lines.len() && i > 0 { 30 } else { 26 };
+        let size = if i + 1 == k.lines.len() && i > 0 {
+            30
+        } else {
+            26
+        };
         lines.push(
             Paragraph::new()
                 .style("Kop")
@@ -125,7 +129,9 @@ pub(super) fn head(h: &Head) -> Vec<Part> {
         ));
     }
     out.push(Part::Para(
-        Paragraph::new().style("Judul").add_run(text_run(h.doc_title)),
+        Paragraph::new()
+            .style("Judul")
+            .add_run(text_run(h.doc_title)),
     ));
     out.push(Part::Para(
         Paragraph::new()
@@ -168,9 +174,7 @@ pub(super) fn head(h: &Head) -> Vec<Part> {
         Table::without_borders(rows).set_grid(vec![2_600, 300, 6_200]),
     ));
     for r in &h.remarks {
-        out.push(Part::Para(
-            Paragraph::new().add_run(text_run(r).italic()),
-        ));
+        out.push(Part::Para(Paragraph::new().add_run(text_run(r).italic())));
     }
     out
 }

@@ -15,9 +15,7 @@ mod inline;
 mod kop;
 mod sign_off;
 
-use docx_rs::{
-    AlignmentType, Docx, PageMargin, Paragraph, RunFonts, Style, StyleType,
-};
+use docx_rs::{AlignmentType, Docx, PageMargin, Paragraph, RunFonts, Style, StyleType};
 
 use super::doc::{Document, Section};
 use inline::runs;
@@ -27,7 +25,10 @@ pub(super) const TWIPS_PER_MM: f64 = 56.692_913;
 
 /// Millimetres as twips, rounded.
 pub(super) fn mm(v: f64) -> i32 {
-    #[expect(clippy::cast_possible_truncation, reason = "page sizes in twips fit in i32")]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "page sizes in twips fit in i32"
+    )]
     let t = (v * TWIPS_PER_MM).round() as i32;
     t
 }
@@ -36,7 +37,11 @@ pub(super) fn mm(v: f64) -> i32 {
 pub fn render(doc: &Document) -> Vec<u8> {
     let (w, h) = doc.head.paper.size_mm();
     let mut d = styles(Docx::new())
-        .default_fonts(RunFonts::new().ascii("Times New Roman").hi_ansi("Times New Roman"))
+        .default_fonts(
+            RunFonts::new()
+                .ascii("Times New Roman")
+                .hi_ansi("Times New Roman"),
+        )
         .default_size(22)
         .page_size(
             u32::try_from(mm(f64::from(w))).unwrap_or(11_906),

@@ -31,17 +31,23 @@ pub(super) fn parts(s: &SignOff) -> Vec<Part> {
         .map(|p| signature(p, s.nip_label, width))
         .collect();
     out.push(Part::Table(
-        Table::without_borders(vec![TableRow::new(cells).cant_split()])
-            .set_grid(vec![width; s.signers.len().max(1)]),
+        Table::without_borders(vec![TableRow::new(cells).cant_split()]).set_grid(vec![
+            width;
+            s.signers
+                .len()
+                .max(1)
+        ]),
     ));
     if let Some(a) = &s.approver {
         out.push(Part::Table(
-            Table::without_borders(vec![TableRow::new(vec![
-                TableCell::new().width(2_250, WidthType::Dxa),
-                signature(a, s.nip_label, 4_500),
-                TableCell::new().width(2_250, WidthType::Dxa),
+            Table::without_borders(vec![
+                TableRow::new(vec![
+                    TableCell::new().width(2_250, WidthType::Dxa),
+                    signature(a, s.nip_label, 4_500),
+                    TableCell::new().width(2_250, WidthType::Dxa),
+                ])
+                .cant_split(),
             ])
-            .cant_split()])
             .set_grid(vec![2_250, 4_500, 2_250]),
         ));
     }

@@ -98,7 +98,9 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
                 Cell::word(a.no.to_string()),
                 Cell::Spans(what),
                 Cell::opt(a.pic.as_deref()),
-                a.due_text.as_deref().map_or_else(|| Cell::word("—"), Cell::word),
+                a.due_text
+                    .as_deref()
+                    .map_or_else(|| Cell::word("—"), Cell::word),
                 Cell::Spans(status),
                 Cell::opt(a.item.as_deref()),
                 Cell::opt(a.origin.as_deref()),

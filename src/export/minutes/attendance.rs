@@ -68,7 +68,9 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
                 Cell::text(&a.name),
                 Cell::opt(a.position.as_deref()),
                 Cell::opt(a.unit.as_deref()),
-                Cell::Spans(vec![Span::Plain(a.nip.clone().unwrap_or_else(|| "—".to_owned()))]),
+                Cell::Spans(vec![Span::Plain(
+                    a.nip.clone().unwrap_or_else(|| "—".to_owned()),
+                )]),
                 if a.present {
                     Cell::Signature(a.no)
                 } else {

@@ -130,11 +130,7 @@ fn item(m: &Minutes, d: &Discussion) -> Vec<Block> {
     if let Some(owner) = &d.owner {
         out.push(Block::Paragraph {
             class: Some("owner"),
-            spans: vec![
-                label(l.owner),
-                Span::word(" "),
-                Span::Text(owner.clone()),
-            ],
+            spans: vec![label(l.owner), Span::word(" "), Span::Text(owner.clone())],
         });
     }
     let body = item_body::blocks(m, d);

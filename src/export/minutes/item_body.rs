@@ -119,10 +119,7 @@ fn under(m: &Minutes, kind: RecordKind, d: &Discussion) -> (&'static str, Vec<Li
 
 /// "Keputusan 2: …", numbered as in its register.
 fn numbered(word: &str, no: u32, mut spans: Vec<Span>) -> ListItem {
-    spans.insert(
-        0,
-        Span::Marks(vec![("ref", format!("{word} {no}:"))]),
-    );
+    spans.insert(0, Span::Marks(vec![("ref", format!("{word} {no}:"))]));
     spans.insert(1, Span::word(" "));
     ListItem {
         class: None,

@@ -48,12 +48,7 @@ pub fn add(wb: &mut Workbook, m: &Minutes) -> Result<(), XlsxError> {
             ws.write_string_with_format(row, 5, l.yes, &text)?;
         }
         ws.write_string_with_format(row, 6, cell_text(a.item.as_deref().unwrap_or("")), &text)?;
-        ws.write_string_with_format(
-            row,
-            7,
-            cell_text(a.origin.as_deref().unwrap_or("")),
-            &text,
-        )?;
+        ws.write_string_with_format(row, 7, cell_text(a.origin.as_deref().unwrap_or("")), &text)?;
     }
     Ok(())
 }

@@ -63,5 +63,7 @@ pub(super) fn head(
 
 /// A wrapped text cell.
 pub(super) fn wrap() -> Format {
-    Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top)
+    Format::new()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top)
 }
