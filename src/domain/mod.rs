@@ -27,6 +27,7 @@ mod header;
 mod invariants;
 mod lifecycle;
 pub mod limits;
+mod paper;
 mod participants;
 mod records;
 mod redecide;
@@ -49,12 +50,13 @@ pub use error::DomainError;
 pub use event::{Event, Recorded, Target};
 pub use header::{Emblem, Header, HeaderChange, Letterhead};
 pub use invariants::Broken;
+pub use paper::Paper;
 pub use records::{Record, RecordKind};
 pub use redecide::{Unproducible, command_of, redecide};
 pub use session::{
     ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, MinutesOptions,
-    Note, NoteId, Paper, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span,
-    Speaking, Statement, TalkStat, Turn,
+    Note, NoteId, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span, Speaking,
+    Statement, TalkStat, Turn,
 };
 pub use snapshot::Snapshot;
 pub use speakers::{CHAIR_CODE, Speaker, SpeakerRole};
