@@ -3,6 +3,7 @@
 //! compiled in, so fgd offers them wherever it runs.
 
 use std::fmt;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -205,7 +206,7 @@ impl Plan {
             meeting,
             revised: false,
             minutes: self.minutes,
-            letterhead: self.letterhead.clone(),
+            letterhead: self.letterhead.clone().map(Box::new),
             approver: self.approver.clone(),
         };
         let mut out = vec![Command::Create { info }];
@@ -303,6 +304,10 @@ struct RawItem {
 
 /// Parses and checks a plan. `file` names it in error messages. Returns every
 /// problem found (a syntax error stops at the first).
+#[expect(
+    clippy::too_many_lines,
+    reason = "one or two lines per plan key, in the order sessions/README.md gives them"
+)]
 pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
     let raw = read_toml(src, file)?;
     let mut c = Checker {
@@ -345,13 +350,14 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         ],
         "notetaker",
     );
-    let approver = c.person(
+    let approver = [
         raw.approver,
-        [raw.approver_nip, raw.approver_position, raw.approver_rank],
-        "approver",
-    );
-    let letterhead = c.letterhead(raw.letterhead, std::path::Path::new(file).parent());
-    let paper = c.parsed::<Paper>(raw.minutes.paper.as_ref());
+        raw.approver_nip,
+        raw.approver_position,
+        raw.approver_rank,
+    ];
+    let (approver, letterhead) = c.office(approver, raw.letterhead, Path::new(file).parent());
+    let minutes = minutes_options(&mut c, &raw.minutes);
     c.at_most(
         &raw.resource_persons,
         "resource persons",
@@ -381,14 +387,19 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         speaker_limit_minutes,
         participants,
         agenda,
-        minutes: MinutesOptions {
-            participation: raw.minutes.participation.unwrap_or(true),
-            guide_questions: raw.minutes.guide_questions.unwrap_or(true),
-            paper,
-        },
+        minutes,
         letterhead,
         approver,
     })
+}
+
+/// The `[minutes]` table: what the minutes hold, and on which paper.
+fn minutes_options(c: &mut Checker, raw: &RawMinutes) -> MinutesOptions {
+    MinutesOptions {
+        participation: raw.participation.unwrap_or(true),
+        guide_questions: raw.guide_questions.unwrap_or(true),
+        paper: c.parsed::<Paper>(raw.paper.as_ref()),
+    }
 }
 
 /// The plan's TOML read into its keys, or where it is not TOML (or holds an

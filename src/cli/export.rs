@@ -10,16 +10,32 @@ use crate::engine::Engine;
 use crate::export::{self, ExportError, Format, Options};
 use crate::store::DataDir;
 
+/// How `fgd export` was asked to write, as typed.
+#[derive(Clone, Copy)]
+pub struct Flags<'a> {
+    /// `--lang`.
+    pub lang: Option<&'a str>,
+    /// `--anonymize`.
+    pub anonymize: bool,
+    /// `--internal`.
+    pub internal: bool,
+    /// `--paper`.
+    pub paper: Option<&'a str>,
+}
+
 pub fn run(
     data: &DataDir,
     id: &str,
     formats: &str,
-    lang: Option<&str>,
-    anonymize: bool,
-    internal: bool,
-    paper: Option<&str>,
+    flags: &Flags<'_>,
     out: &Path,
 ) -> Result<(), CliError> {
+    let Flags {
+        lang,
+        anonymize,
+        internal,
+        paper,
+    } = *flags;
     // Bad arguments are refused before the session is opened.
     let formats = Format::parse_list(formats).map_err(|e| CliError::usage(e.to_string()))?;
     let lang = lang

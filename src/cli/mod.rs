@@ -244,6 +244,10 @@ fn data_dir(flag: Option<PathBuf>) -> Result<DataDir, CliError> {
 }
 
 /// Parses the arguments and runs the command.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the dispatch table: one arm per command, each handing its arguments on"
+)]
 pub fn main() -> Result<(), CliError> {
     // Everything fgd makes (sled's own files too) is the user's alone.
     #[cfg(unix)]
@@ -302,10 +306,12 @@ pub fn main() -> Result<(), CliError> {
             &data()?,
             &id,
             &format,
-            lang.as_deref(),
-            anonymize,
-            internal,
-            paper.as_deref(),
+            &export::Flags {
+                lang: lang.as_deref(),
+                anonymize,
+                internal,
+                paper: paper.as_deref(),
+            },
             &out,
         ),
         Some(Cmd::Import { file }) => import::run(&data()?, &file),

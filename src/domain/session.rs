@@ -121,9 +121,10 @@ pub struct SessionInfo {
     /// What the minutes hold (the plan's `[minutes]` table).
     #[serde(default, skip_serializing_if = "all_minutes")]
     pub minutes: MinutesOptions,
-    /// The office's kop (the plan's `[letterhead]` table).
+    /// The office's kop (the plan's `[letterhead]` table); boxed, as most
+    /// sessions have none and every `Created` event carries the info.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub letterhead: Option<super::header::Letterhead>,
+    pub letterhead: Option<Box<super::header::Letterhead>>,
     /// Who signs "Mengetahui" (acknowledged), if anyone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approver: Option<Person>,

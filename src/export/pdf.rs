@@ -148,9 +148,7 @@ pub fn print(browser: &Path, html: &Path, pdf: &Path, work: &Path) -> Result<(),
             Err(e) => return Err(failed(e.to_string())),
         }
     };
-    let made = std::fs::read(pdf)
-        .map(|b| b.starts_with(b"%PDF"))
-        .unwrap_or(false);
+    let made = std::fs::read(pdf).is_ok_and(|b| b.starts_with(b"%PDF"));
     if status.success() && made {
         Ok(())
     } else {

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::check::Checker;
-use crate::domain::{Emblem, Letterhead};
+use crate::domain::{Emblem, Letterhead, Person};
 
 /// The largest emblem embedded, in bytes: a kop emblem is a few kilobytes.
 pub const MAX_EMBLEM_BYTES: usize = 512 * 1024;
@@ -28,6 +28,18 @@ pub(super) struct RawLetterhead {
 }
 
 impl Checker<'_> {
+    /// The "Mengetahui" signer (`approver` and its `_nip`, `_position` and
+    /// `_rank` keys) and the kop.
+    pub(super) fn office(
+        &mut self,
+        [name, nip, position, rank]: [Option<Spanned<String>>; 4],
+        letterhead: Option<RawLetterhead>,
+        dir: Option<&Path>,
+    ) -> (Option<Person>, Option<Letterhead>) {
+        let approver = self.person(name, [nip, position, rank], "approver");
+        (approver, self.letterhead(letterhead, dir))
+    }
+
     /// The kop, or `None` when the table is absent or empty. `dir` is where
     /// the plan lies (the emblem's path is relative to it); a bundled plan
     /// has none.

@@ -116,18 +116,7 @@ fn the_plans_kop_and_approver_reach_the_html_and_the_docx() {
         "NIP in the daftar hadir"
     );
 
-    let docx = std::fs::read(out.join(&id).join("minutes.docx")).unwrap();
-    let text = docx_text(&docx);
-    assert!(
-        text.contains("PEMERINTAH KABUPATEN MUARA SENGKATI"),
-        "{text}"
-    );
-    assert!(text.contains("Mengetahui,") && text.contains("Pembina Utama Madya (IV/d)"));
-    let zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
-    assert!(
-        zip.file_names().any(|n| n.starts_with("word/media/")),
-        "the emblem in the docx"
-    );
+    docx_has_the_kop_and_the_approver(&std::fs::read(out.join(&id).join("minutes.docx")).unwrap());
 
     let r = fgd.run(&[
         "export",
@@ -174,4 +163,18 @@ fn a_bad_emblem_or_paper_is_an_error_at_its_place_and_makes_nothing() {
     assert!(r.stderr.contains("can't read emblem"), "{}", r.stderr);
     let r = fgd.run(&["list"]);
     assert!(r.stdout.trim().is_empty(), "nothing made: {}", r.stdout);
+}
+
+fn docx_has_the_kop_and_the_approver(docx: &[u8]) {
+    let text = docx_text(docx);
+    assert!(
+        text.contains("PEMERINTAH KABUPATEN MUARA SENGKATI"),
+        "{text}"
+    );
+    assert!(text.contains("Mengetahui,") && text.contains("Pembina Utama Madya (IV/d)"));
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    assert!(
+        zip.file_names().any(|n| n.starts_with("word/media/")),
+        "the emblem in the docx"
+    );
 }

@@ -8,7 +8,7 @@ use calamine::Data;
 use fgd::domain::Command;
 use fgd::export::{self, Format, Options};
 
-use crate::export_support::{docx_text, fixed, xlsx_rows, xml_text};
+use crate::export_support::{docx_text, fixed, xlsx_rows, xml_part, xml_text};
 
 fn render(fx: &crate::common::Fx, format: Format) -> Vec<u8> {
     export::render_all(&fx.s, &fx.log, &[format], Options::default())
@@ -41,7 +41,7 @@ fn the_docx_is_the_same_document_with_its_kop_page_fields_tables_and_styles() {
     let files = names(&docx);
     let header = files
         .iter()
-        .find(|n| n.starts_with("word/header") && n.ends_with(".xml"))
+        .find(|n| xml_part(n, "word/header"))
         .expect("a page header");
     let mut kop = String::new();
     xml_text(header, &part(&docx, header), &mut kop);
@@ -51,7 +51,7 @@ fn the_docx_is_the_same_document_with_its_kop_page_fields_tables_and_styles() {
     );
     let footer = files
         .iter()
-        .find(|n| n.starts_with("word/footer") && n.ends_with(".xml"))
+        .find(|n| xml_part(n, "word/footer"))
         .expect("a page footer");
     let foot = part(&docx, footer);
     assert!(
@@ -133,7 +133,8 @@ fn the_workbook_has_the_register_with_real_dates_and_the_daftar_hadir() {
         Data::DateTime(d) => {
             // Excel's serial day: days since 1899-12-30.
             let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
-            let day = epoch + chrono::Days::new(d.as_f64() as u64);
+            let days: u64 = format!("{:.0}", d.as_f64()).parse().unwrap();
+            let day = epoch + chrono::Days::new(days);
             assert_eq!(day.to_string(), "2026-11-16");
         }
         other => panic!("the due date is not a date: {other:?}"),

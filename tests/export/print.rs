@@ -20,7 +20,7 @@ use crate::export_support::fixed;
 /// less the stylesheet's side margins, 22 mm and 18 mm.
 fn text_width_px(paper: Paper) -> u32 {
     let (w, _) = paper.size_mm();
-    (f64::from(w - 40) * 96.0 / 25.4).floor() as u32
+    (w - 40) * 9_600 / 2_540
 }
 
 /// The fixed session with the long texts that once broke the printout.
@@ -76,7 +76,7 @@ fn html_of(fx: &crate::common::Fx, paper: Paper) -> String {
 
 /// Measures the laid-out page: every text's line boxes and every element's
 /// box against the viewport, the body's computed font size.
-const MEASURE: &str = r#"<style>@media screen { body { max-width: none !important; margin: 0 !important; padding: 0 !important; } }</style>
+const MEASURE: &str = r"<style>@media screen { body { max-width: none !important; margin: 0 !important; padding: 0 !important; } }</style>
 <script>
 addEventListener('load', () => {
   const width = document.documentElement.clientWidth;
@@ -105,7 +105,7 @@ addEventListener('load', () => {
   document.body.appendChild(m);
 });
 </script>
-"#;
+";
 
 fn chromium(browser: &Path, args: &[&str], work: &Path) -> std::process::Output {
     let mut cmd = Process::new(browser);

@@ -103,8 +103,11 @@ fn shared_files_hold_no_private_note_and_no_resolvable_quote() {
             .iter()
             .flat_map(|s| crate::export_support::xlsx_rows(&bytes("actions.xlsx"), s))
             .flatten()
-            .map(|c| format!("{c} "))
-            .collect();
+            .fold(String::new(), |mut s, c| {
+                s.push_str(&c.to_string());
+                s.push(' ');
+                s
+            });
         for (name, text) in [
             ("md", &md),
             ("html", &html),

@@ -16,17 +16,17 @@ use crate::export::doc::{Block, Cell, List, SheetHead, Span, Table as DocTable};
 
 /// A piece of the document body.
 pub(super) enum Part {
-    /// A paragraph.
-    Para(Paragraph),
+    /// A paragraph (boxed: a paragraph is far larger than a table handle).
+    Para(Box<Paragraph>),
     /// A table.
-    Table(Table),
+    Table(Box<Table>),
 }
 
 /// Appends a part to the document.
 pub(super) fn add(d: Docx, part: Part) -> Docx {
     match part {
-        Part::Para(p) => d.add_paragraph(p),
-        Part::Table(t) => d.add_table(t),
+        Part::Para(p) => d.add_paragraph(*p),
+        Part::Table(t) => d.add_table(*t),
     }
 }
 
@@ -35,7 +35,7 @@ pub(super) fn of(blocks: &[Block]) -> Vec<Part> {
     let mut out = Vec::new();
     for b in blocks {
         match b {
-            Block::Paragraph { spans, .. } => out.push(Part::Para(para(spans))),
+            Block::Paragraph { spans, .. } => out.push(Part::Para(Box::new(para(spans)))),
             Block::Heading { number, title, .. } => {
                 let mut p = Paragraph::new().style("Heading2").keep_next(true);
                 if let Some(n) = number {
@@ -44,14 +44,14 @@ pub(super) fn of(blocks: &[Block]) -> Vec<Part> {
                 for r in runs(title) {
                     p = p.add_run(r);
                 }
-                out.push(Part::Para(p));
+                out.push(Part::Para(Box::new(p)));
             }
-            Block::Table(t) => out.push(Part::Table(table(t))),
+            Block::Table(t) => out.push(Part::Table(Box::new(table(t)))),
             Block::List(l) => out.extend(list(l)),
             Block::Group { blocks, .. } => out.extend(of(blocks)),
             Block::Chart(_) => {}
             Block::SignOff(s) => out.extend(sign_off::parts(s)),
-            Block::SheetHead(h) => out.push(Part::Para(sheet_head(h))),
+            Block::SheetHead(h) => out.push(Part::Para(Box::new(sheet_head(h)))),
         }
     }
     out
@@ -82,7 +82,7 @@ fn list(l: &List) -> Vec<Part> {
             for r in runs(&item.spans) {
                 p = p.add_run(r);
             }
-            Part::Para(p)
+            Part::Para(Box::new(p))
         })
         .collect()
 }

@@ -124,20 +124,20 @@ pub(super) fn footer(h: &Head) -> Footer {
 pub(super) fn head(h: &Head) -> Vec<Part> {
     let mut out = Vec::new();
     if let Some(b) = h.banner {
-        out.push(Part::Para(
+        out.push(Part::Para(Box::new(
             Paragraph::new().style("Judul").add_run(text_run(b)),
-        ));
+        )));
     }
-    out.push(Part::Para(
+    out.push(Part::Para(Box::new(
         Paragraph::new()
             .style("Judul")
             .add_run(text_run(h.doc_title)),
-    ));
-    out.push(Part::Para(
+    )));
+    out.push(Part::Para(Box::new(
         Paragraph::new()
             .style("Judul")
             .add_run(text_run(&h.title).size(24)),
-    ));
+    )));
     let rows = h
         .fields
         .iter()
@@ -170,11 +170,13 @@ pub(super) fn head(h: &Head) -> Vec<Part> {
             ])
         })
         .collect();
-    out.push(Part::Table(
+    out.push(Part::Table(Box::new(
         Table::without_borders(rows).set_grid(vec![2_600, 300, 6_200]),
-    ));
+    )));
     for r in &h.remarks {
-        out.push(Part::Para(Paragraph::new().add_run(text_run(r).italic())));
+        out.push(Part::Para(Box::new(
+            Paragraph::new().add_run(text_run(r).italic()),
+        )));
     }
     out
 }

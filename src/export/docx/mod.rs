@@ -98,7 +98,7 @@ fn section(s: &Section) -> Vec<blocks::Part> {
         .keep_next(true)
         .page_break_before(s.new_page)
         .add_run(inline::text_run(&format!("{number}{}", s.title)));
-    let mut out = vec![blocks::Part::Para(heading)];
+    let mut out = vec![blocks::Part::Para(Box::new(heading))];
     out.extend(blocks::of(&s.blocks));
     out
 }

@@ -12,17 +12,17 @@ use crate::export::doc::{SignOff, Signature};
 /// The parts of the sign-off.
 pub(super) fn parts(s: &SignOff) -> Vec<Part> {
     let mut out = vec![
-        Part::Para(
+        Part::Para(Box::new(
             Paragraph::new()
                 .keep_next(true)
                 .add_run(text_run(&s.closing)),
-        ),
-        Part::Para(
+        )),
+        Part::Para(Box::new(
             Paragraph::new()
                 .keep_next(true)
                 .align(AlignmentType::Right)
                 .add_run(text_run(&s.place)),
-        ),
+        )),
     ];
     let width = 9_000 / s.signers.len().max(1);
     let cells = s
@@ -30,16 +30,16 @@ pub(super) fn parts(s: &SignOff) -> Vec<Part> {
         .iter()
         .map(|p| signature(p, s.nip_label, width))
         .collect();
-    out.push(Part::Table(
+    out.push(Part::Table(Box::new(
         Table::without_borders(vec![TableRow::new(cells).cant_split()]).set_grid(vec![
             width;
             s.signers
                 .len()
                 .max(1)
         ]),
-    ));
+    )));
     if let Some(a) = &s.approver {
-        out.push(Part::Table(
+        out.push(Part::Table(Box::new(
             Table::without_borders(vec![
                 TableRow::new(vec![
                     TableCell::new().width(2_250, WidthType::Dxa),
@@ -49,7 +49,7 @@ pub(super) fn parts(s: &SignOff) -> Vec<Part> {
                 .cant_split(),
             ])
             .set_grid(vec![2_250, 4_500, 2_250]),
-        ));
+        )));
     }
     out
 }
