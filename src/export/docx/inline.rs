@@ -22,17 +22,45 @@ pub(super) fn text_run(s: &str) -> Run {
     run
 }
 
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 struct Look {
     bold: bool,
     italic: bool,
 }
 
+/// Runs being made: text of one look is gathered into one run (fewer runs
+/// make a smaller, faster document), a new run starts where the look changes.
+#[derive(Default)]
+struct Runs {
+    done: Vec<Run>,
+    text: String,
+    look: Look,
+}
+
+impl Runs {
+    fn push(&mut self, t: &str, look: Look) {
+        if look != self.look {
+            self.flush();
+            self.look = look;
+        }
+        self.text.push_str(t);
+    }
+
+    fn flush(&mut self) {
+        if !self.text.is_empty() {
+            let run = styled(text_run(&self.text), self.look);
+            self.done.push(run);
+            self.text.clear();
+        }
+    }
+}
+
 /// The spans as runs.
 pub(super) fn runs(spans: &[Span]) -> Vec<Run> {
-    let mut out = Vec::new();
+    let mut out = Runs::default();
     push(spans, Look::default(), &mut out);
-    out
+    out.flush();
+    out.done
 }
 
 fn styled(run: Run, look: Look) -> Run {
@@ -40,10 +68,11 @@ fn styled(run: Run, look: Look) -> Run {
     if look.italic { run.italic() } else { run }
 }
 
-fn push(spans: &[Span], look: Look, out: &mut Vec<Run>) {
+fn push(spans: &[Span], look: Look, out: &mut Runs) {
+    let bold = Look { bold: true, ..look };
     for s in spans {
         match s {
-            Span::Text(t) | Span::Plain(t) | Span::Word(t) => out.push(styled(text_run(t), look)),
+            Span::Text(t) | Span::Plain(t) | Span::Word(t) => out.push(t, look),
             Span::Em(inner) => push(
                 inner,
                 Look {
@@ -52,28 +81,28 @@ fn push(spans: &[Span], look: Look, out: &mut Vec<Run>) {
                 },
                 out,
             ),
-            Span::Strong(inner) => push(inner, Look { bold: true, ..look }, out),
+            Span::Strong(inner) => push(inner, bold, out),
             Span::Quote(inner) => {
-                out.push(styled(text_run("\u{201c}"), look));
+                out.push("\u{201c}", look);
                 push(inner, look, out);
-                out.push(styled(text_run("\u{201d}"), look));
+                out.push("\u{201d}", look);
             }
             Span::Marks(marks) => {
                 for (i, (_, w)) in marks.iter().enumerate() {
-                    let w = if i > 0 { format!(" {w}") } else { w.clone() };
-                    out.push(styled(text_run(&w), Look { bold: true, ..look }));
+                    if i > 0 {
+                        out.push(" ", bold);
+                    }
+                    out.push(w, bold);
                 }
             }
-            Span::Flag { text, .. } => {
-                out.push(styled(text_run(text), Look { bold: true, ..look }));
-            }
-            Span::Revised(label) => out.push(styled(
-                text_run(&format!(" ({label})")),
+            Span::Flag { text, .. } => out.push(text, bold),
+            Span::Revised(label) => out.push(
+                &format!(" ({label})"),
                 Look {
                     italic: true,
                     ..look
                 },
-            )),
+            ),
         }
     }
 }
