@@ -3,18 +3,23 @@
 //! compiled in, so fgd offers them wherever it runs.
 
 use std::fmt;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::domain::{
-    Command, Jury, Language, MinutesOptions, Person, SessionInfo, SessionKind, Zone,
+    Command, Jury, Language, Letterhead, MinutesOptions, Person, SessionInfo, SessionKind, Zone,
 };
 
 mod check;
-mod schedule;
+mod minutes;
+
+use minutes::{RawMinutes, minutes_options};
 mod jury;
+pub mod letterhead;
+mod schedule;
 pub mod title;
 
 use check::{Checker, line_col};
@@ -122,6 +127,10 @@ pub struct Plan {
     pub series: Option<String>,
     /// The jury: criteria, jurors, how totals combine.
     pub jury: Jury,
+    /// The office's kop (`[letterhead]`).
+    pub letterhead: Option<Letterhead>,
+    /// Who signs "Mengetahui" (`approver`, `approver_nip` …).
+    pub approver: Option<Person>,
 }
 
 /// A participant in a plan.
@@ -182,6 +191,8 @@ impl Plan {
             start_time: None,
             series: None,
             jury: Jury::default(),
+            letterhead: None,
+            approver: None,
         }
     }
 
@@ -223,6 +234,8 @@ impl Plan {
             minutes: self.minutes,
             start_time: self.start_time,
             jury: self.jury.clone(),
+            letterhead: self.letterhead.clone().map(Box::new),
+            approver: self.approver.clone(),
         };
         let mut out = vec![Command::Create { info }];
         out.extend(self.participants.iter().map(|p| Command::AddParticipant {
@@ -273,6 +286,11 @@ struct RawPlan {
     notetaker_nip: Option<Spanned<String>>,
     notetaker_position: Option<Spanned<String>>,
     notetaker_rank: Option<Spanned<String>>,
+    approver: Option<Spanned<String>>,
+    approver_nip: Option<Spanned<String>>,
+    approver_position: Option<Spanned<String>>,
+    approver_rank: Option<Spanned<String>>,
+    letterhead: Option<letterhead::RawLetterhead>,
     #[serde(default)]
     resource_persons: Vec<Spanned<String>>,
     speaker_limit_minutes: Option<Spanned<i64>>,
@@ -290,13 +308,6 @@ struct RawPlan {
     jurors: Vec<Spanned<jury::RawJuror>>,
     #[serde(default)]
     scoring: jury::RawScoring,
-}
-
-/// The `[minutes]` table: what the minutes hold.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawMinutes {
-    participation: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -331,6 +342,10 @@ struct RawItem {
 
 /// Parses and checks a plan. `file` names it in error messages. Returns every
 /// problem found (a syntax error stops at the first).
+#[expect(
+    clippy::too_many_lines,
+    reason = "one or two lines per plan key, in the order sessions/README.md gives them"
+)]
 pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
     let mut raw = read_toml(src, file)?;
     let mut c = Checker {
@@ -378,6 +393,14 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         ],
         "notetaker",
     );
+    let approver = [
+        raw.approver,
+        raw.approver_nip,
+        raw.approver_position,
+        raw.approver_rank,
+    ];
+    let (approver, letterhead) = c.office(approver, raw.letterhead, Path::new(file).parent());
+    let minutes = minutes_options(&mut c, &raw.minutes);
     c.at_most(
         &raw.resource_persons,
         "resource persons",
@@ -407,14 +430,16 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         speaker_limit_minutes,
         participants,
         agenda,
-        minutes: MinutesOptions {
-            participation: raw.minutes.participation.unwrap_or(true),
-        },
+        minutes,
+        letterhead,
+        approver,
         start_time,
         series,
         jury,
     })
 }
+
+/// The `[minutes]` table: what the minutes hold, and on which paper.
 
 /// The plan's TOML read into its keys, or where it is not TOML (or holds an
 /// unknown key) with what to do.

@@ -70,7 +70,9 @@ pub fn run(data: &DataDir, args: &Args<'_>) -> Result<(), CliError> {
         ExportError::Io { .. } => CliError::other(format!(
             "{e}\nno file is half-written; choose another directory with --out DIR"
         )),
-        ExportError::BadId(_) | ExportError::Unsafe(_) => CliError::other(e.to_string()),
+        ExportError::BadId(_) | ExportError::Unsafe(_) | ExportError::Pdf(_) => {
+            CliError::other(e.to_string())
+        }
     })?;
     print::line(&mut stdout, &path.display().to_string()).map_err(io_out)
 }

@@ -5,24 +5,45 @@
 use std::path::Path;
 
 use super::{CliError, io_out};
-use crate::domain::Language;
+use crate::domain::{Language, Paper};
 use crate::engine::Engine;
 use crate::export::{self, ExportError, Format, Options};
 use crate::store::DataDir;
+
+/// How `fgd export` was asked to write, as typed.
+#[derive(Clone, Copy)]
+pub struct Flags<'a> {
+    /// `--lang`.
+    pub lang: Option<&'a str>,
+    /// `--anonymize`.
+    pub anonymize: bool,
+    /// `--internal`.
+    pub internal: bool,
+    /// `--paper`.
+    pub paper: Option<&'a str>,
+}
 
 pub fn run(
     data: &DataDir,
     id: &str,
     formats: &str,
-    lang: Option<&str>,
-    anonymize: bool,
-    internal: bool,
+    flags: &Flags<'_>,
     out: &Path,
 ) -> Result<(), CliError> {
+    let Flags {
+        lang,
+        anonymize,
+        internal,
+        paper,
+    } = *flags;
     // Bad arguments are refused before the session is opened.
     let formats = Format::parse_list(formats).map_err(|e| CliError::usage(e.to_string()))?;
     let lang = lang
         .map(str::parse::<Language>)
+        .transpose()
+        .map_err(CliError::usage)?;
+    let paper = paper
+        .map(str::parse::<Paper>)
         .transpose()
         .map_err(CliError::usage)?;
     let id = data.resolve(id)?;
@@ -36,6 +57,7 @@ pub fn run(
                 lang,
                 anonymize,
                 internal,
+                paper,
             },
         )
     };
@@ -71,7 +93,9 @@ pub fn run(
         ExportError::Io { .. } => CliError::other(format!(
             "{e}\nno file is half-written; choose another directory with --out DIR"
         )),
-        ExportError::BadId(_) | ExportError::Unsafe(_) => CliError::other(e.to_string()),
+        ExportError::BadId(_) | ExportError::Unsafe(_) | ExportError::Pdf(_) => {
+            CliError::other(e.to_string())
+        }
     })?;
     let mut stdout = std::io::stdout().lock();
     for p in paths {

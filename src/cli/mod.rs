@@ -171,12 +171,16 @@ enum Cmd {
         #[arg(long, value_name = "F")]
         file: Option<PathBuf>,
     },
-    /// Write the minutes into DIR/ID/ (shared: md, html, csv, ics, no private note) and session.json into DIR/ID/internal/, in any state of the session; prints each path
+    /// Write the minutes into DIR/ID/ (shared: md, html, csv, ics, docx, xlsx, no private note) and session.json into DIR/ID/internal/, in any state of the session; prints each path
     Export {
         /// Session id or a unique prefix
         id: String,
-        /// Formats, comma-separated: md, html, json, csv, ics, or all
-        #[arg(long, value_name = "md,html,json,csv,ics|all", default_value = "all")]
+        /// Formats, comma-separated: md, html, json, csv, ics, docx, xlsx, pdf, or all (every one but pdf, which prints the HTML with an installed Chromium-family browser)
+        #[arg(
+            long,
+            value_name = "md,html,json,csv,ics,docx,xlsx,pdf|all",
+            default_value = "all"
+        )]
         format: String,
         /// Language of the minutes [default: the session's]
         #[arg(long, value_name = "id|en")]
@@ -187,6 +191,9 @@ enum Cmd {
         /// Also write the internal minutes, private notes included and marked "not for circulation", into DIR/ID/internal/
         #[arg(long)]
         internal: bool,
+        /// Paper to lay the minutes out for [default: the plan's, else a4]
+        #[arg(long, value_name = "a4|f4")]
+        paper: Option<String>,
         /// Parent directory: the files go to DIR/ID/
         #[arg(long, value_name = "DIR", default_value = "minutes")]
         out: PathBuf,
@@ -262,6 +269,10 @@ fn data_dir(flag: Option<PathBuf>) -> Result<DataDir, CliError> {
 }
 
 /// Parses the arguments and runs the command.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the dispatch table: one arm per command, each handing its arguments on"
+)]
 pub fn main() -> Result<(), CliError> {
     // Everything fgd makes (sled's own files too) is the user's alone.
     #[cfg(unix)]
@@ -315,14 +326,18 @@ pub fn main() -> Result<(), CliError> {
             lang,
             anonymize,
             internal,
+            paper,
             out,
         }) => export::run(
             &data()?,
             &id,
             &format,
-            lang.as_deref(),
-            anonymize,
-            internal,
+            &export::Flags {
+                lang: lang.as_deref(),
+                anonymize,
+                internal,
+                paper: paper.as_deref(),
+            },
             &out,
         ),
         Some(Cmd::Import { file }) => import::run(&data()?, &file),

@@ -8,9 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::header::HeaderChange;
+use super::records::statements::Votes;
 use super::schedule::ItemSetup;
 use super::series::Carried;
-use super::records::statements::Votes;
 use super::session::{ActionId, EntryId, ItemId, MindsetId, NoteId, SessionInfo};
 use super::types::{ActionStatus, CoreValue, NoteKind, SpeakKind};
 

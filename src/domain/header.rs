@@ -58,6 +58,66 @@ pub struct HeaderChange {
     /// The notetaker's rank.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notetaker_rank: Option<String>,
+    /// The "Mengetahui" signer's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver: Option<String>,
+    /// The "Mengetahui" signer's NIP.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver_nip: Option<String>,
+    /// The "Mengetahui" signer's position.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver_position: Option<String>,
+    /// The "Mengetahui" signer's rank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver_rank: Option<String>,
+}
+
+/// The office's kop: the lines of government and agency, the address and
+/// contacts under them, and an emblem beside them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Letterhead {
+    /// "PEMERINTAH KABUPATEN …", "BADAN …", from the top.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<String>,
+    /// Street address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// Telephone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// E-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// The emblem, embedded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emblem: Option<Emblem>,
+}
+
+/// An emblem image carried in the session, so the minutes need no file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Emblem {
+    /// `image/png` or `image/svg+xml`.
+    pub media_type: String,
+    /// The image's bytes in standard base64.
+    pub base64: String,
+}
+
+impl Emblem {
+    /// The media types an emblem may have.
+    pub const TYPES: [&'static str; 2] = ["image/png", "image/svg+xml"];
+
+    /// Whether it is a PNG or SVG in base64 (what an export may embed).
+    pub fn is_valid(&self) -> bool {
+        Self::TYPES.contains(&self.media_type.as_str())
+            && !self.base64.is_empty()
+            && self
+                .base64
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+    }
 }
 
 /// The editable header as it is after an `edit_session`: what the event
@@ -83,6 +143,9 @@ pub struct Header {
     /// Notetaker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notetaker: Option<Person>,
+    /// The "Mengetahui" signer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver: Option<Person>,
 }
 
 impl Header {
@@ -96,6 +159,7 @@ impl Header {
             organizer: info.organizer.clone(),
             facilitator: info.facilitator.clone(),
             notetaker: info.notetaker.clone(),
+            approver: info.approver.clone(),
         }
     }
 }
@@ -162,6 +226,11 @@ pub(super) fn edit(r: &Rules, c: HeaderChange) -> Result<Event, DomainError> {
             c.notetaker,
             [c.notetaker_nip, c.notetaker_position, c.notetaker_rank],
         )?,
+        approver: person(
+            info.approver.as_ref(),
+            c.approver,
+            [c.approver_nip, c.approver_position, c.approver_rank],
+        )?,
     };
     let before = Header::of(info);
     changed(
@@ -181,6 +250,7 @@ pub(super) fn edited(s: &mut Session, header: &Header, correcting: bool) {
     info.organizer = h.organizer;
     info.facilitator = h.facilitator;
     info.notetaker = h.notetaker;
+    info.approver = h.approver;
     info.revised |= correcting;
 }
 
@@ -212,6 +282,8 @@ impl HeaderChange {
         ] = side(header.facilitator.as_ref(), info.facilitator.as_ref());
         let [notetaker, notetaker_nip, notetaker_position, notetaker_rank] =
             side(header.notetaker.as_ref(), info.notetaker.as_ref());
+        let [approver, approver_nip, approver_position, approver_rank] =
+            side(header.approver.as_ref(), info.approver.as_ref());
         HeaderChange {
             title: (header.title != info.title).then(|| header.title.clone()),
             date: (header.date != info.date).then_some(header.date),
@@ -226,6 +298,10 @@ impl HeaderChange {
             notetaker_nip,
             notetaker_position,
             notetaker_rank,
+            approver,
+            approver_nip,
+            approver_position,
+            approver_rank,
         }
     }
 }

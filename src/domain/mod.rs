@@ -28,13 +28,14 @@ mod header;
 mod invariants;
 mod lifecycle;
 pub mod limits;
+mod paper;
 mod participants;
 mod records;
 mod redecide;
 mod rules;
 pub mod schedule;
-mod series;
 mod scoring;
+mod series;
 mod session;
 mod snapshot;
 mod speakers;
@@ -51,14 +52,15 @@ pub use decide::decide;
 pub use due::parse_due;
 pub use error::DomainError;
 pub use event::{Event, Recorded, Target};
-pub use header::{Header, HeaderChange};
+pub use header::{Emblem, Header, HeaderChange, Letterhead};
 pub use invariants::Broken;
+pub use paper::Paper;
 pub use records::ideas::{ActionPlan, Idea, IdeaId};
 pub use records::statements::{MAX_VOTES, Votes};
 pub use records::{Record, RecordKind};
 pub use redecide::{Unproducible, command_of, redecide};
-pub use series::{Carried, Outcome, is_closing_title, is_review_title};
 pub use scoring::{Criterion, Juror, Jury, Score, Scores, Standing, Total, decimal};
+pub use series::{Carried, Outcome, is_closing_title, is_review_title};
 pub use session::{
     ActionId, ActionItem, AgendaItem, EntryId, ItemId, MindsetId, MindsetShift, MinutesOptions,
     Note, NoteId, Participant, Person, Pic, QueueEntry, Seq, Session, SessionInfo, Span, Speaking,

@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+pub use super::paper::MinutesOptions;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -133,42 +135,18 @@ pub struct SessionInfo {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revised: bool,
     /// What the minutes hold (the plan's `[minutes]` table).
-    #[serde(default, skip_serializing_if = "all_minutes")]
+    #[serde(default, skip_serializing_if = "super::paper::all_minutes")]
     pub minutes: MinutesOptions,
     /// The jury and its criteria (plan `[[criteria]]`, `[[jurors]]`).
     #[serde(default, skip_serializing_if = "Jury::is_empty")]
     pub jury: Jury,
-}
-
-/// What the minutes of a session hold, from the plan's `[minutes]` table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MinutesOptions {
-    /// Talk time, turns and arrival times in the shared minutes (the
-    /// internal minutes always have them).
-    #[serde(default = "yes", skip_serializing_if = "is_yes")]
-    pub participation: bool,
-}
-
-impl Default for MinutesOptions {
-    fn default() -> Self {
-        MinutesOptions {
-            participation: true,
-        }
-    }
-}
-
-#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's signature")]
-fn all_minutes(o: &MinutesOptions) -> bool {
-    *o == MinutesOptions::default()
-}
-
-fn yes() -> bool {
-    true
-}
-
-#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's signature")]
-fn is_yes(b: &bool) -> bool {
-    *b
+    /// The office's kop (the plan's `[letterhead]` table); boxed, as most
+    /// sessions have none and every `Created` event carries the info.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letterhead: Option<Box<super::header::Letterhead>>,
+    /// Who signs "Mengetahui" (acknowledged), if anyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver: Option<Person>,
 }
 
 #[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's signature")]

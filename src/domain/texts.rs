@@ -103,6 +103,13 @@ impl Event {
                 person(&mut info.notetaker, &mut f)?;
                 let persons = Value::Many(&mut info.resource_persons);
                 f(Field::Text(Form::Line, Kept, persons))?;
+                person(&mut info.approver, &mut f)?;
+                if let Some(k) = &mut info.letterhead {
+                    f(Field::Text(Form::Line, Kept, Value::Many(&mut k.lines)))?;
+                    for t in [&mut k.address, &mut k.phone, &mut k.email, &mut k.website] {
+                        f(opt_line(Kept, t))?;
+                    }
+                }
                 f(opt_line(Kept, &mut info.follow_up_of))?;
                 f(opt_line(Kept, &mut info.series))?;
                 for c in &mut info.jury.criteria {
@@ -138,7 +145,8 @@ impl Event {
                 f(opt_line(Free, &mut h.place))?;
                 f(opt_line(Free, &mut h.organizer))?;
                 person(&mut h.facilitator, &mut f)?;
-                person(&mut h.notetaker, &mut f)
+                person(&mut h.notetaker, &mut f)?;
+                person(&mut h.approver, &mut f)
             }
             Event::ParticipantAdded { participant: p } => {
                 f(line(Kept, &mut p.code))?;

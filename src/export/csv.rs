@@ -1,5 +1,5 @@
 //! `actions.csv`: one row per follow-up action (no, what, PIC, due, status,
-//! agenda item, carried from), UTF-8 with a byte-order mark (so spreadsheets
+//! overdue, agenda item, carried from), UTF-8 with a byte-order mark (so spreadsheets
 //! read it as UTF-8) and a header row in the minutes' language, RFC 4180
 //! quoting and CRLF line ends.
 //!
@@ -16,16 +16,21 @@ pub fn render(m: &Minutes) -> String {
     out.push('\u{feff}');
     row(
         &mut out,
-        &[l.no, l.what, l.pic, l.due, l.status, l.item, l.origin],
+        &[
+            l.no,
+            l.what,
+            l.pic,
+            l.due,
+            l.status,
+            l.overdue_column,
+            l.item,
+            l.origin,
+        ],
     );
     for a in &m.actions {
         let no = a.no.to_string();
         let due = a.due.map(|d| d.to_string()).unwrap_or_default();
-        let status = if a.overdue {
-            format!("{} ({})", a.status_label, l.overdue)
-        } else {
-            a.status_label.to_owned()
-        };
+        let overdue = if a.overdue { l.yes } else { "" };
         row(
             &mut out,
             &[
@@ -33,7 +38,8 @@ pub fn render(m: &Minutes) -> String {
                 &a.what,
                 a.pic.as_deref().unwrap_or(""),
                 &due,
-                &status,
+                a.status_label,
+                overdue,
                 a.item.as_deref().unwrap_or(""),
                 a.origin.as_deref().unwrap_or(""),
             ],

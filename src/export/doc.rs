@@ -7,7 +7,7 @@
 //! Must not escape or format anything for a file format, and must not know
 //! the session: texts are kept as given, tagged by what they are ([`Span`]).
 
-use crate::domain::Language;
+use crate::domain::{Emblem, Language, Paper};
 
 /// The whole minutes as blocks.
 #[derive(Debug, Clone)]
@@ -29,14 +29,30 @@ pub struct Head {
     pub doc_title: &'static str,
     /// The meeting's title.
     pub title: String,
-    /// The organizer's letterhead.
-    pub letterhead: Option<String>,
+    /// The office's kop.
+    pub kop: Option<Kop>,
+    /// The paper it is laid out for.
+    pub paper: Paper,
+    /// "Halaman" and "dari": the page numbers, "Halaman 2 dari 9".
+    pub page_of: (&'static str, &'static str),
     /// Label: value lines (kind, date, time, venue, chair …).
     pub fields: Vec<Field>,
     /// Remarks on the whole document (draft, anonymised, revised).
     pub remarks: Vec<&'static str>,
     /// A marking above everything ("INTERNAL — NOT FOR CIRCULATION").
     pub banner: Option<&'static str>,
+}
+
+/// The office's kop: emblem, the lines of government and agency (the last
+/// the largest), the address and contacts, over a double rule.
+#[derive(Debug, Clone)]
+pub struct Kop {
+    /// The emblem, when it is a PNG or SVG.
+    pub emblem: Option<Emblem>,
+    /// "PEMERINTAH KABUPATEN …", "BADAN …".
+    pub lines: Vec<String>,
+    /// The address line and the contacts line.
+    pub contacts: Vec<String>,
 }
 
 /// One line of the head.
@@ -62,6 +78,8 @@ pub enum FieldValue {
 pub struct Section {
     /// A stable anchor ("participants", "sign-off").
     pub id: &'static str,
+    /// "Lampiran" for an appendix, numbered apart.
+    pub prefix: Option<&'static str>,
     /// Its number, given by [`super::minutes::number`].
     pub number: Option<u32>,
     /// Its title.
@@ -213,6 +231,10 @@ pub struct SignOff {
     pub nip_label: &'static str,
     /// Who signs.
     pub signers: Vec<Signature>,
+    /// "Demikian notulen ini dibuat …", kept on the page of the signatures.
+    pub closing: String,
+    /// The "Mengetahui" signer, under the others.
+    pub approver: Option<Signature>,
 }
 
 /// One signature.

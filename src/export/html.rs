@@ -11,8 +11,8 @@
 use std::fmt::Write as _;
 
 use super::doc::{
-    Align, Block, Cell, Chart, Document, FieldValue, Head, List, Section, SheetHead, SignOff, Span,
-    Table,
+    Align, Block, Cell, Chart, Document, FieldValue, Head, Kop, List, Section, SheetHead, SignOff,
+    Span, Table,
 };
 use super::model::clock;
 use crate::domain::Language;
@@ -20,59 +20,135 @@ use crate::domain::Language;
 const STYLE: &str = r#"
 :root { --ink: #1a1a1a; --muted: #555; --rule: #999; --bar: #2f5d8a; --bar2: #6b8fb3; }
 * { box-sizing: border-box; }
-html { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; color: var(--ink); }
-body { max-width: 190mm; margin: 0 auto; padding: 12mm 10mm; font-size: 11.5pt; line-height: 1.4; }
-.letterhead { text-align: center; font-weight: bold; font-size: 13pt; text-transform: uppercase;
-  border-bottom: 3px double var(--ink); padding-bottom: 3mm; margin-bottom: 6mm; }
-h1 { text-align: center; font-size: 15pt; letter-spacing: .15em; margin: 0; }
-p.title { text-align: center; font-weight: bold; font-size: 12.5pt; margin: 1mm 0 5mm; }
-h2 { font-size: 12.5pt; margin: 7mm 0 2mm; border-bottom: 1px solid var(--rule); }
-h3 { font-size: 11.5pt; margin: 5mm 0 1.5mm; }
-table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
-th, td { border: 1px solid var(--rule); padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
+html { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; color: var(--ink);
+  -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { max-width: 190mm; margin: 0 auto; padding: 12mm 10mm; font-size: 11pt; line-height: 1.35;
+  overflow-wrap: anywhere; word-break: normal; hyphens: manual; }
+img, svg { max-width: 100%; }
+.kop { display: flex; align-items: center; gap: 4mm; border-bottom: 4px double var(--ink);
+  padding-bottom: 2mm; margin-bottom: 5mm; }
+.kop .emblem { flex: none; width: 21mm; height: auto; max-height: 26mm; object-fit: contain; }
+.kop .kop-text { flex: 1 1 auto; min-width: 0; text-align: center; }
+.kop p { margin: 0; }
+.kop .kop-line { font-weight: bold; font-size: 13pt; text-transform: uppercase; line-height: 1.2; }
+.kop .kop-line.last { font-size: 15pt; }
+.kop .kop-contact { font-size: 9.5pt; }
+h1 { text-align: center; font-size: 14pt; letter-spacing: .15em; margin: 0; }
+p.title { text-align: center; font-weight: bold; font-size: 12pt; margin: 1mm 0 4mm; }
+h2 { font-size: 12pt; margin: 5mm 0 1.5mm; border-bottom: 1px solid var(--rule); }
+h3 { font-size: 11pt; margin: 3.5mm 0 1mm; }
+p { margin: 1mm 0; }
+table { border-collapse: collapse; width: 100%; margin: 1.5mm 0; table-layout: auto; }
+th, td { border: 1px solid var(--rule); padding: .8mm 1.2mm; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere; }
+th, td.w, td.num { overflow-wrap: normal; }
 thead th { background: #eee; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tr.total td { font-weight: bold; }
-table.info th, table.info td { border: none; padding: .5mm 1.5mm; background: none; }
-table.info th { width: 32%; font-weight: normal; }
+table.info th, table.info td { border: none; padding: .3mm 1.2mm; background: none; }
+table.info th { width: 30%; font-weight: normal; }
 table.info th::after { content: ":"; float: right; }
 table.info ol { margin: 0; padding-left: 5mm; }
 .internal-banner { text-align: center; font-weight: bold; border: 2px solid currentColor; padding: 1mm; }
 .private { font-weight: bold; }
 .remark { border-left: 3px solid var(--rule); padding: 1mm 3mm; color: var(--muted); font-style: italic; }
-.revised { font-style: italic; color: var(--muted); white-space: nowrap; }
+.revised { font-style: italic; color: var(--muted); }
 .overdue { font-weight: bold; }
-.time, .kind { font-weight: bold; }
-ul.notes { padding-left: 5mm; }
-ul.notes li { margin: 1mm 0; }
+.time, .kind, .ref { font-weight: bold; }
+article.item > p { margin: .8mm 0 .3mm; }
+ul.notes, ul.mindsets, ul.decisions, ul.conclusions, ul.actions { padding-left: 5mm; margin: .5mm 0; }
+li { margin: .5mm 0; }
+ol.questions { margin: .5mm 0 2mm; }
 q { quotes: "\201C" "\201D"; }
-figure { margin: 3mm 0; break-inside: avoid; }
-figcaption { font-weight: bold; font-size: 10.5pt; margin-bottom: 1mm; }
+figure { margin: 2mm 0; break-inside: avoid; }
+figcaption { font-weight: bold; font-size: 10pt; margin-bottom: 1mm; }
 svg text { font-family: inherit; font-size: 11px; fill: var(--ink); }
 svg .bar { fill: var(--bar); }
 svg .unitbar { fill: var(--bar2); }
-.signoff { margin-top: 6mm; break-inside: avoid; }
-.signoff .place { text-align: right; margin: 0 0 2mm; }
+.signoff { margin-top: 4mm; break-inside: avoid; page-break-inside: avoid; }
+.signoff .place { text-align: right; margin: 4mm 0 2mm; }
 .signers { display: grid; grid-template-columns: 1fr 1fr; gap: 10mm; text-align: center; }
-.signers .space { height: 22mm; }
+.signers.approver { grid-template-columns: 1fr; width: 50%; margin: 6mm auto 0; }
+.signers .space { height: 20mm; }
 .signers .name { font-weight: bold; text-decoration: underline; margin: 0; }
 .signers p { margin: 0; }
 .page { break-before: page; page-break-before: always; }
-table.attendance td { height: 11mm; vertical-align: middle; }
-table.attendance td.sign { width: 30%; }
-table.attendance td:nth-child(2) { width: 27%; }
+table.attendance td { height: 9mm; vertical-align: middle; }
+table.attendance th:nth-child(1) { width: 5%; }
+table.attendance th:nth-child(2) { width: 25%; }
+table.attendance th:nth-child(3) { width: 15%; }
+table.attendance th:nth-child(4) { width: 22%; }
+table.attendance th:nth-child(5) { width: 16%; }
+table.attendance th:nth-child(6) { width: 17%; }
 table.attendance td.sign.even { text-align: right; }
-footer { margin-top: 8mm; font-size: 9pt; color: var(--muted); text-align: center; }
-@page { size: A4; margin: 18mm 16mm 18mm 20mm; }
+table.talk th:nth-child(2), table.talk th:nth-child(3) { width: 30%; }
+section#participation, section#guide-questions { font-size: 10pt; }
+footer { margin-top: 3mm; font-size: 7.5pt; color: var(--muted); text-align: right; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  body { max-width: none; padding: 0; font-size: 11pt; }
   thead th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   svg .bar, svg .unitbar { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
+  h2, h3, figcaption, article.item > p { break-after: avoid; page-break-after: avoid; }
   tr, li { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
+  footer { display: none; }
 }
 "#;
+
+/// The page box of `paper`, with "Halaman X dari Y" at the foot of every
+/// page from the stylesheet itself (so the browser's own header and footer
+/// are not needed).
+fn page_style(h: &Head, footer: &[Span]) -> String {
+    let (w, ht) = h.paper.size_mm();
+    let (page, of) = h.page_of;
+    let mut made = String::new();
+    plain(footer, &mut made);
+    format!(
+        "@page {{ size: {w}mm {ht}mm; margin: 18mm 18mm 20mm 22mm;\n  \
+         @bottom-right {{ content: \"{} \" counter(page) \" {} \" counter(pages); \
+         font-family: \"Times New Roman\", \"Liberation Serif\", serif; font-size: 9pt; }}\n  \
+         @bottom-left {{ content: \"{}\"; font-family: \"Times New Roman\", serif; \
+         font-size: 6.5pt; color: #777; }} }}\n",
+        css_string(page),
+        css_string(of),
+        css_string(&made)
+    )
+}
+
+/// The spans' text without markup (for a CSS string).
+fn plain(spans: &[Span], out: &mut String) {
+    for s in spans {
+        match s {
+            Span::Text(t) | Span::Plain(t) | Span::Word(t) | Span::Revised(t) => out.push_str(t),
+            Span::Flag { text, .. } => out.push_str(text),
+            Span::Em(inner) | Span::Strong(inner) | Span::Quote(inner) => plain(inner, out),
+            Span::Marks(marks) => {
+                for (_, w) in marks {
+                    out.push_str(w);
+                }
+            }
+        }
+    }
+}
+
+/// A text inside a CSS string in a `<style>` element: quotes and
+/// backslashes escaped, `<` and `>` as CSS escapes (so no `</style>`), no
+/// control characters.
+fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| !c.is_control()) {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("\\3c "),
+            '>' => out.push_str("\\3e "),
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// Escapes text for HTML content and attribute values; drops control
 /// characters but newline and tab.
@@ -114,10 +190,11 @@ pub fn render(doc: &Document) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"fgd\">\n<title>{} — {}</title>\n<style>{STYLE}</style>\n\
+         <meta name=\"generator\" content=\"fgd\">\n<title>{} — {}</title>\n<style>{STYLE}{}</style>\n\
          </head>\n<body>",
         esc(h.doc_title),
-        esc(&h.title)
+        esc(&h.title),
+        page_style(h, &doc.footer)
     );
     if let Some(banner) = h.banner {
         let _ = writeln!(
@@ -126,12 +203,8 @@ pub fn render(doc: &Document) -> String {
             esc(banner)
         );
     }
-    if let Some(letterhead) = &h.letterhead {
-        let _ = writeln!(
-            out,
-            "<header class=\"letterhead\" id=\"letterhead\">{}</header>",
-            text(letterhead)
-        );
+    if let Some(k) = &h.kop {
+        kop(k, &mut out);
     }
     out.push_str("<main>\n");
     head(h, &mut out);
@@ -142,6 +215,33 @@ pub fn render(doc: &Document) -> String {
     inline(&doc.footer, &mut out);
     out.push_str("</footer>\n</body>\n</html>\n");
     out
+}
+
+/// The kop: the emblem beside the centred lines (the last the largest), the
+/// contacts under them, a double rule below.
+fn kop(k: &Kop, out: &mut String) {
+    out.push_str("<header class=\"letterhead kop\" id=\"letterhead\">");
+    if let Some(e) = k.emblem.as_ref().filter(|e| e.is_valid()) {
+        let _ = write!(
+            out,
+            "<img class=\"emblem\" alt=\"\" src=\"data:{};base64,{}\">",
+            esc(&e.media_type),
+            esc(&e.base64)
+        );
+    }
+    out.push_str("<div class=\"kop-text\">");
+    for (i, l) in k.lines.iter().enumerate() {
+        let last = if i + 1 == k.lines.len() && i > 0 {
+            " last"
+        } else {
+            ""
+        };
+        let _ = write!(out, "<p class=\"kop-line{last}\">{}</p>", esc(l));
+    }
+    for c in &k.contacts {
+        let _ = write!(out, "<p class=\"kop-contact\">{}</p>", esc(c));
+    }
+    out.push_str("</div></header>\n");
 }
 
 fn inline(spans: &[Span], out: &mut String) {
@@ -207,8 +307,14 @@ fn head(h: &Head, out: &mut String) {
 fn section(s: &Section, out: &mut String) {
     let class = if s.new_page { " class=\"page\"" } else { "" };
     let _ = write!(out, "<section id=\"{}\"{class}>\n<h2>", s.id);
-    if let Some(no) = s.number {
-        let _ = write!(out, "{no}. ");
+    match (s.prefix, s.number) {
+        (Some(prefix), Some(no)) => {
+            let _ = write!(out, "{} {no}. ", esc(prefix));
+        }
+        (None, Some(no)) => {
+            let _ = write!(out, "{no}. ");
+        }
+        (_, None) => {}
     }
     let _ = writeln!(out, "{}</h2>", esc(s.title));
     blocks(&s.blocks, out);
@@ -261,6 +367,15 @@ fn is_figure(s: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b == b':' || b == b'%')
 }
 
+/// Whether a span is only the minutes' own words (no text from the session).
+fn is_word(s: &Span) -> bool {
+    match s {
+        Span::Word(_) | Span::Flag { .. } | Span::Revised(_) | Span::Marks(_) => true,
+        Span::Em(inner) | Span::Strong(inner) | Span::Quote(inner) => inner.iter().all(is_word),
+        Span::Text(_) | Span::Plain(_) => false,
+    }
+}
+
 fn row(out: &mut String, class: Option<&str>, columns: &[super::doc::Column], cells: &[Cell]) {
     match class {
         Some(c) => {
@@ -279,8 +394,13 @@ fn row(out: &mut String, class: Option<&str>, columns: &[super::doc::Column], ce
                     Align::Right => true,
                     Align::Left => false,
                 };
+                // Words of the minutes (dates, statuses) wrap only between
+                // words, so their columns keep a readable width; a text from
+                // the session may break anywhere rather than leave the page.
                 if right {
                     let _ = write!(out, "<td class=\"num\">{s}</td>");
+                } else if spans.iter().all(is_word) {
+                    let _ = write!(out, "<td class=\"w\">{s}</td>");
                 } else {
                     let _ = write!(out, "<td>{s}</td>");
                 }
@@ -330,10 +450,23 @@ fn list_of(l: &List, out: &mut String) {
 fn sign_off(s: &SignOff, out: &mut String) {
     let _ = writeln!(
         out,
-        "<div class=\"signoff\">\n<p class=\"place\">{}</p>\n<div class=\"signers\">",
+        "<div class=\"signoff\">\n<p class=\"closing-sentence\">{}</p>\n\
+         <p class=\"place\">{}</p>\n<div class=\"signers\">",
+        esc(&s.closing),
         text(&s.place)
     );
-    for p in &s.signers {
+    signers(s.nip_label, &s.signers, out);
+    out.push_str("</div>\n");
+    if let Some(a) = &s.approver {
+        out.push_str("<div class=\"signers approver\">\n");
+        signers(s.nip_label, std::slice::from_ref(a), out);
+        out.push_str("</div>\n");
+    }
+    out.push_str("</div>\n");
+}
+
+fn signers(nip_label: &str, list: &[super::doc::Signature], out: &mut String) {
+    for p in list {
         let name = p.name.as_deref().map_or_else(|| "&nbsp;".to_owned(), text);
         let nip = p.nip.as_deref().map_or_else(String::new, esc);
         let extra = |class: &str, v: Option<&String>| {
@@ -348,10 +481,9 @@ fn sign_off(s: &SignOff, out: &mut String) {
             esc(p.role),
             extra("position", p.position.as_ref()),
             extra("rank", p.rank.as_ref()),
-            esc(s.nip_label)
+            esc(nip_label)
         );
     }
-    out.push_str("</div>\n</div>\n");
 }
 
 fn sheet_head(h: &SheetHead, out: &mut String) {

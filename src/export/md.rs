@@ -216,8 +216,14 @@ fn head(h: &Head, out: &mut String) {
         line(out, &format!("**{banner}**"));
         out.push('\n');
     }
-    if let Some(letterhead) = &h.letterhead {
-        line(out, &format!("**{}**", block(letterhead, 0)));
+    if let Some(kop) = &h.kop {
+        for l in &kop.lines {
+            line(out, &format!("**{}**  ", block(l, 0)));
+        }
+        for c in &kop.contacts {
+            line(out, &format!("{}  ", block(c, 0)));
+        }
+        line(out, "\n---");
         out.push('\n');
     }
     line(out, &format!("# {}: {}", h.doc_title, cell(&h.title)));
@@ -250,9 +256,10 @@ fn head(h: &Head, out: &mut String) {
 
 fn section(s: &Section, out: &mut String) {
     out.push('\n');
-    match s.number {
-        Some(no) => line(out, &format!("## {no}. {}", cell(s.title))),
-        None => line(out, &format!("## {}", cell(s.title))),
+    match (s.prefix, s.number) {
+        (Some(prefix), Some(no)) => line(out, &format!("## {prefix} {no}. {}", cell(s.title))),
+        (None, Some(no)) => line(out, &format!("## {no}. {}", cell(s.title))),
+        (_, None) => line(out, &format!("## {}", cell(s.title))),
     }
     out.push('\n');
     blocks(&s.blocks, out);
@@ -368,16 +375,26 @@ fn list(l: &List, out: &mut String) {
 
 /// The place and date, then a table of the signatures.
 fn sign_off(s: &SignOff, out: &mut String) {
+    line(out, &para(&s.closing));
+    out.push('\n');
     line(out, &para(&s.place));
     out.push('\n');
-    let roles: Vec<&str> = s.signers.iter().map(|p| p.role).collect();
+    signers(s.nip_label, &s.signers, out);
+    if let Some(a) = &s.approver {
+        out.push('\n');
+        signers(s.nip_label, std::slice::from_ref(a), out);
+    }
+}
+
+/// The signers side by side: role, position, room to sign, name, rank, NIP.
+fn signers(nip_label: &str, signers: &[super::doc::Signature], out: &mut String) {
+    let roles: Vec<&str> = signers.iter().map(|p| p.role).collect();
     table_head(out, &roles);
     // Position above the space for the signature, rank under the name; a
     // row only when someone has one.
     let optional = |out: &mut String, get: fn(&super::doc::Signature) -> Option<&String>| {
-        if s.signers.iter().any(|p| get(p).is_some()) {
-            let cells: Vec<String> = s
-                .signers
+        if signers.iter().any(|p| get(p).is_some()) {
+            let cells: Vec<String> = signers
                 .iter()
                 .map(|p| get(p).map_or_else(String::new, |v| cell(v)))
                 .collect();
@@ -385,9 +402,8 @@ fn sign_off(s: &SignOff, out: &mut String) {
         }
     };
     optional(out, |p| p.position.as_ref());
-    row(out, &vec![String::new(); s.signers.len()]);
-    let names: Vec<String> = s
-        .signers
+    row(out, &vec![String::new(); signers.len()]);
+    let names: Vec<String> = signers
         .iter()
         .map(|p| {
             p.name
@@ -397,13 +413,12 @@ fn sign_off(s: &SignOff, out: &mut String) {
         .collect();
     row(out, &names);
     optional(out, |p| p.rank.as_ref());
-    let nips: Vec<String> = s
-        .signers
+    let nips: Vec<String> = signers
         .iter()
         .map(|p| {
             p.nip.as_deref().map_or_else(
-                || format!("{} —", s.nip_label),
-                |n| format!("{} {}", s.nip_label, cell(n)),
+                || format!("{nip_label} —"),
+                |n| format!("{nip_label} {}", cell(n)),
             )
         })
         .collect();

@@ -11,16 +11,16 @@
 pub mod anonymize;
 pub mod csv;
 pub mod doc;
+pub mod docx;
 pub mod html;
 pub mod ics;
 pub mod json;
 pub mod md;
 pub mod minutes;
 pub mod model;
+pub mod pdf;
 pub mod register;
-/// The scores sheet of `actions.xlsx` (the workbook's other sheets come with its writer).
-#[path = "xlsx/scores.rs"]
-pub mod xlsx_scores;
+pub mod xlsx;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -31,7 +31,7 @@ use std::str::FromStr;
 
 use thiserror::Error;
 
-use crate::domain::{Language, Recorded, Session, replay};
+use crate::domain::{Language, Paper, Recorded, Session, replay};
 use crate::store::{create_private_dir_all, owner, remove_temp_files, write_atomic};
 
 pub use anonymize::anonymize;
@@ -50,10 +50,16 @@ pub enum Format {
     Csv,
     /// `actions.ics`.
     Ics,
+    /// `minutes.docx`.
+    Docx,
+    /// `actions.xlsx`.
+    Xlsx,
+    /// `minutes.pdf`, printed by an installed browser; not in `all`.
+    Pdf,
 }
 
 /// The names `--format` takes.
-pub const FORMAT_NAMES: &str = "md, html, json, csv, ics, all";
+pub const FORMAT_NAMES: &str = "md, html, json, csv, ics, docx, xlsx, pdf, all";
 
 /// A `--format` value that names no format.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -61,13 +67,28 @@ pub const FORMAT_NAMES: &str = "md, html, json, csv, ics, all";
 pub struct UnknownFormat(pub String);
 
 impl Format {
-    /// Every format, in the order files are written.
-    pub const ALL: [Format; 5] = [
+    /// Every format `all` means, in the order files are written (not the
+    /// PDF, which needs a browser).
+    pub const ALL: [Format; 7] = [
         Format::Md,
         Format::Html,
         Format::Json,
         Format::Csv,
         Format::Ics,
+        Format::Docx,
+        Format::Xlsx,
+    ];
+
+    /// Every format there is.
+    pub const EVERY: [Format; 8] = [
+        Format::Md,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+        Format::Ics,
+        Format::Docx,
+        Format::Xlsx,
+        Format::Pdf,
     ];
 
     /// Its name on the command line.
@@ -78,6 +99,9 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Ics => "ics",
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -89,6 +113,9 @@ impl Format {
             Format::Json => "session.json",
             Format::Csv => "actions.csv",
             Format::Ics => "actions.ics",
+            Format::Docx => "minutes.docx",
+            Format::Xlsx => "actions.xlsx",
+            Format::Pdf => "minutes.pdf",
         }
     }
 
@@ -113,7 +140,7 @@ impl FromStr for Format {
     type Err = UnknownFormat;
     fn from_str(s: &str) -> Result<Format, UnknownFormat> {
         let t = s.trim().to_ascii_lowercase();
-        Format::ALL
+        Format::EVERY
             .into_iter()
             .find(|f| f.name() == t || (t == "markdown" && *f == Format::Md))
             .ok_or_else(|| UnknownFormat(s.trim().to_owned()))
@@ -137,6 +164,8 @@ pub struct Options {
     /// internal) into `DIR/ID/internal/`; [`render_all`] renders the
     /// internal minutes instead of the shared ones.
     pub internal: bool,
+    /// The paper to lay the minutes out for; the plan's when `None`.
+    pub paper: Option<Paper>,
 }
 
 /// Who a file is for.
@@ -159,13 +188,24 @@ impl Format {
     pub fn audience(self) -> Audience {
         match self {
             Format::Json => Audience::Internal,
-            Format::Md | Format::Html | Format::Csv | Format::Ics => Audience::Shared,
+            Format::Md
+            | Format::Html
+            | Format::Csv
+            | Format::Ics
+            | Format::Docx
+            | Format::Xlsx
+            | Format::Pdf => Audience::Shared,
         }
+    }
+
+    /// Whether the file is text (UTF-8); the docx and xlsx are zip packages.
+    pub fn is_text(self) -> bool {
+        !matches!(self, Format::Docx | Format::Xlsx | Format::Pdf)
     }
 
     /// Whether an internal variant of it exists (the minutes themselves).
     pub fn has_internal_minutes(self) -> bool {
-        matches!(self, Format::Md | Format::Html)
+        matches!(self, Format::Md | Format::Html | Format::Docx)
     }
 }
 
@@ -181,6 +221,9 @@ pub enum ExportError {
          private (`chmod go-w`), or choose another with --out DIR"
     )]
     Unsafe(crate::store::owner::Unsafe),
+    /// `minutes.pdf` could not be printed.
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
     /// A directory or file could not be written.
     #[error("can't write {}: {source}", path.display())]
     Io {
@@ -197,6 +240,7 @@ struct Source<'a> {
     log: Cow<'a, [Recorded]>,
     lang: Language,
     anonymize: bool,
+    paper: Option<Paper>,
 }
 
 impl<'a> Source<'a> {
@@ -210,6 +254,7 @@ impl<'a> Source<'a> {
         Source {
             lang: opts.lang.unwrap_or(session.info.language),
             anonymize: opts.anonymize,
+            paper: opts.paper,
             session,
             log,
         }
@@ -222,7 +267,9 @@ impl<'a> Source<'a> {
         match format {
             Format::Json => json::render(&self.session, &self.log),
             Format::Md => md::render(doc()).into_bytes(),
-            Format::Html => html::render(doc()).into_bytes(),
+            Format::Html | Format::Pdf => html::render(doc()).into_bytes(),
+            Format::Docx => docx::render(doc()),
+            Format::Xlsx => xlsx::render(minutes),
             Format::Csv => csv::render(minutes).into_bytes(),
             Format::Ics => {
                 ics::render(minutes, self.session.last_at.unwrap_or_default()).into_bytes()
@@ -233,7 +280,7 @@ impl<'a> Source<'a> {
     /// The minutes model for `audience`, built once.
     fn minutes<'m>(&self, audience: Audience, cell: &'m OnceCell<Minutes>) -> &'m Minutes {
         cell.get_or_init(|| {
-            Minutes::build(
+            let mut m = Minutes::build(
                 &self.session,
                 &self.log,
                 model::View {
@@ -241,7 +288,11 @@ impl<'a> Source<'a> {
                     anonymized: self.anonymize,
                     internal: audience == Audience::Internal,
                 },
-            )
+            );
+            if let Some(p) = self.paper {
+                m.paper = p;
+            }
+            m
         })
     }
 
@@ -365,6 +416,12 @@ pub fn write_all(
     opts: Options,
 ) -> Result<Vec<PathBuf>, ExportError> {
     let out = minutes_dir(dir, &session.info.id)?;
+    // Without a browser to print it, nothing is written.
+    let browser = if formats.contains(&Format::Pdf) {
+        Some(pdf::find_browser().ok_or(pdf::PdfError::NoBrowser)?)
+    } else {
+        None
+    };
     let outputs = outputs(formats, opts.internal);
     let internal = out.join(INTERNAL_DIR);
     let dirs: &[&Path] = if outputs.iter().any(|(_, a)| *a == Audience::Internal) {
@@ -391,6 +448,11 @@ pub fn write_all(
                 Audience::Internal => &internal,
             };
             let path = parent.join(format.file_name());
+            if let (Format::Pdf, Some(browser)) = (format, &browser) {
+                return pdf::make(browser, &bytes, &path)
+                    .map(|()| path)
+                    .map_err(ExportError::Pdf);
+            }
             match write_atomic(&path, &bytes) {
                 Ok(()) => Ok(path),
                 Err(source) => Err(ExportError::Io { path, source }),
@@ -410,7 +472,7 @@ pub fn write_minutes(session: &Session, log: &[Recorded], out: &Path) -> io::Res
     };
     let paths = write_all(session, log, out, &Format::ALL, opts).map_err(|e| match e {
         ExportError::Io { source, .. } => source,
-        e @ (ExportError::BadId(_) | ExportError::Unsafe(_)) => {
+        e @ (ExportError::BadId(_) | ExportError::Unsafe(_) | ExportError::Pdf(_)) => {
             io::Error::new(io::ErrorKind::InvalidInput, e)
         }
     })?;
@@ -431,8 +493,10 @@ mod tests {
             Format::parse_list("ics, md,md").unwrap(),
             vec![Format::Md, Format::Ics]
         );
-        let err = Format::parse_list("md,pdf").unwrap_err().to_string();
-        assert!(err.contains("`pdf`") && err.contains(FORMAT_NAMES), "{err}");
+        let err = Format::parse_list("md,odt").unwrap_err().to_string();
+        assert!(err.contains("`odt`") && err.contains(FORMAT_NAMES), "{err}");
+        assert!(!Format::parse_list("all").unwrap().contains(&Format::Pdf));
+        assert_eq!(Format::parse_list("pdf").unwrap(), vec![Format::Pdf]);
         assert!(Format::parse_list("").is_err());
     }
 

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use crate::domain::{
-    ItemId, Language, Participant, Person, RecordKind, Recorded, Session, SessionKind,
+    ItemId, Language, Paper, Participant, Person, RecordKind, Recorded, Session, SessionKind,
 };
 use crate::i18n::{self, minutes::Labels};
 
@@ -49,6 +49,11 @@ pub struct Minutes {
     /// minutes, in the shared ones unless the plan says
     /// `[minutes] participation = false`.
     pub participation_shown: bool,
+    /// The guide questions as an appendix: always in the internal minutes,
+    /// in the shared ones unless the plan says `[minutes] guide_questions = false`.
+    pub guide_questions_shown: bool,
+    /// The paper they are laid out for.
+    pub paper: Paper,
     /// Letterhead, title, when, where, who.
     pub header: Header,
     /// Present and invited.
@@ -184,6 +189,8 @@ impl<'a> Builder<'a> {
             anonymized: self.anonymized,
             internal: self.internal,
             participation_shown: self.participation_shown(),
+            guide_questions_shown: self.internal || self.s.info.minutes.guide_questions,
+            paper: self.s.info.minutes.paper,
             header: self.header(),
             participants: self.participants(),
             agenda: self.agenda(),
@@ -320,15 +327,11 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Seconds as `m:ss`, or `h:mm:ss` from an hour on.
+/// Seconds as `h:mm:ss`, the form the minutes' labels announce.
 pub fn clock(secs: i64) -> String {
     let secs = secs.max(0);
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
+    format!("{h}:{m:02}:{s:02}")
 }
 
 /// A share as a whole percentage, "12%".

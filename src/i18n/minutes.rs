@@ -28,6 +28,8 @@ words! {
         notetaker: ("Notulis", "Notetaker"),
         follow_up_of: ("Tindak lanjut dari sesi", "Follows up session"),
         status: ("Status", "Status"),
+        attendees: ("Peserta", "Participants"),
+        present_absent_text: ("{} orang hadir, {} orang berhalangan", "{} present, {} unable to attend"),
         not_started: ("belum dimulai", "not started"),
         planned_date: ("rencana", "planned"),
         place_blank: ("…………", "…………"),
@@ -53,6 +55,7 @@ words! {
         closing: ("Penutup", "Closing"),
         sign_off: ("Pengesahan", "Sign-off"),
         attendance: ("Daftar Hadir", "Attendance List"),
+        appendix: ("Lampiran", "Appendix"),
         // Participants and attendance.
         no: ("No.", "No."),
         code: common::CODE,
@@ -76,6 +79,11 @@ words! {
         question_covered: ("(✓ terbahas)", "(✓ covered)"),
         notes: common::NOTES,
         general: ("Umum (tanpa acara)", "General (no agenda item)"),
+        nothing_recorded: ("Tidak ada catatan.", "Nothing recorded."),
+        mindset_no: ("Perubahan", "Shift"),
+        decision_no: ("Keputusan", "Decision"),
+        conclusion_no: ("Kesimpulan", "Conclusion"),
+        action_no: ("Tindak lanjut", "Action"),
         // Mindset changes.
         from: common::FROM,
         to: common::TO,
@@ -86,10 +94,13 @@ words! {
         pic: ("Penanggung jawab", "Owner (PIC)"),
         due: common::DUE,
         overdue: ("lewat batas waktu", "overdue"),
+        overdue_column: ("Lewat batas waktu", "Overdue"),
+        yes: ("ya", "yes"),
         // Participation.
-        talk_time: ("Waktu bicara (mnt:dtk)", "Talk time (min:sec)"),
-        talk_total: ("Total waktu bicara (mnt:dtk)", "Total talk time (min:sec)"),
+        talk_time: ("Waktu bicara (jam:mnt:dtk)", "Talk time (h:mm:ss)"),
+        talk_total: ("Total waktu bicara (jam:mnt:dtk)", "Total talk time (h:mm:ss)"),
         turns: ("Giliran", "Turns"),
+        arrived: ("Datang", "Arrived"),
         share: ("Porsi", "Share"),
         per_person: ("Per peserta", "Per participant"),
         per_unit: ("Per unit kerja", "Per unit"),
@@ -100,7 +111,15 @@ words! {
         // Sign-off and footer.
         sign_chair: ("Pimpinan Rapat", "Chair"),
         sign_notetaker: ("Notulis", "Notetaker"),
+        sign_approver: ("Mengetahui,", "Acknowledged by,"),
+        closing_sentence: ("Demikian notulen ini dibuat untuk dipergunakan sebagaimana mestinya.", "These minutes were made to be used as appropriate."),
+        page: ("Halaman", "Page"),
+        page_of: ("dari", "of"),
+        phone: ("Telepon", "Phone"),
+        email: ("Surel", "E-mail"),
+        website: ("Laman", "Website"),
         nip: ("NIP.", "NIP"),
+        nip_column: ("NIP", "NIP"),
         signature: ("Tanda tangan", "Signature"),
         made_with: ("Dibuat dengan fgd", "Made with fgd"),
         // Kinds of meeting.
@@ -130,7 +149,17 @@ words! {
         present_of_text: ("{} hadir dari {} undangan.", "{} present of {} invited."),
         closed_at_text: ("Sesi ditutup pukul {}.", "The session closed at {}."),
         not_closed_text: ("Sesi belum ditutup (status: {}).", "The session has not closed (status: {})."),
-        summary_text: ("Sesi menghasilkan {} kesimpulan, {} keputusan/kesepakatan dan {} tindak lanjut; {} acara ditunda ke sesi berikutnya.", "The session reached {} conclusion(s), {} decision(s) and {} follow-up action(s); {} item(s) were deferred to a later session."),
+        summary_text: ("Sesi menghasilkan {}.", "The session reached {}."),
+        summary_nothing: ("Sesi tidak menghasilkan kesimpulan, keputusan, atau tindak lanjut.", "The session reached no conclusion, decision or follow-up action."),
+        and_word: ("dan", "and"),
+        conclusion_1: ("{} kesimpulan", "{} conclusion"),
+        conclusion_n: ("{} kesimpulan", "{} conclusions"),
+        decision_1: ("{} keputusan/kesepakatan", "{} decision"),
+        decision_n: ("{} keputusan/kesepakatan", "{} decisions"),
+        action_1: ("{} tindak lanjut", "{} follow-up action"),
+        action_n: ("{} tindak lanjut", "{} follow-up actions"),
+        deferred_1: ("{} acara ditunda ke sesi berikutnya.", "{} item was deferred to a later session."),
+        deferred_n: ("{} acara ditunda ke sesi berikutnya.", "{} items were deferred to a later session."),
         // Talk-time charts.
         chart_per_person: ("Waktu bicara per peserta (mnt:dtk)", "Talk time per participant (min:sec)"),
         chart_per_unit: ("Waktu bicara per unit kerja (mnt:dtk)", "Talk time per unit (min:sec)"),
@@ -220,7 +249,8 @@ impl Labels {
         fill(self.not_closed_text, &[&self.session_status(status)])
     }
 
-    /// What the minutes hold, in one line.
+    /// What the minutes hold, in one or two sentences, each count with its
+    /// word in the singular or plural and the zero counts left out.
     pub fn summary(
         &self,
         decisions: usize,
@@ -228,10 +258,35 @@ impl Labels {
         actions: usize,
         deferred: usize,
     ) -> String {
-        fill(
-            self.summary_text,
-            &[&conclusions, &decisions, &actions, &deferred],
-        )
+        let counted = |n: usize, (one, many): (&str, &str)| {
+            (n > 0).then(|| fill(if n == 1 { one } else { many }, &[&n]))
+        };
+        let parts: Vec<String> = [
+            counted(conclusions, (self.conclusion_1, self.conclusion_n)),
+            counted(decisions, (self.decision_1, self.decision_n)),
+            counted(actions, (self.action_1, self.action_n)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut out = match parts.as_slice() {
+            [] => self.summary_nothing.to_owned(),
+            [one] => fill(self.summary_text, &[one]),
+            [init @ .., last] => fill(
+                self.summary_text,
+                &[&format!("{} {} {last}", init.join(", "), self.and_word)],
+            ),
+        };
+        if let Some(d) = counted(deferred, (self.deferred_1, self.deferred_n)) {
+            out.push(' ');
+            out.push_str(&d);
+        }
+        out
+    }
+
+    /// "20 orang hadir, 2 orang berhalangan".
+    pub fn present_absent(&self, present: usize, absent: usize) -> String {
+        fill(self.present_absent_text, &[&present, &absent])
     }
 
     /// The line above the signatures: "Jakarta, 23 November 2026"; without

@@ -97,7 +97,9 @@ fn export_writes_the_five_files_into_out_id_and_prints_each_path() {
             "minutes.html",
             "session.json",
             "actions.csv",
-            "actions.ics"
+            "actions.ics",
+            "minutes.docx",
+            "actions.xlsx"
         ]
     );
     let dir = out.join(&id);
@@ -108,7 +110,7 @@ fn export_writes_the_five_files_into_out_id_and_prints_each_path() {
         let bytes = std::fs::read(p).unwrap();
         assert_clean(&p.display().to_string(), &bytes);
     }
-    assert_eq!(files_under(&out).len(), 5, "no temporary file left");
+    assert_eq!(files_under(&out).len(), 7, "no temporary file left");
     #[cfg(unix)]
     assert_eq!(mode(&dir), 0o700, "the minutes directory is private");
     #[cfg(unix)]
@@ -185,11 +187,12 @@ fn an_unknown_id_format_or_language_is_bad_usage_and_writes_nothing() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("no session `nope`"), "{}", r.stderr);
 
-    let r = fgd.run(&["export", &id, "--out", o, "--format", "md,pdf"]);
+    let r = fgd.run(&["export", &id, "--out", o, "--format", "md,odt"]);
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("unknown format `pdf`")
-            && r.stderr.contains("md, html, json, csv, ics, all"),
+        r.stderr.contains("unknown format `odt`")
+            && r.stderr
+                .contains("md, html, json, csv, ics, docx, xlsx, pdf, all"),
         "{}",
         r.stderr
     );
@@ -415,7 +418,11 @@ fn imported_text_is_cleaned_like_typed_text() {
     for p in files_under(&out) {
         let bytes = std::fs::read(&p).unwrap();
         assert_clean(&p.display().to_string(), &bytes);
-        let text = String::from_utf8(bytes).unwrap();
+        let text = match p.extension().and_then(|e| e.to_str()) {
+            Some("docx") => crate::export_support::docx_text(&bytes),
+            Some("xlsx") => continue,
+            _ => String::from_utf8(bytes).unwrap(),
+        };
         assert!(
             !text.contains("\\u001b") && !text.contains("\\u202e"),
             "{}",

@@ -14,7 +14,8 @@ use fgd::domain::{Language, Recorded, Session};
 use fgd::export::{self, Format, Options};
 
 fn files(s: &Session, log: &[Recorded], opts: Options) -> BTreeMap<Format, String> {
-    export::render_all(s, log, &Format::ALL, opts)
+    let text: Vec<Format> = Format::ALL.into_iter().filter(|f| f.is_text()).collect();
+    export::render_all(s, log, &text, opts)
         .into_iter()
         .map(|(f, bytes)| {
             crate::export_support::assert_clean(f.file_name(), &bytes);
@@ -28,6 +29,7 @@ fn lang(l: Language) -> Options {
         lang: Some(l),
         anonymize: false,
         internal: false,
+        paper: None,
     }
 }
 
@@ -82,11 +84,14 @@ fn html_head_and_participants(doc: &scraper::Html) {
         assert!(header.contains(want), "header lacks {want:?}: {header}");
     }
 
-    let people = all(doc, "section#participants tbody tr");
-    assert_eq!(people.len(), 5);
-    assert!(text_of(people[0]).contains("hadir (08.50)"));
-    assert!(text_of(people[4]).contains("tidak hadir"));
-    assert!(text_of(one(doc, "section#participants")).contains("4 hadir dari 5 undangan"));
+    assert!(
+        header.contains("4 orang hadir, 1 orang berhalangan"),
+        "{header}"
+    );
+    assert!(
+        all(doc, "section#participants").is_empty(),
+        "the shared minutes list the participants once, in the daftar hadir"
+    );
 }
 
 /// The agenda and the discussion, quotes named only with consent.
@@ -105,8 +110,34 @@ fn html_agenda_and_discussion(doc: &scraper::Html, html: &str) {
         "six items; the note outside any item is private"
     );
     let third = text_of(items[2]);
-    assert!(third.contains("Pertanyaan panduan"));
-    assert!(third.contains("Pembuka: Apa arti \"melayani\" bagi unit Bapak/Ibu?"));
+    assert!(
+        !third.contains("Pertanyaan panduan"),
+        "the guide is an appendix"
+    );
+    for recorded in [
+        "Perubahan 1: menunggu disposisi → menjemput bola",
+        "Kesimpulan 1: Hambatan utama adalah budaya menunggu perintah",
+        "Keputusan 1: Setiap OPD layanan menetapkan satu layanan jemput bola",
+    ] {
+        assert!(
+            third.contains(recorded),
+            "item 3 lacks {recorded:?}: {third}"
+        );
+    }
+    let fifth = text_of(items[4]);
+    for recorded in [
+        "Tindak lanjut 2: Susun SOP",
+        "Tindak lanjut 4:",
+        "Keputusan 2:",
+    ] {
+        assert!(
+            fifth.contains(recorded),
+            "item 5 lacks {recorded:?}: {fifth}"
+        );
+    }
+    assert!(text_of(items[0]).contains("Tidak ada catatan."));
+    let guide = text_of(one(doc, "section#guide-questions"));
+    assert!(guide.contains("Pembuka: Apa arti \"melayani\" bagi unit Bapak/Ibu?"));
     assert!(!text_of(one(doc, "section#discussion")).contains("Ruang rapat disiapkan"));
 
     let quotes = all(doc, "li.note.quote");
@@ -131,7 +162,7 @@ fn html_agenda_and_discussion(doc: &scraper::Html, html: &str) {
 
 /// Mindsets, conclusions, decisions, actions and deferred items.
 fn html_records(doc: &scraper::Html) {
-    let mindsets = all(doc, "section#mindsets tbody tr");
+    let mindsets = all(doc, "section#discussion ul.mindsets li");
     assert_eq!(mindsets.len(), 2);
     let m = text_of(mindsets[0]);
     assert!(m.contains("menunggu disposisi") && m.contains("menjemput bola"));
@@ -165,18 +196,17 @@ fn html_records(doc: &scraper::Html) {
 /// The charts, talk time, closing, sign-off and attendance sheet.
 fn html_participation_to_the_end(doc: &scraper::Html) {
     let charts = all(doc, "section#participation svg");
-    assert_eq!(charts.len(), 2, "per participant and per unit");
+    assert_eq!(
+        charts.len(),
+        1,
+        "per participant; no unit has two present, so no chart per unit"
+    );
     assert_eq!(
         charts[0]
             .select(&scraper::Selector::parse("rect").unwrap())
             .count(),
-        5
-    );
-    assert_eq!(
-        charts[1]
-            .select(&scraper::Selector::parse("rect").unwrap())
-            .count(),
-        4
+        4,
+        "the invitee who did not come is no bar"
     );
     let talk = text_of(one(doc, "section#participation"));
     assert!(talk.contains("P2 Sri Wahyuningsih, S.E."), "{talk}");
@@ -188,15 +218,21 @@ fn html_participation_to_the_end(doc: &scraper::Html) {
     assert!(text_of(one(doc, "section#closing")).contains("Sesi ditutup pukul 10.40 WIB."));
     let sign = text_of(one(doc, "section#sign-off"));
     assert!(sign.contains("Sendangrejo, 23 November 2026"), "{sign}");
+    assert!(
+        sign.contains("Demikian notulen ini dibuat untuk dipergunakan sebagaimana mestinya."),
+        "{sign}"
+    );
     assert!(sign.contains("NIP. 197805122005012003") && sign.contains("NIP. 199301182019031004"));
 
     let sheet = all(doc, "section#attendance tbody tr");
     assert_eq!(sheet.len(), 5);
     assert_eq!(
         all(doc, "section#attendance td.sign").len(),
-        5,
-        "a signature column"
+        4,
+        "a place to sign for each who came"
     );
+    assert!(text_of(sheet[4]).contains("tidak hadir"));
+    assert!(text_of(sheet[0]).contains("Sekretariat Daerah"));
 }
 
 #[test]
@@ -293,6 +329,7 @@ fn csv_round_trips_through_a_csv_parser() {
             "Penanggung jawab",
             "Batas waktu",
             "Status",
+            "Lewat batas waktu",
             "Acara",
             "Asal sesi"
         ]
@@ -304,7 +341,8 @@ fn csv_round_trips_through_a_csv_parser() {
             "Kirim data batas desa ke Bagian Pemerintahan",
             "Dinas PUPR",
             "2026-11-16",
-            "terbuka (lewat batas waktu)",
+            "terbuka",
+            "ya",
             "",
             "2026-11-09-pola-pikir"
         ]
@@ -317,6 +355,7 @@ fn csv_round_trips_through_a_csv_parser() {
             "Bambang Irawan, S.T. (P3)",
             "2026-11-30",
             "terbuka",
+            "",
             "5. Kesimpulan dan rencana tindak lanjut",
             ""
         ]
@@ -405,8 +444,8 @@ fn corrections_after_the_end_are_marked_revised() {
         assert!(text_of(one(&doc, "section#header")).contains(word));
         assert_eq!(
             f[&Format::Md].matches(&format!("*({word} ")).count(),
-            2,
-            "the note and the action"
+            3,
+            "the note, and the action under its item and in the register"
         );
     }
 }
@@ -421,6 +460,7 @@ fn anonymized_minutes_name_participants_by_code_everywhere() {
             lang: None,
             anonymize: true,
             internal: false,
+            paper: None,
         },
     );
     let names: Vec<String> = fx.s.participants.iter().map(|p| p.name.clone()).collect();

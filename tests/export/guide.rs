@@ -49,6 +49,7 @@ fn a_covered_guide_question_is_marked_in_the_minutes_and_the_others_are_not() {
         lang: None,
         anonymize: false,
         internal: false,
+        paper: None,
     };
     export::write_all(&fx.s, &fx.log, dir.path(), &Format::ALL, opts).unwrap();
     let at = dir.path().join(&fx.s.info.id);

@@ -574,7 +574,7 @@ fn hostile_text_in_an_imported_session_reaches_neither_screen_nor_file() {
     let out = other.data().join("minutes");
     let r = other.run(&["export", &id, "--out", out.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(assert_files_clean(&out.join(&id)), 5);
+    assert_eq!(assert_files_clean(&out.join(&id)), 7);
 
     let tags = [
         "IMPNOTE",

@@ -147,7 +147,7 @@ fn check_plan(path: &std::path::Path) {
             out.to_str().unwrap(),
         ]);
         assert_eq!(r.code, 0, "{}: {}", path.display(), r.stderr);
-        assert_eq!(r.stdout.lines().count(), 5);
+        assert_eq!(r.stdout.lines().count(), 7);
         let dir = out.join(&id);
         let read = |name: &str| {
             let bytes = std::fs::read(dir.join(name)).unwrap();
@@ -180,7 +180,7 @@ fn check_plan(path: &std::path::Path) {
             "{what}: zone in {header}"
         );
         assert_eq!(
-            crate::export_support::all(&doc, "section#participants tbody tr").len(),
+            crate::export_support::all(&doc, "section#attendance tbody tr").len(),
             plan.participants.len(),
             "{what}"
         );

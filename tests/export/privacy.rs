@@ -78,6 +78,7 @@ fn opts(anonymize: bool, internal: bool) -> Options {
         lang: None,
         anonymize,
         internal,
+        paper: None,
     }
 }
 
@@ -91,7 +92,7 @@ fn shared_files_hold_no_private_note_and_no_resolvable_quote() {
             export::write_all(&fx.s, &fx.log, &out, &Format::ALL, opts(anonymize, false)).unwrap();
         let shared = out.join(&fx.s.info.id);
         let read = |name: &str| std::fs::read_to_string(shared.join(name)).unwrap();
-        assert_eq!(paths.len(), 5);
+        assert_eq!(paths.len(), 7);
         assert!(paths.iter().any(|p| p.ends_with("internal/session.json")));
         let md = check_md(&read("minutes.md"));
         let doc = check_html(&read("minutes.html"));
@@ -99,7 +100,25 @@ fn shared_files_hold_no_private_note_and_no_resolvable_quote() {
         let csv: String = check_csv(read("actions.csv").as_bytes()).concat().concat();
         check_ics(&read("actions.ics"));
         let ics = read("actions.ics");
-        for (name, text) in [("md", &md), ("html", &html), ("csv", &csv), ("ics", &ics)] {
+        let bytes = |name: &str| std::fs::read(shared.join(name)).unwrap();
+        let docx = crate::export_support::docx_text(&bytes("minutes.docx"));
+        let xlsx: String = ["Tindak Lanjut", "Daftar Hadir"]
+            .iter()
+            .flat_map(|s| crate::export_support::xlsx_rows(&bytes("actions.xlsx"), s))
+            .flatten()
+            .fold(String::new(), |mut s, c| {
+                s.push_str(&c.to_string());
+                s.push(' ');
+                s
+            });
+        for (name, text) in [
+            ("md", &md),
+            ("html", &html),
+            ("csv", &csv),
+            ("ics", &ics),
+            ("docx", &docx),
+            ("xlsx", &xlsx),
+        ] {
             assert!(
                 !text.contains("enggan bicara"),
                 "{anonymize} {name}: the private note"
@@ -122,7 +141,7 @@ fn shared_files_hold_no_private_note_and_no_resolvable_quote() {
         assert!(md.contains("(seorang peserta)"), "{md}");
         if anonymize {
             for word in ["Zulkifli", "Lubis", "Ani", "Rahmawati", "Yusuf", "Siregar"] {
-                for (name, text) in [("md", &md), ("html", &html)] {
+                for (name, text) in [("md", &md), ("html", &html), ("docx", &docx)] {
                     let hit = text
                         .split(|c: char| !c.is_alphanumeric())
                         .any(|w| w == word);
@@ -148,7 +167,7 @@ fn internal_minutes_carry_the_private_note_marked() {
     let dir = tempfile::tempdir().unwrap();
     let paths =
         export::write_all(&fx.s, &fx.log, dir.path(), &Format::ALL, opts(false, true)).unwrap();
-    assert_eq!(paths.len(), 7);
+    assert_eq!(paths.len(), 10);
     let internal = dir.path().join(&fx.s.info.id).join("internal");
     let md = std::fs::read_to_string(internal.join("minutes.md")).unwrap();
     let text = check_md(&md);

@@ -269,13 +269,14 @@ proptest! {
             &fx.s,
             &fx.log,
             &Format::ALL,
-            Options { lang: Some(lang), anonymize: false, internal: true },
+            Options { lang: Some(lang), anonymize: false, internal: true, paper: None },
         )
         .into_iter()
         .collect();
-        for (f, bytes) in &files {
+        for (f, bytes) in files.iter().filter(|(f, _)| f.is_text()) {
             crate::export_support::assert_clean(f.file_name(), bytes);
         }
+        let docx = crate::export_support::docx_text(&files[&Format::Docx]);
         let md = check_md(std::str::from_utf8(&files[&Format::Md]).unwrap());
         let doc = check_html(std::str::from_utf8(&files[&Format::Html]).unwrap());
         let html = text_of(one(&doc, "body"));
@@ -283,6 +284,7 @@ proptest! {
             let t = norm(&t);
             prop_assert!(md.contains(&t), "not in the Markdown: {:?}", t);
             prop_assert!(html.contains(&t), "not in the HTML: {:?}", t);
+            prop_assert!(docx.contains(&t), "not in the docx: {:?}", t);
         }
         let rows = check_csv(&files[&Format::Csv]);
         prop_assert_eq!(rows.len(), 1 + fx.s.actions().count());
@@ -313,7 +315,7 @@ proptest! {
             &fx.s,
             &fx.log,
             &[Format::Md, Format::Html],
-            Options { lang: Some(lang), anonymize: true, internal: false },
+            Options { lang: Some(lang), anonymize: true, internal: false, paper: None },
         );
         check_md(std::str::from_utf8(&anon[0].1).unwrap());
         check_html(std::str::from_utf8(&anon[1].1).unwrap());

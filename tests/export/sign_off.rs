@@ -15,6 +15,7 @@ fn files(s: &Session, log: &[Recorded], l: Language) -> BTreeMap<Format, String>
         lang: Some(l),
         anonymize: false,
         internal: false,
+        paper: None,
     };
     export::render_all(s, log, &[Format::Md, Format::Html], opts)
         .into_iter()

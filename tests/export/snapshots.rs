@@ -15,6 +15,7 @@ fn minutes_md(lang: Language, anonymize: bool) -> String {
             lang: Some(lang),
             anonymize,
             internal: false,
+            paper: None,
         },
     );
     String::from_utf8(files.into_iter().next().unwrap().1).unwrap()

@@ -8,7 +8,8 @@ use crate::bin_support::Fgd;
 use crate::export_support::{all, check_html, check_md, start_time, text_of, timed};
 
 /// Runs `script` on a new session of `plan` and exports md and html in
-/// `lang`; returns (markdown text, html).
+/// `lang`; returns the internal minutes (markdown text, html): they keep the
+/// participants table with presence and arrival.
 fn run_and_export(plan: &str, lang: &str, lines: &[(i64, serde_json::Value)]) -> (String, String) {
     let fgd = Fgd::new();
     let base = start_time(chrono::Utc::now());
@@ -31,9 +32,10 @@ fn run_and_export(plan: &str, lang: &str, lines: &[(i64, serde_json::Value)]) ->
         lang,
         "--out",
         out.to_str().unwrap(),
+        "--internal",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let dir = out.join(&id);
+    let dir = out.join(&id).join("internal");
     let md = std::fs::read_to_string(dir.join("minutes.md")).unwrap();
     let html = std::fs::read_to_string(dir.join("minutes.html")).unwrap();
     (check_md(&md), html)

@@ -484,7 +484,37 @@ pub fn norm(s: &str) -> String {
 /// override or isolate.
 #[track_caller]
 pub fn assert_clean(name: &str, bytes: &[u8]) {
-    let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{name} is not UTF-8: {e}"));
+    let ext = std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let zipped = if ext.as_deref() == Some("docx") {
+        Some(docx_text(bytes))
+    } else if ext.as_deref() == Some("xlsx") {
+        let sheets: Vec<String> = {
+            use calamine::Reader;
+            let wb: calamine::Xlsx<_> =
+                calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+            wb.sheet_names()
+        };
+        Some(
+            sheets
+                .iter()
+                .flat_map(|s| xlsx_rows(bytes, s))
+                .flatten()
+                .fold(String::new(), |mut s, c| {
+                    s.push_str(&c.to_string());
+                    s.push('\n');
+                    s
+                }),
+        )
+    } else {
+        None
+    };
+    let text = match &zipped {
+        Some(t) => t.as_str(),
+        None => std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{name} is not UTF-8: {e}")),
+    };
     for (i, c) in text.char_indices() {
         let bad = (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
             || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
@@ -521,36 +551,117 @@ pub fn all<'a>(doc: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<'a>
     doc.select(&sel).collect()
 }
 
-/// The section ids the HTML minutes have, in order.
-pub const HTML_SECTIONS: [&str; 13] = [
+/// The section ids the HTML minutes may have, in order: the body, the
+/// registers, the closing and sign-off, then the appendices.
+pub const HTML_SECTIONS: [&str; 19] = [
     "header",
     "participants",
     "agenda",
+    "review",
     "discussion",
     "mindsets",
     "conclusions",
     "decisions",
+    "scores",
+    "jp",
+    "ideas",
     "actions",
     "deferred",
+    "closing",
+    "sign-off",
+    "attendance",
     "participation",
+    "guide-questions",
+    "berita-acara",
+];
+
+/// The sections only some kinds of session have (a jury, a bimtek, an
+/// innovation lab).
+pub const KIND_SECTIONS: [&str; 4] = ["scores", "jp", "ideas", "berita-acara"];
+
+/// The sections every minutes file has, whatever it holds.
+pub const HTML_REQUIRED: [&str; 9] = [
+    "header",
+    "agenda",
+    "discussion",
+    "conclusions",
+    "decisions",
+    "actions",
     "closing",
     "sign-off",
     "attendance",
 ];
+
+/// The section ids of an HTML minutes file, in order.
+pub fn section_ids(doc: &scraper::Html) -> Vec<String> {
+    all(doc, "main > section")
+        .iter()
+        .map(|s| s.value().attr("id").unwrap_or("").to_owned())
+        .collect()
+}
+
+/// The elements the HTML minutes may hold.
+fn allowed_element(name: &str) -> bool {
+    matches!(
+        name,
+        "html"
+            | "head"
+            | "meta"
+            | "title"
+            | "style"
+            | "body"
+            | "header"
+            | "main"
+            | "section"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "p"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tr"
+            | "th"
+            | "td"
+            | "ol"
+            | "ul"
+            | "li"
+            | "em"
+            | "strong"
+            | "span"
+            | "br"
+            | "q"
+            | "article"
+            | "figure"
+            | "figcaption"
+            | "svg"
+            | "g"
+            | "text"
+            | "rect"
+            | "div"
+            | "footer"
+            | "img"
+    )
+}
 
 /// Checks the structure every HTML minutes file has: parses cleanly, has
 /// each section in order, no script or external resource, the attendance
 /// sheet on its own printed page, and the two SVG charts.
 #[track_caller]
 pub fn check_html(html: &str) -> scraper::Html {
-    check_html_sections(html, &HTML_SECTIONS)
+    check_html_sections(html, &sections_of("fgd", false))
 }
 
 /// The sections a session of `kind` has in its HTML minutes: a jury's
 /// results (and, once announced, its berita acara) and no talk time in a
 /// KBK; a bimtek's lesson hours.
 pub fn sections_of(kind: &str, announced: bool) -> Vec<&'static str> {
-    let mut ids = HTML_SECTIONS.to_vec();
+    // A kind's own sections only where it has them (a follow-up's review
+    // may be in any kind's minutes).
+    let mut ids: Vec<&'static str> = HTML_SECTIONS
+        .into_iter()
+        .filter(|s| !KIND_SECTIONS.contains(s))
+        .collect();
     let after = |ids: &mut Vec<&'static str>, at: &str, id| {
         let i = ids.iter().position(|s| *s == at).unwrap();
         ids.insert(i + 1, id);
@@ -560,7 +671,7 @@ pub fn sections_of(kind: &str, announced: bool) -> Vec<&'static str> {
             ids.retain(|s| *s != "participation");
             after(&mut ids, "decisions", "scores");
             if announced {
-                after(&mut ids, "attendance", "berita-acara");
+                ids.push("berita-acara");
             }
         }
         "bimtek" => after(&mut ids, "decisions", "jp"),
@@ -573,11 +684,21 @@ pub fn sections_of(kind: &str, announced: bool) -> Vec<&'static str> {
 #[track_caller]
 pub fn check_html_sections(html: &str, expected: &[&str]) -> scraper::Html {
     let doc = parse_html(html);
-    let ids: Vec<String> = all(&doc, "main > section")
+    let ids = section_ids(&doc);
+    let mut order = expected.iter();
+    for id in &ids {
+        assert!(
+            order.any(|s| s == id),
+            "section {id} unknown or out of order: {ids:?}"
+        );
+    }
+    // The sections every minutes file has, and those of its kind.
+    let needed = HTML_REQUIRED
         .iter()
-        .map(|s| s.value().attr("id").unwrap_or("").to_owned())
-        .collect();
-    assert_eq!(ids, expected, "sections in order");
+        .chain(expected.iter().filter(|id| KIND_SECTIONS.contains(id)));
+    for id in needed {
+        assert!(ids.iter().any(|s| s == id), "no section {id}: {ids:?}");
+    }
     assert!(all(&doc, "script").is_empty(), "a <script> element");
     for el in all(&doc, "*") {
         for (name, value) in el.value().attrs() {
@@ -586,56 +707,30 @@ pub fn check_html_sections(html: &str, expected: &[&str]) -> scraper::Html {
                 "event handler attribute {name} on <{}>",
                 el.value().name()
             );
-            if matches!(name, "src" | "href") {
-                panic!("external resource {name}={value}");
-            }
+            let embedded = el.value().name() == "img"
+                && name == "src"
+                && (value.starts_with("data:image/png;base64,")
+                    || value.starts_with("data:image/svg+xml;base64,"));
+            assert!(
+                !matches!(name, "src" | "href") || embedded,
+                "external resource {name}={value}"
+            );
         }
         assert!(
-            matches!(
-                el.value().name(),
-                "html"
-                    | "head"
-                    | "meta"
-                    | "title"
-                    | "style"
-                    | "body"
-                    | "header"
-                    | "main"
-                    | "section"
-                    | "h1"
-                    | "h2"
-                    | "h3"
-                    | "p"
-                    | "table"
-                    | "thead"
-                    | "tbody"
-                    | "tr"
-                    | "th"
-                    | "td"
-                    | "ol"
-                    | "ul"
-                    | "li"
-                    | "em"
-                    | "strong"
-                    | "span"
-                    | "br"
-                    | "q"
-                    | "article"
-                    | "figure"
-                    | "figcaption"
-                    | "svg"
-                    | "g"
-                    | "text"
-                    | "rect"
-                    | "div"
-                    | "footer"
-            ),
+            allowed_element(el.value().name()),
             "unexpected element <{}>",
             el.value().name()
         );
     }
     let style = text_of(one(&doc, "head > style"));
-    assert!(style.contains("@page { size: A4"), "A4 print stylesheet");
+    assert!(
+        style.contains("@page { size: 210mm 297mm") || style.contains("@page { size: 215mm 330mm"),
+        "A4 or F4 print stylesheet"
+    );
+    assert!(
+        style.contains("counter(page)") && style.contains("counter(pages)"),
+        "page numbers from the stylesheet"
+    );
     assert!(style.contains("@media print"), "print stylesheet");
     let attendance = one(&doc, "section#attendance");
     assert!(
@@ -700,7 +795,7 @@ pub fn check_csv(bytes: &[u8]) -> Vec<Vec<String>> {
         .collect();
     assert!(!rows.is_empty(), "no header row");
     for r in &rows {
-        assert_eq!(r.len(), 7, "{r:?}");
+        assert_eq!(r.len(), 8, "{r:?}");
         for cell in r {
             assert!(
                 !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
@@ -791,4 +886,92 @@ pub fn timed(base: DateTime<Utc>, lines: &[(i64, serde_json::Value)]) -> String 
         out.push('\n');
     }
     out
+}
+
+// ------------------------------------------------------------ docx, xlsx
+
+/// The text of a `.docx`, read back as Word does: unzipped, its body
+/// (`word/document.xml`), headers and footers parsed as XML (a parse error
+/// fails the test), the text of every `w:t` in order, a space for each
+/// paragraph end, line break and tab, whitespace folded.
+#[track_caller]
+pub fn docx_text(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .unwrap_or_else(|e| panic!("docx is not a zip package: {e}"));
+    let mut names: Vec<String> = zip
+        .file_names()
+        .filter(|n| {
+            *n == "word/document.xml" || xml_part(n, "word/header") || xml_part(n, "word/footer")
+        })
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    assert!(
+        names.iter().any(|n| n == "word/document.xml"),
+        "no word/document.xml"
+    );
+    let mut out = String::new();
+    for name in names {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut xml).unwrap();
+        xml_text(&name, &xml, &mut out);
+    }
+    norm(&out)
+}
+
+/// Whether `name` is an XML part of a package whose name starts so.
+pub fn xml_part(name: &str, prefix: &str) -> bool {
+    name.starts_with(prefix)
+        && std::path::Path::new(name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+}
+
+/// The text of WordprocessingML `xml` appended to `out`.
+#[track_caller]
+pub fn xml_text(name: &str, xml: &str, out: &mut String) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut in_text = false;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) if e.name().as_ref() == b"w:t" => in_text = true,
+            Ok(Event::End(e)) if e.name().as_ref() == b"w:t" => in_text = false,
+            Ok(Event::End(e)) if e.name().as_ref() == b"w:p" => out.push(' '),
+            Ok(Event::Empty(e)) if matches!(e.name().as_ref(), b"w:br" | b"w:tab") => {
+                out.push(' ');
+            }
+            Ok(Event::Text(t)) if in_text => {
+                out.push_str(&t.xml10_content().unwrap_or_else(|e| panic!("{name}: {e}")));
+            }
+            Ok(Event::GeneralRef(r)) if in_text => {
+                let resolved = r
+                    .resolve_char_ref()
+                    .unwrap_or_else(|e| panic!("{name}: {e}"))
+                    .map(String::from)
+                    .or_else(|| {
+                        let n = r.decode().ok()?;
+                        quick_xml::escape::resolve_predefined_entity(&n).map(str::to_owned)
+                    })
+                    .unwrap_or_else(|| panic!("{name}: unknown entity"));
+                out.push_str(&resolved);
+            }
+            Ok(Event::Eof) => break,
+            Err(e) => panic!("{name} is not well-formed XML: {e}"),
+            Ok(_) => {}
+        }
+    }
+}
+
+/// The rows of sheet `sheet` of an `.xlsx`, read back with calamine, each
+/// cell as text (a date as calamine gives it).
+#[track_caller]
+pub fn xlsx_rows(bytes: &[u8], sheet: &str) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .unwrap_or_else(|e| panic!("xlsx not readable: {e}"));
+    let range = wb
+        .worksheet_range(sheet)
+        .unwrap_or_else(|e| panic!("no sheet {sheet}: {e}"));
+    range.rows().map(<[calamine::Data]>::to_vec).collect()
 }

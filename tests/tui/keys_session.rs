@@ -153,8 +153,11 @@ fn e_y_ends_writes_the_minutes_and_q_then_quits_without_asking() {
         "internal/session.json",
         "actions.csv",
         "actions.ics",
+        "minutes.docx",
+        "actions.xlsx",
         "internal/minutes.md",
         "internal/minutes.html",
+        "internal/minutes.docx",
     ];
     for f in files {
         assert!(dir.join(f).is_file(), "{f} was not written");

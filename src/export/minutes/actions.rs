@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{ActionItem, ActionStatus, RecordKind};
+use crate::domain::{ActionItem, ActionStatus, ItemId, RecordKind};
 use crate::export::doc::{Block, Cell, Span, Table};
 use crate::export::model::{Builder, Minutes};
 use crate::i18n;
@@ -33,6 +33,8 @@ pub struct ActionRow {
     pub overdue: bool,
     /// Agenda item, "3. Title".
     pub item: Option<String>,
+    /// The agenda item's id.
+    pub item_id: Option<ItemId>,
     /// The session it was carried over from.
     pub origin: Option<String>,
     /// Changed after the end.
@@ -66,6 +68,7 @@ impl Builder<'_> {
                     status_label: self.l.action_status(a.status),
                     overdue: self.s.is_overdue(a, self.now),
                     item: self.item_ref(a.item),
+                    item_id: a.item,
                     origin: a.carried.as_ref().map_or_else(
                         || a.origin.clone(),
                         |c| Some(i18n::series::meeting_of(self.lang(), c.meeting, c.date)),
@@ -103,7 +106,9 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
                 Cell::word(a.no.to_string()),
                 Cell::Spans(what),
                 Cell::opt(a.pic.as_deref()),
-                Cell::opt(a.due_text.as_deref()),
+                a.due_text
+                    .as_deref()
+                    .map_or_else(|| Cell::word("—"), Cell::word),
                 Cell::Spans(status),
                 Cell::opt(a.item.as_deref()),
                 Cell::opt(a.origin.as_deref()),

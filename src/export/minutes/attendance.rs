@@ -1,9 +1,10 @@
 //! Section "attendance": the attendance sheet (daftar hadir) on a page of
-//! its own, one numbered line per participant with room to sign. Gathers
+//! its own, one numbered line per participant (name, position, unit, NIP)
+//! with room to sign, or "tidak hadir" for an invitee who did not come. Gathers
 //! the lines from the session and makes the section's blocks. Must not
 //! number or lay out.
 
-use crate::export::doc::{Align, Block, Cell, Column, SheetHead, Table};
+use crate::export::doc::{Align, Block, Cell, Column, SheetHead, Span, Table};
 use crate::export::model::{Builder, Minutes};
 
 /// One line of the attendance sheet.
@@ -19,10 +20,16 @@ pub struct AttendanceRow {
     pub position: Option<String>,
     /// Unit.
     pub unit: Option<String>,
+    /// NIP (none once anonymised).
+    pub nip: Option<String>,
+    /// Present; an absent invitee's line says so instead of a place to sign.
+    pub present: bool,
 }
 
 impl Builder<'_> {
     pub(in crate::export) fn attendance(&self) -> Vec<AttendanceRow> {
+        // Before anyone is marked present, every line is a place to sign.
+        let anyone_present = self.s.participants().any(|p| p.present);
         self.s
             .participants()
             .enumerate()
@@ -32,6 +39,8 @@ impl Builder<'_> {
                 name: self.named(p),
                 position: self.position_of(p),
                 unit: self.unit_of(p),
+                nip: p.nip.clone().filter(|_| !self.anonymized),
+                present: p.present || !anyone_present,
             })
             .collect()
     }
@@ -59,7 +68,14 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
                 Cell::text(&a.name),
                 Cell::opt(a.position.as_deref()),
                 Cell::opt(a.unit.as_deref()),
-                Cell::Signature(a.no),
+                Cell::Spans(vec![Span::Plain(
+                    a.nip.clone().unwrap_or_else(|| "—".to_owned()),
+                )]),
+                if a.present {
+                    Cell::Signature(a.no)
+                } else {
+                    Cell::Spans(vec![Span::Em(vec![Span::word(l.absent)])])
+                },
             ]
         })
         .collect();
@@ -72,6 +88,7 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
                 (l.name, Align::Left),
                 (l.position, Align::Left),
                 (l.unit, Align::Left),
+                (l.nip_column, Align::Left),
                 (l.signature, Align::Left),
             ]
             .into_iter()

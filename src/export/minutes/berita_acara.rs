@@ -28,11 +28,12 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
     vec![
         Block::para(vec![Span::Text(r.opening.clone())]),
         super::scores::ranking_table(w, r),
-        Block::words(w.berita_acara_close),
         Block::SignOff(SignOff {
             place: r.place_date.clone(),
             nip_label: m.labels.nip,
             signers,
+            closing: w.berita_acara_close.to_owned(),
+            approver: None,
         }),
     ]
 }

@@ -1,23 +1,25 @@
-//! Section "discussion": per agenda item its owner, its guide questions and
-//! the notes taken under it, then the notes outside any item. Gathers the
-//! notes from the session and makes the section's blocks (one group per
-//! item, numbered inside the section). Shared minutes leave private notes
+//! Section "discussion": per agenda item its owner and everything recorded
+//! under it (`item_body.rs`), then what was recorded outside any item.
+//! Gathers the notes from the session and makes the section's blocks (one
+//! group per item, numbered inside the section). Shared minutes leave private notes
 //! out; internal ones mark them. Must not number or lay out.
 
 use std::collections::HashMap;
 
 use crate::domain::{ItemId, NoteKind, RecordKind};
-use crate::export::doc::{Block, List, ListItem, Span};
+use crate::export::doc::{Block, ListItem, Span};
 use crate::export::model::{Builder, Minutes};
 use crate::i18n::minutes::Labels;
 
-use super::revised_at;
+use super::{item_body, revised_at};
 
 /// The discussion of one agenda item.
 #[derive(Debug, Clone)]
 pub struct Discussion {
     /// Agenda position, or `None` for notes outside any item.
     pub no: Option<usize>,
+    /// The agenda item's id (`None` outside any item).
+    pub id: Option<ItemId>,
     /// Title (the "general" label for notes outside any item).
     pub title: String,
     /// Who led it.
@@ -52,6 +54,13 @@ pub struct NoteRow {
 }
 
 impl Builder<'_> {
+    /// Whether a mindset shift or statement was recorded outside any item.
+    fn unplaced(&self) -> bool {
+        self.s.mindsets().any(|m| m.item.is_none())
+            || self.s.decisions().any(|d| d.item.is_none())
+            || self.s.conclusions().any(|c| c.item.is_none())
+    }
+
     pub(in crate::export) fn discussion(&self) -> Vec<Discussion> {
         let mut by_item: HashMap<ItemId, Vec<NoteRow>> = HashMap::new();
         let mut general = Vec::new();
@@ -78,6 +87,7 @@ impl Builder<'_> {
             .enumerate()
             .map(|(i, it)| Discussion {
                 no: Some(i + 1),
+                id: Some(it.id),
                 title: it.title.clone(),
                 owner: it.owner.clone(),
                 questions: it.questions.clone(),
@@ -85,9 +95,10 @@ impl Builder<'_> {
                 notes: by_item.remove(&it.id).unwrap_or_default(),
             })
             .collect();
-        if !general.is_empty() {
+        if !general.is_empty() || self.unplaced() {
             out.push(Discussion {
                 no: None,
+                id: None,
                 title: self.l.general.to_owned(),
                 owner: None,
                 questions: vec![],
@@ -108,17 +119,13 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
         .iter()
         .map(|d| Block::Group {
             class: "item",
-            blocks: item(m.labels, d),
+            blocks: item(m, d),
         })
         .collect()
 }
 
-/// "Label:" in emphasis, as a paragraph of its own or before a value.
-fn label(text: &str) -> Span {
-    Span::Em(vec![Span::word(format!("{text}:"))])
-}
-
-fn item(l: &Labels, d: &Discussion) -> Vec<Block> {
+fn item(m: &Minutes, d: &Discussion) -> Vec<Block> {
+    let l = m.labels;
     let mut out = vec![Block::Heading {
         local: d.no,
         number: None,
@@ -130,38 +137,25 @@ fn item(l: &Labels, d: &Discussion) -> Vec<Block> {
             spans: vec![label(l.owner), Span::word(" "), Span::Text(owner.clone())],
         });
     }
-    if !d.questions.is_empty() {
-        out.push(Block::para(vec![label(l.guide_questions)]));
-        out.push(Block::List(List {
-            ordered: true,
-            class: "questions",
-            items: d
-                .questions
-                .iter()
-                .enumerate()
-                .map(|(i, q)| ListItem {
-                    class: None,
-                    value: None,
-                    spans: covered_mark(l, d, i + 1, q),
-                })
-                .collect(),
-        }));
-    }
-    out.push(Block::para(vec![label(l.notes)]));
-    let mut items: Vec<ListItem> = d.notes.iter().map(|n| note(l, n)).collect();
-    if items.is_empty() {
-        items.push(ListItem {
-            class: None,
-            value: None,
-            spans: vec![Span::word(l.none)],
+    let body = item_body::blocks(m, d);
+    if body.is_empty() {
+        out.push(Block::Paragraph {
+            class: Some("nothing"),
+            spans: vec![Span::word(l.nothing_recorded)],
         });
     }
-    out.push(Block::List(List {
-        ordered: false,
-        class: "notes",
-        items,
-    }));
+    out.extend(body);
     out
+}
+
+/// "Label:" in emphasis, as a paragraph of its own or before a value.
+pub(super) fn label(text: &str) -> Span {
+    Span::Em(vec![Span::word(format!("{text}:"))])
+}
+
+/// The notes of one item as list items.
+pub(super) fn notes(l: &Labels, d: &Discussion) -> Vec<ListItem> {
+    d.notes.iter().map(|n| note(l, n)).collect()
 }
 
 /// "09.15 Kutipan (Name): “text”".
@@ -195,14 +189,4 @@ fn note(l: &Labels, n: &NoteRow) -> ListItem {
         value: None,
         spans,
     }
-}
-
-/// A guide question, marked "(covered)" when it was ticked.
-fn covered_mark(l: &Labels, d: &Discussion, no: usize, q: &str) -> Vec<Span> {
-    let mut spans = vec![Span::Text(q.to_owned())];
-    if d.covered.contains(&no) {
-        spans.push(Span::word(" "));
-        spans.push(Span::word(l.question_covered));
-    }
-    spans
 }

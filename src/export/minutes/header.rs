@@ -5,7 +5,7 @@
 //! and footer. Must not number or lay out anything.
 
 use crate::domain::Status;
-use crate::export::doc::{Field, FieldValue, Head, Span};
+use crate::export::doc::{Field, FieldValue, Head, Kop, Span};
 use crate::export::model::{Builder, Minutes, Signer, signer};
 use crate::i18n;
 
@@ -14,8 +14,12 @@ use crate::i18n;
 pub struct Header {
     /// Session id.
     pub session_id: String,
-    /// Letterhead line (the organizer).
-    pub letterhead: Option<String>,
+    /// The kop: the plan's `[letterhead]`, else the organizer as its one line.
+    pub kop: Option<Kop>,
+    /// Participants present.
+    pub present: usize,
+    /// Participants invited.
+    pub invited: usize,
     /// Title.
     pub title: String,
     /// Kind of meeting, spelled out.
@@ -56,7 +60,9 @@ impl Builder<'_> {
         };
         Header {
             session_id: info.id.clone(),
-            letterhead: info.organizer.clone(),
+            kop: self.kop(),
+            present: self.s.participants().filter(|p| p.present).count(),
+            invited: self.s.participants().count(),
             title: info.title.clone(),
             kind: self.l.session_kind(info.kind),
             day_date: {
@@ -106,6 +112,40 @@ impl Builder<'_> {
             None => None,
         }
     }
+
+    fn kop(&self) -> Option<Kop> {
+        let info = &self.s.info;
+        let Some(k) = &info.letterhead else {
+            return info.organizer.as_ref().map(|o| Kop {
+                emblem: None,
+                lines: vec![o.clone()],
+                contacts: vec![],
+            });
+        };
+        let l = self.l;
+        let mut contacts: Vec<String> = k.address.iter().cloned().collect();
+        let reach: Vec<String> = [
+            (l.phone, &k.phone),
+            (l.email, &k.email),
+            (l.website, &k.website),
+        ]
+        .into_iter()
+        .filter_map(|(label, v)| v.as_ref().map(|v| format!("{label} {v}")))
+        .collect();
+        if !reach.is_empty() {
+            contacts.push(reach.join(" · "));
+        }
+        let lines = if k.lines.is_empty() {
+            info.organizer.iter().cloned().collect()
+        } else {
+            k.lines.clone()
+        };
+        Some(Kop {
+            emblem: k.emblem.clone().filter(crate::domain::Emblem::is_valid),
+            lines,
+            contacts,
+        })
+    }
 }
 
 /// A signer as "Name (NIP 1970…)", or the name alone.
@@ -146,15 +186,25 @@ pub fn head(m: &Minutes) -> Head {
     if let Some(p) = &h.notetaker {
         fields.push((l.notetaker, signer_value(p, l.nip)));
     }
+    if h.invited > 0 {
+        fields.push((
+            l.attendees,
+            word(&l.present_absent(h.present, h.invited - h.present)),
+        ));
+    }
     if let Some(prev) = &h.follow_up_of {
         fields.push((l.follow_up_of, text(prev)));
     }
-    fields.push((l.status, word(h.status)));
+    if h.draft {
+        fields.push((l.status, word(h.status)));
+    }
     Head {
         lang: l.lang,
         doc_title: l.doc_title,
         title: h.title.clone(),
-        letterhead: h.letterhead.clone(),
+        kop: h.kop.clone(),
+        paper: m.paper,
+        page_of: (l.page, l.page_of),
         fields: fields
             .into_iter()
             .map(|(label, value)| Field { label, value })

@@ -2,7 +2,7 @@
 //! voiced it, under which item). Gathers the rows from the session and makes
 //! the section's blocks. Must not number or lay out.
 
-use crate::domain::RecordKind;
+use crate::domain::{ItemId, RecordKind};
 use crate::export::doc::{Block, Cell, Span, Table};
 use crate::export::model::{Builder, Minutes};
 
@@ -23,6 +23,8 @@ pub struct MindsetRow {
     pub by: Option<String>,
     /// Agenda item, "3. Title".
     pub item: Option<String>,
+    /// The agenda item's id.
+    pub item_id: Option<ItemId>,
     /// "direvisi 2 Des 2026 14.10" when corrected after the end.
     pub revised: Option<String>,
 }
@@ -38,6 +40,7 @@ impl Builder<'_> {
                 values: m.values.iter().map(|v| self.l.core_value(*v)).collect(),
                 by: m.participant.as_deref().map(|c| self.quoted(c)),
                 item: self.item_ref(m.item),
+                item_id: m.item,
                 revised: self.revised(m.revised, RecordKind::Mindset, m.id.0),
             })
             .collect()

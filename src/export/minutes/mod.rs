@@ -13,8 +13,10 @@ pub mod berita_acara;
 pub mod closing;
 pub mod deferred;
 pub mod discussion;
+pub mod guide_questions;
 pub mod header;
 pub mod ideas;
+pub mod item_body;
 pub mod jp;
 pub mod mindsets;
 pub mod participants;
@@ -47,11 +49,11 @@ pub enum Kind {
     Conclusions,
     /// Decisions / agreements.
     Decisions,
-    /// A jury's results (Hasil Penilaian).
+    /// The jury's results (Hasil Penilaian).
     Scores,
-    /// A bimtek's lesson hours per resource person.
+    /// A bimtek's lesson hours (JP) per resource person.
     Jp,
-    /// An innovation lab's ideas and rencana aksi per team.
+    /// The innovation lab's ideas and their rencana aksi per team.
     Ideas,
     /// Follow-up actions.
     Actions,
@@ -65,13 +67,18 @@ pub enum Kind {
     SignOff,
     /// The attendance sheet.
     Attendance,
+    /// The guide questions of the agenda.
+    GuideQuestions,
     /// The jury's signed record (Berita Acara Penilaian).
     BeritaAcara,
 }
 
 impl Kind {
-    /// The sections in the minutes' order.
-    pub const ALL: [Kind; 17] = [
+    /// The sections in the minutes' order: the participants (internal
+    /// minutes only: the shared ones list them once, in the daftar hadir),
+    /// the body, the registers, the closing and the sign-off, then the
+    /// appendices (lampiran).
+    pub const ALL: [Kind; 18] = [
         Kind::Participants,
         Kind::Agenda,
         Kind::Review,
@@ -84,37 +91,46 @@ impl Kind {
         Kind::Ideas,
         Kind::Actions,
         Kind::Deferred,
-        Kind::Participation,
         Kind::Closing,
         Kind::SignOff,
         Kind::Attendance,
+        Kind::Participation,
+        Kind::GuideQuestions,
         Kind::BeritaAcara,
     ];
 
-    /// Its anchor, its title and whether it starts a page.
-    fn frame(self, l: &Labels) -> (&'static str, &'static str, bool) {
+    /// Its anchor, its title, whether it starts a page and whether it is
+    /// an appendix (lampiran).
+    fn frame(self, l: &Labels) -> (&'static str, &'static str, bool, bool) {
         match self {
-            Kind::Participants => ("participants", l.participants, false),
-            Kind::Agenda => ("agenda", l.agenda, false),
+            Kind::Participants => ("participants", l.participants, false, false),
+            Kind::Agenda => ("agenda", l.agenda, false, false),
             Kind::Review => (
                 "review",
-                crate::i18n::series::words(l.lang).review_title,
+                i18n::series::words(l.lang).review_title,
+                false,
                 false,
             ),
-            Kind::Discussion => ("discussion", l.discussion, false),
-            Kind::Mindsets => ("mindsets", l.mindsets, false),
-            Kind::Conclusions => ("conclusions", l.conclusions, false),
-            Kind::Decisions => ("decisions", l.decisions, false),
-            Kind::Scores => ("scores", i18n::jury::words(l.lang).scores, false),
-            Kind::Jp => ("jp", i18n::jury::words(l.lang).jp, false),
-            Kind::Ideas => ("ideas", i18n::jury::words(l.lang).ideas, false),
-            Kind::Actions => ("actions", l.actions, false),
-            Kind::Deferred => ("deferred", l.deferred, false),
-            Kind::Participation => ("participation", l.participation, false),
-            Kind::Closing => ("closing", l.closing, false),
-            Kind::SignOff => ("sign-off", l.sign_off, false),
-            Kind::Attendance => ("attendance", l.attendance, true),
-            Kind::BeritaAcara => ("berita-acara", i18n::jury::words(l.lang).berita_acara, true),
+            Kind::Discussion => ("discussion", l.discussion, false, false),
+            Kind::Mindsets => ("mindsets", l.mindsets, false, false),
+            Kind::Conclusions => ("conclusions", l.conclusions, false, false),
+            Kind::Decisions => ("decisions", l.decisions, false, false),
+            Kind::Scores => ("scores", i18n::jury::words(l.lang).scores, false, false),
+            Kind::Jp => ("jp", i18n::jury::words(l.lang).jp, false, false),
+            Kind::Ideas => ("ideas", i18n::jury::words(l.lang).ideas, false, false),
+            Kind::Actions => ("actions", l.actions, false, false),
+            Kind::Deferred => ("deferred", l.deferred, false, false),
+            Kind::Closing => ("closing", l.closing, false, false),
+            Kind::SignOff => ("sign-off", l.sign_off, false, false),
+            Kind::Attendance => ("attendance", l.attendance, true, true),
+            Kind::Participation => ("participation", l.participation, true, true),
+            Kind::GuideQuestions => ("guide-questions", l.guide_questions, false, true),
+            Kind::BeritaAcara => (
+                "berita-acara",
+                i18n::jury::words(l.lang).berita_acara,
+                true,
+                true,
+            ),
         }
     }
 
@@ -137,30 +153,37 @@ impl Kind {
             Kind::Closing => closing::blocks(m),
             Kind::SignOff => sign_off::blocks(m),
             Kind::Attendance => attendance::blocks(m),
+            Kind::GuideQuestions => guide_questions::blocks(m),
             Kind::BeritaAcara => berita_acara::blocks(m),
         }
     }
 
     /// Whether these minutes have it: talk time and turns only where
-    /// [`Minutes::participation_shown`].
+    /// [`Minutes::participation_shown`], the guide questions where
+    /// [`Minutes::guide_questions_shown`]; the participants table and the
+    /// mindset register only in the internal minutes (the shared ones list
+    /// the participants once, in the daftar hadir, and each shift under its
+    /// item); deferred items only when there are some.
     fn shown(self, m: &Minutes) -> bool {
         match self {
-            Kind::Review => review::shown(m),
             // Talk time means nothing where presenters and jurors speak in
-            // fixed slots; an empty mindset section only takes space there.
+            // fixed slots.
             Kind::Participation => m.participation_shown && m.kind != SessionKind::Kbk,
-            Kind::Mindsets => !(m.scores.is_some() && m.mindsets.is_empty()),
+            Kind::GuideQuestions => guide_questions::shown(m),
+            Kind::Participants => m.internal,
+            // An empty mindset register only takes space in a jury session.
+            Kind::Mindsets => m.internal && !(m.scores.is_some() && m.mindsets.is_empty()),
+            Kind::Review => review::shown(m),
             Kind::Scores => m.scores.is_some(),
             Kind::BeritaAcara => m.scores.as_ref().is_some_and(|r| r.announced),
             Kind::Jp => m.jp.is_some(),
             Kind::Ideas => m.ideas.is_some(),
-            Kind::Participants
-            | Kind::Agenda
+            Kind::Deferred => !m.deferred.is_empty(),
+            Kind::Agenda
             | Kind::Discussion
             | Kind::Conclusions
             | Kind::Decisions
             | Kind::Actions
-            | Kind::Deferred
             | Kind::Closing
             | Kind::SignOff
             | Kind::Attendance => true,
@@ -168,9 +191,10 @@ impl Kind {
     }
 
     fn section(self, m: &Minutes) -> Section {
-        let (id, title, new_page) = self.frame(m.labels);
+        let (id, title, new_page, appendix) = self.frame(m.labels);
         Section {
             id,
+            prefix: appendix.then_some(m.labels.appendix),
             number: None,
             title,
             new_page,
@@ -194,8 +218,9 @@ pub fn document(m: &Minutes) -> Document {
     }
 }
 
-/// Numbers the sections 1, 2, 3 … in order, and each subheading that has a
-/// number inside its section as "section.local.".
+/// Numbers the sections 1, 2, 3 … in order (the appendices apart, 1, 2 …
+/// after their prefix), and each subheading that has a number inside its
+/// section as "section.local.".
 pub fn number(sections: &mut [Section]) {
     fn sub(blocks: &mut [Block], section: u32) {
         for b in blocks {
@@ -216,9 +241,19 @@ pub fn number(sections: &mut [Section]) {
             }
         }
     }
-    for (n, s) in (1..).zip(sections.iter_mut()) {
+    let (mut main, mut appendix) = (0, 0);
+    for s in sections.iter_mut() {
+        let n = if s.prefix.is_some() {
+            appendix += 1;
+            appendix
+        } else {
+            main += 1;
+            main
+        };
         s.number = Some(n);
-        sub(&mut s.blocks, n);
+        if s.prefix.is_none() {
+            sub(&mut s.blocks, n);
+        }
     }
 }
 

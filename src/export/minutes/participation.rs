@@ -36,6 +36,8 @@ pub struct TalkRow {
     pub secs: i64,
     /// Turns.
     pub turns: u32,
+    /// Arrival time, "09.05".
+    pub arrived: Option<String>,
 }
 
 /// One unit's talk.
@@ -71,6 +73,10 @@ impl Builder<'_> {
             if st.turns == 0 && (p.present || !anyone_present) {
                 not_spoken.push(self.named(p));
             }
+            // An invitee who did not come is no bar of 0:00.
+            if st.turns == 0 && !p.present && anyone_present {
+                continue;
+            }
             // A unit that would name its one participant (anonymised) is
             // "—", apart from the participants without a unit.
             let shown = self.unit_of(p);
@@ -97,6 +103,7 @@ impl Builder<'_> {
                 unit: shown,
                 secs: st.secs,
                 turns: st.turns,
+                arrived: p.arrived_at.map(|at| self.time(at)),
             });
         }
         // Most talk first; a stable sort keeps first-seen order among equals.
@@ -120,6 +127,7 @@ impl Builder<'_> {
                 unit: None,
                 secs: st.secs,
                 turns: st.turns,
+                arrived: None,
             })
             .collect()
     }
@@ -147,19 +155,20 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
     } else {
         out.extend(people(m));
     }
-    out.push(heading(l.per_unit));
-    if p.units.is_empty() {
-        out.push(Block::words(l.none));
-    } else {
+    // Per unit only where some unit has several people: otherwise it
+    // would repeat the table per person.
+    if p.units.iter().any(|u| u.people > 1) {
+        out.push(heading(l.per_unit));
         out.extend(units(m));
     }
     let mut spans = vec![strong_label(l.not_spoken), Span::word(" ")];
     if p.not_spoken.is_empty() {
         spans.push(Span::word("—"));
     }
+    // Names hold commas ("Drs. A, M.M."): they are parted by semicolons.
     for (i, n) in p.not_spoken.iter().enumerate() {
         if i > 0 {
-            spans.push(Span::word(", "));
+            spans.push(Span::word("; "));
         }
         spans.push(Span::Plain(n.clone()));
     }
@@ -221,7 +230,7 @@ fn people(m: &Minutes) -> [Block; 2] {
     if !m.anonymized {
         columns.push(l.name);
     }
-    columns.extend([l.unit, l.turns, l.talk_time, l.share]);
+    columns.extend([l.unit, l.arrived, l.turns, l.talk_time, l.share]);
     let rows = p
         .people
         .iter()
@@ -232,6 +241,7 @@ fn people(m: &Minutes) -> [Block; 2] {
             }
             row.extend([
                 Cell::opt(r.unit.as_deref()),
+                Cell::word(r.arrived.clone().unwrap_or_else(|| "—".to_owned())),
                 Cell::word(r.turns.to_string()),
                 Cell::word(clock(r.secs)),
                 Cell::word(percent(r.secs, p.total_secs)),

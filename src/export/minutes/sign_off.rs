@@ -1,6 +1,7 @@
-//! Section "sign-off": the place and date of signing (the day the session
-//! ran; the place left blank when none was given), and a signature for the
-//! chair and the notetaker (position, name, rank, NIP). Gathers them from the session and makes the
+//! Section "sign-off": the closing sentence, the place and date of signing
+//! (the day the session ran; the place left blank when none was given), a
+//! signature for the chair and the notetaker (position, name, rank, NIP) and,
+//! where the plan names one, the "Mengetahui" signer under them. Gathers them from the session and makes the
 //! section's block. Must not number or lay out.
 
 use crate::export::doc::{Block, Signature};
@@ -16,6 +17,8 @@ pub struct SignOff {
     pub chair: Option<Signer>,
     /// Notetaker.
     pub notetaker: Option<Signer>,
+    /// Who signs "Mengetahui".
+    pub approver: Option<Signer>,
 }
 
 impl Builder<'_> {
@@ -30,6 +33,7 @@ impl Builder<'_> {
             ),
             chair: signer(info.facilitator.as_ref()),
             notetaker: signer(info.notetaker.as_ref()),
+            approver: signer(info.approver.as_ref()),
         }
     }
 }
@@ -52,5 +56,10 @@ pub fn blocks(m: &Minutes) -> Vec<Block> {
             signature(l.sign_chair, &s.chair),
             signature(l.sign_notetaker, &s.notetaker),
         ],
+        closing: l.closing_sentence.to_owned(),
+        approver: s
+            .approver
+            .as_ref()
+            .map(|_| signature(l.sign_approver, &s.approver)),
     })]
 }

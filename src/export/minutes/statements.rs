@@ -3,7 +3,7 @@
 //! share this file: it gathers the rows from the session and makes the
 //! blocks of either. Must not number sections or lay out.
 
-use crate::domain::{RecordKind, Statement};
+use crate::domain::{ItemId, RecordKind, Statement};
 use crate::export::doc::{Block, List, ListItem, Span};
 use crate::export::model::Builder;
 use crate::i18n::minutes::Labels;
@@ -19,6 +19,8 @@ pub struct StatementRow {
     pub text: String,
     /// Agenda item, "3. Title".
     pub item: Option<String>,
+    /// The agenda item's id.
+    pub item_id: Option<ItemId>,
     /// "direvisi 2 Des 2026 14.10" when corrected after the end.
     pub revised: Option<String>,
     /// "setuju 18, tidak setuju 2, abstain 2" (a decision's counts).
@@ -35,6 +37,7 @@ impl Builder<'_> {
             no: d.id,
             text: d.text.clone(),
             item: self.item_ref(d.item),
+            item_id: d.item,
             revised: self.revised(d.revised, kind, d.id),
             votes: d
                 .votes

@@ -44,7 +44,12 @@ pub fn document(r: &Register) -> Document {
             lang: r.lang,
             doc_title: w.register_title,
             title: r.scope(),
-            letterhead: None,
+            kop: None,
+            paper: crate::domain::Paper::default(),
+            page_of: {
+                let l = crate::i18n::minutes::labels(r.lang);
+                (l.page, l.page_of)
+            },
             fields: vec![Field {
                 label: w.col_series,
                 value: FieldValue::Line(vec![Span::word(i18n::fill(w.register_as_of, &[&as_of]))]),
@@ -54,6 +59,7 @@ pub fn document(r: &Register) -> Document {
         },
         sections: vec![Section {
             id: "register",
+            prefix: None,
             number: None,
             title: w.register_title,
             new_page: false,

@@ -110,5 +110,6 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>) -> Option<Command> {
         notetaker_nip,
         notetaker_position,
         notetaker_rank,
+        ..HeaderChange::default()
     }))
 }

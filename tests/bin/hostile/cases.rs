@@ -79,7 +79,7 @@ pub(super) fn cases() -> Vec<Case> {
         case("apply: ambiguous prefix", &["apply", "2026-12-16-des"], 2, &["matches more than one session", ID2, "type more of the id"])
             .stdin("{\"cmd\":\"start\"}\n"),
         case("run: ambiguous prefix", &["run", "designing"], 2, &["matches more than one session", "type more of the id"]),
-        case("export: unknown format", &["export", ID, "--format", "pdf", "--out", "{files}"], 2, &["unknown format `pdf`", "use one or more of md, html, json, csv, ics, all"]),
+        case("export: unknown format", &["export", ID, "--format", "odt", "--out", "{files}"], 2, &["unknown format `odt`", "use one or more of md, html, json, csv, ics, docx, xlsx, pdf, all"]),
         case("export: unknown language", &["export", ID, "--lang", "fr", "--out", "{files}"], 2, &["unknown language `fr`", "use one of: id, en"]),
         // `fgd apply` lines: `error LINE: reason`, exit 2, nothing stored.
         case("apply: due 2026-02-30", &apply, 2, &[&["error 1: "], &bad_due[..], &[refused]].concat())

@@ -172,9 +172,7 @@ fn lines(cx: &Cx<'_>, p: Panel) -> (String, Vec<Line<'static>>) {
     match p {
         Panel::Agenda => agenda::lines(cx),
         Panel::Queue => queue::lines(cx),
-        Panel::Mindsets => {
-            super::kinds::mindsets_place(cx).unwrap_or_else(|| mindsets::lines(cx))
-        }
+        Panel::Mindsets => super::kinds::mindsets_place(cx).unwrap_or_else(|| mindsets::lines(cx)),
         Panel::Notes => notes::lines(cx),
         Panel::Decisions => decisions::lines(cx),
         Panel::Actions => actions::lines(cx),
