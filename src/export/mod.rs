@@ -269,7 +269,7 @@ impl<'a> Source<'a> {
             Format::Md => md::render(doc()).into_bytes(),
             Format::Html | Format::Pdf => html::render(doc()).into_bytes(),
             Format::Docx => docx::render(doc()),
-            Format::Xlsx => xlsx::render(minutes),
+            Format::Xlsx => xlsx::render(minutes, &self.session),
             Format::Csv => csv::render(minutes).into_bytes(),
             Format::Ics => {
                 ics::render(minutes, self.session.last_at.unwrap_or_default()).into_bytes()

@@ -2,31 +2,36 @@
 //! in a spreadsheet in any locale (a comma CSV opens as one column where
 //! the list separator is `;`): one sheet per file in this folder, each a
 //! function that adds its sheet to the [`Workbook`] (`actions.rs`: the
-//! register with real dates; `attendance.rs`: the daftar hadir). Every cell
+//! register with real dates; `attendance.rs`: the daftar hadir; `scores.rs`:
+//! a jury's scores once announced). Every cell
 //! from the session is written as a string, never as a formula; the header
 //! row is bold and frozen, the columns sized.
 
 mod actions;
 mod attendance;
+pub mod scores;
 
 use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::model::Minutes;
+use crate::domain::Session;
 
 /// The longest text a cell holds (Excel's limit).
 const MAX_CELL_CHARS: usize = 32_767;
 
 /// Renders the workbook.
-pub fn render(m: &Minutes) -> Vec<u8> {
+pub fn render(m: &Minutes, session: &Session) -> Vec<u8> {
     // Only a bug can fail here (every text is cut to fit, names are ours):
     // then the file is empty rather than the export aborted.
-    build(m).unwrap_or_default()
+    build(m, session).unwrap_or_default()
 }
 
-fn build(m: &Minutes) -> Result<Vec<u8>, XlsxError> {
+fn build(m: &Minutes, session: &Session) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     actions::add(&mut wb, m)?;
     attendance::add(&mut wb, m)?;
+    // A jury's scores, once announced.
+    scores::write_scores_sheet(&mut wb, session, m.labels.lang)?;
     wb.save_to_buffer()
 }
 

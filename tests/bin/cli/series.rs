@@ -300,9 +300,9 @@ fn the_minutes_of_meeting_three_open_with_the_review(s: &Series, out: &std::path
         "{md}"
     );
     let review = md
-        .split("## 3. Review tindak lanjut pertemuan sebelumnya")
+        .split("## 2. Review tindak lanjut pertemuan sebelumnya")
         .nth(1)
-        .expect("the review is the third section, before the discussion");
+        .expect("the review is the second section, after the agenda and before the discussion");
     let review = review.split("\n## ").next().unwrap();
     let first_date = fgd::i18n::date(d1, Language::Id);
     let linmas = review.lines().find(|l| l.contains("Data Linmas")).unwrap();
