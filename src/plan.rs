@@ -431,15 +431,13 @@ pub fn parse(src: &str, file: &str) -> Result<Plan, Vec<PlanError>> {
         participants,
         agenda,
         minutes,
-        letterhead,
-        approver,
         start_time,
         series,
         jury,
+        letterhead,
+        approver,
     })
 }
-
-/// The `[minutes]` table: what the minutes hold, and on which paper.
 
 /// The plan's TOML read into its keys, or where it is not TOML (or holds an
 /// unknown key) with what to do.

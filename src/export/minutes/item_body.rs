@@ -83,16 +83,7 @@ fn under(m: &Minutes, kind: RecordKind, d: &Discussion) -> (&'static str, Vec<Li
                 .map(|r| {
                     let mut spans = vec![Span::Text(r.text.clone())];
                     spans.extend(revised_at(r.revised.as_ref()));
-                    // Counted, never named.
-                    if let Some(v) = &r.votes {
-                        spans.extend([
-                            Span::word(" "),
-                            Span::Flag {
-                                class: "votes",
-                                text: format!("({v})"),
-                            },
-                        ]);
-                    }
+                    spans.extend(votes(r.votes.as_ref()));
                     numbered(no, r.no, spans)
                 })
                 .collect();
@@ -139,4 +130,17 @@ fn numbered(word: &str, no: u32, mut spans: Vec<Span>) -> ListItem {
         value: None,
         spans,
     }
+}
+
+/// A decision's vote counts, "(18/2/1)": counted, never named.
+fn votes(votes: Option<&String>) -> Vec<Span> {
+    votes.map_or_else(Vec::new, |v| {
+        vec![
+            Span::word(" "),
+            Span::Flag {
+                class: "votes",
+                text: format!("({v})"),
+            },
+        ]
+    })
 }
