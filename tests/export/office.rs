@@ -163,3 +163,63 @@ fn the_workbook_has_the_register_with_real_dates_and_the_daftar_hadir() {
     );
     assert_eq!(people[5][5], Data::String("tidak hadir".into()));
 }
+
+/// LibreOffice, where installed, as the office that opens the files.
+fn soffice_or_skip() -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    let found = std::env::split_paths(&path)
+        .map(|d| d.join("soffice"))
+        .find(|p| p.is_file());
+    if found.is_none() {
+        eprintln!(
+            "skipped the LibreOffice check: no soffice on PATH (apt-get install libreoffice-writer-nogui)"
+        );
+    }
+    found
+}
+
+#[test]
+fn libreoffice_opens_the_docx_and_prints_it_with_its_kop_and_page_numbers() {
+    let Some(soffice) = soffice_or_skip() else {
+        return;
+    };
+    let fx = fixed();
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("minutes.docx");
+    std::fs::write(&docx, render(&fx, Format::Docx)).unwrap();
+    // Its own profile, so a LibreOffice already running elsewhere is not asked.
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let out = std::process::Command::new(soffice)
+        .args([
+            &profile,
+            "--headless",
+            "--convert-to",
+            "txt:Text",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(dir.path().join("minutes.txt"))
+        .unwrap_or_else(|e| panic!("LibreOffice wrote no text ({e}): {out:?}"));
+    let text = text.trim_start_matches('\u{feff}');
+    for expected in [
+        "NOTULEN",
+        "Demikian notulen ini dibuat untuk dipergunakan sebagaimana mestinya.",
+        "Daftar Hadir",
+    ] {
+        assert!(
+            text.contains(expected),
+            "no {expected:?} in what LibreOffice read:\n{text}"
+        );
+    }
+}
