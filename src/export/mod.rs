@@ -298,8 +298,9 @@ impl<'a> Source<'a> {
 
     /// Makes each requested file (format and audience) and hands it to
     /// `sink`, giving back what the sink returned, in the order asked.
-    /// `session.json` (the largest) is made on a second thread while this
-    /// one builds the minutes models and makes the others.
+    /// `session.json` and `minutes.docx` (the slowest to make) are made on
+    /// threads of their own (the docx from its own minutes model) while
+    /// this one builds the minutes models and makes the others.
     fn produce<R: Send>(
         &self,
         outputs: &[(Format, Audience)],
@@ -315,11 +316,26 @@ impl<'a> Source<'a> {
                     sink(Format::Json, audience, bytes)
                 })
             });
+            let docx: Vec<_> = outputs
+                .iter()
+                .enumerate()
+                .filter(|(_, (f, _))| *f == Format::Docx)
+                .map(|(i, &(f, audience))| {
+                    (
+                        i,
+                        scope.spawn(move || {
+                            let (cell, doc) = (OnceCell::new(), OnceCell::new());
+                            let bytes = self.render(f, self.minutes(audience, &cell), &doc);
+                            sink(f, audience, bytes)
+                        }),
+                    )
+                })
+                .collect();
             let (shared, internal) = (OnceCell::new(), OnceCell::new());
             let (shared_doc, internal_doc) = (OnceCell::new(), OnceCell::new());
             let mut made = Vec::with_capacity(outputs.len());
             for (i, &(f, audience)) in outputs.iter().enumerate() {
-                if f == Format::Json {
+                if matches!(f, Format::Json | Format::Docx) {
                     continue;
                 }
                 let (cell, doc) = match audience {
@@ -329,10 +345,10 @@ impl<'a> Source<'a> {
                 let bytes = self.render(f, self.minutes(audience, cell), doc);
                 made.push((i, sink(f, audience, bytes)));
             }
-            let json = json.map(|h| match h.join() {
-                Ok(r) => r,
-                Err(panic) => std::panic::resume_unwind(panic),
-            });
+            for (i, h) in docx {
+                made.push((i, joined(h)));
+            }
+            let json = json.map(joined);
             (json, made)
         });
         if let (Some(i), Some(r)) = (json_at, json) {
@@ -340,6 +356,14 @@ impl<'a> Source<'a> {
         }
         made.sort_by_key(|(i, _)| *i);
         made.into_iter().map(|(_, r)| r).collect()
+    }
+}
+
+/// What a scoped thread gave back; its panic goes on in this thread.
+fn joined<R>(h: std::thread::ScopedJoinHandle<'_, R>) -> R {
+    match h.join() {
+        Ok(r) => r,
+        Err(panic) => std::panic::resume_unwind(panic),
     }
 }
 
