@@ -66,6 +66,7 @@ words! {
         overdue: ("TERLAMBAT", "OVERDUE"),
         // The agenda.
         no_active_item: ("Belum ada acara berjalan", "No agenda item is active"),
+        agenda_empty: ("+ untuk menambah acara", "+ to add an agenda item"),
         no_questions: ("Acara ini tanpa pertanyaan panduan", "This item has no guide questions"),
         // Breaks and the clock plan.
         break_word: ("REHAT", "BREAK"),
