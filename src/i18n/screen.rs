@@ -42,6 +42,7 @@ words! {
         not_yet_spoken: ("Belum bicara", "Not yet spoken"),
         everyone_spoke: ("semua sudah bicara", "everyone has spoken"),
         queue_empty: ("antrean kosong", "the queue is empty"),
+        queue_more: ("↓ {} lagi", "↓ {} more"),
         queue_closed: ("Sesi selesai: antrean ditutup", "Session ended: the floor is closed"),
         // Speaker-queue kinds.
         kind_topic: ("topik baru", "new topic"),

@@ -3,6 +3,7 @@
 
 use super::screens::{SMALL, panels, screen};
 use crate::tui_support::{BLANK, Fx, Setup};
+use fgd::domain::{Command, SpeakKind};
 use fgd::tui::app::Role;
 
 /// The agenda panel's text at `size`.
@@ -45,4 +46,49 @@ fn a_viewer_is_not_told_to_add_agenda_items() {
     let fx = Setup::id().plan(BLANK).role(Role::Viewer).build();
     let text = screen(&fx, SMALL);
     assert!(!text.contains("menambah acara"), "{text}");
+}
+
+/// The busy session (a speaker, notes, decisions, actions) on `role`'s
+/// screen with ten hands up (six fit at 80×24 beside the rest).
+fn ten_hands(role: Role) -> Fx {
+    let mut fx = Fx::busy(Setup::id().role(role));
+    for p in ["P1", "P7", "P8", "P9", "P10", "P11"] {
+        fx.exec(Command::RaiseHand {
+            participant: p.into(),
+            kind: SpeakKind::Topic,
+        });
+    }
+    assert_eq!(fx.s().queue.len(), 10);
+    fx.reopen()
+}
+
+/// The queue panel's text at `size`.
+fn queue(fx: &Fx, size: (u16, u16)) -> String {
+    panels(fx, size)
+        .into_iter()
+        .find(|(name, _)| name == "queue")
+        .map(|(_, text)| text)
+        .unwrap_or_else(|| panic!("no queue panel:\n{}", screen(fx, size)))
+}
+
+#[test]
+fn a_queue_that_does_not_fit_shows_its_front_and_how_many_more_below() {
+    let fx = ten_hands(Role::Notetaker);
+    let text = queue(&fx, SMALL);
+    let entries: Vec<&str> = text.lines().filter(|l| l.starts_with('[')).collect();
+    assert!(entries.len() < 10, "all ten fit, nothing to test:\n{text}");
+    let front = format!("] {} ", fx.s().queue[0].code);
+    assert!(entries[0].contains(&front), "the front first:\n{text}");
+    let hint = format!("↓ {} lagi", 10 - entries.len());
+    assert!(text.contains(&hint), "{hint} missing:\n{text}");
+    let after_entries = text
+        .lines()
+        .skip_while(|l| !l.starts_with('['))
+        .skip(entries.len())
+        .next();
+    assert!(
+        after_entries.is_some_and(|l| l.contains(&hint)),
+        "the hint under the entries:\n{text}"
+    );
+    snapshot!("ten_hands_notetaker_id_80x24", screen(&fx, SMALL));
 }
