@@ -56,8 +56,12 @@ fn say(lang: Language, (id, en): Words, args: &[&str]) -> String {
 pub fn not_stored(lang: Language, why: &NotStored) -> String {
     match why {
         NotStored::Store(e) => say(lang, NOT_SAVED, &[&super::errors::store(lang, e)]),
-        // The host worded it already (the wire's words are English).
-        NotStored::Host(message) => message.clone(),
+        // The host worded it already: in Indonesian too where it sent them
+        // (an older host sends English alone).
+        NotStored::Host(words) => match (lang, &words.id) {
+            (Language::Id, Some(id)) => id.clone(),
+            _ => words.en.clone(),
+        },
         NotStored::Disconnected => {
             let reason = say(lang, DISCONNECTED, &[]);
             say(lang, NOT_SAVED, &[&reason])

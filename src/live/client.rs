@@ -19,7 +19,7 @@ use thiserror::Error;
 use super::Wake;
 use super::proto::{self, MAX_HOST_LINE, PROTOCOL_VERSION, ToClient, ToHost};
 use crate::domain::{Actor, Command, Recorded, Seq, Session, Snapshot, Status, apply};
-use crate::engine::{LogUnavailable, NotStored, Refusal, Unsure};
+use crate::engine::{HostWords, LogUnavailable, NotStored, Refusal, Unsure};
 
 /// How long a command waits for the host's answer.
 pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
@@ -291,8 +291,15 @@ impl Client {
                 ToClient::Rejected { id, error } if id == number => {
                     return Err(Refusal::Rule(error));
                 }
-                ToClient::Failed { id, message } if id == number => {
-                    return Err(Refusal::NotStored(NotStored::Host(message)));
+                ToClient::Failed {
+                    id,
+                    message,
+                    indonesian,
+                } if id == number => {
+                    return Err(Refusal::NotStored(NotStored::Host(HostWords {
+                        en: message,
+                        id: indonesian,
+                    })));
                 }
                 other => {
                     self.take(other);
@@ -333,7 +340,7 @@ impl Client {
                     }
                     return Ok(events);
                 }
-                ToClient::Failed { id, message } if id == number => {
+                ToClient::Failed { id, message, .. } if id == number => {
                     return Err(LogUnavailable::Host(message));
                 }
                 other => {

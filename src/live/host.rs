@@ -294,6 +294,7 @@ impl Host {
             Err(e) => proto::encode(&ToClient::Failed {
                 id,
                 message: outcome::log_unreadable(Language::En, &e.to_string()),
+                indonesian: Some(outcome::log_unreadable(Language::Id, &e.to_string())),
             }),
         };
         self.send_line(conn, line.into());
@@ -395,17 +396,16 @@ fn note(log: &Path, text: &str) {
 }
 
 /// The wire's answer to a command the engine refused: the rules' typed
-/// error, or the English words of why it was not stored.
+/// error, or the words of why it was not stored in both languages (the
+/// client shows them in its screen's).
 fn wire_refusal(id: u64, refusal: Refusal) -> ToClient {
+    let words = |lang| outcome::refusal(lang, &refusal).unwrap_or_default();
     match refusal {
         Refusal::Rule(error) => ToClient::Rejected { id, error },
-        Refusal::NotStored(why) => ToClient::Failed {
+        Refusal::NotStored(_) | Refusal::Unsure(_) => ToClient::Failed {
             id,
-            message: outcome::not_stored(Language::En, &why),
-        },
-        Refusal::Unsure(why) => ToClient::Failed {
-            id,
-            message: outcome::unsure(Language::En, why),
+            message: words(Language::En),
+            indonesian: Some(words(Language::Id)),
         },
     }
 }
@@ -545,6 +545,7 @@ fn read_commands(
                 let answer = ToClient::Failed {
                     id,
                     message: outcome::not_understood(Language::En, &e.to_string()),
+                    indonesian: Some(outcome::not_understood(Language::Id, &e.to_string())),
                 };
                 if replies.try_send(proto::encode(&answer).into()).is_err() {
                     return;

@@ -297,6 +297,6 @@ fn after_the_end_the_notetaker_sees_and_uses_e_to_rewrite_the_minutes() {
     assert!(
         fx.minutes_dir().join("minutes.md").exists(),
         "{:?}",
-        std::fs::read_dir(fx.minutes_dir()).map(|d| d.count())
+        std::fs::read_dir(fx.minutes_dir()).map(Iterator::count)
     );
 }

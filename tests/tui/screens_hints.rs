@@ -6,13 +6,18 @@ use crate::tui_support::{BLANK, Fx, Setup};
 use fgd::domain::{Command, SpeakKind};
 use fgd::tui::app::Role;
 
+/// The text of the panel called `name` at `size`.
+fn panel(fx: &Fx, name: &str, size: (u16, u16)) -> String {
+    let found = panels(fx, size).into_iter().find(|(n, _)| n == name);
+    let Some((_, text)) = found else {
+        panic!("no {name} panel:\n{}", screen(fx, size));
+    };
+    text
+}
+
 /// The agenda panel's text at `size`.
 fn agenda(fx: &Fx, size: (u16, u16)) -> String {
-    panels(fx, size)
-        .into_iter()
-        .find(|(name, _)| name == "agenda")
-        .map(|(_, text)| text)
-        .unwrap_or_else(|| panic!("no agenda panel:\n{}", screen(fx, size)))
+    panel(fx, "agenda", size)
 }
 
 #[test]
@@ -64,11 +69,7 @@ fn ten_hands(role: Role) -> Fx {
 
 /// The queue panel's text at `size`.
 fn queue(fx: &Fx, size: (u16, u16)) -> String {
-    panels(fx, size)
-        .into_iter()
-        .find(|(name, _)| name == "queue")
-        .map(|(_, text)| text)
-        .unwrap_or_else(|| panic!("no queue panel:\n{}", screen(fx, size)))
+    panel(fx, "queue", size)
 }
 
 #[test]
@@ -84,8 +85,7 @@ fn a_queue_that_does_not_fit_shows_its_front_and_how_many_more_below() {
     let after_entries = text
         .lines()
         .skip_while(|l| !l.starts_with('['))
-        .skip(entries.len())
-        .next();
+        .nth(entries.len());
     assert!(
         after_entries.is_some_and(|l| l.contains(&hint)),
         "the hint under the entries:\n{text}"
