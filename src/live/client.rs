@@ -40,8 +40,8 @@ pub enum JoinError {
     #[error("the session is not live")]
     NotLive,
     /// The host refused the join (another protocol version, say).
-    #[error("the host refused: {0}")]
-    Refused(String),
+    #[error("the host refused: {}", .0.en)]
+    Refused(HostWords),
     /// The host hung up without a word (it does so to another user's terminal).
     #[error(
         "the host closed the connection before welcoming this terminal; it admits only terminals of the user who runs `fgd run`"
@@ -57,8 +57,8 @@ pub enum JoinError {
 pub enum Trouble {
     /// The host went away; the client tries again every [`RETRY_EVERY`].
     Disconnected,
-    /// The host is there but refuses this client.
-    Refused(String),
+    /// The host is there but refuses this client, in its words.
+    Refused(HostWords),
     /// The session ended and its host closed: the client stops
     /// reconnecting.
     Ended,
@@ -489,10 +489,15 @@ fn handshake(
             snapshot: Some(snapshot),
             ..
         }) if version == PROTOCOL_VERSION => Ok((conn, *snapshot)),
-        Ok(ToClient::Welcome { version, .. }) => Err(JoinError::Refused(format!(
-            "the host speaks fgd live protocol {version} and this fgd speaks {PROTOCOL_VERSION}: run the same fgd version on both terminals"
-        ))),
-        Ok(ToClient::Refused { reason, .. }) => Err(JoinError::Refused(reason)),
+        Ok(ToClient::Welcome { version, .. }) => Err(JoinError::Refused(
+            crate::i18n::outcome::host_speaks(version, PROTOCOL_VERSION),
+        )),
+        Ok(ToClient::Refused {
+            reason, indonesian, ..
+        }) => Err(JoinError::Refused(HostWords {
+            en: reason,
+            id: indonesian,
+        })),
         Ok(_) | Err(RecvTimeoutError::Disconnected) => Err(JoinError::Closed),
         Err(RecvTimeoutError::Timeout) => Err(JoinError::Io(std::io::Error::new(
             std::io::ErrorKind::TimedOut,

@@ -22,7 +22,6 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use thiserror::Error;
 
 use super::Wake;
 use super::once::Answered;
@@ -411,19 +410,14 @@ fn wire_refusal(id: u64, refusal: Refusal) -> ToClient {
 }
 
 /// Why the host turns a connection away after it spoke (the wire's
-/// `refused` reason, in English).
-#[derive(Debug, Error)]
+/// `refused` reason, worded by `i18n::outcome::unwelcome`).
+#[derive(Debug, Clone, Copy)]
 enum Unwelcome {
     /// The first line was not a hello.
-    #[error("expected a hello line first")]
     NoHello,
     /// A client of another protocol version.
-    #[error(
-        "this host speaks fgd live protocol {PROTOCOL_VERSION} and the client speaks {0}: run the same fgd version on both terminals"
-    )]
     Version(u32),
     /// A client that claims to be the facilitator.
-    #[error("the facilitator's terminal is the host itself; join as notetaker or viewer")]
     Facilitator,
 }
 
@@ -494,11 +488,19 @@ fn hello(
             Some(admitted)
         }
         Err(why) => {
-            let reason = why.to_string();
-            note(log, &reason);
+            let words = outcome::unwelcome(
+                matches!(why, Unwelcome::NoHello),
+                match why {
+                    Unwelcome::Version(v) => Some(v),
+                    _ => None,
+                },
+                PROTOCOL_VERSION,
+            );
+            note(log, &words.en);
             let refusal = ToClient::Refused {
                 version: PROTOCOL_VERSION,
-                reason,
+                reason: words.en,
+                indonesian: words.id,
             };
             let _ = { stream }.write_all(proto::encode(&refusal).as_bytes());
             let _ = stream.shutdown(std::net::Shutdown::Both);

@@ -96,8 +96,12 @@ pub enum ToClient {
     Refused {
         /// The host's protocol version.
         version: u32,
-        /// Why, and what to do.
+        /// Why, and what to do, in English.
         reason: String,
+        /// The same in Indonesian; optional, so an older peer still reads
+        /// and sends the line.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        indonesian: Option<String>,
     },
     /// An event as it was stored, from any terminal.
     Event {

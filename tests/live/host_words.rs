@@ -51,3 +51,34 @@ fn a_command_the_host_cannot_read_is_answered_in_both_languages() {
     assert_eq!(not_stored(Language::Id, &words), indonesian);
     assert_eq!(not_stored(Language::En, &words), message);
 }
+
+#[test]
+fn a_join_of_another_protocol_is_refused_in_both_languages() {
+    let fgd = Fgd::new();
+    let id = fgd.new_session(&["--plan", "fgd-pola-pikir"]);
+    let Some(_h) = host(&fgd, &id) else { return };
+    let path = fgd::live::socket_path(&session_dir(&fgd, &id)).unwrap();
+    let mut s = UnixStream::connect(&path).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    s.write_all(b"{\"type\":\"hello\",\"version\":99,\"role\":\"notetaker\",\"client\":5}\n")
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(&s).read_line(&mut line).unwrap();
+    let Ok(ToClient::Refused {
+        reason,
+        indonesian: Some(indonesian),
+        ..
+    }) = serde_json::from_str::<ToClient>(&line)
+    else {
+        panic!("not refused in both languages: {line}");
+    };
+    assert!(reason.contains("speaks 99"), "{reason}");
+    assert!(indonesian.contains("protokol live fgd"), "{indonesian}");
+    assert!(indonesian.contains("99"), "{indonesian}");
+    let words = HostWords {
+        en: reason.clone(),
+        id: Some(indonesian.clone()),
+    };
+    let shown = fgd::i18n::errors::join(Language::Id, &id, &fgd::live::JoinError::Refused(words));
+    assert!(shown.contains(&indonesian), "{shown}");
+}
