@@ -14,7 +14,9 @@ pub mod repair;
 use chrono::{DateTime, NaiveDate, Utc};
 use thiserror::Error;
 
-pub use outcome::{Executed, LogUnavailable, NotStored, Notice, PeerRefusal, Refusal, Unsure};
+pub use outcome::{
+    Executed, HostWords, LogUnavailable, NotStored, Notice, PeerRefusal, Refusal, Unsure,
+};
 
 use crate::domain::{
     Actor, Command, DomainError, Recorded, Seq, Session, Snapshot, Status, apply, decide, replay,

@@ -29,7 +29,8 @@ pub const STATE: u32 = crate::domain::Snapshot::VERSION;
 /// `too_many` and `ahead_of_clock`, which a peer of 1 could not read; the
 /// event `session_edited` and the refusal `date_fixed`. 3: the commands
 /// `score` and `announce_scores`, `votes` on `add_decision`, `presenter` on
-/// `add_agenda_item`, their events and refusals.
+/// `add_agenda_item`, their events and refusals. Not bumped for the optional
+/// `indonesian` words on `failed` and `refused` (an older peer ignores or lacks them).
 pub const LIVE_PROTOCOL: u32 = 3;
 
 /// The `session.json` format (owned by `export::json`): bumped when the

@@ -29,7 +29,7 @@ pub fn join_error(id: &str, e: JoinError) -> CliError {
         )),
         JoinError::Closed => CliError::other(format!("can't join session {id}: {e}")),
         JoinError::Refused(why) => {
-            CliError::other(format!("the host of session {id} refused: {why}"))
+            CliError::other(format!("the host of session {id} refused: {}", why.en))
         }
         JoinError::Io(e) => CliError::other(format!("can't reach the host of session {id}: {e}")),
     }

@@ -37,7 +37,7 @@ pub enum NotStored {
     /// This process's store failed.
     Store(Arc<StoreError>),
     /// The host could not store it, in the host's words (from the wire).
-    Host(String),
+    Host(HostWords),
     /// This terminal is disconnected from the host (reconnecting).
     Disconnected,
     /// The connection broke while the command was being sent.
@@ -63,6 +63,17 @@ impl PartialEq for NotStored {
 }
 
 impl Eq for NotStored {}
+
+/// The host's words for why it could not store a command: English, and
+/// Indonesian where the host sent them too (an older host sends English
+/// alone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostWords {
+    /// In English.
+    pub en: String,
+    /// In Indonesian, if the host sent it.
+    pub id: Option<String>,
+}
 
 /// Why it is not known whether a command sent to the host was stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

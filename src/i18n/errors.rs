@@ -62,7 +62,7 @@ fn locked(lang: Language, id: &str, pid: Option<u32>, joinable: bool) -> String 
 pub fn join(lang: Language, id: &str, e: &JoinError) -> String {
     match e {
         JoinError::NotLive => say! { lang, "sesi {id} tidak sedang berjalan: tidak ada `fgd run` yang membukanya", "session {id} is not live: no `fgd run` is hosting it" },
-        JoinError::Refused(why) => say! { lang, "terminal fasilitator menolak: {why}", "the facilitator's terminal refused: {why}" },
+        JoinError::Refused(words) => { let why = super::outcome::host_words(lang, words); say! { lang, "terminal fasilitator menolak: {why}", "the facilitator's terminal refused: {why}" } }
         JoinError::Closed => say! { lang, "terminal fasilitator menutup sambungan sebelum menyambut terminal ini", "the facilitator's terminal closed the connection before welcoming this one" },
         JoinError::Io(err) => say! { lang, "terminal fasilitator tidak terjangkau: {err}", "can't reach the facilitator's terminal: {err}" },
     }

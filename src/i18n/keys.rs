@@ -67,6 +67,18 @@ fn help_words(op: Op) -> (&'static str, &'static str) {
     }
 }
 
+/// The help text of `End` once the session has ended: it rewrites the
+/// minutes.
+pub fn help_rewrite(lang: Language) -> &'static str {
+    pick(
+        (
+            "tulis ulang notulen dengan koreksinya (bertanya)",
+            "rewrite the minutes with the corrections (asks)",
+        ),
+        lang,
+    )
+}
+
 /// The help text of an op this terminal asks `y` before (`[confirm]`).
 #[rustfmt::skip]
 pub fn help_asked(op: Op, lang: Language) -> &'static str {

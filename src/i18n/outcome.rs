@@ -5,8 +5,9 @@
 //! hold state or look at the store.
 
 use crate::domain::Language;
-use crate::engine::{LogUnavailable, NotStored, Notice, PeerRefusal, Refusal, Unsure};
+use crate::engine::{HostWords, LogUnavailable, NotStored, Notice, PeerRefusal, Refusal, Unsure};
 
+use words::{CLIENT_SPEAKS, FACILITATOR_JOINS, HOST_SPEAKS, NO_HELLO};
 use words::{
     CONNECTION_LOST, DISCONNECTED, LOG_MISFIT, LOG_NOT_SENT, LOG_UNREADABLE, LOST_BEFORE_ANSWER,
     MAYBE_NOT_SAVED, NO_ANSWER, NOT_SAVED, NOT_UNDERSTOOD, PEER_OTHER_USER, PEER_UNCHECKED,
@@ -31,6 +32,10 @@ mod words {
     pub(super) const LOG_NOT_SENT: super::Words = ("host tidak mengirim log sesi: {}", "the host did not send the session's log: {}");
     pub(super) const LOG_UNREADABLE: super::Words = ("host tidak dapat membaca log sesi: {}", "the host can't read the session's log: {}");
     pub(super) const PEER_OTHER_USER: super::Words = ("menolak sambungan dari uid {} (proses {}): hanya uid {} yang boleh bergabung", "refused a connection from uid {} (process {}): only uid {} may join");
+    pub(super) const NO_HELLO: super::Words = ("baris pertama harus salam (hello)", "expected a hello line first");
+    pub(super) const CLIENT_SPEAKS: super::Words = ("host ini memakai protokol live fgd {} dan terminal ini {}: jalankan versi fgd yang sama di kedua terminal", "this host speaks fgd live protocol {} and the client speaks {}: run the same fgd version on both terminals");
+    pub(super) const HOST_SPEAKS: super::Words = ("host memakai protokol live fgd {} dan fgd ini {}: jalankan versi fgd yang sama di kedua terminal", "the host speaks fgd live protocol {} and this fgd speaks {}: run the same fgd version on both terminals");
+    pub(super) const FACILITATOR_JOINS: super::Words = ("terminal fasilitator adalah host itu sendiri; bergabunglah sebagai notulis atau layar", "the facilitator's terminal is the host itself; join as notetaker or viewer");
     pub(super) const PEER_UNCHECKED: super::Words = ("menolak sambungan yang penggunanya tidak dapat diperiksa: {}", "refused a connection whose user can't be checked: {}");
 }
 
@@ -56,8 +61,9 @@ fn say(lang: Language, (id, en): Words, args: &[&str]) -> String {
 pub fn not_stored(lang: Language, why: &NotStored) -> String {
     match why {
         NotStored::Store(e) => say(lang, NOT_SAVED, &[&super::errors::store(lang, e)]),
-        // The host worded it already (the wire's words are English).
-        NotStored::Host(message) => message.clone(),
+        // The host worded it already: in Indonesian too where it sent them
+        // (an older host sends English alone).
+        NotStored::Host(words) => host_words(lang, words),
         NotStored::Disconnected => {
             let reason = say(lang, DISCONNECTED, &[]);
             say(lang, NOT_SAVED, &[&reason])
@@ -66,6 +72,39 @@ pub fn not_stored(lang: Language, why: &NotStored) -> String {
             let reason = say(lang, CONNECTION_LOST, &[]);
             say(lang, NOT_SAVED, &[&reason])
         }
+    }
+}
+
+/// The host's own words in `lang`: its Indonesian where it sent them (an
+/// older host sends English alone).
+pub fn host_words(lang: Language, words: &HostWords) -> String {
+    match (lang, &words.id) {
+        (Language::Id, Some(id)) => id.clone(),
+        _ => words.en.clone(),
+    }
+}
+
+/// Why a host turns a joining terminal away, in both languages: no hello
+/// first, another protocol (`client`'s), or a terminal claiming to be the
+/// facilitator.
+pub fn unwelcome(no_hello: bool, client: Option<u32>, host: u32) -> HostWords {
+    let words = |lang| match client {
+        _ if no_hello => say(lang, NO_HELLO, &[]),
+        Some(v) => say(lang, CLIENT_SPEAKS, &[&host.to_string(), &v.to_string()]),
+        None => say(lang, FACILITATOR_JOINS, &[]),
+    };
+    HostWords {
+        en: words(Language::En),
+        id: Some(words(Language::Id)),
+    }
+}
+
+/// A host of protocol `host` welcomed this terminal of protocol `own`.
+pub fn host_speaks(host: u32, own: u32) -> HostWords {
+    let words = |lang| say(lang, HOST_SPEAKS, &[&host.to_string(), &own.to_string()]);
+    HostWords {
+        en: words(Language::En),
+        id: Some(words(Language::Id)),
     }
 }
 

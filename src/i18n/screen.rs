@@ -42,6 +42,7 @@ words! {
         not_yet_spoken: ("Belum bicara", "Not yet spoken"),
         everyone_spoke: ("semua sudah bicara", "everyone has spoken"),
         queue_empty: ("antrean kosong", "the queue is empty"),
+        queue_more: ("↓ {} lagi", "↓ {} more"),
         queue_closed: ("Sesi selesai: antrean ditutup", "Session ended: the floor is closed"),
         // Speaker-queue kinds.
         kind_topic: ("topik baru", "new topic"),
@@ -66,6 +67,7 @@ words! {
         overdue: ("TERLAMBAT", "OVERDUE"),
         // The agenda.
         no_active_item: ("Belum ada acara berjalan", "No agenda item is active"),
+        agenda_empty: ("+ untuk menambah acara", "+ to add an agenda item"),
         no_questions: ("Acara ini tanpa pertanyaan panduan", "This item has no guide questions"),
         // Breaks and the clock plan.
         break_word: ("REHAT", "BREAK"),

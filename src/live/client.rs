@@ -19,7 +19,7 @@ use thiserror::Error;
 use super::Wake;
 use super::proto::{self, MAX_HOST_LINE, PROTOCOL_VERSION, ToClient, ToHost};
 use crate::domain::{Actor, Command, Recorded, Seq, Session, Snapshot, Status, apply};
-use crate::engine::{LogUnavailable, NotStored, Refusal, Unsure};
+use crate::engine::{HostWords, LogUnavailable, NotStored, Refusal, Unsure};
 
 /// How long a command waits for the host's answer.
 pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
@@ -40,8 +40,8 @@ pub enum JoinError {
     #[error("the session is not live")]
     NotLive,
     /// The host refused the join (another protocol version, say).
-    #[error("the host refused: {0}")]
-    Refused(String),
+    #[error("the host refused: {}", .0.en)]
+    Refused(HostWords),
     /// The host hung up without a word (it does so to another user's terminal).
     #[error(
         "the host closed the connection before welcoming this terminal; it admits only terminals of the user who runs `fgd run`"
@@ -57,8 +57,8 @@ pub enum JoinError {
 pub enum Trouble {
     /// The host went away; the client tries again every [`RETRY_EVERY`].
     Disconnected,
-    /// The host is there but refuses this client.
-    Refused(String),
+    /// The host is there but refuses this client, in its words.
+    Refused(HostWords),
     /// The session ended and its host closed: the client stops
     /// reconnecting.
     Ended,
@@ -291,8 +291,15 @@ impl Client {
                 ToClient::Rejected { id, error } if id == number => {
                     return Err(Refusal::Rule(error));
                 }
-                ToClient::Failed { id, message } if id == number => {
-                    return Err(Refusal::NotStored(NotStored::Host(message)));
+                ToClient::Failed {
+                    id,
+                    message,
+                    indonesian,
+                } if id == number => {
+                    return Err(Refusal::NotStored(NotStored::Host(HostWords {
+                        en: message,
+                        id: indonesian,
+                    })));
                 }
                 other => {
                     self.take(other);
@@ -333,7 +340,7 @@ impl Client {
                     }
                     return Ok(events);
                 }
-                ToClient::Failed { id, message } if id == number => {
+                ToClient::Failed { id, message, .. } if id == number => {
                     return Err(LogUnavailable::Host(message));
                 }
                 other => {
@@ -482,10 +489,15 @@ fn handshake(
             snapshot: Some(snapshot),
             ..
         }) if version == PROTOCOL_VERSION => Ok((conn, *snapshot)),
-        Ok(ToClient::Welcome { version, .. }) => Err(JoinError::Refused(format!(
-            "the host speaks fgd live protocol {version} and this fgd speaks {PROTOCOL_VERSION}: run the same fgd version on both terminals"
-        ))),
-        Ok(ToClient::Refused { reason, .. }) => Err(JoinError::Refused(reason)),
+        Ok(ToClient::Welcome { version, .. }) => Err(JoinError::Refused(
+            crate::i18n::outcome::host_speaks(version, PROTOCOL_VERSION),
+        )),
+        Ok(ToClient::Refused {
+            reason, indonesian, ..
+        }) => Err(JoinError::Refused(HostWords {
+            en: reason,
+            id: indonesian,
+        })),
         Ok(_) | Err(RecvTimeoutError::Disconnected) => Err(JoinError::Closed),
         Err(RecvTimeoutError::Timeout) => Err(JoinError::Io(std::io::Error::new(
             std::io::ErrorKind::TimedOut,

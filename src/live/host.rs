@@ -22,7 +22,6 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use thiserror::Error;
 
 use super::Wake;
 use super::once::Answered;
@@ -294,6 +293,7 @@ impl Host {
             Err(e) => proto::encode(&ToClient::Failed {
                 id,
                 message: outcome::log_unreadable(Language::En, &e.to_string()),
+                indonesian: Some(outcome::log_unreadable(Language::Id, &e.to_string())),
             }),
         };
         self.send_line(conn, line.into());
@@ -395,35 +395,29 @@ fn note(log: &Path, text: &str) {
 }
 
 /// The wire's answer to a command the engine refused: the rules' typed
-/// error, or the English words of why it was not stored.
+/// error, or the words of why it was not stored in both languages (the
+/// client shows them in its screen's).
 fn wire_refusal(id: u64, refusal: Refusal) -> ToClient {
+    let words = |lang| outcome::refusal(lang, &refusal).unwrap_or_default();
     match refusal {
         Refusal::Rule(error) => ToClient::Rejected { id, error },
-        Refusal::NotStored(why) => ToClient::Failed {
+        Refusal::NotStored(_) | Refusal::Unsure(_) => ToClient::Failed {
             id,
-            message: outcome::not_stored(Language::En, &why),
-        },
-        Refusal::Unsure(why) => ToClient::Failed {
-            id,
-            message: outcome::unsure(Language::En, why),
+            message: words(Language::En),
+            indonesian: Some(words(Language::Id)),
         },
     }
 }
 
 /// Why the host turns a connection away after it spoke (the wire's
-/// `refused` reason, in English).
-#[derive(Debug, Error)]
+/// `refused` reason, worded by `i18n::outcome::unwelcome`).
+#[derive(Debug, Clone, Copy)]
 enum Unwelcome {
     /// The first line was not a hello.
-    #[error("expected a hello line first")]
     NoHello,
     /// A client of another protocol version.
-    #[error(
-        "this host speaks fgd live protocol {PROTOCOL_VERSION} and the client speaks {0}: run the same fgd version on both terminals"
-    )]
     Version(u32),
     /// A client that claims to be the facilitator.
-    #[error("the facilitator's terminal is the host itself; join as notetaker or viewer")]
     Facilitator,
 }
 
@@ -494,11 +488,19 @@ fn hello(
             Some(admitted)
         }
         Err(why) => {
-            let reason = why.to_string();
-            note(log, &reason);
+            let words = outcome::unwelcome(
+                matches!(why, Unwelcome::NoHello),
+                match why {
+                    Unwelcome::Version(v) => Some(v),
+                    _ => None,
+                },
+                PROTOCOL_VERSION,
+            );
+            note(log, &words.en);
             let refusal = ToClient::Refused {
                 version: PROTOCOL_VERSION,
-                reason,
+                reason: words.en,
+                indonesian: words.id,
             };
             let _ = { stream }.write_all(proto::encode(&refusal).as_bytes());
             let _ = stream.shutdown(std::net::Shutdown::Both);
@@ -545,6 +547,7 @@ fn read_commands(
                 let answer = ToClient::Failed {
                     id,
                     message: outcome::not_understood(Language::En, &e.to_string()),
+                    indonesian: Some(outcome::not_understood(Language::Id, &e.to_string())),
                 };
                 if replies.try_send(proto::encode(&answer).into()).is_err() {
                     return;

@@ -96,8 +96,12 @@ pub enum ToClient {
     Refused {
         /// The host's protocol version.
         version: u32,
-        /// Why, and what to do.
+        /// Why, and what to do, in English.
         reason: String,
+        /// The same in Indonesian; optional, so an older peer still reads
+        /// and sends the line.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        indonesian: Option<String>,
     },
     /// An event as it was stored, from any terminal.
     Event {
@@ -123,8 +127,12 @@ pub enum ToClient {
     Failed {
         /// The client's number for the command.
         id: u64,
-        /// What went wrong.
+        /// What went wrong, in English.
         message: String,
+        /// The same in Indonesian, for a screen in Indonesian; optional, so
+        /// an older peer still reads and sends the line.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        indonesian: Option<String>,
     },
 }
 
@@ -216,6 +224,57 @@ mod tests {
         let got = read_line(&mut reader, MAX_COMMAND_LINE).unwrap().unwrap();
         assert_eq!(serde_json::from_str::<ToHost>(&got).unwrap(), msg);
         assert_eq!(read_line(&mut reader, MAX_COMMAND_LINE).unwrap(), None);
+    }
+
+    #[test]
+    fn a_failure_carries_its_indonesian_words_and_reads_without_them() {
+        use crate::domain::Language;
+        use crate::engine::{HostWords, NotStored};
+        use crate::i18n::outcome::not_stored;
+        let msg = ToClient::Failed {
+            id: 4,
+            message: "not saved: the disk is full".into(),
+            indonesian: Some("tidak tersimpan: disk penuh".into()),
+        };
+        let line = encode(&msg);
+        assert_eq!(serde_json::from_str::<ToClient>(&line).unwrap(), msg);
+        // An older host sends English alone: read, English on every screen.
+        let old = r#"{"type":"failed","id":4,"message":"not saved"}"#;
+        let ToClient::Failed {
+            message,
+            indonesian,
+            ..
+        } = serde_json::from_str::<ToClient>(old).unwrap()
+        else {
+            panic!("{old}");
+        };
+        assert_eq!(indonesian, None);
+        let old = NotStored::Host(HostWords {
+            en: message,
+            id: indonesian,
+        });
+        assert_eq!(not_stored(Language::Id, &old), "not saved");
+        // A newer host's words follow the screen's language.
+        let ToClient::Failed {
+            message,
+            indonesian,
+            ..
+        } = msg
+        else {
+            unreachable!()
+        };
+        let new = NotStored::Host(HostWords {
+            en: message,
+            id: indonesian,
+        });
+        assert_eq!(
+            not_stored(Language::Id, &new),
+            "tidak tersimpan: disk penuh"
+        );
+        assert_eq!(
+            not_stored(Language::En, &new),
+            "not saved: the disk is full"
+        );
     }
 
     #[test]

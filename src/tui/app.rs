@@ -249,7 +249,7 @@ impl<P: Port> App<P> {
         }
         match s.status {
             Status::Planned => now.push(Op::StartPause),
-            Status::Ended if self.role.can(Op::End) => now.push(Op::End),
+            Status::Ended if self.role.can_when(Op::End, true) => now.push(Op::End),
             _ => {}
         }
         let rest: Vec<Op> = base
@@ -267,7 +267,7 @@ impl<P: Port> App<P> {
         };
         now.into_iter()
             .chain(rest)
-            .filter(|op| self.role.can(*op) && !(ended && moves(*op)))
+            .filter(|op| self.role.can_when(*op, ended) && !(ended && moves(*op)))
             .collect()
     }
 

@@ -37,7 +37,7 @@ pub enum Trouble {
     /// The host went away; reconnecting.
     Disconnected,
     /// The host refuses this terminal, with its reason.
-    Refused(String),
+    Refused(crate::engine::HostWords),
     /// The session ended and the facilitator's terminal closed: nothing
     /// more will come.
     Ended,

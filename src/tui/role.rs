@@ -1,5 +1,6 @@
 //! Who sits at a terminal ([`Role`]): its domain actor, whether it sees
-//! private notes, and which key ops it can use (its help lists only those).
+//! private notes, and which key ops it can use (its help lists only those),
+//! before and after the end.
 //! Must not say what an op does (`tui::ops`).
 
 use super::keymap::Op;
@@ -45,6 +46,13 @@ impl Role {
             Role::Notetaker => op != Op::End,
             Role::Viewer => looks,
         }
+    }
+
+    /// Whether this role's terminal can do what `op` does once the session
+    /// has `ended` or not: after the end the notetaker can rewrite the
+    /// minutes with its corrections (`End` then rewrites, it no longer ends).
+    pub fn can_when(self, op: Op, ended: bool) -> bool {
+        self.can(op) || (ended && op == Op::End && self == Role::Notetaker)
     }
 
     /// Whether private notes are shown.

@@ -10,6 +10,7 @@ mod bin_support;
 #[path = "../tmux_support/mod.rs"]
 mod tmux_support;
 
+mod host_words;
 mod once;
 mod projector;
 mod roles;

@@ -262,3 +262,41 @@ fn the_notetakers_queue_opens_at_its_front() {
         );
     }
 }
+
+#[test]
+fn after_the_end_the_notetaker_sees_and_uses_e_to_rewrite_the_minutes() {
+    let footer = |fx: &Fx| fx.lines(80, 24).last().cloned().unwrap();
+    let mut fx = Setup::en().role(Role::Notetaker).build();
+    fx.start();
+    assert!(!footer(&fx).contains("E "), "{}", footer(&fx));
+    fx.ch('?');
+    let help = fx.screen(200, 60);
+    assert!(!help.contains("rewrite the minutes"), "{help}");
+    // The facilitator ends; the notetaker's terminal opens on it.
+    let mut fx = Fx::en();
+    fx.start();
+    fx.exec(Command::End);
+    fx.app.role = Role::Notetaker;
+    let mut fx = fx.reopen();
+    assert!(
+        footer(&fx).contains("E rewrite the minutes"),
+        "{}",
+        footer(&fx)
+    );
+    fx.ch('?');
+    let help = fx.screen(200, 60);
+    assert!(
+        help.contains("rewrite the minutes with the corrections (asks)"),
+        "{help}"
+    );
+    assert!(!help.contains("end the session"), "{help}");
+    fx.esc();
+    fx.ch('E');
+    assert!(matches!(top(&fx), Some(Overlay::Confirm(_))), "E asks");
+    fx.ch('y');
+    assert!(
+        fx.minutes_dir().join("minutes.md").exists(),
+        "{:?}",
+        std::fs::read_dir(fx.minutes_dir()).map(Iterator::count)
+    );
+}

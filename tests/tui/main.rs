@@ -44,6 +44,7 @@ mod restart;
 mod screens;
 mod screens_colour;
 mod screens_guide;
+mod screens_hints;
 mod screens_jury;
 mod screens_overlays;
 mod screens_scroll;

@@ -30,6 +30,10 @@ pub const ID_PLAN: &str = "fgd-pola-pikir";
 /// The English plan: 8 participants, 6 agenda items, +08:00 (WITA).
 pub const EN_PLAN: &str = "en-service-design-fgd";
 
+/// Not a bundled plan: a blank session (a title only, the Indonesian
+/// plan's time), as `fgd new` without `--plan` makes.
+pub const BLANK: &str = "";
+
 /// The id each fixture session gets.
 pub const ID_SESSION: &str = "2027-01-15-pola-pikir";
 /// The id of the English fixture session.
@@ -105,8 +109,12 @@ impl Setup {
         } else {
             (ID_SESSION, id_t0())
         };
-        let plan = plan::parse(plan::bundled(self.plan).unwrap(), self.plan).unwrap();
-        let day = plan.date.unwrap();
+        let plan = if self.plan == BLANK {
+            plan::Plan::blank("Rapat koordinasi")
+        } else {
+            plan::parse(plan::bundled(self.plan).unwrap(), self.plan).unwrap()
+        };
+        let day = plan.date.unwrap_or_else(|| t0.date_naive());
         let mut session = Session::default();
         let events = engine::build(
             &mut session,

@@ -11,6 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Outcome, boxed, centered};
+use crate::domain::Status;
+use crate::i18n::keys;
 use crate::i18n::screen::{Words, fill};
 use crate::tui::app::App;
 use crate::tui::keymap::{Group, Key, Op};
@@ -100,10 +102,18 @@ pub fn draw<P: Port>(app: &App<P>, page: i32, frame: &mut Frame<'_>) {
     let w = app.words();
     let t = &app.theme;
     let area = frame.area();
-    // Only what this terminal's role can do.
-    let rows = app
+    // Only what this terminal's role can do; after the end `End` rewrites
+    // the minutes.
+    let ended = app.session().status == Status::Ended;
+    let mut rows = app
         .keymap
-        .help_where(app.lang, |op| app.role.can(op), &app.asks);
+        .help_where(app.lang, |op| app.role.can_when(op, ended), &app.asks);
+    if ended {
+        let end = keys::help(Op::End, app.lang);
+        for row in rows.iter_mut().filter(|r| r.2 == end) {
+            row.2 = keys::help_rewrite(app.lang);
+        }
+    }
     let bw = area.width.saturating_sub(2).min(110);
     let notes = [w.help_raise, w.help_forms, w.help_close];
     // As tall as one column needs, else the whole height (for two columns

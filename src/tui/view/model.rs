@@ -265,7 +265,10 @@ fn banner<P: Port>(
         |text: &str| Line::styled(format!(" {} ", fit(text, cols.saturating_sub(2))), t.banner);
     match app.port.trouble() {
         Some(Trouble::Disconnected) => return Some(line(w.disconnected)),
-        Some(Trouble::Refused(why)) => return Some(line(&fill(w.refused_by_host, &[&why]))),
+        Some(Trouble::Refused(why)) => {
+            let why = crate::i18n::outcome::host_words(app.lang, &why);
+            return Some(line(&fill(w.refused_by_host, &[&why])));
+        }
         Some(Trouble::Ended) => return Some(line(w.host_closed)),
         None => {}
     }

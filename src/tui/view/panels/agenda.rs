@@ -1,12 +1,14 @@
 //! The agenda panel: every item with its status marker and its minutes
-//! (elapsed of planned while it runs or is done). Must not change state.
+//! (elapsed of planned while it runs or is done), or on a blank session how
+//! to add one. Must not change state.
 
 use ratatui::text::Line;
 
 use super::Cx;
 use crate::domain::{ItemStatus, Session};
 use crate::tui::app::Row;
-use crate::tui::view::text::spread_keeping;
+use crate::tui::keymap::Op;
+use crate::tui::view::text::{fit, spread_keeping};
 
 /// Every agenda item.
 pub fn rows(s: &Session) -> Vec<Row> {
@@ -18,6 +20,13 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
     let (s, w, t) = (cx.s, cx.w, cx.t);
     let title = format!("{} ({})", w.agenda, s.agenda.len());
     let mut lines = Vec::with_capacity(cx.height);
+    // A blank session: how to fill the agenda, where someone can.
+    if s.agenda.is_empty() && cx.height > 0 && cx.role.can(Op::Add) {
+        lines.push(Line::styled(
+            fit(&format!("  {}", w.agenda_empty), cx.cols),
+            t.dim,
+        ));
+    }
     for i in cx.window(s.agenda.len()) {
         let it = &s.agenda[i];
         let (marker, style) = match it.status {

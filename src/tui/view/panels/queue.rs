@@ -1,5 +1,6 @@
 //! The speaker-queue panel: who speaks with their timer (over the limit in
-//! words and style), the queue in priority order, and at the bottom who has
+//! words and style), the queue in priority order (its front always first,
+//! "↓ 2 more" under it when not every entry fits), and at the bottom who has
 //! not yet spoken (equal participation is the point of an FGD).
 //! Must not change state.
 
@@ -9,6 +10,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Cx, window};
 use crate::domain::{Session, SpeakKind, Speaking, Status};
+use crate::i18n::screen::fill;
 use crate::tui::app::{Role, Row};
 use crate::tui::view::text::{Fitter, clock, fit, needed, speaker_label, width, wrap};
 
@@ -56,7 +58,8 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
             t.dim,
         ));
     }
-    for i in window(s.queue.len(), cx.sel, room) {
+    let (shown, below) = shown(s.queue.len(), cx.sel, room);
+    for i in shown {
         let e = &s.queue[i];
         // The kind leads, as a short tag in place of a number, so a cut
         // name never hides why someone jumps the queue and the name still
@@ -71,11 +74,37 @@ pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
         };
         lines.push(cx.mark(i, Line::styled(text.finish().0, style)));
     }
+    if below > 0 {
+        let more = fill(w.queue_more, &[&below]);
+        lines.push(Line::styled(fit(&format!("  {more}"), cols), t.dim));
+    }
     while lines.len() + silent_lines.len() < height {
         lines.push(Line::raw(""));
     }
     lines.extend(silent_lines.into_iter().map(|l| Line::styled(l, t.dim)));
     (title, lines)
+}
+
+/// The entries to show in `room` lines and how many are left below them:
+/// all when they fit; else the front of the queue first (who speaks next),
+/// the selection with the rows before it after it, and the last line kept
+/// for the count of those below.
+fn shown(n: usize, sel: usize, room: usize) -> (Vec<usize>, usize) {
+    if n <= room {
+        return ((0..n).collect(), 0);
+    }
+    let rows = room.saturating_sub(1);
+    let shown: Vec<usize> = if rows == 0 {
+        vec![]
+    } else if sel < rows {
+        (0..rows).collect()
+    } else {
+        // The front, then the rows up to the selection that fit.
+        let rest = window(n - 1, sel - 1, rows - 1);
+        std::iter::once(0).chain(rest.map(|i| i + 1)).collect()
+    };
+    let below = n - shown.last().map_or(0, |last| last + 1);
+    (shown, below)
 }
 
 /// Who has the floor and for how long, or that nobody has (or that the
