@@ -298,3 +298,48 @@ fn p_on_an_action_fills_its_rencana_aksi_from_a_form() {
     assert_eq!(plan.team, None);
     assert_eq!(plan.schedule.as_deref(), Some("Februari–Maret 2027"));
 }
+
+#[test]
+fn a_plan_s_panels_override_what_its_kind_shows() {
+    use fgd::domain::ScreenPanel;
+    let not_yet = "Belum bicara";
+    // An FGD shows mindset shifts and who has not yet spoken…
+    let mut fgd = Setup::id().build();
+    fgd.start();
+    let screen = fgd.screen(120, 34);
+    assert!(screen.contains("Perubahan Pola Pikir"), "{screen}");
+    assert!(screen.contains(not_yet), "{screen}");
+    // …unless its plan lists the ideas in their place and leaves it out.
+    let mut fx = Setup::id()
+        .panels(&[
+            ScreenPanel::Agenda,
+            ScreenPanel::Ideas,
+            ScreenPanel::Actions,
+        ])
+        .build();
+    fx.start();
+    let screen = fx.screen(120, 34);
+    assert!(screen.contains("Ide inovasi (0)"), "{screen}");
+    assert!(!screen.contains("Perubahan Pola Pikir"), "{screen}");
+    assert!(!screen.contains(not_yet), "{screen}");
+    // `+` on that panel adds an idea, as in an innovation lab.
+    while fx.app.focus != fgd::tui::app::Panel::Mindsets {
+        fx.tab();
+    }
+    fx.ch('+');
+    fx.typed("Antrean daring puskesmas");
+    fx.tab();
+    fx.tab();
+    fx.tab();
+    fx.enter();
+    assert_eq!(fx.s().ideas.len(), 1, "{:?}", fx.app.overlays);
+    // An innovation lab can ask for mindset shifts and who has not spoken.
+    let mut lab = Setup::id()
+        .plan("labinov-diagnose-design")
+        .panels(&[ScreenPanel::Mindsets, ScreenPanel::NotYetSpoken])
+        .build();
+    lab.start();
+    let screen = lab.screen(120, 34);
+    assert!(screen.contains("Perubahan Pola Pikir"), "{screen}");
+    assert!(!screen.contains("Ide inovasi"), "{screen}");
+}
