@@ -24,7 +24,7 @@ pub fn open(w: &Words, s: &Session, id: ActionId) -> Option<Filled> {
     let idea = plan.idea.map(|n| n.to_string()).unwrap_or_default();
     let or_empty = |t: Option<String>| t.unwrap_or_default();
     let fields = vec![
-        Field::text(j.idea, &idea, false),
+        Field::text(j.idea, &idea, false).hint(j.idea_no_hint),
         Field::text(j.unit, &or_empty(plan.team), false),
         Field::text(j.indicator, &or_empty(plan.indicator), false),
         Field::text(j.resources, &or_empty(plan.resources), false),
