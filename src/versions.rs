@@ -51,7 +51,7 @@ mod tests {
                 LIVE_PROTOCOL,
                 SESSION_JSON
             ),
-            (1, 1, 4, 3, 3)
+            (1, 1, 5, 3, 3)
         );
     }
 }

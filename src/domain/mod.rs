@@ -70,8 +70,8 @@ pub use snapshot::Snapshot;
 pub use speakers::{CHAIR_CODE, Speaker, SpeakerRole};
 pub use texts::{Field, Form, Role, Value};
 pub use types::{
-    ActionStatus, Actor, CoreValue, ItemStatus, Language, NoteKind, SessionKind, SpeakKind, Status,
-    Zone,
+    ActionStatus, Actor, CoreValue, ItemStatus, Language, NoteKind, Screen, ScreenPanel,
+    SessionKind, SpeakKind, Status, Zone,
 };
 pub use undo::{Label, UNDO_DEPTH, label as undo_label};
 

@@ -147,6 +147,10 @@ pub struct SessionInfo {
     /// Who signs "Mengetahui" (acknowledged), if anyone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approver: Option<Person>,
+    /// The plan's `panels`: what the live view shows in the mindset panel's
+    /// place and whether "not yet spoken" shows; `None`: what its kind shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub screen: Option<super::types::Screen>,
 }
 
 #[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's signature")]

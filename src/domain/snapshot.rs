@@ -27,7 +27,8 @@ impl Snapshot {
     /// equals what replaying the log gives.
     /// 4: actions carry a progress note and where a carried one came from;
     /// sessions a series.
-    pub const VERSION: u32 = 4;
+    /// 5: a session's header carries the plan's `panels`.
+    pub const VERSION: u32 = 5;
 
     /// The snapshot of `session`.
     pub fn of(session: &Session) -> Snapshot {

@@ -57,6 +57,82 @@ words!(SessionKind, "session kind", {
     Bimtek => ["bimtek", "bimbingan teknis", "technical guidance"],
 });
 
+/// A panel a plan's `panels` key names. The agenda, queue, notes, decisions
+/// and actions are always shown; the list picks the one panel in the
+/// mindset panel's place and whether "not yet spoken" shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScreenPanel {
+    /// The agenda.
+    Agenda,
+    /// The speakers' queue.
+    Queue,
+    /// Who has not yet spoken, under the queue.
+    NotYetSpoken,
+    /// Mindset shifts.
+    Mindsets,
+    /// The jury's panel (presenter, score sheet's progress, ranking).
+    Jury,
+    /// The resource person's session and its questions and answers.
+    Resource,
+    /// The innovation lab's ideas.
+    Ideas,
+    /// Notes.
+    Notes,
+    /// Decisions and conclusions.
+    Decisions,
+    /// Action items.
+    Actions,
+}
+
+words!(ScreenPanel, "panel", {
+    Agenda => ["agenda"],
+    Queue => ["queue"],
+    NotYetSpoken => ["not_yet_spoken"],
+    Mindsets => ["mindsets"],
+    Jury => ["jury"],
+    Resource => ["resource"],
+    Ideas => ["ideas"],
+    Notes => ["notes"],
+    Decisions => ["decisions"],
+    Actions => ["actions"],
+});
+
+/// What a plan's `panels` choose on the live view (a session keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Screen {
+    /// The panel in the mindset panel's place.
+    pub place: ScreenPanel,
+    /// Whether "not yet spoken" shows under the queue.
+    #[serde(default)]
+    pub not_yet_spoken: bool,
+}
+
+impl Screen {
+    /// What `panels` choose; `None` for no list (the kind chooses). No
+    /// panel for the mindset panel's place listed: the mindset shifts.
+    pub fn of(panels: &[ScreenPanel]) -> Option<Screen> {
+        (!panels.is_empty()).then(|| Screen {
+            place: panels
+                .iter()
+                .copied()
+                .find(|p| p.in_mindsets_place())
+                .unwrap_or(ScreenPanel::Mindsets),
+            not_yet_spoken: panels.contains(&ScreenPanel::NotYetSpoken),
+        })
+    }
+}
+
+impl ScreenPanel {
+    /// Whether it stands in the mindset panel's place (one of them does).
+    pub fn in_mindsets_place(self) -> bool {
+        matches!(
+            self,
+            ScreenPanel::Mindsets | ScreenPanel::Jury | ScreenPanel::Resource | ScreenPanel::Ideas
+        )
+    }
+}
+
 /// The language of a session's screens and minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]

@@ -54,6 +54,7 @@ words! {
         schedule: ("Jadwal", "Schedule"),
         indicator: ("Indikator", "Indicator"),
         resources: ("Sumber daya", "Resources"),
+        idea_no_hint: ("nomor ide, mis. 1; kosong: tetap", "the idea's number, e.g. 1; empty: unchanged"),
         no_team: ("Tanpa tim/OPD", "No team/OPD"),
         // Vote counts.
         votes_for: ("setuju", "for"),

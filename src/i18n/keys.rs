@@ -64,6 +64,7 @@ fn help_words(op: Op) -> (&'static str, &'static str) {
         Op::ToggleDone => ("tandai tindak lanjut selesai / terbuka", "mark the selected action done / open"),
         Op::DropAction => ("tandai tindak lanjut batal", "mark the selected action dropped"),
         Op::ScoreSheet => ("lembar nilai juri; A di dalamnya: umumkan", "jury's score sheet; A in it: announce"),
+        Op::ActionPlan => ("rencana aksi tindak lanjut terpilih (lab inovasi)", "the selected action's action plan (innovation lab)"),
     }
 }
 
@@ -168,5 +169,6 @@ fn hint_words(op: Op) -> Option<(&'static str, &'static str)> {
         Op::ToggleDone => None,
         Op::DropAction => None,
         Op::ScoreSheet => None,
+        Op::ActionPlan => None,
     }
 }

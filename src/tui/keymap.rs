@@ -91,6 +91,8 @@ pub enum Op {
     SwitchLanguage,
     /// The jury's score sheet (where the scores are also announced).
     ScoreSheet,
+    /// The selected action's rencana aksi (innovation lab).
+    ActionPlan,
 }
 
 /// A key with its modifiers, as written in the config (`ctrl-z`, `shift-tab`, `?`).
@@ -283,6 +285,7 @@ pub const DEFAULTS: &[Binding] = &[
     b!(ToggleDone, [Key::ch('v')], Record),
     b!(DropAction, [Key::ch('b')], Record),
     b!(ScoreSheet, [Key::ch('N')], Record),
+    b!(ActionPlan, [Key::ch('P')], Record),
 ];
 
 /// The ops a footer offers, in order, for each layout (their words are

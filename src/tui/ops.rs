@@ -59,7 +59,8 @@ impl<P: Port> App<P> {
             | Op::NewConclusion
             | Op::NewAction
             | Op::ToggleDone
-            | Op::DropAction => self.on_records(op, now),
+            | Op::DropAction
+            | Op::ActionPlan => self.on_records(op, now),
             Op::ScoreSheet => self.open_score_sheet(),
         }
     }
@@ -203,6 +204,12 @@ impl<P: Port> App<P> {
             Op::NewDecision => self.open_form(FormKind::Decision),
             Op::NewConclusion => self.open_form(FormKind::Conclusion),
             Op::NewAction => self.open_form(FormKind::Action),
+            Op::ActionPlan => match self.selected_row(Panel::Actions) {
+                Some(Row::Action(id)) if self.focus == Panel::Actions => {
+                    self.open_form(FormKind::ActionPlan(id));
+                }
+                _ => self.focus_hint(Panel::Actions),
+            },
             Op::ToggleDone | Op::DropAction => match self.selected_row(Panel::Actions) {
                 Some(Row::Action(id)) if self.focus == Panel::Actions => {
                     let current = self

@@ -233,3 +233,113 @@ fn an_innovation_lab_adds_ideas_from_its_ideas_panel() {
     assert!(first < second, "most dots first:\n{screen}");
     assert!(screen.contains("● 4"), "{screen}");
 }
+
+#[test]
+fn p_on_an_action_fills_its_rencana_aksi_from_a_form() {
+    let mut fx = Setup::id().plan("labinov-diagnose-design").build();
+    fx.exec(Command::Start);
+    fx.exec(Command::AddIdea {
+        title: "Izin usaha mikro satu hari".into(),
+        problem: None,
+        team: None,
+        proposer: None,
+        item: None,
+    });
+    fx.exec(Command::AddAction {
+        what: "Uji coba di dua kecamatan".into(),
+        pic: Some("P1".into()),
+        due: None,
+        item: None,
+        origin: None,
+        carried: None,
+    });
+    while fx.app.focus != fgd::tui::app::Panel::Actions {
+        fx.tab();
+    }
+    fx.ch('P');
+    assert!(
+        matches!(fx.app.overlays.last(), Some(Overlay::Form(_))),
+        "{:?}",
+        fx.app.overlays
+    );
+    // A number that is no number keeps the form open and changes nothing.
+    fx.typed("satu");
+    fx.enter();
+    assert!(matches!(fx.app.overlays.last(), Some(Overlay::Form(_))));
+    assert!(fx.s().actions[0].plan.is_none());
+    for _ in 0.."satu".len() {
+        fx.key(KeyCode::Backspace);
+    }
+    fx.typed("1");
+    fx.tab();
+    fx.typed("DPMPTSP");
+    fx.tab();
+    fx.typed("Izin terbit < 1 hari");
+    fx.tab();
+    fx.typed("2 petugas, tablet");
+    fx.tab();
+    fx.typed("Februari–Maret 2027");
+    fx.enter();
+    assert!(fx.app.overlays.is_empty(), "{:?}", fx.app.overlays);
+    let plan = fx.s().actions[0].plan.clone().unwrap();
+    assert_eq!(plan.idea, Some(1));
+    assert_eq!(plan.team.as_deref(), Some("DPMPTSP"));
+    assert_eq!(plan.indicator.as_deref(), Some("Izin terbit < 1 hari"));
+    assert_eq!(plan.resources.as_deref(), Some("2 petugas, tablet"));
+    assert_eq!(plan.schedule.as_deref(), Some("Februari–Maret 2027"));
+    // Opened again, it shows the plan; an emptied field clears that part.
+    fx.ch('P');
+    fx.tab();
+    for _ in 0.."DPMPTSP".len() {
+        fx.key(KeyCode::Backspace);
+    }
+    fx.enter();
+    let plan = fx.s().actions[0].plan.clone().unwrap();
+    assert_eq!(plan.team, None);
+    assert_eq!(plan.schedule.as_deref(), Some("Februari–Maret 2027"));
+}
+
+#[test]
+fn a_plan_s_panels_override_what_its_kind_shows() {
+    use fgd::domain::ScreenPanel;
+    let not_yet = "Belum bicara";
+    // An FGD shows mindset shifts and who has not yet spoken…
+    let mut fgd = Setup::id().build();
+    fgd.start();
+    let screen = fgd.screen(120, 34);
+    assert!(screen.contains("Perubahan Pola Pikir"), "{screen}");
+    assert!(screen.contains(not_yet), "{screen}");
+    // …unless its plan lists the ideas in their place and leaves it out.
+    let mut fx = Setup::id()
+        .panels(&[
+            ScreenPanel::Agenda,
+            ScreenPanel::Ideas,
+            ScreenPanel::Actions,
+        ])
+        .build();
+    fx.start();
+    let screen = fx.screen(120, 34);
+    assert!(screen.contains("Ide inovasi (0)"), "{screen}");
+    assert!(!screen.contains("Perubahan Pola Pikir"), "{screen}");
+    assert!(!screen.contains(not_yet), "{screen}");
+    // `+` on that panel adds an idea, as in an innovation lab.
+    while fx.app.focus != fgd::tui::app::Panel::Mindsets {
+        fx.tab();
+    }
+    fx.ch('+');
+    fx.typed("Antrean daring puskesmas");
+    fx.tab();
+    fx.tab();
+    fx.tab();
+    fx.enter();
+    assert_eq!(fx.s().ideas.len(), 1, "{:?}", fx.app.overlays);
+    // An innovation lab can ask for mindset shifts and who has not spoken.
+    let mut lab = Setup::id()
+        .plan("labinov-diagnose-design")
+        .panels(&[ScreenPanel::Mindsets, ScreenPanel::NotYetSpoken])
+        .build();
+    lab.start();
+    let screen = lab.screen(120, 34);
+    assert!(screen.contains("Perubahan Pola Pikir"), "{screen}");
+    assert!(!screen.contains("Ide inovasi"), "{screen}");
+}

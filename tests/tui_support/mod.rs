@@ -59,6 +59,8 @@ pub struct Setup {
     pub keymap: Keymap,
     /// Palette.
     pub theme: ThemeName,
+    /// The plan's `panels`, when set.
+    pub panels: Vec<fgd::domain::ScreenPanel>,
 }
 
 impl Setup {
@@ -69,6 +71,7 @@ impl Setup {
             role: Role::Facilitator,
             keymap: Keymap::default(),
             theme: ThemeName::Default,
+            panels: vec![],
         }
     }
 
@@ -100,6 +103,14 @@ impl Setup {
         Setup { plan, ..self }
     }
 
+    /// With these panels, as the plan's `panels` key lists them.
+    pub fn panels(self, panels: &[fgd::domain::ScreenPanel]) -> Setup {
+        Setup {
+            panels: panels.to_vec(),
+            ..self
+        }
+    }
+
     /// Builds the session (planned, nobody present) and the screen over it.
     pub fn build(self) -> Fx {
         let dir = tempfile::tempdir().unwrap();
@@ -109,11 +120,14 @@ impl Setup {
         } else {
             (ID_SESSION, id_t0())
         };
-        let plan = if self.plan == BLANK {
+        let mut plan = if self.plan == BLANK {
             plan::Plan::blank("Rapat koordinasi")
         } else {
             plan::parse(plan::bundled(self.plan).unwrap(), self.plan).unwrap()
         };
+        if !self.panels.is_empty() {
+            plan.panels.clone_from(&self.panels);
+        }
         let day = plan.date.unwrap_or_else(|| t0.date_naive());
         let mut session = Session::default();
         let events = engine::build(

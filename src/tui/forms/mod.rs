@@ -6,6 +6,7 @@
 //! Nothing here runs a command or touches the port.
 
 pub mod action;
+pub mod action_plan;
 pub mod conclusion;
 pub mod decision;
 pub mod idea;
@@ -64,6 +65,8 @@ pub enum FormKind {
     ReviewExtend(ActionId),
     /// New innovation idea.
     Idea,
+    /// An action's rencana aksi.
+    ActionPlan(ActionId),
 }
 
 /// A form's title and fields, in the order of its field names.
@@ -102,6 +105,7 @@ pub fn open(kind: FormKind, s: &Session, w: &Words) -> Option<Form<FormKind>> {
         FormKind::ReviewProgress(id) => review::progress(w, s, *id)?,
         FormKind::ReviewExtend(id) => review::extend(w, s, *id)?,
         FormKind::Idea => idea::new(w),
+        FormKind::ActionPlan(id) => action_plan::open(w, s, *id)?,
     };
     Some(Form::new(kind, title, fields))
 }
@@ -128,6 +132,7 @@ pub fn command(form: &mut Form<FormKind>, cx: &Cx<'_>) -> Option<Command> {
         FormKind::ReviewProgress(id) => review::command(form, cx, id, false),
         FormKind::ReviewExtend(id) => review::command(form, cx, id, true),
         FormKind::Idea => Some(idea::command(form, cx.session)),
+        FormKind::ActionPlan(id) => action_plan::command(form, cx, id),
     }
 }
 
@@ -150,7 +155,8 @@ pub fn lands_in(kind: &FormKind) -> Option<Panel> {
         | FormKind::EditParticipant(_)
         | FormKind::SessionInfo
         | FormKind::ReviewProgress(_)
-        | FormKind::ReviewExtend(_) => None,
+        | FormKind::ReviewExtend(_)
+        | FormKind::ActionPlan(_) => None,
     }
 }
 
