@@ -84,7 +84,7 @@ words! {
         item_deferred: common::ITEM_DEFERRED,
         session_time: ("sesi", "session"),
         // Banners and confirmations.
-        ended_banner: ("SESI SELESAI — mode koreksi: teks dan status masih bisa diperbaiki, waktu tidak", "SESSION ENDED — correction mode: texts and statuses can be corrected, timings cannot"),
+        ended_banner: ("SESI SELESAI — mode koreksi: teks dan status bisa diperbaiki, waktu tidak", "SESSION ENDED — correction mode: texts and statuses can change, timings not"),
         paused_banner: ("SESI DIJEDA — waktu tidak berjalan", "SESSION PAUSED — timers are stopped"),
         planned_banner: ("Sesi belum dimulai — tekan {} untuk mulai", "The session has not started — press {} to start"),
         no_second_terminal: ("Terminal kedua tidak dapat bergabung ({}); sesi tetap berjalan dan tersimpan di terminal ini", "No second terminal can join ({}); the session runs and is saved on this terminal alone"),

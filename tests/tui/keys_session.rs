@@ -249,8 +249,9 @@ fn an_ended_session_opens_in_correction_mode() {
     assert_eq!(fx.s().status, Status::Ended);
     let screen = small(&fx);
     assert!(
-        screen.contains("SESI SELESAI — mode koreksi: teks dan status masih bisa diperbaiki"),
-        "{screen}"
+        screen
+            .contains("SESI SELESAI — mode koreksi: teks dan status bisa diperbaiki, waktu tidak"),
+        "the whole banner, uncut at 80 columns: {screen}"
     );
 
     // A text can be corrected: the newest public note.
