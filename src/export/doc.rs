@@ -33,6 +33,8 @@ pub struct Head {
     pub kop: Option<Kop>,
     /// The paper it is laid out for.
     pub paper: Paper,
+    /// When what it records last changed (a file's "created" property).
+    pub made_at: chrono::DateTime<chrono::Utc>,
     /// "Halaman" and "dari": the page numbers, "Halaman 2 dari 9".
     pub page_of: (&'static str, &'static str),
     /// Label: value lines (kind, date, time, venue, chair …).

@@ -54,6 +54,9 @@ pub struct Minutes {
     pub guide_questions_shown: bool,
     /// The paper they are laid out for.
     pub paper: Paper,
+    /// When the session last changed (its last event): the minutes' date
+    /// as a file's properties give it.
+    pub made_at: DateTime<Utc>,
     /// Letterhead, title, when, where, who.
     pub header: Header,
     /// Present and invited.
@@ -185,6 +188,7 @@ impl<'a> Builder<'a> {
 
     pub(in crate::export) fn minutes(&self) -> Minutes {
         Minutes {
+            made_at: self.now,
             labels: self.l,
             anonymized: self.anonymized,
             internal: self.internal,

@@ -164,6 +164,21 @@ fn the_workbook_has_the_register_with_real_dates_and_the_daftar_hadir() {
     assert_eq!(people[5][5], Data::String("tidak hadir".into()));
 }
 
+#[test]
+fn the_docx_is_dated_by_the_session_not_by_a_fixed_day() {
+    let fx = fixed();
+    let docx = render(&fx, Format::Docx);
+    let core = part(&docx, "docProps/core.xml");
+    let day = fx.s.last_at.unwrap().format("%Y-%m-%d").to_string();
+    assert!(
+        core.contains(&format!(
+            "<dcterms:created xsi:type=\"dcterms:W3CDTF\">{day}T"
+        )),
+        "created on the day of the session's last event ({day}): {core}"
+    );
+    assert!(!core.contains("2000-01-01"), "{core}");
+}
+
 /// LibreOffice, where installed, as the office that opens the files.
 fn soffice_or_skip() -> Option<std::path::PathBuf> {
     let path = std::env::var_os("PATH")?;

@@ -36,6 +36,11 @@ pub(super) fn mm(v: f64) -> i32 {
 /// Renders the minutes as a `.docx` file.
 pub fn render(doc: &Document) -> Vec<u8> {
     let (w, h) = doc.head.paper.size_mm();
+    // The session's own time, so the same session always gives the same file.
+    let stamp = doc
+        .head
+        .made_at
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let mut d = styles(Docx::new())
         .default_fonts(
             RunFonts::new()
@@ -57,8 +62,8 @@ pub fn render(doc: &Document) -> Vec<u8> {
                 .footer(mm(8.0)),
         )
         .footer(kop::footer(&doc.head))
-        .created_at("2000-01-01T00:00:00Z")
-        .updated_at("2000-01-01T00:00:00Z");
+        .created_at(&stamp)
+        .updated_at(&stamp);
     if let Some(k) = &doc.head.kop {
         d = d.header(kop::header(k));
     }

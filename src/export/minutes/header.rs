@@ -204,6 +204,7 @@ pub fn head(m: &Minutes) -> Head {
         title: h.title.clone(),
         kop: h.kop.clone(),
         paper: m.paper,
+        made_at: m.made_at,
         page_of: (l.page, l.page_of),
         fields: fields
             .into_iter()

@@ -46,6 +46,7 @@ pub fn document(r: &Register) -> Document {
             title: r.scope(),
             kop: None,
             paper: crate::domain::Paper::default(),
+            made_at: r.today.and_time(chrono::NaiveTime::MIN).and_utc(),
             page_of: {
                 let l = crate::i18n::minutes::labels(r.lang);
                 (l.page, l.page_of)
