@@ -172,9 +172,43 @@ fn key_to_frame(mut app: App<MemPort>, now: DateTime<Utc>, keys: usize) -> Res<A
     );
 
     if std::env::var_os("FGD_BENCH_PARTS").is_some() {
+        key_parts(&mut app, &cycle, now)?;
         parts(&app, now)?;
     }
     Ok(app)
+}
+
+/// The key path's three steps timed apart over the same keys: the state
+/// update, the view model, the frame drawn from it.
+fn key_parts(app: &mut App<MemPort>, cycle: &[KeyEvent], now: DateTime<Utc>) -> Res<()> {
+    let mut terminal = Terminal::new(TestBackend::new(200, 60))?;
+    let area = Rect::new(0, 0, 200, 60);
+    let (mut key, mut build, mut draw) = (Samples::new(), Samples::new(), Samples::new());
+    for (i, k) in cycle.iter().cycle().take(800).enumerate() {
+        let now = now + chrono::Duration::milliseconds(i64::try_from(i)?);
+        key.time(|| -> Res<()> {
+            app.handle_key(*k, now);
+            Ok(())
+        })?;
+        let mut model = None;
+        build.time(|| -> Res<()> {
+            model = Some(view::model::build(app, now, area));
+            Ok(())
+        })?;
+        let model = model.ok_or("no model")?;
+        draw.time(|| terminal.draw(|f| view::draw::draw(&model, &app.theme, f)))?;
+    }
+    let mut t = Table::new(&["step of the key path", "median ms", "p99 ms"]);
+    for (name, s) in [
+        ("the key: state updated (App::handle_key)", &mut key),
+        ("the view model (view::model::build)", &mut build),
+        ("the frame from the model (Terminal::draw)", &mut draw),
+    ] {
+        t.row(vec![name.into(), ms(s.median()), ms(s.p99())]);
+    }
+    print!("{}", t.render());
+    println!();
+    Ok(())
 }
 
 /// Where a frame's time goes: each part on its own, 200 times, mean.

@@ -39,6 +39,9 @@ pub enum Broken {
     /// An open pause while not paused.
     #[error("an open pause while not paused")]
     OpenPause,
+    /// A pause that begins before the one before it ended.
+    #[error("the pauses are out of order")]
+    PausesOutOfOrder,
     /// A speaker after the end.
     #[error("someone is speaking after the end")]
     SpeakingAfterEnd,
@@ -101,6 +104,13 @@ impl Session {
         }
         if self.status != Status::Paused && self.pauses.iter().any(|p| p.end.is_none()) {
             return Err(Broken::OpenPause);
+        }
+        if self
+            .pauses
+            .windows(2)
+            .any(|w| w[0].end.is_none_or(|end| end > w[1].start))
+        {
+            return Err(Broken::PausesOutOfOrder);
         }
         if self.status == Status::Ended && self.speaking.is_some() {
             return Err(Broken::SpeakingAfterEnd);

@@ -4,8 +4,6 @@
 //! the invariants in `invariants.rs`. State changes only through
 //! [`super::apply`]; everything here reads.
 
-use std::collections::HashMap;
-
 pub use super::paper::MinutesOptions;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -525,7 +523,7 @@ pub struct Session {
     /// `turns` and kept up to date by `apply`, so the screens need not scan
     /// every turn at every frame.
     #[serde(skip)]
-    pub(crate) talk: HashMap<String, (i64, u32)>,
+    pub(crate) talk: super::floor::Talk,
 }
 
 impl Session {
@@ -540,7 +538,12 @@ impl Session {
             return 0;
         }
         let mut total = (to - from).num_milliseconds();
-        for p in &self.pauses {
+        // Pauses follow each other in time (an invariant): only those from
+        // the first that ends after `from` up to `to` overlap.
+        let first = self
+            .pauses
+            .partition_point(|p| p.end.is_some_and(|e| e <= from));
+        for p in self.pauses[first..].iter().take_while(|p| p.start < to) {
             let p_end = p.end.unwrap_or(to).min(to);
             let p_start = p.start.max(from);
             if p_end > p_start {

@@ -491,3 +491,42 @@ fn a_session_is_created_once_and_first() {
         Err(DomainError::Empty("session id"))
     );
 }
+
+#[test]
+fn live_time_between_any_two_instants_leaves_out_exactly_the_pauses_in_between() {
+    let mut fx = Fx::new();
+    fx.items(&["Satu"]);
+    fx.ok(Command::Start);
+    let start = fx.now;
+    // Forty pauses of 7 s, 20 s of live time between them.
+    for _ in 0..40 {
+        fx.advance(20);
+        fx.ok(Command::Pause);
+        fx.advance(7);
+        fx.ok(Command::Resume);
+    }
+    fx.advance(20);
+    fx.check();
+    let naive = |from: chrono::DateTime<chrono::Utc>, to: chrono::DateTime<chrono::Utc>| {
+        let mut total = (to - from).num_milliseconds();
+        for p in &fx.s.pauses {
+            let (a, b) = (p.start.max(from), p.end.unwrap_or(to).min(to));
+            if b > a {
+                total -= (b - a).num_milliseconds();
+            }
+        }
+        total.max(0) / 1000
+    };
+    // Every pair of instants 3 s apart or more, inside and outside pauses.
+    let end = fx.now;
+    let mut from = start - chrono::Duration::seconds(5);
+    while from < end {
+        let mut to = from;
+        while to <= end + chrono::Duration::seconds(5) {
+            assert_eq!(fx.s.live_secs(from, to), naive(from, to), "{from} → {to}");
+            to += chrono::Duration::seconds(13);
+        }
+        from += chrono::Duration::seconds(3);
+    }
+    assert_eq!(fx.s.live_secs(start, end), 41 * 20);
+}

@@ -216,22 +216,22 @@ fn share(total: u16, slots: &[Slot], wants: &[(u16, u16)]) -> Vec<u16> {
         got[i] += give;
         left -= give;
     }
-    // Then the rest of what some want (all the guide questions), the big
-    // clock last: it takes only what the content leaves.
-    let clock_last = order
+    // Then the rest of what some want (all the guide questions, the older
+    // rows), shared evenly so each kind of record keeps its latest rows in
+    // view; the big clock last: it takes only what the content leaves.
+    let content: Vec<usize> = order
         .iter()
-        .filter(|&&i| slots[i] != Slot::Clock)
-        .chain(order.iter().filter(|&&i| slots[i] == Slot::Clock));
-    for &i in clock_last {
+        .copied()
+        .filter(|&i| slots[i] != Slot::Clock)
+        .collect();
+    left = share_evenly(left, &content, wants, &mut got);
+    for &i in order.iter().filter(|&&i| slots[i] == Slot::Clock) {
         let more = wants[i].1.saturating_sub(got[i]);
         // Big digits come whole or not at all.
-        let give = if slots[i] == Slot::Clock && more > left {
-            0
-        } else {
-            more.min(left)
-        };
-        got[i] += give;
-        left -= give;
+        if more <= left {
+            got[i] += more;
+            left -= more;
+        }
     }
     // What is left goes to the column's last region: the panels sit
     // together under each other, the room to spare at the bottom.
@@ -239,6 +239,29 @@ fn share(total: u16, slots: &[Slot], wants: &[(u16, u16)]) -> Vec<u16> {
         *last += left;
     }
     got
+}
+
+/// Gives `left` lines to the slots `order` names, each up to what it would
+/// take (`wants[i].1`), in even shares (the first in `order` get the odd
+/// lines); returns what no slot wanted.
+fn share_evenly(mut left: u16, order: &[usize], wants: &[(u16, u16)], got: &mut [u16]) -> u16 {
+    loop {
+        let hungry: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| wants[i].1 > got[i])
+            .collect();
+        let n = u16::try_from(hungry.len()).unwrap_or(u16::MAX);
+        if n == 0 || left == 0 {
+            return left;
+        }
+        let each = (left / n).max(1);
+        for i in hungry {
+            let give = (wants[i].1 - got[i]).min(each).min(left);
+            got[i] += give;
+            left -= give;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -268,5 +291,10 @@ mod tests {
         assert_eq!(share(30, slots, &needs), [3, 7, 5, 10, 5]);
         // Too short for every title: the lowest priority goes first.
         assert_eq!(share(8, slots, &needs), [2, 2, 2, 0, 2]);
+        // Records of every kind with more rows than fit share the room:
+        // none takes the column because it comes first.
+        let slots = columns(false, true)[2];
+        let busy = [(5, 60), (3, 60), (2, 60), (3, 60)];
+        assert_eq!(share(58, slots, &busy), [17, 14, 13, 14]);
     }
 }

@@ -316,7 +316,8 @@ pub fn wrap_cut(s: &str, max: usize, lines: usize) -> Vec<String> {
         .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
         .collect();
     let cut = head.len() < s.len();
-    let mut out = wrap(&head, max);
+    // One line more than shows says whether there is more.
+    let mut out = wrap_upto(&head, max, lines + 1);
     if out.len() > lines || cut {
         out.truncate(lines);
         if let Some(last) = out.last_mut() {
@@ -329,6 +330,12 @@ pub fn wrap_cut(s: &str, max: usize, lines: usize) -> Vec<String> {
 /// Wraps a text to lines of at most `max` columns, breaking at spaces where
 /// it can and inside words where it must.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    wrap_upto(s, max, usize::MAX)
+}
+
+/// The first `limit` lines [`wrap`] makes of `s`, and no work past them
+/// (a panel shows a few lines of what may be a long text).
+pub fn wrap_upto(s: &str, max: usize, limit: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     for para in s.split('\n') {
@@ -338,6 +345,9 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
             let ww = width(word);
             if lw > 0 && lw + 1 + ww > max {
                 lines.push(std::mem::take(&mut line));
+                if lines.len() >= limit {
+                    return lines;
+                }
                 lw = 0;
             }
             if lw > 0 {
@@ -349,6 +359,9 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
                     let cw = char_width(c);
                     if lw + cw > max {
                         lines.push(std::mem::take(&mut line));
+                        if lines.len() >= limit {
+                            return lines;
+                        }
                         lw = 0;
                     }
                     line.push(c);
@@ -360,6 +373,9 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
             }
         }
         lines.push(line);
+        if lines.len() >= limit {
+            return lines;
+        }
     }
     lines
 }

@@ -102,6 +102,21 @@ pub fn rows(s: &Session, role: Role, panel: Panel) -> Vec<Row> {
     }
 }
 
+/// How many rows `panel` has: [`rows`]' length, without making them.
+pub fn count(s: &Session, role: Role, panel: Panel) -> usize {
+    match panel {
+        Panel::Agenda => s.agenda.len(),
+        Panel::Queue => s.queue.len(),
+        Panel::Mindsets => s.mindsets().count(),
+        Panel::Notes => s
+            .notes()
+            .filter(|n| role.sees_private() || !n.private)
+            .count(),
+        Panel::Decisions => s.decisions().count() + s.conclusions().count(),
+        Panel::Actions => s.actions().count(),
+    }
+}
+
 /// The row of `panel` recorded last: where its selection starts when the
 /// screen opens (again, after a restart), as it followed the newest row
 /// while rows were added, so a reopened screen shows the rows it showed.
@@ -113,7 +128,7 @@ pub fn newest(s: &Session, role: Role, panel: Panel) -> usize {
         Panel::Queue => queue::newest(s),
         Panel::Decisions => decisions::newest(s),
         Panel::Agenda | Panel::Mindsets | Panel::Notes | Panel::Actions => {
-            rows(s, role, panel).len().saturating_sub(1)
+            count(s, role, panel).saturating_sub(1)
         }
     }
 }
@@ -141,7 +156,7 @@ pub fn need<P: Port>(
     }
     // A list with a row for every line of the column fills it: no need to
     // make its lines (a large session's notes cost what the screen shows).
-    let (all, made) = if rows(cx.s, cx.role, p).len() >= rect.height as usize {
+    let (all, made) = if count(cx.s, cx.role, p) >= rect.height as usize {
         (rect.height as usize, None)
     } else {
         let made = lines(&cx, p);
@@ -253,4 +268,27 @@ pub fn window_lines(
         out.extend(lines);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::replay;
+    use crate::fixtures::large_session;
+
+    #[test]
+    fn a_panel_counts_the_rows_it_makes_for_every_role() {
+        let s = replay(&large_session(3_000));
+        for role in [Role::Facilitator, Role::Notetaker, Role::Viewer] {
+            for p in Panel::ALL {
+                assert_eq!(
+                    count(&s, role, p),
+                    rows(&s, role, p).len(),
+                    "{p:?}, {role:?}"
+                );
+            }
+        }
+        // Private notes make the count differ by role, so it was looked at.
+        assert!(count(&s, Role::Notetaker, Panel::Notes) > count(&s, Role::Viewer, Panel::Notes));
+    }
 }

@@ -12,7 +12,7 @@ use super::{Cx, window};
 use crate::domain::{Session, SpeakKind, Speaking, Status};
 use crate::i18n::screen::fill;
 use crate::tui::app::{Role, Row};
-use crate::tui::view::text::{Fitter, clock, fit, needed, speaker_label, width, wrap};
+use crate::tui::view::text::{Fitter, clock, fit, needed, speaker_label, width, wrap_upto};
 
 /// Every queue entry, in queue order.
 pub fn rows(s: &Session) -> Vec<Row> {
@@ -194,7 +194,8 @@ fn silent(cx: &Cx<'_>, room: usize) -> Vec<String> {
             names.join(", ")
         )
     };
-    let mut lines = wrap(&text, cols);
+    // One line more than there is room for says whether to end with "…".
+    let mut lines = wrap_upto(&text, cols, room.saturating_add(1));
     if lines.len() > room {
         lines.truncate(room);
         if let Some(last) = lines.last_mut() {
