@@ -184,18 +184,24 @@ fn key_parts(app: &mut App<MemPort>, cycle: &[KeyEvent], now: DateTime<Utc>) -> 
     let mut terminal = Terminal::new(TestBackend::new(200, 60))?;
     let area = Rect::new(0, 0, 200, 60);
     let (mut key, mut build, mut draw) = (Samples::new(), Samples::new(), Samples::new());
+    // The view model by key: a key that changes the session makes every
+    // panel anew, one that moves a selection only that panel.
+    let mut per_key: std::collections::BTreeMap<String, Samples> =
+        std::collections::BTreeMap::new();
     for (i, k) in cycle.iter().cycle().take(800).enumerate() {
         let now = now + chrono::Duration::milliseconds(i64::try_from(i)?);
         key.time(|| -> Res<()> {
             app.handle_key(*k, now);
             Ok(())
         })?;
-        let mut model = None;
-        build.time(|| -> Res<()> {
-            model = Some(view::model::build(app, now, area));
-            Ok(())
-        })?;
-        let model = model.ok_or("no model")?;
+        let started = std::time::Instant::now();
+        let model = view::model::build(app, now, area);
+        let took = started.elapsed();
+        build.push(took);
+        per_key
+            .entry(format!("{:?}", k.code))
+            .or_default()
+            .push(took);
         draw.time(|| terminal.draw(|f| view::draw::draw(&model, &app.theme, f)))?;
     }
     let mut t = Table::new(&["step of the key path", "median ms", "p99 ms"]);
@@ -205,6 +211,13 @@ fn key_parts(app: &mut App<MemPort>, cycle: &[KeyEvent], now: DateTime<Utc>) -> 
         ("the frame from the model (Terminal::draw)", &mut draw),
     ] {
         t.row(vec![name.into(), ms(s.median()), ms(s.p99())]);
+    }
+    for (name, s) in &mut per_key {
+        t.row(vec![
+            format!("  the view model after {name}"),
+            ms(s.median()),
+            ms(s.p99()),
+        ]);
     }
     print!("{}", t.render());
     println!();

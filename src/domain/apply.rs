@@ -43,8 +43,28 @@ pub fn apply(session: &mut Session, rec: &Recorded) {
             _ => session.revised = true,
         }
     }
+    if touches_records(&rec.event) {
+        session.records_seq.0 = rec.seq;
+    }
     session.last_seq = rec.seq;
     session.last_at = Some(rec.at);
+}
+
+/// Whether `event` may change the records or how they read (see
+/// [`Session::records_seq`]): all but the clock's and the floor's events,
+/// which change neither a record nor a name, code or role a record shows.
+fn touches_records(event: &Event) -> bool {
+    !matches!(
+        event,
+        Event::Paused
+            | Event::Resumed
+            | Event::HandRaised { .. }
+            | Event::QueueEntryMoved { .. }
+            | Event::QueueEntryRemoved { .. }
+            | Event::SpeakerCalled { .. }
+            | Event::SpeakerFinished
+            | Event::QuestionCovered { .. }
+    )
 }
 
 /// The one map from an event to its family's fold.

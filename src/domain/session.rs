@@ -524,12 +524,41 @@ pub struct Session {
     /// every turn at every frame.
     #[serde(skip)]
     pub(crate) talk: super::floor::Talk,
+    /// The last event that could change a record (see
+    /// [`Session::records_seq`]); 0 until one is applied here.
+    #[serde(skip)]
+    pub(crate) records_seq: ChangeMark,
+}
+
+/// Where a session's history stood when something last changed: a hint for
+/// what a screen may keep, not part of the state, so two sessions equal in
+/// everything else are equal whatever their marks (as after an undo).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ChangeMark(pub(crate) Seq);
+
+impl PartialEq for ChangeMark {
+    fn eq(&self, _: &ChangeMark) -> bool {
+        true
+    }
 }
 
 impl Session {
     /// The instant timers run to: the end of the session, or `now`.
     pub fn clock_end(&self, now: DateTime<Utc>) -> DateTime<Utc> {
         self.ended_at.unwrap_or(now)
+    }
+
+    /// The number of the last event that may have changed the records
+    /// (notes, mindset shifts, decisions, conclusions, actions) or how they
+    /// read: every event but a pause, a resume, the floor's and a guide
+    /// question ticked. Equal numbers: the same records. A session read
+    /// whole (not folded here) gives its last event's number.
+    pub fn records_seq(&self) -> Seq {
+        if self.records_seq.0 == 0 {
+            self.last_seq
+        } else {
+            self.records_seq.0
+        }
     }
 
     /// Whole seconds of live time between two instants: pauses excluded.

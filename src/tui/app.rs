@@ -169,6 +169,8 @@ pub struct App<P: Port> {
     pub out_dir: PathBuf,
     /// The ops this terminal asks `y` before (config `[confirm]`).
     pub asks: Vec<Op>,
+    /// Panels' lines kept between frames.
+    pub memo: super::view::memo::Memo,
 }
 
 impl<P: Port> App<P> {
@@ -189,6 +191,7 @@ impl<P: Port> App<P> {
             quit: false,
             out_dir,
             asks: super::config::Asks::default().of(role).to_vec(),
+            memo: super::view::memo::Memo::default(),
         };
         if role == Role::Notetaker {
             app.focus = Panel::Notes;

@@ -1,10 +1,15 @@
 //! New rows scroll into view, and the home screen's lists.
 
 use super::screens::{LARGE, SMALL, assert_fits, panels, screen, snap};
+use crate::tui_support::Setup;
 use crate::tui_support::{Fx, rows};
 use fgd::domain::Language;
+use fgd::domain::{Command, NoteKind};
 use fgd::tui::keymap::Keymap;
 use fgd::tui::theme::ThemeName;
+use fgd::tui::view::model::{self, LiveModel};
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
 
 // ------------------------------------------------------------ scrolling
 
@@ -89,4 +94,63 @@ fn the_home_screen_lists_sessions_and_plans() {
         );
         snapshot!(format!("home_{name}_80x24"), text);
     }
+}
+
+// ------------------------------------------------- panels kept between frames
+
+/// The model built with the panels kept from earlier frames, and the one
+/// built with nothing kept.
+fn warm_and_cold(fx: &mut Fx, w: u16, h: u16) -> (LiveModel, LiveModel) {
+    let area = Rect::new(0, 0, w, h);
+    let warm = model::build(&fx.app, fx.now, area);
+    let kept = std::mem::take(&mut fx.app.memo);
+    let cold = model::build(&fx.app, fx.now, area);
+    fx.app.memo = kept;
+    (warm, cold)
+}
+
+#[test]
+fn a_panel_kept_from_the_frame_before_is_the_panel_made_anew() {
+    let mut fx = Fx::busy(Setup::id());
+    let keys: &[KeyCode] = &[
+        KeyCode::Down,
+        KeyCode::Up,
+        KeyCode::Tab,
+        KeyCode::Down,
+        KeyCode::Char(' '),
+        KeyCode::Char(' '),
+        KeyCode::BackTab,
+        KeyCode::Char('f'),
+        KeyCode::Char('s'),
+        KeyCode::Char('w'),
+        KeyCode::Char('W'),
+        KeyCode::Char('n'),
+        KeyCode::Tab,
+        KeyCode::Tab,
+        KeyCode::End,
+    ];
+    let mut hits = 0;
+    for (i, k) in keys.iter().cycle().take(4 * keys.len()).enumerate() {
+        fx.key(*k);
+        // A second now and then: the clocks and the speaker's timer move.
+        fx.wait(i64::from(i % 3 == 0) * 61);
+        for (w, h) in [(80, 24), (200, 60)] {
+            let (warm, cold) = warm_and_cold(&mut fx, w, h);
+            assert_eq!(warm, cold, "after key {i} ({k:?}) at {w}×{h}");
+            // Drawn again at once: everything kept.
+            let (again, _) = warm_and_cold(&mut fx, w, h);
+            hits += usize::from(again == warm);
+        }
+        // From another terminal: a note, then a pause and a resume.
+        if i % 5 == 4 {
+            fx.exec(Command::AddNote {
+                kind: NoteKind::Insight,
+                text: format!("catatan dari notulis {i}"),
+                participant: None,
+                private: Some(false),
+                item: None,
+            });
+        }
+    }
+    assert_eq!(hits, 2 * 4 * keys.len());
 }

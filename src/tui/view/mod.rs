@@ -6,6 +6,7 @@ pub mod clock;
 pub mod draw;
 pub mod kinds;
 pub mod layout;
+pub mod memo;
 pub mod model;
 pub mod panels;
 pub mod popup;

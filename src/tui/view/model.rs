@@ -11,6 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, Regions, Slot, regions};
+use super::memo::GuideCx;
 use super::panels::{Made, guide};
 use super::text::{clock, fit, width};
 use crate::domain::{Language, Session, Status};
@@ -32,8 +33,9 @@ pub struct PanelModel {
     pub title: String,
     /// Has the focus.
     pub focused: bool,
-    /// Lines to show, top first.
-    pub lines: Vec<Line<'static>>,
+    /// Lines to show, top first (shared with the lines kept for the
+    /// next frame).
+    pub lines: std::rc::Rc<[Line<'static>]>,
 }
 
 /// The active item's timer.
@@ -117,7 +119,11 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
             super::panels::panel(app, p, rect_of(&r, p), now, kept)
         })
         .collect::<Vec<_>>();
-    let questions = (r.questions.height > 1).then(|| guide::model(s, w, t, app.guide, r.questions));
+    let questions = (r.questions.height > 1).then(|| {
+        app.memo.guide(&guide_cx(app), r.questions, || {
+            guide::model(s, w, t, app.guide, r.questions)
+        })
+    });
     LiveModel {
         area,
         too_small: None,
@@ -132,6 +138,17 @@ pub fn build<P: Port>(app: &App<P>, now: DateTime<Utc>, area: Rect) -> LiveModel
         questions,
         panels,
         footer: footer(app, t, r.footer.width as usize),
+    }
+}
+
+/// What the guide panel is made of.
+fn guide_cx<P: Port>(app: &App<P>) -> GuideCx<'_> {
+    GuideCx {
+        s: app.session(),
+        lang: app.lang,
+        theme: app.theme.name,
+        role: app.role,
+        chosen: app.guide,
     }
 }
 
@@ -168,14 +185,18 @@ fn need<P: Port>(
             super::clock::small_need(s),
             super::clock::big_need(s, app.words(), app.lang, now, rect.width),
         ),
-        Slot::Guide => guide::need(
-            s,
-            app.words(),
-            &app.theme,
-            app.guide,
-            rect.width,
-            rect.height,
-        ),
+        Slot::Guide => app
+            .memo
+            .guide_need(&guide_cx(app), rect.width, rect.height, || {
+                guide::need(
+                    s,
+                    app.words(),
+                    &app.theme,
+                    app.guide,
+                    rect.width,
+                    rect.height,
+                )
+            }),
         Slot::Agenda => panel(Panel::Agenda),
         Slot::Queue => panel(Panel::Queue),
         Slot::Mindsets => panel(Panel::Mindsets),

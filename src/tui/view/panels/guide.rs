@@ -132,7 +132,7 @@ pub fn model(
         rect,
         title: fit(&title, (rect.width as usize).saturating_sub(3)),
         focused: false,
-        lines,
+        lines: lines.into(),
     }
 }
 

@@ -18,6 +18,7 @@ use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use super::memo::{Lines, Memo};
 use super::model::PanelModel;
 use super::text::fit;
 use crate::domain::{Language, Session};
@@ -138,7 +139,7 @@ pub fn newest(s: &Session, role: Role, panel: Panel) -> usize {
 /// row that fits.
 /// The lines made on the way, when every row of the panel was made: the
 /// panel's model in any height that holds them all.
-pub type Made = Option<(String, Vec<Line<'static>>)>;
+pub type Made = Option<Lines>;
 
 /// The lines panel `p` wants in a column of `rect` (at most its height),
 /// its title included: with its selected (newest) row whole, and with every
@@ -151,7 +152,7 @@ pub fn need<P: Port>(
 ) -> (usize, usize, Made) {
     let mut cx = cx(app, p, rect, now);
     if p == Panel::Queue {
-        let n = queue::need(&cx);
+        let n = app.memo.need(&cx, p, || queue::need(&cx));
         return (n, n, None);
     }
     // A list with a row for every line of the column fills it: no need to
@@ -159,11 +160,11 @@ pub fn need<P: Port>(
     let (all, made) = if count(cx.s, cx.role, p) >= rect.height as usize {
         (rect.height as usize, None)
     } else {
-        let made = lines(&cx, p);
+        let made = lines(&app.memo, &cx, p);
         (1 + made.1.len(), Some(made))
     };
     cx.alone = true;
-    let newest = 1 + lines(&cx, p).1.len();
+    let newest = 1 + lines(&app.memo, &cx, p).1.len();
     (newest.min(all), all, made)
 }
 
@@ -183,7 +184,16 @@ fn cx<P: Port>(app: &App<P>, p: Panel, rect: Rect, now: DateTime<Utc>) -> Cx<'_>
     }
 }
 
-fn lines(cx: &Cx<'_>, p: Panel) -> (String, Vec<Line<'static>>) {
+/// Panel `p`'s title and lines, kept from the frame before when nothing
+/// they show has changed ([`Memo`]).
+fn lines(memo: &Memo, cx: &Cx<'_>, p: Panel) -> Lines {
+    memo.lines(cx, p, || {
+        let (title, lines) = make(cx, p);
+        (title, lines.into())
+    })
+}
+
+fn make(cx: &Cx<'_>, p: Panel) -> (String, Vec<Line<'static>>) {
     match p {
         Panel::Agenda => agenda::lines(cx),
         Panel::Queue => queue::lines(cx),
@@ -207,7 +217,7 @@ pub fn panel<P: Port>(
     // too when it holds them all.
     let (title, lines) = match made {
         Some(m) if m.1.len() < rect.height as usize => m,
-        _ => lines(&cx, p),
+        _ => lines(&app.memo, &cx, p),
     };
     PanelModel {
         panel: p,

@@ -1,0 +1,245 @@
+//! What a panel shows, kept from one frame to the next: a key moves the
+//! selection of one panel, and the other panels, whose every input is the
+//! same, are not made again. The key of a panel's lines is everything
+//! [`Cx`] gives its `lines` (the session by id and last event — for a
+//! panel of records alone, the last event that could change a record, so a
+//! pause or a turn on the floor keeps it —, the words, the styles, who
+//! looks, the size, the selection and focus) and, for a panel that shows
+//! time, the time it shows ([`ticks`]), so a kept panel is exactly the
+//! panel that would be made; the guide's key is what its functions take. Builds with debug assertions make it again on every hit
+//! and compare. Must not change state.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::model::PanelModel;
+use super::panels::Cx;
+use crate::domain::{ItemId, ItemStatus, Language, ScreenPanel, Seq, Session};
+use crate::tui::app::{Panel, Role};
+use crate::tui::theme::ThemeName;
+
+/// Which part of the view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum What {
+    /// A panel's title and lines.
+    Lines(Panel),
+    /// The lines a panel wants.
+    Need(Panel),
+    /// The lines the guide wants.
+    GuideNeed,
+    /// The guide panel.
+    Guide,
+}
+
+/// What a part is made of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Key {
+    what: What,
+    session: String,
+    seq: Seq,
+    lang: Language,
+    theme: ThemeName,
+    role: Role,
+    cols: usize,
+    height: usize,
+    sel: usize,
+    focused: bool,
+    alone: bool,
+    ticks: i64,
+    chosen: Option<(ItemId, usize)>,
+}
+
+/// A panel's title and lines (shared: a kept panel is not copied).
+pub type Lines = (String, Rc<[Line<'static>]>);
+
+/// What is kept of a part.
+#[derive(Debug, Clone, PartialEq)]
+enum Kept {
+    Lines(Lines),
+    Need(usize),
+    GuideNeed((u16, u16)),
+    Guide(PanelModel),
+}
+
+/// The parts made since the session last changed.
+#[derive(Debug, Default)]
+pub struct Memo {
+    kept: RefCell<Vec<(Key, Kept)>>,
+}
+
+/// The most parts kept: each panel measured alone and made whole, and the
+/// guide, at a size or two (a resize, the notetaker's layout).
+const KEEP: usize = 32;
+
+impl Memo {
+    /// Panel `p`'s lines for `cx`: kept ones when every input is the same,
+    /// else made by `make` (and kept).
+    pub fn lines(&self, cx: &Cx<'_>, p: Panel, make: impl Fn() -> Lines) -> Lines {
+        match self.get(key(cx, What::Lines(p)), seqs(cx.s), || Kept::Lines(make())) {
+            Kept::Lines(lines) => lines,
+            // A key asks for one kind of part, never for another.
+            _ => make(),
+        }
+    }
+
+    /// The lines panel `p` wants in `cx` (see [`Memo::lines`]).
+    pub fn need(&self, cx: &Cx<'_>, p: Panel, make: impl Fn() -> usize) -> usize {
+        match self.get(key(cx, What::Need(p)), seqs(cx.s), || Kept::Need(make())) {
+            Kept::Need(n) => n,
+            _ => make(),
+        }
+    }
+
+    /// The lines the guide wants in a column `cols` wide and `height` high.
+    pub fn guide_need(
+        &self,
+        g: &GuideCx<'_>,
+        cols: u16,
+        height: u16,
+        make: impl Fn() -> (u16, u16),
+    ) -> (u16, u16) {
+        let key = g.key(What::GuideNeed, cols.into(), height.into());
+        match self.get(key, seqs(g.s), || Kept::GuideNeed(make())) {
+            Kept::GuideNeed(n) => n,
+            _ => make(),
+        }
+    }
+
+    /// The guide panel in `rect`.
+    pub fn guide(&self, g: &GuideCx<'_>, rect: Rect, make: impl Fn() -> PanelModel) -> PanelModel {
+        let key = g.key(What::Guide, rect.width.into(), rect.height.into());
+        match self.get(key, seqs(g.s), || Kept::Guide(make())) {
+            Kept::Guide(mut m) => {
+                // Where is not part of what: the same panel, placed anew.
+                m.rect = rect;
+                m
+            }
+            _ => make(),
+        }
+    }
+
+    fn get(&self, key: Key, seqs: (Seq, Seq), make: impl Fn() -> Kept) -> Kept {
+        let mut kept = self.kept.borrow_mut();
+        // What a session state that has passed showed is never asked again.
+        kept.retain(|(k, _)| k.session == key.session && (k.seq == seqs.0 || k.seq == seqs.1));
+        if let Some((_, hit)) = kept.iter().find(|(k, _)| *k == key) {
+            debug_assert!(same(hit, &make()), "kept {:?} differs from made", key.what);
+            return hit.clone();
+        }
+        let fresh = make();
+        if kept.len() >= KEEP {
+            kept.remove(0);
+        }
+        kept.push((key, fresh.clone()));
+        fresh
+    }
+}
+
+/// The session's numbers a kept part may carry: its last event's and its
+/// records' (older ones are never asked again).
+fn seqs(s: &Session) -> (Seq, Seq) {
+    (s.last_seq, s.records_seq())
+}
+
+/// Whether a kept part is the part made now (a guide's place aside).
+fn same(kept: &Kept, made: &Kept) -> bool {
+    match (kept, made) {
+        (Kept::Guide(a), Kept::Guide(b)) => a.title == b.title && a.lines == b.lines,
+        _ => kept == made,
+    }
+}
+
+/// What the guide's functions take.
+pub struct GuideCx<'a> {
+    /// The session.
+    pub s: &'a Session,
+    /// Screen language.
+    pub lang: Language,
+    /// Styles.
+    pub theme: ThemeName,
+    /// Who looks.
+    pub role: Role,
+    /// The question stepped to.
+    pub chosen: Option<(ItemId, usize)>,
+}
+
+impl GuideCx<'_> {
+    fn key(&self, what: What, cols: usize, height: usize) -> Key {
+        Key {
+            what,
+            session: self.s.info.id.clone(),
+            seq: self.s.last_seq,
+            lang: self.lang,
+            theme: self.theme,
+            role: self.role,
+            cols,
+            height,
+            sel: 0,
+            focused: false,
+            alone: false,
+            ticks: 0,
+            chosen: self.chosen,
+        }
+    }
+}
+
+fn key(cx: &Cx<'_>, what: What) -> Key {
+    let panel = match what {
+        What::Lines(p) | What::Need(p) => p,
+        What::GuideNeed | What::Guide => Panel::Agenda,
+    };
+    Key {
+        what,
+        session: cx.s.info.id.clone(),
+        seq: if shows_records_only(cx.s, panel) {
+            cx.s.records_seq()
+        } else {
+            cx.s.last_seq
+        },
+        lang: cx.lang,
+        theme: cx.t.name,
+        role: cx.role,
+        cols: cx.cols,
+        height: cx.height,
+        sel: cx.sel,
+        focused: cx.focused,
+        alone: cx.alone,
+        ticks: ticks(cx, panel),
+        chosen: None,
+    }
+}
+
+/// Whether panel `p` shows records and nothing else of the session (so a
+/// pause or a turn on the floor leaves it as it was): the notes, decisions
+/// and actions, and the mindset shifts where they have their place (a
+/// jury's, a bimtek's or a lab's panel there shows the agenda and floor).
+fn shows_records_only(s: &Session, p: Panel) -> bool {
+    match p {
+        Panel::Notes | Panel::Decisions | Panel::Actions => true,
+        Panel::Mindsets => super::kinds::place(s) == ScreenPanel::Mindsets,
+        Panel::Agenda | Panel::Queue => false,
+    }
+}
+
+/// The time panel `p` shows at `cx.now`, in the unit it shows it: the
+/// running item's minutes (agenda), the speaker's seconds (queue), the day
+/// that makes an action overdue (actions); nothing for the others.
+fn ticks(cx: &Cx<'_>, p: Panel) -> i64 {
+    let s = cx.s;
+    match p {
+        Panel::Agenda => s
+            .agenda
+            .iter()
+            .filter(|it| it.status == ItemStatus::Active)
+            .map(|it| s.item_elapsed_secs(it, cx.now) / 60)
+            .sum(),
+        Panel::Queue => s.speaker_secs(cx.now),
+        Panel::Actions => i64::from(chrono::Datelike::num_days_from_ce(
+            &s.info.zone.date_of(s.clock_end(cx.now)),
+        )),
+        Panel::Mindsets | Panel::Notes | Panel::Decisions => 0,
+    }
+}
