@@ -34,7 +34,7 @@ pub fn redecide(events: &[Recorded]) -> Result<Session, Unproducible> {
             seq: rec.seq,
             why: e.to_string(),
         })?;
-        if made.first() != Some(&rec.event) || made.len() != 1 {
+        if !recorded_as_made(&made, &rec.event) {
             return Err(Unproducible {
                 seq: rec.seq,
                 why: "its command records something else".into(),
@@ -43,6 +43,33 @@ pub fn redecide(events: &[Recorded]) -> Result<Session, Unproducible> {
         apply(&mut s, rec);
     }
     Ok(s)
+}
+
+/// Whether `recorded` is the one event its command `made` now, or what an
+/// earlier fgd made of the same command: before a point of order or a
+/// clarifying question gave the interrupted speaker the floor back, a call
+/// recorded no return (and the speaker left the floor, as the log says).
+fn recorded_as_made(made: &[Event], recorded: &Event) -> bool {
+    match (made, recorded) {
+        ([now], _) if now == recorded => true,
+        (
+            [
+                Event::SpeakerCalled {
+                    code,
+                    kind,
+                    entry,
+                    returns: Some(_),
+                },
+            ],
+            Event::SpeakerCalled {
+                code: then_code,
+                kind: then_kind,
+                entry: then_entry,
+                returns: None,
+            },
+        ) => code == then_code && kind == then_kind && entry == then_entry,
+        _ => false,
+    }
 }
 
 /// A field of an edit: `None` (keep) when it equals what the record holds.

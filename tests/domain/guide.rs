@@ -183,3 +183,44 @@ fn a_new_topic_after_a_turn_does_not_give_the_floor_back() {
     assert_eq!(queue(&fx.s), [("P2".to_owned(), SpeakKind::Topic)]);
     fx.check();
 }
+
+#[test]
+fn a_log_from_before_the_floor_came_back_still_replays_as_it_was_recorded() {
+    let mut fx = guided();
+    fx.ok(call("P1"));
+    fx.advance(30);
+    fx.ok(hand("P3", SpeakKind::PointOfOrder));
+    fx.ok(Command::CallNext);
+    fx.advance(20);
+    fx.ok(Command::FinishSpeaker);
+    // An earlier fgd recorded the same call without the return.
+    let mut old = fx.log.clone();
+    let call = old
+        .iter_mut()
+        .find_map(|r| match &mut r.event {
+            Event::SpeakerCalled { returns, .. } if returns.is_some() => Some(returns),
+            _ => None,
+        })
+        .expect("the point of order's call gave the floor back");
+    *call = None;
+    let then = fgd::domain::redecide(&old).expect("an earlier fgd's log replays");
+    assert!(then.queue.is_empty(), "P1 left the floor, as recorded then");
+    let now = fgd::domain::redecide(&fx.log).unwrap();
+    assert_eq!(queue(&now), [("P1".to_owned(), SpeakKind::Topic)]);
+    // Anything else its command would not record is still refused.
+    let mut forged = fx.log.clone();
+    if let Some(Event::SpeakerCalled { kind, .. }) =
+        forged.iter_mut().map(|r| &mut r.event).find(|e| {
+            matches!(
+                e,
+                Event::SpeakerCalled {
+                    returns: Some(_),
+                    ..
+                }
+            )
+        })
+    {
+        *kind = SpeakKind::Topic;
+    }
+    assert!(fgd::domain::redecide(&forged).is_err());
+}
