@@ -147,7 +147,13 @@ impl Builder<'_> {
             } else {
                 w.method_note
             },
-            opening: w.berita_acara_of(&date, &venue, &info.title, ranking.len()),
+            // "Pada hari ini Rabu, 2 Desember 2026": a berita acara names the day.
+            opening: w.berita_acara_of(
+                &i18n::date_long(self.s.date(), self.lang()),
+                &venue,
+                &info.title,
+                ranking.len(),
+            ),
             ranking,
             place_date: self.l.place_date(info.place.as_deref(), &date),
             jurors: jury
