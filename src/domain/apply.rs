@@ -46,6 +46,9 @@ pub fn apply(session: &mut Session, rec: &Recorded) {
     if touches_records(&rec.event) {
         session.records_seq.0 = rec.seq;
     }
+    if !matches!(rec.event, Event::Paused | Event::Resumed) {
+        session.content_seq.0 = rec.seq;
+    }
     session.last_seq = rec.seq;
     session.last_at = Some(rec.at);
 }

@@ -528,6 +528,10 @@ pub struct Session {
     /// [`Session::records_seq`]); 0 until one is applied here.
     #[serde(skip)]
     pub(crate) records_seq: ChangeMark,
+    /// The last event that changed more than the clock (see
+    /// [`Session::content_seq`]); 0 until one is applied here.
+    #[serde(skip)]
+    pub(crate) content_seq: ChangeMark,
 }
 
 /// Where a session's history stood when something last changed: a hint for
@@ -558,6 +562,19 @@ impl Session {
             self.last_seq
         } else {
             self.records_seq.0
+        }
+    }
+
+    /// The number of the last event that changed more than the session's
+    /// clock: every event but a pause and a resume (which change only
+    /// whether the clocks run). Equal numbers: the same agenda, floor,
+    /// participants and records. A session read whole gives its last
+    /// event's number.
+    pub fn content_seq(&self) -> Seq {
+        if self.content_seq.0 == 0 {
+            self.last_seq
+        } else {
+            self.content_seq.0
         }
     }
 

@@ -1,9 +1,10 @@
 //! What a panel shows, kept from one frame to the next: a key moves the
 //! selection of one panel, and the other panels, whose every input is the
 //! same, are not made again. The key of a panel's lines is everything
-//! [`Cx`] gives its `lines` (the session by id and last event — for a
-//! panel of records alone, the last event that could change a record, so a
-//! pause or a turn on the floor keeps it —, the words, the styles, who
+//! [`Cx`] gives its `lines` (the session by id and the last event that
+//! changed more than its clock — for a panel of records alone, the last
+//! event that could change a record, so a turn on the floor keeps it too
+//! —, the words, the styles, who
 //! looks, the size, the selection and focus) and, for a panel that shows
 //! time, the time it shows ([`ticks`]), so a kept panel is exactly the
 //! panel that would be made; the guide's key is what its functions take. Builds with debug assertions make it again on every hit
@@ -138,10 +139,10 @@ impl Memo {
     }
 }
 
-/// The session's numbers a kept part may carry: its last event's and its
+/// The session's numbers a kept part may carry: its content's and its
 /// records' (older ones are never asked again).
 fn seqs(s: &Session) -> (Seq, Seq) {
-    (s.last_seq, s.records_seq())
+    (s.content_seq(), s.records_seq())
 }
 
 /// Whether a kept part is the part made now (a guide's place aside).
@@ -171,7 +172,7 @@ impl GuideCx<'_> {
         Key {
             what,
             session: self.s.info.id.clone(),
-            seq: self.s.last_seq,
+            seq: self.s.content_seq(),
             lang: self.lang,
             theme: self.theme,
             role: self.role,
@@ -197,7 +198,7 @@ fn key(cx: &Cx<'_>, what: What) -> Key {
         seq: if shows_records_only(cx.s, panel) {
             cx.s.records_seq()
         } else {
-            cx.s.last_seq
+            cx.s.content_seq()
         },
         lang: cx.lang,
         theme: cx.t.name,
