@@ -132,36 +132,7 @@ fn the_ranking_marks_ties_and_the_berita_acara_has_every_juror() {
             3
         );
         assert!(signed.contains("Wairasa"), "the place of signing");
-        // A berita acara names the day: "Pada hari ini Rabu, 2 Desember 2026".
-        let (opening, days) = if lang == "id" {
-            (
-                "Pada hari ini ",
-                [
-                    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
-                ],
-            )
-        } else {
-            (
-                "On ",
-                [
-                    "Monday",
-                    "Tuesday",
-                    "Wednesday",
-                    "Thursday",
-                    "Friday",
-                    "Saturday",
-                    "Sunday",
-                ],
-            )
-        };
-        let after = signed
-            .split_once(opening)
-            .map(|(_, rest)| rest)
-            .unwrap_or_default();
-        assert!(
-            days.iter().any(|d| after.starts_with(&format!("{d}, "))),
-            "{lang}: the weekday opens the berita acara: {signed}"
-        );
+        assert_opens_with_the_weekday(&signed, lang);
 
         let text = check_md(&md);
         assert!(
@@ -174,6 +145,39 @@ fn the_ranking_marks_ties_and_the_berita_acara_has_every_juror() {
         );
         assert!(!text.contains("Partisipasi") && !text.contains("Participation"));
     }
+}
+
+/// A berita acara names the day: "Pada hari ini Rabu, 2 Desember 2026".
+fn assert_opens_with_the_weekday(signed: &str, lang: &str) {
+    let (opening, days) = if lang == "id" {
+        (
+            "Pada hari ini ",
+            [
+                "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+            ],
+        )
+    } else {
+        (
+            "On ",
+            [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ],
+        )
+    };
+    let after = signed
+        .split_once(opening)
+        .map(|(_, rest)| rest)
+        .unwrap_or_default();
+    assert!(
+        days.iter().any(|d| after.starts_with(&format!("{d}, "))),
+        "{lang}: the weekday opens the berita acara: {signed}"
+    );
 }
 
 #[test]
