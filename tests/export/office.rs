@@ -31,7 +31,7 @@ fn part(bytes: &[u8], name: &str) -> String {
 
 fn names(bytes: &[u8]) -> Vec<String> {
     let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    zip.file_names().map(str::to_owned).collect()
+    zip.file_names().map(|n| n.unwrap().into_owned()).collect()
 }
 
 #[test]
