@@ -180,7 +180,7 @@ fn the_docx_is_dated_by_the_session_not_by_a_fixed_day() {
 }
 
 /// LibreOffice, where installed, as the office that opens the files.
-fn soffice_or_skip() -> Option<std::path::PathBuf> {
+pub(crate) fn soffice_or_skip() -> Option<std::path::PathBuf> {
     let path = std::env::var_os("PATH")?;
     let found = std::env::split_paths(&path)
         .map(|d| d.join("soffice"))
