@@ -174,7 +174,8 @@ fn docx_has_the_kop_and_the_approver(docx: &[u8]) {
     assert!(text.contains("Mengetahui,") && text.contains("Pembina Utama Madya (IV/d)"));
     let zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     assert!(
-        zip.file_names().any(|n| n.starts_with("word/media/")),
+        zip.file_names()
+            .any(|n| n.unwrap().starts_with("word/media/")),
         "the emblem in the docx"
     );
 }

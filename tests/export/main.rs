@@ -15,6 +15,8 @@ mod export_support;
 mod tui_support;
 
 mod cli;
+mod docx;
+mod docx_print;
 mod formats;
 mod guide;
 mod hostile;

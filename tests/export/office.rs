@@ -31,7 +31,7 @@ fn part(bytes: &[u8], name: &str) -> String {
 
 fn names(bytes: &[u8]) -> Vec<String> {
     let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    zip.file_names().map(str::to_owned).collect()
+    zip.file_names().map(|n| n.unwrap().into_owned()).collect()
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn the_docx_is_dated_by_the_session_not_by_a_fixed_day() {
 }
 
 /// LibreOffice, where installed, as the office that opens the files.
-fn soffice_or_skip() -> Option<std::path::PathBuf> {
+pub(crate) fn soffice_or_skip() -> Option<std::path::PathBuf> {
     let path = std::env::var_os("PATH")?;
     let found = std::env::split_paths(&path)
         .map(|d| d.join("soffice"))

@@ -900,10 +900,11 @@ pub fn docx_text(bytes: &[u8]) -> String {
         .unwrap_or_else(|e| panic!("docx is not a zip package: {e}"));
     let mut names: Vec<String> = zip
         .file_names()
+        .map(|n| n.unwrap_or_else(|e| panic!("a part's name is not readable: {e}")))
         .filter(|n| {
-            *n == "word/document.xml" || xml_part(n, "word/header") || xml_part(n, "word/footer")
+            n == "word/document.xml" || xml_part(n, "word/header") || xml_part(n, "word/footer")
         })
-        .map(str::to_owned)
+        .map(std::borrow::Cow::into_owned)
         .collect();
     names.sort();
     assert!(

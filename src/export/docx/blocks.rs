@@ -1,161 +1,175 @@
 //! The blocks of a section as docx paragraphs and tables: subheadings in
-//! "Heading 2", paragraphs, lists as hanging-indented paragraphs (their
-//! numbers or bullets written, so they survive any restyling), tables with
-//! borders, a shaded head row and rows that do not split across pages, the
-//! attendance sheet's head, and the sign-off (`sign_off.rs`). The talk-time
-//! chart is left out: its figures are in the table beside it.
+//! "Heading 2" kept with what follows, paragraphs, lists as
+//! hanging-indented paragraphs (their numbers or bullets written, so they
+//! survive any restyling), tables with borders whose shaded head row
+//! repeats on every page and whose rows never split, the attendance
+//! sheet's head, and the sign-off (`sign_off.rs`). The talk-time chart is
+//! left out: its figures are in the table beside it.
 
-use docx_rs::{
-    AlignmentType, Docx, Paragraph, Shading, SpecialIndentType, Table, TableCell, TableRow,
-    VAlignType, WidthType,
-};
+use std::fmt::Write as _;
 
-use super::inline::{runs, text_run};
+use super::inline::runs;
 use super::sign_off;
-use crate::export::doc::{Block, Cell, List, SheetHead, Span, Table as DocTable};
+use super::xml::{Jc, Look, Para, close_p, run};
+use crate::export::doc::{Block, Cell, List, SheetHead, Table};
 
-/// A piece of the document body.
-pub(super) enum Part {
-    /// A paragraph (boxed: a paragraph is far larger than a table handle).
-    Para(Box<Paragraph>),
-    /// A table.
-    Table(Box<Table>),
-}
+/// Every border single, a quarter point, black.
+const BORDERS: &str = "<w:tblBorders>\
+<w:top w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"000000\"/>\
+<w:left w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"000000\"/>\
+<w:bottom w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"000000\"/>\
+<w:right w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"000000\"/>\
+<w:insideH w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"000000\"/>\
+<w:insideV w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"000000\"/>\
+</w:tblBorders>";
 
-/// Appends a part to the document.
-pub(super) fn add(d: Docx, part: Part) -> Docx {
-    match part {
-        Part::Para(p) => d.add_paragraph(*p),
-        Part::Table(t) => d.add_table(*t),
-    }
-}
-
-/// The blocks as parts, in order.
-pub(super) fn of(blocks: &[Block]) -> Vec<Part> {
-    let mut out = Vec::new();
+/// Appends the blocks; `width` is the text's width in twips.
+pub(super) fn write(out: &mut String, blocks: &[Block], width: u32) {
     for b in blocks {
         match b {
-            Block::Paragraph { spans, .. } => out.push(Part::Para(Box::new(para(spans)))),
-            Block::Heading { number, title, .. } => {
-                let mut p = Paragraph::new().style("Heading2").keep_next(true);
-                if let Some(n) = number {
-                    p = p.add_run(text_run(&format!("{n} ")));
-                }
-                for r in runs(title) {
-                    p = p.add_run(r);
-                }
-                out.push(Part::Para(Box::new(p)));
+            Block::Paragraph { spans, .. } => {
+                Para::default().open(out);
+                runs(out, spans, Look::default());
+                close_p(out);
             }
-            Block::Table(t) => out.push(Part::Table(Box::new(table(t)))),
-            Block::List(l) => out.extend(list(l)),
-            Block::Group { blocks, .. } => out.extend(of(blocks)),
+            Block::Heading { number, title, .. } => {
+                Para::styled("Heading2").keep().open(out);
+                if let Some(n) = number {
+                    run(out, &format!("{n} "), Look::default());
+                }
+                runs(out, title, Look::default());
+                close_p(out);
+            }
+            Block::Table(t) => table(out, t, width),
+            Block::List(l) => list(out, l),
+            Block::Group { blocks, .. } => write(out, blocks, width),
             Block::Chart(_) => {}
-            Block::SignOff(s) => out.extend(sign_off::parts(s)),
-            Block::SheetHead(h) => out.push(Part::Para(Box::new(sheet_head(h)))),
+            Block::SignOff(s) => sign_off::write(out, s),
+            Block::SheetHead(h) => sheet_head(out, h),
         }
     }
-    out
 }
 
-fn para(spans: &[Span]) -> Paragraph {
-    let mut p = Paragraph::new();
-    for r in runs(spans) {
-        p = p.add_run(r);
+fn list(out: &mut String, l: &List) {
+    for (n, item) in (1..).zip(&l.items) {
+        let mark = match (l.ordered, item.value) {
+            (_, Some(v)) => format!("{v}.\t"),
+            (true, None) => format!("{n}.\t"),
+            (false, None) => "•\t".to_owned(),
+        };
+        Para {
+            hanging: true,
+            ..Para::default()
+        }
+        .open(out);
+        run(out, &mark, Look::default());
+        runs(out, &item.spans, Look::default());
+        close_p(out);
     }
-    p
 }
 
-fn list(l: &List) -> Vec<Part> {
-    let mut n = 0;
-    l.items
-        .iter()
-        .map(|item| {
-            n += 1;
-            let mark = match (l.ordered, item.value) {
-                (_, Some(v)) => format!("{v}.\t"),
-                (true, None) => format!("{n}.\t"),
-                (false, None) => "•\t".to_owned(),
-            };
-            let mut p = Paragraph::new()
-                .indent(Some(425), Some(SpecialIndentType::Hanging(425)), None, None)
-                .add_run(text_run(&mark));
-            for r in runs(&item.spans) {
-                p = p.add_run(r);
-            }
-            Part::Para(Box::new(p))
-        })
-        .collect()
+/// A table row's properties, in the order of `CT_TrPrBase`: cantSplit,
+/// trHeight, tblHeader.
+pub(super) fn row_open(out: &mut String, height: Option<u32>, header: bool) {
+    out.push_str("<w:tr><w:trPr><w:cantSplit/>");
+    if let Some(h) = height {
+        let _ = write!(out, "<w:trHeight w:val=\"{h}\"/>");
+    }
+    if header {
+        out.push_str("<w:tblHeader/>");
+    }
+    out.push_str("</w:trPr>");
 }
 
-fn cell(c: &Cell, head: bool) -> TableCell {
-    let p = match c {
+/// Opens a cell: `CT_TcPrBase` order, tcW, shd, vAlign.
+pub(super) fn cell_open(out: &mut String, width: u32, shaded: bool, centred: bool) {
+    let _ = write!(out, "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>");
+    if shaded {
+        out.push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EEEEEE\"/>");
+    }
+    if centred {
+        out.push_str("<w:vAlign w:val=\"center\"/>");
+    }
+    out.push_str("</w:tcPr>");
+}
+
+/// A borderless table's start: its width left to its cells, its grid.
+pub(super) fn plain_table_open(out: &mut String, grid: &[u32]) {
+    out.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>");
+    grid_of(out, grid);
+}
+
+fn grid_of(out: &mut String, grid: &[u32]) {
+    out.push_str("<w:tblGrid>");
+    for w in grid {
+        let _ = write!(out, "<w:gridCol w:w=\"{w}\"/>");
+    }
+    out.push_str("</w:tblGrid>");
+}
+
+/// A bordered table over the text's width: the head row shaded, bold, kept
+/// with the first row and repeated on every page; every row kept whole; the
+/// attendance sheet's rows tall enough to sign.
+fn table(out: &mut String, t: &Table, width: u32) {
+    let signing = t.class == "attendance";
+    let n = u32::try_from(t.columns.len().max(1)).unwrap_or(1);
+    let col = width / n;
+    out.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>");
+    out.push_str(BORDERS);
+    out.push_str("</w:tblPr>");
+    grid_of(out, &vec![col; t.columns.len().max(1)]);
+    row_open(out, None, true);
+    for c in &t.columns {
+        cell_open(out, col, true, false);
+        Para::styled("Tabel").keep().open(out);
+        run(out, c.label, Look::BOLD);
+        close_p(out);
+        out.push_str("</w:tc>");
+    }
+    out.push_str("</w:tr>");
+    for r in t.rows.iter().chain(t.total.iter()) {
+        row_open(out, signing.then_some(567), false);
+        for c in r {
+            cell_open(out, col, false, signing);
+            cell(out, c);
+            out.push_str("</w:tc>");
+        }
+        out.push_str("</w:tr>");
+    }
+    out.push_str("</w:tbl>");
+}
+
+fn cell(out: &mut String, c: &Cell) {
+    match c {
         Cell::Spans(spans) => {
-            let mut p = Paragraph::new().style("Tabel");
-            for r in runs(spans) {
-                p = p.add_run(if head { r.bold() } else { r });
-            }
-            p
+            Para::styled("Tabel").open(out);
+            runs(out, spans, Look::default());
         }
         Cell::Signature(no) => {
-            let align = if no % 2 == 0 {
-                AlignmentType::Right
-            } else {
-                AlignmentType::Left
-            };
-            Paragraph::new()
-                .style("Tabel")
-                .align(align)
-                .add_run(text_run(&format!("{no}. ……………")))
+            let jc = if no % 2 == 0 { Jc::Right } else { Jc::Left };
+            Para {
+                jc: Some(jc),
+                ..Para::styled("Tabel")
+            }
+            .open(out);
+            run(out, &format!("{no}. ……………"), Look::default());
         }
-    };
-    let mut tc = TableCell::new().add_paragraph(p);
-    if head {
-        tc = tc.shading(Shading::new().fill("EEEEEE"));
     }
-    tc
+    close_p(out);
 }
 
-/// A bordered table over the page's width: the head row shaded, rows kept
-/// whole; the attendance sheet's rows tall enough to sign.
-fn table(t: &DocTable) -> Table {
-    let signing = t.class == "attendance";
-    let head = TableRow::new(
-        t.columns
-            .iter()
-            .map(|c| cell(&Cell::Spans(vec![Span::word(c.label)]), true))
-            .collect(),
-    )
-    .cant_split();
-    let mut rows = vec![head];
-    for r in t.rows.iter().chain(t.total.iter()) {
-        let mut row = TableRow::new(
-            r.iter()
-                .map(|c| {
-                    let tc = cell(c, false);
-                    if signing {
-                        tc.vertical_align(VAlignType::Center)
-                    } else {
-                        tc
-                    }
-                })
-                .collect(),
-        )
-        .cant_split();
-        if signing {
-            row = row.row_height(567.0);
-        }
-        rows.push(row);
-    }
-    Table::new(rows).width(5000, WidthType::Pct)
-}
-
-fn sheet_head(h: &SheetHead) -> Paragraph {
-    Paragraph::new()
-        .add_run(text_run(&h.title).bold())
-        .add_run(text_run(&format!("\n{}: {}", h.date_label, h.date)))
-        .add_run(text_run(&format!(
-            "\n{}: {}",
-            h.venue_label,
-            h.venue.as_deref().unwrap_or("—")
-        )))
+fn sheet_head(out: &mut String, h: &SheetHead) {
+    Para::default().open(out);
+    run(out, &h.title, Look::BOLD);
+    run(
+        out,
+        &format!("\n{}: {}", h.date_label, h.date),
+        Look::default(),
+    );
+    run(
+        out,
+        &format!("\n{}: {}", h.venue_label, h.venue.as_deref().unwrap_or("—")),
+        Look::default(),
+    );
+    close_p(out);
 }

@@ -1,43 +1,20 @@
-//! Inline text as docx runs: each span its own run (bold for strong words
-//! and marks, italic for emphasis and the revised mark, quotes around a
-//! quotation), newlines as line breaks, control characters dropped.
+//! Inline text as docx runs: text of one look gathered into one run (bold
+//! for strong words and marks, italic for emphasis and the revised mark,
+//! quotes around a quotation), newlines as line breaks, control characters
+//! dropped (`xml.rs`).
 
-use docx_rs::{BreakType, Run};
-
+use super::xml::{Look, run};
 use crate::export::doc::Span;
-
-/// A run of plain text, newlines as breaks.
-pub(super) fn text_run(s: &str) -> Run {
-    let mut run = Run::new();
-    for (i, line) in s.split('\n').enumerate() {
-        if i > 0 {
-            run = run.add_break(BreakType::TextWrapping);
-        }
-        let clean: String = line
-            .chars()
-            .filter(|c| !c.is_control() || *c == '\t')
-            .collect();
-        run = run.add_text(clean);
-    }
-    run
-}
-
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
-struct Look {
-    bold: bool,
-    italic: bool,
-}
 
 /// Runs being made: text of one look is gathered into one run (fewer runs
 /// make a smaller, faster document), a new run starts where the look changes.
-#[derive(Default)]
-struct Runs {
-    done: Vec<Run>,
+struct Runs<'a> {
+    out: &'a mut String,
     text: String,
     look: Look,
 }
 
-impl Runs {
+impl Runs<'_> {
     fn push(&mut self, t: &str, look: Look) {
         if look != self.look {
             self.flush();
@@ -48,39 +25,33 @@ impl Runs {
 
     fn flush(&mut self) {
         if !self.text.is_empty() {
-            let run = styled(text_run(&self.text), self.look);
-            self.done.push(run);
+            run(self.out, &self.text, self.look);
             self.text.clear();
         }
     }
 }
 
-/// The spans as runs.
-pub(super) fn runs(spans: &[Span]) -> Vec<Run> {
-    let mut out = Runs::default();
-    push(spans, Look::default(), &mut out);
-    out.flush();
-    out.done
+/// Appends the spans as runs, on top of `base` (bold in a table's head row).
+pub(super) fn runs(out: &mut String, spans: &[Span], base: Look) {
+    let mut r = Runs {
+        out,
+        text: String::new(),
+        look: base,
+    };
+    push(spans, base, &mut r);
+    r.flush();
 }
 
-fn styled(run: Run, look: Look) -> Run {
-    let run = if look.bold { run.bold() } else { run };
-    if look.italic { run.italic() } else { run }
-}
-
-fn push(spans: &[Span], look: Look, out: &mut Runs) {
+fn push(spans: &[Span], look: Look, out: &mut Runs<'_>) {
     let bold = Look { bold: true, ..look };
+    let italic = Look {
+        italic: true,
+        ..look
+    };
     for s in spans {
         match s {
             Span::Text(t) | Span::Plain(t) | Span::Word(t) => out.push(t, look),
-            Span::Em(inner) => push(
-                inner,
-                Look {
-                    italic: true,
-                    ..look
-                },
-                out,
-            ),
+            Span::Em(inner) => push(inner, italic, out),
             Span::Strong(inner) => push(inner, bold, out),
             Span::Quote(inner) => {
                 out.push("\u{201c}", look);
@@ -96,13 +67,7 @@ fn push(spans: &[Span], look: Look, out: &mut Runs) {
                 }
             }
             Span::Flag { text, .. } => out.push(text, bold),
-            Span::Revised(label) => out.push(
-                &format!(" ({label})"),
-                Look {
-                    italic: true,
-                    ..look
-                },
-            ),
+            Span::Revised(label) => out.push(&format!(" ({label})"), italic),
         }
     }
 }

@@ -1,159 +1,120 @@
 //! `minutes.docx`: the minutes' blocks ([`Document`]) as an editable Word
 //! document that Word and LibreOffice open without repair — the kop in the
-//! page header, "Halaman X dari Y" as page fields in the footer, real
-//! bordered tables, the sign-off as a borderless table, the daftar hadir on
-//! a page of its own, and named styles ("Judul", "Heading 1" …) an office
-//! can restyle. Knows blocks and docx, never a section; cut by part:
-//! `kop.rs` (header and footer), `blocks.rs` (paragraphs, lists, tables),
-//! `sign_off.rs` (the signatures), `inline.rs` (text runs).
+//! page header (a PNG or SVG emblem beside it), "Halaman X dari Y" as page
+//! fields in the footer, real bordered tables whose head row repeats on
+//! every page and whose rows never split, headings kept with what follows,
+//! the sign-off as a borderless table, the daftar hadir on a page of its
+//! own, and named styles ("Judul", "Heading 1" …) an office can restyle.
+//! Knows blocks and docx, never a section.
 //!
-//! Built with docx-rs, which escapes every text for XML; control
-//! characters are dropped before (XML 1.0 does not allow them).
+//! Written as OOXML directly, no document object model in between: the
+//! largest session's docx is made in a few milliseconds, and every property
+//! a signed notulen needs (`w:tblHeader`, `w:cantSplit`, `w:keepNext`, the
+//! SVG blip) is in reach. Cut by job: `xml.rs` (escaping, paragraphs,
+//! runs), `inline.rs` (text spans as runs), `blocks.rs` (paragraphs, lists,
+//! tables), `sign_off.rs` (the signatures), `kop.rs` (header, footer and
+//! the head of the document), `emblem.rs` (the emblem picture),
+//! `package.rs` (styles, relationships, properties, the zip).
+
+use std::fmt::Write as _;
 
 mod blocks;
+mod emblem;
 mod inline;
 mod kop;
+mod package;
 mod sign_off;
-
-use docx_rs::{AlignmentType, Docx, PageMargin, Paragraph, RunFonts, Style, StyleType};
+mod xml;
 
 use super::doc::{Document, Section};
-use inline::runs;
+use package::{NAMESPACES, Parts};
+use xml::{Jc, Look, Para, close_p, run};
 
 /// Twentieths of a point per millimetre.
 pub(super) const TWIPS_PER_MM: f64 = 56.692_913;
 
 /// Millimetres as twips, rounded.
-pub(super) fn mm(v: f64) -> i32 {
+pub(super) fn mm(v: f64) -> u32 {
     #[expect(
         clippy::cast_possible_truncation,
-        reason = "page sizes in twips fit in i32"
+        clippy::cast_sign_loss,
+        reason = "page sizes and margins in twips are positive and fit in u32"
     )]
-    let t = (v * TWIPS_PER_MM).round() as i32;
+    let t = (v * TWIPS_PER_MM).round().max(0.0) as u32;
     t
 }
+
+/// The page margins in millimetres: top, right, bottom, left, header, footer.
+const MARGINS_MM: [f64; 6] = [18.0, 18.0, 20.0, 22.0, 8.0, 8.0];
 
 /// Renders the minutes as a `.docx` file.
 pub fn render(doc: &Document) -> Vec<u8> {
     let (w, h) = doc.head.paper.size_mm();
-    // The session's own time, so the same session always gives the same file.
-    let stamp = doc
-        .head
-        .made_at
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let mut d = styles(Docx::new())
-        .default_fonts(
-            RunFonts::new()
-                .ascii("Times New Roman")
-                .hi_ansi("Times New Roman"),
-        )
-        .default_size(22)
-        .page_size(
-            u32::try_from(mm(f64::from(w))).unwrap_or(11_906),
-            u32::try_from(mm(f64::from(h))).unwrap_or(16_838),
-        )
-        .page_margin(
-            PageMargin::new()
-                .top(mm(18.0))
-                .bottom(mm(20.0))
-                .left(mm(22.0))
-                .right(mm(18.0))
-                .header(mm(8.0))
-                .footer(mm(8.0)),
-        )
-        .footer(kop::footer(&doc.head))
-        .created_at(&stamp)
-        .updated_at(&stamp);
-    if let Some(k) = &doc.head.kop {
-        d = d.header(kop::header(k));
-    }
-    for b in kop::head(&doc.head) {
-        d = blocks::add(d, b);
-    }
-    for s in &doc.sections {
-        for b in section(s) {
-            d = blocks::add(d, b);
+    let (w, h) = (mm(f64::from(w)), mm(f64::from(h)));
+    let [top, right, bottom, left, head, foot] = MARGINS_MM.map(mm);
+    let width = w.saturating_sub(left + right);
+    let (header, pic) = match &doc.head.kop {
+        Some(k) => {
+            let (xml, pic) = kop::header(k);
+            (Some(xml), pic)
         }
+        None => (None, None),
+    };
+    let mut out = String::with_capacity(256 * 1024);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document ");
+    out.push_str(NAMESPACES);
+    out.push_str("><w:body>");
+    kop::head(&mut out, &doc.head);
+    for s in &doc.sections {
+        section(&mut out, s, width);
     }
     if !doc.footer.is_empty() {
-        let mut p = Paragraph::new().style("Kecil").align(AlignmentType::Right);
-        for r in runs(&doc.footer) {
-            p = p.add_run(r);
+        Para {
+            jc: Some(Jc::Right),
+            ..Para::styled("Kecil")
         }
-        d = d.add_paragraph(p);
+        .open(&mut out);
+        inline::runs(&mut out, &doc.footer, Look::default());
+        close_p(&mut out);
     }
-    let mut out = std::io::Cursor::new(Vec::with_capacity(64 * 1024));
+    // `CT_SectPr`: the header and footer references, then pgSz, pgMar.
+    out.push_str("<w:sectPr>");
+    if header.is_some() {
+        out.push_str("<w:headerReference w:type=\"default\" r:id=\"rId4\"/>");
+    }
+    let _ = write!(
+        out,
+        "<w:footerReference w:type=\"default\" r:id=\"rId3\"/>\
+<w:pgSz w:w=\"{w}\" w:h=\"{h}\"/>\
+<w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" \
+w:header=\"{head}\" w:footer=\"{foot}\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"
+    );
+    let parts = Parts {
+        document: out,
+        header,
+        footer: kop::footer(&doc.head),
+        media: pic.map(|p| p.media).unwrap_or_default(),
+        made_at: doc.head.made_at,
+    };
     // Packing into memory cannot fail but for a bug in the zip writer;
     // then the file is empty rather than the export aborted.
-    if d.build().pack(&mut out).is_err() {
-        return Vec::new();
-    }
-    out.into_inner()
+    package::zip(&parts).unwrap_or_default()
 }
 
-/// A section: its heading (a page of its own where asked), then its blocks.
-fn section(s: &Section) -> Vec<blocks::Part> {
+/// A section: its heading (a page of its own where asked, kept with what
+/// follows), then its blocks.
+fn section(out: &mut String, s: &Section, width: u32) {
     let number = match (s.prefix, s.number) {
         (Some(prefix), Some(no)) => format!("{prefix} {no}. "),
         (None, Some(no)) => format!("{no}. "),
         (_, None) => String::new(),
     };
-    let heading = Paragraph::new()
-        .style("Heading1")
-        .keep_next(true)
-        .page_break_before(s.new_page)
-        .add_run(inline::text_run(&format!("{number}{}", s.title)));
-    let mut out = vec![blocks::Part::Para(Box::new(heading))];
-    out.extend(blocks::of(&s.blocks));
-    out
-}
-
-/// The named styles: an office restyles the document by changing them.
-fn styles(d: Docx) -> Docx {
-    let heading = |id: &str, name: &str, size: usize| {
-        Style::new(id, StyleType::Paragraph)
-            .name(name)
-            .based_on("Normal")
-            .next("Normal")
-            .bold()
-            .size(size)
-    };
-    d.add_style(heading("Heading1", "Heading 1", 24).outline_lvl(0))
-        .add_style(heading("Heading2", "Heading 2", 22).outline_lvl(1))
-        .add_style(
-            Style::new("Judul", StyleType::Paragraph)
-                .name("Title")
-                .based_on("Normal")
-                .bold()
-                .size(28)
-                .align(AlignmentType::Center),
-        )
-        .add_style(
-            Style::new("Kop", StyleType::Paragraph)
-                .name("Kop")
-                .based_on("Normal")
-                .bold()
-                .size(26)
-                .align(AlignmentType::Center),
-        )
-        .add_style(
-            Style::new("KopKontak", StyleType::Paragraph)
-                .name("Kop Kontak")
-                .based_on("Normal")
-                .size(19)
-                .align(AlignmentType::Center),
-        )
-        .add_style(
-            Style::new("Kecil", StyleType::Paragraph)
-                .name("Kecil")
-                .based_on("Normal")
-                .size(15)
-                .color("555555"),
-        )
-        .add_style(
-            Style::new("Tabel", StyleType::Paragraph)
-                .name("Isi Tabel")
-                .based_on("Normal")
-                .size(20),
-        )
+    Para {
+        page_break_before: s.new_page,
+        ..Para::styled("Heading1").keep()
+    }
+    .open(out);
+    run(out, &format!("{number}{}", s.title), Look::default());
+    close_p(out);
+    blocks::write(out, &s.blocks, width);
 }

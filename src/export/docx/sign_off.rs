@@ -3,85 +3,76 @@
 //! by side in a borderless table (role, position, room to sign, name
 //! underlined, rank, NIP), and the "Mengetahui" signer centred under them.
 
-use docx_rs::{AlignmentType, Paragraph, Table, TableCell, TableRow, WidthType};
-
-use super::blocks::Part;
-use super::inline::text_run;
+use super::blocks::{cell_open, plain_table_open, row_open};
+use super::xml::{Jc, Look, Para, para};
 use crate::export::doc::{SignOff, Signature};
 
-/// The parts of the sign-off.
-pub(super) fn parts(s: &SignOff) -> Vec<Part> {
-    let mut out = vec![
-        Part::Para(Box::new(
-            Paragraph::new()
-                .keep_next(true)
-                .add_run(text_run(&s.closing)),
-        )),
-        Part::Para(Box::new(
-            Paragraph::new()
-                .keep_next(true)
-                .align(AlignmentType::Right)
-                .add_run(text_run(&s.place)),
-        )),
-    ];
-    let width = 9_000 / s.signers.len().max(1);
-    let cells = s
-        .signers
-        .iter()
-        .map(|p| signature(p, s.nip_label, width))
-        .collect();
-    out.push(Part::Table(Box::new(
-        Table::without_borders(vec![TableRow::new(cells).cant_split()]).set_grid(vec![
-            width;
-            s.signers
-                .len()
-                .max(1)
-        ]),
-    )));
-    if let Some(a) = &s.approver {
-        out.push(Part::Table(Box::new(
-            Table::without_borders(vec![
-                TableRow::new(vec![
-                    TableCell::new().width(2_250, WidthType::Dxa),
-                    signature(a, s.nip_label, 4_500),
-                    TableCell::new().width(2_250, WidthType::Dxa),
-                ])
-                .cant_split(),
-            ])
-            .set_grid(vec![2_250, 4_500, 2_250]),
-        )));
+/// Appends the sign-off.
+pub(super) fn write(out: &mut String, s: &SignOff) {
+    para(out, Para::default().keep(), &s.closing, Look::default());
+    para(
+        out,
+        Para::aligned(Jc::Right).keep(),
+        &s.place,
+        Look::default(),
+    );
+    let n = s.signers.len().max(1);
+    let width = 9_000 / u32::try_from(n).unwrap_or(1);
+    plain_table_open(out, &vec![width; n]);
+    row_open(out, None, false);
+    for p in &s.signers {
+        signature(out, p, s.nip_label, width);
     }
-    out
+    if s.signers.is_empty() {
+        empty_cell(out, width);
+    }
+    out.push_str("</w:tr></w:tbl>");
+    if let Some(a) = &s.approver {
+        plain_table_open(out, &[2_250, 4_500, 2_250]);
+        row_open(out, None, false);
+        empty_cell(out, 2_250);
+        signature(out, a, s.nip_label, 4_500);
+        empty_cell(out, 2_250);
+        out.push_str("</w:tr></w:tbl>");
+    }
 }
 
-fn centred(text: &str) -> Paragraph {
-    Paragraph::new()
-        .align(AlignmentType::Center)
-        .keep_next(true)
-        .add_run(text_run(text))
+/// A cell with nothing in it (a cell holds at least one paragraph).
+fn empty_cell(out: &mut String, width: u32) {
+    cell_open(out, width, false, false);
+    out.push_str("<w:p/></w:tc>");
 }
 
-fn signature(p: &Signature, nip_label: &str, width: usize) -> TableCell {
-    let mut c = TableCell::new()
-        .width(width, WidthType::Dxa)
-        .add_paragraph(centred(p.role));
+fn centred(out: &mut String, text: &str) {
+    para(out, Para::aligned(Jc::Center).keep(), text, Look::default());
+}
+
+fn signature(out: &mut String, p: &Signature, nip_label: &str, width: u32) {
+    cell_open(out, width, false, false);
+    centred(out, p.role);
     if let Some(pos) = &p.position {
-        c = c.add_paragraph(centred(pos));
+        centred(out, pos);
     }
     for _ in 0..3 {
-        c = c.add_paragraph(centred(""));
+        centred(out, "");
     }
     let name = p.name.as_deref().unwrap_or(" ");
-    c = c.add_paragraph(
-        Paragraph::new()
-            .align(AlignmentType::Center)
-            .add_run(text_run(name).bold().underline("single")),
+    para(
+        out,
+        Para::aligned(Jc::Center),
+        name,
+        Look {
+            bold: true,
+            underline: true,
+            ..Look::default()
+        },
     );
     if let Some(rank) = &p.rank {
-        c = c.add_paragraph(centred(rank));
+        centred(out, rank);
     }
-    c.add_paragraph(centred(&format!(
-        "{nip_label} {}",
-        p.nip.as_deref().unwrap_or("—")
-    )))
+    centred(
+        out,
+        &format!("{nip_label} {}", p.nip.as_deref().unwrap_or("—")),
+    );
+    out.push_str("</w:tc>");
 }
