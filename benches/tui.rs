@@ -238,11 +238,30 @@ fn parts(app: &App<MemPort>, now: DateTime<Utc>) -> Res<()> {
     let model = view::model::build(app, now, area);
     let mut t = Table::new(&["part", "median ms"]);
     t.row(vec![
-        "view model (view::model::build)".into(),
+        "view model (view::model::build), panels kept".into(),
         mean(&mut || {
             std::hint::black_box(view::model::build(app, now, area));
             Ok(())
         })?,
+    ]);
+    // Every panel made anew, as after a change to the session (a record,
+    // a turn on the floor): the view model's cost with nothing kept.
+    let mut cold = Samples::new();
+    for _ in 0..200 {
+        let fresh = App::new(
+            MemPort {
+                session: app.session().clone(),
+            },
+            app.role,
+            Keymap::default(),
+            Theme::named(ThemeName::Default),
+            PathBuf::new(),
+        );
+        cold.time(|| std::hint::black_box(view::model::build(&fresh, now, area)));
+    }
+    t.row(vec![
+        "view model with nothing kept (as after a change)".into(),
+        ms(cold.median()),
     ]);
     t.row(vec![
         "the public notes, collected (2,000 notes)".into(),

@@ -71,9 +71,11 @@ pub struct Memo {
     kept: RefCell<Vec<(Key, Kept)>>,
 }
 
-/// The most parts kept: each panel measured alone and made whole, and the
-/// guide, at a size or two (a resize, the notetaker's layout).
-const KEEP: usize = 32;
+/// The most parts kept, the least recently used going first: each panel
+/// measured alone and made whole, and the guide, for a few selections and
+/// focuses, at a size or two (a banner takes a line while paused; a
+/// resize).
+const KEEP: usize = 64;
 
 impl Memo {
     /// Panel `p`'s lines for `cx`: kept ones when every input is the same,
@@ -126,9 +128,17 @@ impl Memo {
         let mut kept = self.kept.borrow_mut();
         // What a session state that has passed showed is never asked again.
         kept.retain(|(k, _)| k.session == key.session && (k.seq == seqs.0 || k.seq == seqs.1));
-        if let Some((_, hit)) = kept.iter().find(|(k, _)| *k == key) {
-            debug_assert!(same(hit, &make()), "kept {:?} differs from made", key.what);
-            return hit.clone();
+        if let Some(i) = kept.iter().position(|(k, _)| *k == key) {
+            // The least recently used goes first when the list is full.
+            let entry = kept.remove(i);
+            debug_assert!(
+                same(&entry.1, &make()),
+                "kept {:?} differs from made",
+                key.what
+            );
+            let hit = entry.1.clone();
+            kept.push(entry);
+            return hit;
         }
         let fresh = make();
         if kept.len() >= KEEP {
