@@ -28,6 +28,7 @@ mod header;
 mod invariants;
 mod lifecycle;
 pub mod limits;
+mod marks;
 mod paper;
 mod participants;
 mod records;

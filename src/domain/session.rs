@@ -527,55 +527,17 @@ pub struct Session {
     /// The last event that could change a record (see
     /// [`Session::records_seq`]); 0 until one is applied here.
     #[serde(skip)]
-    pub(crate) records_seq: ChangeMark,
+    pub(crate) records_seq: super::marks::ChangeMark,
     /// The last event that changed more than the clock (see
     /// [`Session::content_seq`]); 0 until one is applied here.
     #[serde(skip)]
-    pub(crate) content_seq: ChangeMark,
-}
-
-/// Where a session's history stood when something last changed: a hint for
-/// what a screen may keep, not part of the state, so two sessions equal in
-/// everything else are equal whatever their marks (as after an undo).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ChangeMark(pub(crate) Seq);
-
-impl PartialEq for ChangeMark {
-    fn eq(&self, _: &ChangeMark) -> bool {
-        true
-    }
+    pub(crate) content_seq: super::marks::ChangeMark,
 }
 
 impl Session {
     /// The instant timers run to: the end of the session, or `now`.
     pub fn clock_end(&self, now: DateTime<Utc>) -> DateTime<Utc> {
         self.ended_at.unwrap_or(now)
-    }
-
-    /// The number of the last event that may have changed the records
-    /// (notes, mindset shifts, decisions, conclusions, actions) or how they
-    /// read: every event but a pause, a resume, the floor's and a guide
-    /// question ticked. Equal numbers: the same records. A session read
-    /// whole (not folded here) gives its last event's number.
-    pub fn records_seq(&self) -> Seq {
-        if self.records_seq.0 == 0 {
-            self.last_seq
-        } else {
-            self.records_seq.0
-        }
-    }
-
-    /// The number of the last event that changed more than the session's
-    /// clock: every event but a pause and a resume (which change only
-    /// whether the clocks run). Equal numbers: the same agenda, floor,
-    /// participants and records. A session read whole gives its last
-    /// event's number.
-    pub fn content_seq(&self) -> Seq {
-        if self.content_seq.0 == 0 {
-            self.last_seq
-        } else {
-            self.content_seq.0
-        }
     }
 
     /// Whole seconds of live time between two instants: pauses excluded.
