@@ -281,6 +281,7 @@ fn every_head_row_repeats_every_row_stays_whole_and_headings_keep_with_next() {
             .position(|e| e.parent == Some(i) && e.name == name)
     };
     let mut bordered = 0;
+    let mut widths: Vec<Vec<u32>> = vec![];
     for (t, _) in els.iter().enumerate().filter(|(_, e)| e.name == "w:tbl") {
         let tbl_pr = props(t, "w:tblPr").expect("a tblPr");
         let rows: Vec<usize> = (0..els.len())
@@ -299,6 +300,14 @@ fn every_head_row_repeats_every_row_stays_whole_and_headings_keep_with_next() {
         }
         if has(tbl_pr, "w:tblBorders") {
             bordered += 1;
+            // Columns as wide as their content: they fill the text's width,
+            // and a title column is wider than a number column.
+            let grid: Vec<u32> = (0..els.len())
+                .filter(|&g| els[g].name == "w:gridCol")
+                .filter(|&g| els[g].parent.and_then(|p| els[p].parent) == Some(t))
+                .map(|g| els[g].attrs["w:w"].parse().unwrap())
+                .collect();
+            widths.push(grid);
             // The head row's paragraphs are kept with the first row.
             let first = rows[0];
             for (c, _) in els.iter().enumerate().filter(|(_, e)| e.name == "w:pPr") {
@@ -311,6 +320,17 @@ fn every_head_row_repeats_every_row_stays_whole_and_headings_keep_with_next() {
         }
     }
     assert!(bordered >= 5, "only {bordered} bordered tables");
+    let total: u32 = widths[0].iter().sum();
+    assert!(
+        widths.iter().all(|g| g.iter().sum::<u32>() == total),
+        "{widths:?}"
+    );
+    assert!(
+        widths
+            .iter()
+            .all(|g| g.iter().max() >= Some(&(2 * g.iter().min().unwrap()))),
+        "every bordered table has a column at least twice as wide as another: {widths:?}"
+    );
     let mut headings = 0;
     for (i, e) in els.iter().enumerate().filter(|(_, e)| e.name == "w:pStyle") {
         if e.attrs["w:val"].starts_with("Heading") {

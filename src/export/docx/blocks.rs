@@ -112,15 +112,16 @@ fn grid_of(out: &mut String, grid: &[u32]) {
 /// attendance sheet's rows tall enough to sign.
 fn table(out: &mut String, t: &Table, width: u32) {
     let signing = t.class == "attendance";
-    let n = u32::try_from(t.columns.len().max(1)).unwrap_or(1);
-    let col = width / n;
+    let cols = super::widths::widths(t, width);
+    let col = |i: usize| cols.get(i).copied().unwrap_or(0);
     out.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>");
     out.push_str(BORDERS);
+    out.push_str("<w:tblLayout w:type=\"fixed\"/>");
     out.push_str("</w:tblPr>");
-    grid_of(out, &vec![col; t.columns.len().max(1)]);
+    grid_of(out, &cols);
     row_open(out, None, true);
-    for c in &t.columns {
-        cell_open(out, col, true, false);
+    for (i, c) in t.columns.iter().enumerate() {
+        cell_open(out, col(i), true, false);
         Para::styled("Tabel").keep().open(out);
         run(out, c.label, Look::BOLD);
         close_p(out);
@@ -129,8 +130,8 @@ fn table(out: &mut String, t: &Table, width: u32) {
     out.push_str("</w:tr>");
     for r in t.rows.iter().chain(t.total.iter()) {
         row_open(out, signing.then_some(567), false);
-        for c in r {
-            cell_open(out, col, false, signing);
+        for (i, c) in r.iter().enumerate() {
+            cell_open(out, col(i), false, signing);
             cell(out, c);
             out.push_str("</w:tc>");
         }

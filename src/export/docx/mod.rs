@@ -24,6 +24,7 @@ mod inline;
 mod kop;
 mod package;
 mod sign_off;
+mod widths;
 mod xml;
 
 use super::doc::{Document, Section};
