@@ -57,11 +57,9 @@ fn share(weights: &[u32], total: u32) -> Vec<u32> {
     let mut out: Vec<u32> = weights
         .iter()
         .map(|&w| {
-            let part = if sum == 0 {
-                u64::from(total) / n
-            } else {
-                u64::from(total) * u64::from(w) / sum
-            };
+            let part = (u64::from(total) * u64::from(w))
+                .checked_div(sum)
+                .unwrap_or(u64::from(total) / n);
             u32::try_from(part).unwrap_or(0)
         })
         .collect();
@@ -77,7 +75,9 @@ fn cell_text(c: &Cell) -> String {
     match c {
         Cell::Spans(spans) => {
             let mut s = String::new();
-            spans.iter().for_each(|sp| push_text(&mut s, sp));
+            for sp in spans {
+                push_text(&mut s, sp);
+            }
             s
         }
         Cell::Signature(no) => format!("{no}. ……………"),
@@ -89,7 +89,9 @@ fn push_text(out: &mut String, span: &Span) {
         Span::Text(t) | Span::Plain(t) | Span::Word(t) | Span::Revised(t) => out.push_str(t),
         Span::Flag { text, .. } => out.push_str(text),
         Span::Em(inner) | Span::Strong(inner) | Span::Quote(inner) => {
-            inner.iter().for_each(|sp| push_text(out, sp));
+            for sp in inner {
+                push_text(out, sp);
+            }
         }
         Span::Marks(marks) => {
             for (_, t) in marks {
