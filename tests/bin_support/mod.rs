@@ -180,7 +180,16 @@ pub fn binary_for_others() -> &'static Path {
             .keep();
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
         let bin = dir.join("fgd");
-        std::fs::copy(env!("CARGO_BIN_EXE_fgd"), &bin).unwrap();
+        // Copied by another process: a file this process opened for writing
+        // is open in every child forked meanwhile by another test thread,
+        // until that child execs, and running it then fails with "text file
+        // busy" (ETXTBSY). `cp`'s descriptor is never ours.
+        let copied = std::process::Command::new("cp")
+            .arg(env!("CARGO_BIN_EXE_fgd"))
+            .arg(&bin)
+            .status()
+            .unwrap();
+        assert!(copied.success(), "cp of the fgd binary: {copied}");
         std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
         bin
     })
