@@ -364,7 +364,10 @@ fn every_form_comes_back_from_its_draft_as_it_was_typed() {
     for kind in kinds {
         let s = fx.app.session();
         let mut form = forms::open(kind.clone(), s, fx.app.words()).unwrap();
-        assert!(Draft::of(&form).is_none(), "{kind:?}: nothing typed, no draft");
+        assert!(
+            Draft::of(&form).is_none(),
+            "{kind:?}: nothing typed, no draft"
+        );
         // Something typed or chosen in every field, the cursor in the last.
         for (i, field) in form.fields.iter_mut().enumerate() {
             let typed = format!("{}{}", field.state(), "x".repeat(i + 1));
