@@ -383,7 +383,10 @@ fn every_form_comes_back_from_its_draft_as_it_was_typed() {
         let back: Draft = serde_json::from_slice(&json).unwrap();
         let again = back.form(&fx.app).unwrap();
         let states = |f: &fgd::tui::form::Form<FormKind>| {
-            f.fields.iter().map(|x| x.state()).collect::<Vec<_>>()
+            f.fields
+                .iter()
+                .map(fgd::tui::form::Field::state)
+                .collect::<Vec<_>>()
         };
         assert_eq!(states(&again), states(&form), "{kind:?}");
         assert_eq!(again.focus, form.focus, "{kind:?}");
