@@ -50,6 +50,7 @@ pub fn run(data: &DataDir, id: &str, role_name: &str, out: PathBuf) -> Result<()
         role,
         &config,
         out,
+        &data.session_dir(&id),
     )
     .map_err(|e| join_error(&id, e))?
     // Checked once connected, so that a session that is not live (or a

@@ -37,6 +37,18 @@ pub fn open_private(path: &Path, truncate: bool) -> io::Result<File> {
     o.open(path)
 }
 
+/// Opens `path` for reading, never through a symbolic link.
+pub fn open_read_nofollow(path: &Path) -> io::Result<File> {
+    let mut o = OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(NOFOLLOW);
+    }
+    o.open(path)
+}
+
 /// Opens `path` for appending, creating it with mode 0600 (never through
 /// a symbolic link).
 pub fn open_append(path: &Path) -> io::Result<File> {
@@ -89,6 +101,17 @@ pub fn create_new_private(path: &Path) -> io::Result<File> {
 /// through a link) and renamed over `path` (a rename replaces a link, it
 /// does not follow it).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_replacing(path, bytes, true)
+}
+
+/// As [`write_atomic`], without waiting for the disk: a killed process
+/// loses nothing (the kernel has the bytes), a power cut may lose the last
+/// write. For what is written at every key (a form's draft).
+pub fn write_replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_replacing(path, bytes, false)
+}
+
+fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
@@ -103,9 +126,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     };
     let result = (|| {
         file.write_all(bytes)?;
-        file.sync_all()?;
+        if sync {
+            file.sync_all()?;
+        }
         fs::rename(&tmp, path)?;
-        sync_dir(dir)
+        if sync { sync_dir(dir) } else { Ok(()) }
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);

@@ -28,6 +28,7 @@
 
 mod backup;
 pub mod data_dir;
+pub mod drafts;
 pub mod error;
 mod fsutil;
 mod guard;

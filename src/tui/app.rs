@@ -435,6 +435,11 @@ impl<P: Port> App<P> {
 
     /// Handles one key at time `now`: the top overlay's, else the keymap's op.
     pub fn handle_key(&mut self, ev: KeyEvent, now: DateTime<Utc>) {
+        self.key(ev, now);
+        self.keep_draft();
+    }
+
+    fn key(&mut self, ev: KeyEvent, now: DateTime<Utc>) {
         if ev.kind == ratatui::crossterm::event::KeyEventKind::Release {
             return;
         }

@@ -98,6 +98,26 @@ impl Field {
         }
     }
 
+    /// Puts back what [`Field::state`] gave (a draft brought back after a
+    /// restart); a value the field cannot hold leaves it as it is.
+    pub fn set_state(&mut self, state: &str) {
+        match &mut self.kind {
+            FieldKind::Choice(options) => {
+                if let Some(i) = state.parse::<usize>().ok().filter(|i| *i < options.len()) {
+                    self.choice = i;
+                }
+            }
+            FieldKind::Checks { on, .. } => {
+                if state.len() == on.len() {
+                    for (tick, c) in on.iter_mut().zip(state.chars()) {
+                        *tick = c == '1';
+                    }
+                }
+            }
+            _ => self.input = Input::new(state.to_owned()),
+        }
+    }
+
     /// A checklist's ticked options, by index.
     pub fn ticked(&self) -> Vec<usize> {
         match &self.kind {

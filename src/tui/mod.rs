@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod config;
+pub mod draft;
 mod follow;
 pub mod form;
 pub mod forms;
@@ -62,6 +63,7 @@ fn live_app<P: Port>(port: P, role: Role, config: &Config, out: PathBuf) -> App<
     if let Some(lang) = config.language {
         app.lang = lang;
     }
+    app.restore_draft();
     app
 }
 
@@ -107,11 +109,13 @@ pub fn run_join(
     role: Role,
     config: &Config,
     out: PathBuf,
+    session_dir: &std::path::Path,
 ) -> Result<std::io::Result<()>, crate::live::JoinError> {
     let stop = term::Stop::install().map_err(crate::live::JoinError::Io)?;
     let events = term::Events::start();
     let client = connect(events.waker())?;
-    let mut app = live_app(port::RemotePort::new(client), role, config, out);
+    let port = port::RemotePort::new(client).with_drafts(session_dir);
+    let mut app = live_app(port, role, config, out);
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => return Ok(Err(e)),
@@ -241,7 +245,7 @@ fn join_from_home(
         let path = crate::live::socket_path(&data.session_dir(id))?;
         let client = crate::live::Client::connect(&path, role.actor(), events.waker())?;
         let mut app = live_app(
-            port::RemotePort::new(client),
+            port::RemotePort::new(client).with_drafts(&data.session_dir(id)),
             role,
             config,
             out.to_path_buf(),

@@ -15,6 +15,7 @@ use crate::domain::{Actor, Command, Recorded, Seq, Session};
 use crate::engine::{Engine, When};
 pub use crate::engine::{Notice, Refusal};
 use crate::store::StoreError;
+use crate::store::drafts::DraftFile;
 
 /// Why the minutes could not be written.
 #[derive(Debug, Error)]
@@ -73,6 +74,13 @@ pub trait Port {
     fn connected(&self) -> Vec<Actor> {
         Vec::new()
     }
+    /// Keeps what this terminal has typed in an open form (`None`: no form
+    /// open, or nothing typed), so that no kill loses it.
+    fn keep_draft(&mut self, _draft: Option<&[u8]>) {}
+    /// What this terminal had typed in a form when it last stopped.
+    fn draft(&self) -> Option<Vec<u8>> {
+        None
+    }
     /// Takes in what other terminals did (and, for a joined terminal,
     /// reconnects); true when the session changed. The event loop calls it
     /// on every wake.
@@ -90,12 +98,14 @@ pub struct LocalPort {
     notice: Option<Notice>,
     #[cfg(unix)]
     host: Option<crate::live::Host>,
+    draft: DraftFile,
 }
 
 impl LocalPort {
     /// A port over an open engine.
     pub fn new(engine: Engine, actor: Actor) -> LocalPort {
         LocalPort {
+            draft: DraftFile::new(engine.store().dir(), role_file(actor)),
             engine,
             actor,
             notice: None,
@@ -124,7 +134,27 @@ impl LocalPort {
     }
 }
 
+/// The part of a draft file's name that says whose it is.
+fn role_file(actor: Actor) -> &'static str {
+    match actor {
+        Actor::Facilitator => "facilitator",
+        Actor::Notetaker => "notetaker",
+        Actor::Viewer => "viewer",
+        Actor::Script => "script",
+    }
+}
+
 impl Port for LocalPort {
+    fn keep_draft(&mut self, draft: Option<&[u8]>) {
+        // A draft is a kindness, not a record: a disk that refuses it must
+        // not stop the typing (the form is still on screen).
+        let _ = self.draft.keep(draft);
+    }
+
+    fn draft(&self) -> Option<Vec<u8>> {
+        self.draft.read()
+    }
+
     fn session(&self) -> &Session {
         self.engine.session()
     }
@@ -196,13 +226,25 @@ impl Port for LocalPort {
 #[derive(Debug)]
 pub struct RemotePort {
     client: crate::live::Client,
+    draft: Option<DraftFile>,
 }
 
 #[cfg(unix)]
 impl RemotePort {
     /// A port over a joined client.
     pub fn new(client: crate::live::Client) -> RemotePort {
-        RemotePort { client }
+        RemotePort {
+            client,
+            draft: None,
+        }
+    }
+
+    /// Keeps this terminal's form drafts in `session_dir` (the joined
+    /// session's directory on this machine).
+    #[must_use]
+    pub fn with_drafts(mut self, session_dir: &Path) -> RemotePort {
+        self.draft = Some(DraftFile::new(session_dir, role_file(self.client.role())));
+        self
     }
 
     /// The client.
@@ -213,6 +255,16 @@ impl RemotePort {
 
 #[cfg(unix)]
 impl Port for RemotePort {
+    fn keep_draft(&mut self, draft: Option<&[u8]>) {
+        if let Some(file) = &mut self.draft {
+            let _ = file.keep(draft);
+        }
+    }
+
+    fn draft(&self) -> Option<Vec<u8>> {
+        self.draft.as_ref().and_then(DraftFile::read)
+    }
+
     fn session(&self) -> &Session {
         self.client.session()
     }

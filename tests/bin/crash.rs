@@ -42,6 +42,10 @@ const ROWS: u16 = 60;
 const PANEL_ROOM: usize = 8;
 /// Shown while a form is open (its key hint line).
 const FORM_OPEN: &str = "Enter simpan";
+/// The line that says a form typed in before a stop came back.
+const DRAFT_BACK: &str = "belum disimpan dipulihkan";
+/// The question `Esc` asks on a form with something typed.
+const DISCARD: &str = "Buang yang sudah diketik";
 /// In the header while the live view is up (the agenda panel's title).
 const LIVE_VIEW: &str = "Susunan Acara";
 const PLAN: &str = "fgd-pola-pikir";
@@ -155,6 +159,15 @@ fn other_step(rng: &mut Rng) -> Vec<Send> {
 /// by being saved (the script never cancels one), and fgd draws the frame
 /// without the form only after the save.
 fn tokens_in(screen: &str) -> BTreeSet<String> {
+    tokens(screen, false)
+}
+
+/// The tokens typed into a form on `screen` (inside a popup).
+fn form_tokens(screen: &str) -> BTreeSet<String> {
+    tokens(screen, true)
+}
+
+fn tokens(screen: &str, popup: bool) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for line in screen.lines() {
         let chars: Vec<char> = line.chars().collect();
@@ -168,7 +181,7 @@ fn tokens_in(screen: &str) -> BTreeSet<String> {
                 && t[2].is_ascii_uppercase()
                 && digits
                 && ends
-                && !in_popup
+                && in_popup == popup
             {
                 out.insert(t.iter().collect());
             }
@@ -186,6 +199,8 @@ struct Victim {
     filled: [usize; 4],
     /// Rows the last screen before the last stop showed.
     shown: BTreeSet<String>,
+    /// Tokens typed into the form open on that screen, if one was.
+    drafted: BTreeSet<String>,
 }
 
 impl Victim {
@@ -195,6 +210,7 @@ impl Victim {
             rounds: vec![],
             filled: [0; 4],
             shown: BTreeSet::new(),
+            drafted: BTreeSet::new(),
         }
     }
 
@@ -273,8 +289,10 @@ impl Run {
         let before = t.screen();
         signal(&pid, sig);
         let shown = tokens_in(&before);
+        victim.drafted = BTreeSet::new();
         if before.contains(FORM_OPEN) {
             self.mid_form += 1;
+            victim.drafted = form_tokens(&before);
         }
         self.checked += shown.len();
         victim.shown = shown;
@@ -366,6 +384,25 @@ fn retire(fgd: &Fgd, victim: &Victim, label: &str) {
 /// row the screen showed before the last stop.
 fn reopen(fgd: &Fgd, victim: &Victim, label: &str) -> Tmux {
     let t = Tmux::start_sized(fgd, &format!("run {}", victim.id), COLS, ROWS).unwrap();
+    // What was typed into a form open at the stop comes back in that form;
+    // thrown away then, so the round starts from the live view.
+    let drafted = &victim.drafted;
+    let first = t.wait_until(
+        &format!("{label}: the form typed in at the stop to come back with {drafted:?}"),
+        |screen| screen.contains(LIVE_VIEW) && drafted.is_subset(&form_tokens(screen)),
+    );
+    if first.contains(FORM_OPEN) {
+        assert!(
+            first.contains(DRAFT_BACK),
+            "{label}: says the form came back:\n{first}"
+        );
+        t.keys(&["Escape"]);
+        t.wait_for(DISCARD);
+        t.keys(&["y"]);
+        t.wait_until(&format!("{label}: the form to close"), |screen| {
+            !screen.contains(FORM_OPEN)
+        });
+    }
     let want = &victim.shown;
     t.wait_until(
         &format!("{label}: the reopened screen to show {want:?}"),

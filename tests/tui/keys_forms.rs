@@ -341,3 +341,65 @@ fn u_and_ctrl_z_undo_the_last_command() {
         "undo names what it undid:\n{screen}"
     );
 }
+
+// ------------------------------------------------------------------ drafts
+
+#[test]
+fn every_form_comes_back_from_its_draft_as_it_was_typed() {
+    use fgd::tui::draft::Draft;
+    use fgd::tui::forms::{self, FormKind};
+    use fgd::tui::port::Port;
+    let mut fx = Fx::busy(crate::tui_support::Setup::id());
+    let kinds = [
+        FormKind::Note,
+        FormKind::Mindset,
+        FormKind::Decision,
+        FormKind::Conclusion,
+        FormKind::Action,
+        FormKind::AddItem,
+        FormKind::AddParticipant,
+        FormKind::Idea,
+        FormKind::SessionInfo,
+    ];
+    for kind in kinds {
+        let s = fx.app.session();
+        let mut form = forms::open(kind.clone(), s, fx.app.words()).unwrap();
+        assert!(
+            Draft::of(&form).is_none(),
+            "{kind:?}: nothing typed, no draft"
+        );
+        // Something typed or chosen in every field, the cursor in the last.
+        for (i, field) in form.fields.iter_mut().enumerate() {
+            let typed = format!("{}{}", field.state(), "x".repeat(i + 1));
+            field.set_state(&typed);
+            field.set_state("1");
+            if field.state() != "1" {
+                field.set_state(&typed);
+            }
+        }
+        form.focus = form.fields.len() - 1;
+        let draft = Draft::of(&form).unwrap_or_else(|| panic!("{kind:?}: typed, a draft"));
+        let json = serde_json::to_vec(&draft).unwrap();
+        let back: Draft = serde_json::from_slice(&json).unwrap();
+        let again = back.form(&fx.app).unwrap();
+        let states = |f: &fgd::tui::form::Form<FormKind>| {
+            f.fields
+                .iter()
+                .map(fgd::tui::form::Field::state)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(states(&again), states(&form), "{kind:?}");
+        assert_eq!(again.focus, form.focus, "{kind:?}");
+        assert_eq!(again.kind, kind);
+    }
+    // The screen keeps the open form's draft after every key, and none
+    // once it has closed.
+    fx.ch('o');
+    fx.typed("catatan yang belum disimpan");
+    let kept = fx.app.port.draft().expect("a draft after typing");
+    let draft: Draft = serde_json::from_slice(&kept).unwrap();
+    assert_eq!(draft.fields[0], "catatan yang belum disimpan");
+    fx.esc();
+    fx.ch('y');
+    assert!(fx.app.port.draft().is_none(), "thrown away with the form");
+}

@@ -34,6 +34,42 @@ fn an_action_item_added_with_keys_is_there_after_a_restart() {
     assert!(screen.contains("BERLANGSUNG"), "still live:\n{screen}");
 }
 
+#[test]
+fn text_typed_in_a_form_is_back_after_a_kill() {
+    let fgd = Fgd::new();
+    let id = fgd.new_session(&["--plan", "fgd-pola-pikir"]);
+    let Some(t) = Tmux::start(&fgd, &format!("run {id}")) else {
+        return;
+    };
+    t.wait_for("Susunan Acara");
+    t.keys(&["o"]);
+    t.literal("Pelayanan harus dimulai dari kebutuhan warga");
+    t.wait_for("kebutuhan warga");
+    crate::tmux_support::signal(&crate::tmux_support::holder_pid(&fgd, &id), "KILL");
+    let after = t.wait_for("FGD-EXIT=");
+    assert!(!after.contains("FGD-EXIT=0"), "killed, not quit: {after}");
+    drop(t);
+
+    let t = Tmux::start(&fgd, &format!("run {id}")).unwrap();
+    let screen = t.wait_for("Formulir yang belum disimpan dipulihkan");
+    assert!(
+        screen.contains("Pelayanan harus dimulai dari kebutuhan warga"),
+        "the typed text is back in its form:\n{screen}"
+    );
+    // Saved with Enter, it is a note; the draft is gone with the form.
+    t.keys(&["Enter"]);
+    t.wait_for("Catatan (1)");
+    t.keys(&["q"]);
+    t.wait_for("FGD-EXIT=");
+    drop(t);
+    let t = Tmux::start(&fgd, &format!("run {id}")).unwrap();
+    let screen = t.wait_for("Catatan (1)");
+    assert!(
+        !screen.contains("dipulihkan"),
+        "nothing to bring back:\n{screen}"
+    );
+}
+
 /// The day part of a "revised" mark for an instant, in the plan's zone.
 fn revised_day(at: chrono::DateTime<chrono::Utc>, zone: fgd::domain::Zone) -> String {
     let stamp = fgd::i18n::date_time_short(at, zone, fgd::domain::Language::Id);

@@ -27,7 +27,7 @@ use crate::i18n::screen::Words;
 pub use mindset::parse_values;
 
 /// What a form is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FormKind {
     /// New mindset shift.
     Mindset,
