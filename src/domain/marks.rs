@@ -4,7 +4,17 @@
 //! of the state: equal sessions are equal whatever their marks. Must not
 //! change state.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use super::session::{Seq, Session};
+
+/// How many sessions this process has read whole (see [`Session::origin`]).
+static READ_WHOLE: AtomicU64 = AtomicU64::new(1);
+
+/// A new origin for a session read whole.
+pub(crate) fn fresh_origin() -> ChangeMark {
+    ChangeMark(READ_WHOLE.fetch_add(1, Ordering::Relaxed))
+}
 
 /// Where a session's history stood when something last changed: a hint for
 /// what a screen may keep, not part of the state, so two sessions equal in
@@ -43,5 +53,15 @@ impl Session {
         } else {
             self.content_seq.0
         }
+    }
+
+    /// Which reading of a whole session this is: 0 for a session folded
+    /// from its log here, a number of its own for each one read whole (a
+    /// snapshot, a joined terminal's state after a reconnect). Two sessions
+    /// with the same id and event numbers but another origin may differ (a
+    /// log repaired and written on), so what was kept for one is not the
+    /// other's.
+    pub fn origin(&self) -> u64 {
+        self.origin.0
     }
 }

@@ -532,6 +532,9 @@ pub struct Session {
     /// [`Session::content_seq`]); 0 until one is applied here.
     #[serde(skip)]
     pub(crate) content_seq: super::marks::ChangeMark,
+    /// Which reading of a whole session this is (see [`Session::origin`]).
+    #[serde(skip, default = "super::marks::fresh_origin")]
+    pub(crate) origin: super::marks::ChangeMark,
 }
 
 impl Session {

@@ -154,3 +154,62 @@ fn a_panel_kept_from_the_frame_before_is_the_panel_made_anew() {
     }
     assert_eq!(hits, 2 * 4 * keys.len());
 }
+
+/// A session in memory, to swap for another under the screen.
+struct Held(fgd::domain::Session);
+
+impl fgd::tui::port::Port for Held {
+    fn session(&self) -> &fgd::domain::Session {
+        &self.0
+    }
+    fn execute(
+        &mut self,
+        _cmd: Command,
+        _now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<fgd::domain::Seq, fgd::tui::port::Refusal> {
+        Ok(self.0.last_seq)
+    }
+    fn export(
+        &mut self,
+        _out: &std::path::Path,
+    ) -> Result<Vec<std::path::PathBuf>, fgd::tui::port::ExportFailed> {
+        Ok(vec![])
+    }
+    fn actor(&self) -> fgd::domain::Actor {
+        fgd::domain::Actor::Viewer
+    }
+}
+
+#[test]
+fn a_session_read_whole_again_is_not_shown_what_was_kept_for_another() {
+    let fx = Fx::busy(Setup::id());
+    let json = serde_json::to_string(fx.s()).unwrap();
+    // The same session and event numbers, read twice (as a joined terminal
+    // reads the state after a reconnect); the second's note differs, as
+    // after a log repaired and written on.
+    let first: fgd::domain::Session = serde_json::from_str(&json).unwrap();
+    let mut second: fgd::domain::Session = serde_json::from_str(&json).unwrap();
+    assert_ne!(first.origin(), second.origin());
+    let note = second.notes.iter_mut().find(|n| !n.private).unwrap();
+    note.text = "catatan setelah perbaikan".into();
+    let mut app = fgd::tui::app::App::new(
+        Held(first),
+        fgd::tui::app::Role::Viewer,
+        Keymap::default(),
+        fgd::tui::theme::Theme::named(ThemeName::Default),
+        std::path::PathBuf::new(),
+    );
+    let area = Rect::new(0, 0, 200, 60);
+    let text = |m: &LiveModel| {
+        m.panels
+            .iter()
+            .flat_map(|p| p.lines.iter().map(ToString::to_string))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let before = text(&model::build(&app, fx.now, area));
+    assert!(!before.contains("catatan setelah perbaikan"));
+    app.port = Held(second);
+    let after = text(&model::build(&app, fx.now, area));
+    assert!(after.contains("catatan setelah perbaikan"), "{after}");
+}

@@ -1,7 +1,7 @@
 //! What a panel shows, kept from one frame to the next: a key moves the
 //! selection of one panel, and the other panels, whose every input is the
 //! same, are not made again. The key of a panel's lines is everything
-//! [`Cx`] gives its `lines` (the session by id and the last event that
+//! [`Cx`] gives its `lines` (the session by id, origin and the last event that
 //! changed more than its clock — for a panel of records alone, the last
 //! event that could change a record, so a turn on the floor keeps it too
 //! —, the words, the styles, who
@@ -40,6 +40,7 @@ enum What {
 struct Key {
     what: What,
     session: String,
+    origin: u64,
     seq: Seq,
     lang: Language,
     theme: ThemeName,
@@ -127,7 +128,11 @@ impl Memo {
     fn get(&self, key: Key, seqs: (Seq, Seq), make: impl Fn() -> Kept) -> Kept {
         let mut kept = self.kept.borrow_mut();
         // What a session state that has passed showed is never asked again.
-        kept.retain(|(k, _)| k.session == key.session && (k.seq == seqs.0 || k.seq == seqs.1));
+        kept.retain(|(k, _)| {
+            k.session == key.session
+                && k.origin == key.origin
+                && (k.seq == seqs.0 || k.seq == seqs.1)
+        });
         if let Some(i) = kept.iter().position(|(k, _)| *k == key) {
             // The least recently used goes first when the list is full.
             let entry = kept.remove(i);
@@ -182,6 +187,7 @@ impl GuideCx<'_> {
         Key {
             what,
             session: self.s.info.id.clone(),
+            origin: self.s.origin(),
             seq: self.s.content_seq(),
             lang: self.lang,
             theme: self.theme,
@@ -205,6 +211,7 @@ fn key(cx: &Cx<'_>, what: What) -> Key {
     Key {
         what,
         session: cx.s.info.id.clone(),
+        origin: cx.s.origin(),
         seq: if shows_records_only(cx.s, panel) {
             cx.s.records_seq()
         } else {
