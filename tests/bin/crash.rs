@@ -384,12 +384,17 @@ fn retire(fgd: &Fgd, victim: &Victim, label: &str) {
 /// row the screen showed before the last stop.
 fn reopen(fgd: &Fgd, victim: &Victim, label: &str) -> Tmux {
     let t = Tmux::start_sized(fgd, &format!("run {}", victim.id), COLS, ROWS).unwrap();
-    // What was typed into a form open at the stop comes back in that form;
+    // What was typed into a form open at the stop comes back in that form
+    // (or is a row, when its Enter was on its way as the screen was read);
     // thrown away then, so the round starts from the live view.
     let drafted = &victim.drafted;
     let first = t.wait_until(
         &format!("{label}: the form typed in at the stop to come back with {drafted:?}"),
-        |screen| screen.contains(LIVE_VIEW) && drafted.is_subset(&form_tokens(screen)),
+        |screen| {
+            let mut seen = form_tokens(screen);
+            seen.extend(tokens_in(screen));
+            screen.contains(LIVE_VIEW) && drafted.is_subset(&seen)
+        },
     );
     if first.contains(FORM_OPEN) {
         assert!(
