@@ -303,6 +303,34 @@ impl Span {
     pub fn word(s: impl Into<String>) -> Span {
         Span::Word(s.into())
     }
+
+    /// Appends the text of `spans` as it reads, without markup: marked
+    /// words apart by a space, a revision mark in brackets.
+    pub fn text_of(spans: &[Span], out: &mut String) {
+        for s in spans {
+            match s {
+                Span::Text(t) | Span::Plain(t) | Span::Word(t) | Span::Flag { text: t, .. } => {
+                    out.push_str(t);
+                }
+                Span::Em(inner) | Span::Strong(inner) | Span::Quote(inner) => {
+                    Span::text_of(inner, out);
+                }
+                Span::Marks(marks) => {
+                    for (i, (_, w)) in marks.iter().enumerate() {
+                        if i > 0 {
+                            out.push(' ');
+                        }
+                        out.push_str(w);
+                    }
+                }
+                Span::Revised(label) => {
+                    out.push_str(" (");
+                    out.push_str(label);
+                    out.push(')');
+                }
+            }
+        }
+    }
 }
 
 impl Cell {

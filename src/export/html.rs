@@ -102,7 +102,7 @@ fn page_style(h: &Head, footer: &[Span]) -> String {
     let (w, ht) = h.paper.size_mm();
     let (page, of) = h.page_of;
     let mut made = String::new();
-    plain(footer, &mut made);
+    Span::text_of(footer, &mut made);
     format!(
         "@page {{ size: {w}mm {ht}mm; margin: 18mm 18mm 20mm 22mm;\n  \
          @bottom-right {{ content: \"{} \" counter(page) \" {} \" counter(pages); \
@@ -113,22 +113,6 @@ fn page_style(h: &Head, footer: &[Span]) -> String {
         css_string(of),
         css_string(&made)
     )
-}
-
-/// The spans' text without markup (for a CSS string).
-fn plain(spans: &[Span], out: &mut String) {
-    for s in spans {
-        match s {
-            Span::Text(t) | Span::Plain(t) | Span::Word(t) | Span::Revised(t) => out.push_str(t),
-            Span::Flag { text, .. } => out.push_str(text),
-            Span::Em(inner) | Span::Strong(inner) | Span::Quote(inner) => plain(inner, out),
-            Span::Marks(marks) => {
-                for (_, w) in marks {
-                    out.push_str(w);
-                }
-            }
-        }
-    }
 }
 
 /// A text inside a CSS string in a `<style>` element: quotes and

@@ -181,31 +181,6 @@ fn wrap(mark: &str, inner: &[Span], ctx: Ctx, out: &mut String) {
     out.push_str(mark);
 }
 
-/// The plain text of spans, unescaped (a head value is escaped whole).
-fn flat(spans: &[Span], out: &mut String) {
-    for s in spans {
-        match s {
-            Span::Text(t) | Span::Plain(t) | Span::Word(t) | Span::Flag { text: t, .. } => {
-                out.push_str(t);
-            }
-            Span::Em(inner) | Span::Strong(inner) | Span::Quote(inner) => flat(inner, out),
-            Span::Marks(marks) => {
-                for (i, (_, w)) in marks.iter().enumerate() {
-                    if i > 0 {
-                        out.push(' ');
-                    }
-                    out.push_str(w);
-                }
-            }
-            Span::Revised(label) => {
-                out.push_str(" (");
-                out.push_str(label);
-                out.push(')');
-            }
-        }
-    }
-}
-
 fn line(out: &mut String, s: &str) {
     out.push_str(s);
     out.push('\n');
@@ -232,7 +207,7 @@ fn head(h: &Head, out: &mut String) {
         match &f.value {
             FieldValue::Line(spans) => {
                 let mut value = String::new();
-                flat(spans, &mut value);
+                Span::text_of(spans, &mut value);
                 line(out, &format!("- **{}:** {}", f.label, block(&value, 2)));
             }
             FieldValue::List(items) => {

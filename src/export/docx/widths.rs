@@ -75,30 +75,10 @@ fn cell_text(c: &Cell) -> String {
     match c {
         Cell::Spans(spans) => {
             let mut s = String::new();
-            for sp in spans {
-                push_text(&mut s, sp);
-            }
+            Span::text_of(spans, &mut s);
             s
         }
         Cell::Signature(no) => format!("{no}. ……………"),
-    }
-}
-
-fn push_text(out: &mut String, span: &Span) {
-    match span {
-        Span::Text(t) | Span::Plain(t) | Span::Word(t) | Span::Revised(t) => out.push_str(t),
-        Span::Flag { text, .. } => out.push_str(text),
-        Span::Em(inner) | Span::Strong(inner) | Span::Quote(inner) => {
-            for sp in inner {
-                push_text(out, sp);
-            }
-        }
-        Span::Marks(marks) => {
-            for (_, t) in marks {
-                out.push_str(t);
-                out.push(' ');
-            }
-        }
     }
 }
 
