@@ -4,9 +4,6 @@
 //! equal participation (turn time, talk time, who has not yet spoken). Must
 //! not touch the agenda, participants or records.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use chrono::{DateTime, Utc};
 
 use super::error::DomainError;
@@ -249,32 +246,5 @@ impl Session {
     /// Position of a queue entry.
     pub fn queue_position(&self, id: EntryId) -> Option<usize> {
         self.queue.iter().position(|e| e.id == id)
-    }
-}
-
-/// Finished talk per participant code: (seconds, turns), looked up for
-/// every participant at every frame, so keyed by a cheap hash.
-pub(crate) type Talk = HashMap<String, (i64, u32), BuildHasherDefault<CodeHasher>>;
-
-/// FNV-1a over a participant code: a few bytes the session itself wrote
-/// (codes are checked on the way in), so a keyed hash buys nothing here.
-#[derive(Default)]
-pub(crate) struct CodeHasher(u64);
-
-impl Hasher for CodeHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }

@@ -523,7 +523,7 @@ pub struct Session {
     /// `turns` and kept up to date by `apply`, so the screens need not scan
     /// every turn at every frame.
     #[serde(skip)]
-    pub(crate) talk: super::floor::Talk,
+    pub(crate) talk: std::collections::HashMap<String, (i64, u32)>,
     /// The last event that could change a record (see
     /// [`Session::records_seq`]); 0 until one is applied here.
     #[serde(skip)]
