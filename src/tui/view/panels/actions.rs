@@ -10,8 +10,8 @@ use crate::tui::app::Row;
 use crate::tui::view::text::{fit, spread, spread_with, width};
 
 /// Every action item not removed.
-pub fn rows(s: &Session) -> Vec<Row> {
-    s.actions().map(|a| Row::Action(a.id)).collect()
+pub fn rows(s: &Session) -> impl Iterator<Item = Row> + '_ {
+    s.actions().map(|a| Row::Action(a.id))
 }
 
 /// Title (open of all) and visible lines.

@@ -11,8 +11,8 @@ use crate::tui::keymap::Op;
 use crate::tui::view::text::{fit, spread_keeping};
 
 /// Every agenda item.
-pub fn rows(s: &Session) -> Vec<Row> {
-    s.agenda.iter().map(|i| Row::Item(i.id)).collect()
+pub fn rows(s: &Session) -> impl Iterator<Item = Row> + '_ {
+    s.agenda.iter().map(|i| Row::Item(i.id))
 }
 
 /// Title and visible lines.

@@ -11,11 +11,10 @@ use crate::tui::app::Row;
 use crate::tui::view::text::Fitter;
 
 /// Every decision, then every conclusion, not removed.
-pub fn rows(s: &Session) -> Vec<Row> {
+pub fn rows(s: &Session) -> impl Iterator<Item = Row> + '_ {
     s.decisions()
         .map(|d| Row::Decision(d.id))
         .chain(s.conclusions().map(|c| Row::Conclusion(c.id)))
-        .collect()
 }
 
 /// The index of the row recorded last: the newest conclusion, or the newest

@@ -10,8 +10,8 @@ use crate::tui::app::Row;
 use crate::tui::view::text::wrap_cut;
 
 /// Every mindset shift not removed.
-pub fn rows(s: &Session) -> Vec<Row> {
-    s.mindsets().map(|m| Row::Mindset(m.id)).collect()
+pub fn rows(s: &Session) -> impl Iterator<Item = Row> + '_ {
+    s.mindsets().map(|m| Row::Mindset(m.id))
 }
 
 /// Title and visible lines.

@@ -13,11 +13,10 @@ use crate::tui::app::{Role, Row};
 use crate::tui::view::text::{Fitter, head, needed, wrap_cut};
 
 /// The notes this role may see.
-pub fn rows(s: &Session, role: Role) -> Vec<Row> {
+pub fn rows(s: &Session, role: Role) -> impl Iterator<Item = Row> + '_ {
     s.notes()
-        .filter(|n| role.sees_private() || !n.private)
+        .filter(move |n| role.sees_private() || !n.private)
         .map(|n| Row::Note(n.id))
-        .collect()
 }
 
 /// Title (with the hidden count) and visible lines.

@@ -15,8 +15,8 @@ use crate::tui::app::{Role, Row};
 use crate::tui::view::text::{Fitter, clock, fit, needed, speaker_label, width, wrap_upto};
 
 /// Every queue entry, in queue order.
-pub fn rows(s: &Session) -> Vec<Row> {
-    s.queue.iter().map(|e| Row::Entry(e.id)).collect()
+pub fn rows(s: &Session) -> impl Iterator<Item = Row> + '_ {
+    s.queue.iter().map(|e| Row::Entry(e.id))
 }
 
 /// The index of the newest queue entry (a point of order goes to the
