@@ -132,7 +132,7 @@ fn the_ranking_marks_ties_and_the_berita_acara_has_every_juror() {
             3
         );
         assert!(signed.contains("Wairasa"), "the place of signing");
-        assert_opens_with_the_weekday(&signed, lang);
+        assert_opens_with_the_day(&fgd, &id, &signed, lang);
 
         let text = check_md(&md);
         assert!(
@@ -147,36 +147,22 @@ fn the_ranking_marks_ties_and_the_berita_acara_has_every_juror() {
     }
 }
 
-/// A berita acara names the day: "Pada hari ini Rabu, 2 Desember 2026".
-fn assert_opens_with_the_weekday(signed: &str, lang: &str) {
-    let (opening, days) = if lang == "id" {
-        (
-            "Pada hari ini ",
-            [
-                "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
-            ],
-        )
+/// A berita acara names the day of the session: "Pada hari ini Rabu,
+/// 2 Desember 2026, bertempat di …".
+fn assert_opens_with_the_day(fgd: &Fgd, id: &str, signed: &str, lang: &str) {
+    let path = fgd.data().join("sessions").join(id).join("session.json");
+    let session = fgd::export::json::read(&std::fs::read(path).unwrap())
+        .unwrap()
+        .0;
+    let (opening, language) = if lang == "id" {
+        ("Pada hari ini", fgd::domain::Language::Id)
     } else {
-        (
-            "On ",
-            [
-                "Monday",
-                "Tuesday",
-                "Wednesday",
-                "Thursday",
-                "Friday",
-                "Saturday",
-                "Sunday",
-            ],
-        )
+        ("On", fgd::domain::Language::En)
     };
-    let after = signed
-        .split_once(opening)
-        .map(|(_, rest)| rest)
-        .unwrap_or_default();
+    let day = fgd::i18n::date_long(session.date(), language);
     assert!(
-        days.iter().any(|d| after.starts_with(&format!("{d}, "))),
-        "{lang}: the weekday opens the berita acara: {signed}"
+        signed.contains(&format!("{opening} {day}, ")),
+        "{lang}: the berita acara opens with {day}: {signed}"
     );
 }
 
