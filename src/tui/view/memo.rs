@@ -1,14 +1,14 @@
 //! What a panel shows, kept from one frame to the next: a key moves the
 //! selection of one panel, and the other panels, whose every input is the
 //! same, are not made again. The key of a panel's lines is everything
-//! [`Cx`] gives its `lines` (the session by id, origin and the last event that
-//! changed more than its clock — for a panel of records alone, the last
-//! event that could change a record, so a turn on the floor keeps it too
-//! —, the words, the styles, who
-//! looks, the size, the selection and focus) and, for a panel that shows
-//! time, the time it shows ([`ticks`]), so a kept panel is exactly the
-//! panel that would be made; the guide's key is what its functions take. Builds with debug assertions make it again on every hit
-//! and compare. Must not change state.
+//! [`Cx`] gives its `lines` — the session by id, origin and the last event
+//! that changed more than its clock (for a panel of records alone, the last
+//! event that could change a record, so a turn on the floor keeps it too),
+//! the words, the styles, who looks, the size, the selection and focus —
+//! and, for a panel that shows time, the time it shows ([`ticks`]), so a
+//! kept panel is exactly the panel that would be made; the guide's key is
+//! what its functions take. Builds with debug assertions make a part again
+//! on every hit and compare. Must not change state.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -22,23 +22,11 @@ use crate::domain::{ItemId, ItemStatus, Language, ScreenPanel, Seq, Session};
 use crate::tui::app::{Panel, Role};
 use crate::tui::theme::ThemeName;
 
-/// Which part of the view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum What {
-    /// A panel's title and lines.
-    Lines(Panel),
-    /// The lines a panel wants.
-    Need(Panel),
-    /// The lines the guide wants.
-    GuideNeed,
-    /// The guide panel.
-    Guide,
-}
-
 /// What a part is made of.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Key {
-    what: What,
+    /// The panel (`None`: the guide).
+    panel: Option<Panel>,
     session: String,
     origin: u64,
     seq: Seq,
@@ -57,76 +45,25 @@ struct Key {
 /// A panel's title and lines (shared: a kept panel is not copied).
 pub type Lines = (String, Rc<[Line<'static>]>);
 
-/// What is kept of a part.
-#[derive(Debug, Clone, PartialEq)]
-enum Kept {
-    Lines(Lines),
-    Need(usize),
-    GuideNeed((u16, u16)),
-    Guide(PanelModel),
+/// Parts of one kind, the least recently used first.
+#[derive(Debug)]
+struct Store<T>(RefCell<Vec<(Key, T)>>);
+
+impl<T> Default for Store<T> {
+    fn default() -> Self {
+        Store(RefCell::new(Vec::new()))
+    }
 }
 
-/// The parts made since the session last changed.
-#[derive(Debug, Default)]
-pub struct Memo {
-    kept: RefCell<Vec<(Key, Kept)>>,
-}
-
-/// The most parts kept, the least recently used going first: each panel
-/// measured alone and made whole, and the guide, for a few selections and
-/// focuses, at a size or two (a banner takes a line while paused; a
-/// resize).
+/// The most parts of a kind kept: each panel measured alone and made
+/// whole, for a few selections and focuses, at a size or two (a banner
+/// takes a line while paused; a resize).
 const KEEP: usize = 64;
 
-impl Memo {
-    /// Panel `p`'s lines for `cx`: kept ones when every input is the same,
-    /// else made by `make` (and kept).
-    pub fn lines(&self, cx: &Cx<'_>, p: Panel, make: impl Fn() -> Lines) -> Lines {
-        match self.get(key(cx, What::Lines(p)), seqs(cx.s), || Kept::Lines(make())) {
-            Kept::Lines(lines) => lines,
-            // A key asks for one kind of part, never for another.
-            _ => make(),
-        }
-    }
-
-    /// The lines panel `p` wants in `cx` (see [`Memo::lines`]).
-    pub fn need(&self, cx: &Cx<'_>, p: Panel, make: impl Fn() -> usize) -> usize {
-        match self.get(key(cx, What::Need(p)), seqs(cx.s), || Kept::Need(make())) {
-            Kept::Need(n) => n,
-            _ => make(),
-        }
-    }
-
-    /// The lines the guide wants in a column `cols` wide and `height` high.
-    pub fn guide_need(
-        &self,
-        g: &GuideCx<'_>,
-        cols: u16,
-        height: u16,
-        make: impl Fn() -> (u16, u16),
-    ) -> (u16, u16) {
-        let key = g.key(What::GuideNeed, cols.into(), height.into());
-        match self.get(key, seqs(g.s), || Kept::GuideNeed(make())) {
-            Kept::GuideNeed(n) => n,
-            _ => make(),
-        }
-    }
-
-    /// The guide panel in `rect`.
-    pub fn guide(&self, g: &GuideCx<'_>, rect: Rect, make: impl Fn() -> PanelModel) -> PanelModel {
-        let key = g.key(What::Guide, rect.width.into(), rect.height.into());
-        match self.get(key, seqs(g.s), || Kept::Guide(make())) {
-            Kept::Guide(mut m) => {
-                // Where is not part of what: the same panel, placed anew.
-                m.rect = rect;
-                m
-            }
-            _ => make(),
-        }
-    }
-
-    fn get(&self, key: Key, seqs: (Seq, Seq), make: impl Fn() -> Kept) -> Kept {
-        let mut kept = self.kept.borrow_mut();
+impl<T: Clone + PartialEq + std::fmt::Debug> Store<T> {
+    /// The part kept under `key`, else made by `make` (and kept).
+    fn get(&self, key: Key, seqs: (Seq, Seq), make: impl Fn() -> T) -> T {
+        let mut kept = self.0.borrow_mut();
         // What a session state that has passed showed is never asked again.
         kept.retain(|(k, _)| {
             k.session == key.session
@@ -134,13 +71,8 @@ impl Memo {
                 && (k.seq == seqs.0 || k.seq == seqs.1)
         });
         if let Some(i) = kept.iter().position(|(k, _)| *k == key) {
-            // The least recently used goes first when the list is full.
             let entry = kept.remove(i);
-            debug_assert!(
-                same(&entry.1, &make()),
-                "kept {:?} differs from made",
-                key.what
-            );
+            debug_assert_eq!(entry.1, make(), "kept {:?} differs from made", key.panel);
             let hit = entry.1.clone();
             kept.push(entry);
             return hit;
@@ -154,18 +86,58 @@ impl Memo {
     }
 }
 
+/// The parts made since the session last changed.
+#[derive(Debug, Default)]
+pub struct Memo {
+    lines: Store<Lines>,
+    needs: Store<usize>,
+    guide_needs: Store<(u16, u16)>,
+    guides: Store<PanelModel>,
+}
+
+impl Memo {
+    /// Panel `p`'s lines for `cx`: kept ones when every input is the same,
+    /// else made by `make` (and kept).
+    pub fn lines(&self, cx: &Cx<'_>, p: Panel, make: impl Fn() -> Lines) -> Lines {
+        self.lines.get(key(cx, p), seqs(cx.s), make)
+    }
+
+    /// The lines panel `p` wants in `cx` (see [`Memo::lines`]).
+    pub fn need(&self, cx: &Cx<'_>, p: Panel, make: impl Fn() -> usize) -> usize {
+        self.needs.get(key(cx, p), seqs(cx.s), make)
+    }
+
+    /// The lines the guide wants in a column `cols` wide and `height` high.
+    pub fn guide_need(
+        &self,
+        g: &GuideCx<'_>,
+        cols: u16,
+        height: u16,
+        make: impl Fn() -> (u16, u16),
+    ) -> (u16, u16) {
+        self.guide_needs
+            .get(g.key(cols.into(), height.into()), seqs(g.s), make)
+    }
+
+    /// The guide panel in `rect`.
+    pub fn guide(&self, g: &GuideCx<'_>, rect: Rect, make: impl Fn() -> PanelModel) -> PanelModel {
+        let key = g.key(rect.width.into(), rect.height.into());
+        // Where is not part of what: kept without its place, placed anew.
+        let unplaced = || PanelModel {
+            rect: Rect::default(),
+            ..make()
+        };
+        PanelModel {
+            rect,
+            ..self.guides.get(key, seqs(g.s), unplaced)
+        }
+    }
+}
+
 /// The session's numbers a kept part may carry: its content's and its
 /// records' (older ones are never asked again).
 fn seqs(s: &Session) -> (Seq, Seq) {
     (s.content_seq(), s.records_seq())
-}
-
-/// Whether a kept part is the part made now (a guide's place aside).
-fn same(kept: &Kept, made: &Kept) -> bool {
-    match (kept, made) {
-        (Kept::Guide(a), Kept::Guide(b)) => a.title == b.title && a.lines == b.lines,
-        _ => kept == made,
-    }
 }
 
 /// What the guide's functions take.
@@ -183,9 +155,9 @@ pub struct GuideCx<'a> {
 }
 
 impl GuideCx<'_> {
-    fn key(&self, what: What, cols: usize, height: usize) -> Key {
+    fn key(&self, cols: usize, height: usize) -> Key {
         Key {
-            what,
+            panel: None,
             session: self.s.info.id.clone(),
             origin: self.s.origin(),
             seq: self.s.content_seq(),
@@ -203,13 +175,9 @@ impl GuideCx<'_> {
     }
 }
 
-fn key(cx: &Cx<'_>, what: What) -> Key {
-    let panel = match what {
-        What::Lines(p) | What::Need(p) => p,
-        What::GuideNeed | What::Guide => Panel::Agenda,
-    };
+fn key(cx: &Cx<'_>, panel: Panel) -> Key {
     Key {
-        what,
+        panel: Some(panel),
         session: cx.s.info.id.clone(),
         origin: cx.s.origin(),
         seq: if shows_records_only(cx.s, panel) {
