@@ -183,6 +183,12 @@ impl Session {
     /// session has ended (its record is as of its end). The one rule the
     /// screen and every exported file use.
     pub fn is_overdue(&self, a: &ActionItem, now: DateTime<Utc>) -> bool {
-        a.is_overdue(self.info.zone.date_of(self.clock_end(now)))
+        a.is_overdue(self.overdue_day(now))
+    }
+
+    /// The day an action's due date is held against at `now`: the session's
+    /// clock (its end once ended) in its zone.
+    pub fn overdue_day(&self, now: DateTime<Utc>) -> chrono::NaiveDate {
+        self.info.zone.date_of(self.clock_end(now))
     }
 }

@@ -18,7 +18,7 @@ use ratatui::text::Line;
 
 use super::model::PanelModel;
 use super::panels::Cx;
-use crate::domain::{ItemId, ItemStatus, Language, ScreenPanel, Seq, Session};
+use crate::domain::{ItemId, Language, ScreenPanel, Seq, Session};
 use crate::tui::app::{Panel, Role};
 use crate::tui::theme::ThemeName;
 
@@ -210,22 +210,13 @@ fn shows_records_only(s: &Session, p: Panel) -> bool {
     }
 }
 
-/// The time panel `p` shows at `cx.now`, in the unit it shows it: the
-/// running item's minutes (agenda), the speaker's seconds (queue), the day
-/// that makes an action overdue (actions); nothing for the others.
+/// The time panel `p` shows at `cx.now`, in the unit it shows it (each
+/// panel's file says); nothing for the panels that show no time.
 fn ticks(cx: &Cx<'_>, p: Panel) -> i64 {
-    let s = cx.s;
     match p {
-        Panel::Agenda => s
-            .agenda
-            .iter()
-            .filter(|it| it.status == ItemStatus::Active)
-            .map(|it| s.item_elapsed_secs(it, cx.now) / 60)
-            .sum(),
-        Panel::Queue => s.speaker_secs(cx.now),
-        Panel::Actions => i64::from(chrono::Datelike::num_days_from_ce(
-            &s.info.zone.date_of(s.clock_end(cx.now)),
-        )),
+        Panel::Agenda => super::panels::agenda::ticks(cx),
+        Panel::Queue => super::panels::queue::ticks(cx),
+        Panel::Actions => super::panels::actions::ticks(cx),
         Panel::Mindsets | Panel::Notes | Panel::Decisions => 0,
     }
 }

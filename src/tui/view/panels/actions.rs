@@ -14,6 +14,14 @@ pub fn rows(s: &Session) -> impl Iterator<Item = Row> + '_ {
     s.actions().map(|a| Row::Action(a.id))
 }
 
+/// The time the panel shows: the day that makes an action overdue (what
+/// `lines` shows of `now`; the view keeps the lines while it holds).
+pub fn ticks(cx: &Cx<'_>) -> i64 {
+    i64::from(chrono::Datelike::num_days_from_ce(
+        &cx.s.overdue_day(cx.now),
+    ))
+}
+
 /// Title (open of all) and visible lines.
 pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
     let mut rows = Vec::with_capacity(cx.s.actions.len());

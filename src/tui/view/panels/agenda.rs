@@ -15,6 +15,17 @@ pub fn rows(s: &Session) -> impl Iterator<Item = Row> + '_ {
     s.agenda.iter().map(|i| Row::Item(i.id))
 }
 
+/// The time the panel shows, in its unit: the running item's minutes
+/// (what `lines` shows of `now`; the view keeps the lines while it holds).
+pub fn ticks(cx: &Cx<'_>) -> i64 {
+    let s = cx.s;
+    s.agenda
+        .iter()
+        .filter(|it| it.status == ItemStatus::Active)
+        .map(|it| s.item_elapsed_secs(it, cx.now) / 60)
+        .sum()
+}
+
 /// Title and visible lines.
 pub fn lines(cx: &Cx<'_>) -> (String, Vec<Line<'static>>) {
     let (s, w, t) = (cx.s, cx.w, cx.t);

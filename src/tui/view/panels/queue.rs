@@ -19,6 +19,12 @@ pub fn rows(s: &Session) -> impl Iterator<Item = Row> + '_ {
     s.queue.iter().map(|e| Row::Entry(e.id))
 }
 
+/// The time the panel shows: the speaker's seconds (what `lines` shows of
+/// `now`; the view keeps the lines while it holds).
+pub fn ticks(cx: &Cx<'_>) -> i64 {
+    cx.s.speaker_secs(cx.now)
+}
+
 /// The index of the newest queue entry (a point of order goes to the
 /// front, so it is not always the last row).
 pub fn newest(s: &Session) -> usize {
