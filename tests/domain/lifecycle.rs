@@ -529,4 +529,12 @@ fn live_time_between_any_two_instants_leaves_out_exactly_the_pauses_in_between()
         from += chrono::Duration::seconds(3);
     }
     assert_eq!(fx.s.live_secs(start, end), 41 * 20);
+    // Live time reads the pauses in order: pauses out of order break the
+    // session's rules (as a damaged log would).
+    let mut broken = fx.s.clone();
+    broken.pauses.swap(3, 17);
+    assert_eq!(
+        broken.check_invariants(end),
+        Err(fgd::domain::Broken::PausesOutOfOrder)
+    );
 }
