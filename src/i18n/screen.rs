@@ -103,7 +103,7 @@ words! {
         confirm_remove_hand: ("Hapus “{}” dari antrean?", "Remove “{}” from the queue?"),
         confirm_start_other: ("“{}” sedang berjalan dan akan selesai. Mulai acara terpilih?", "“{}” is running and will be finished. Start the selected item?"),
         confirm_discard: ("Buang yang sudah diketik di formulir ini?", "Throw away what was typed in this form?"),
-        draft_restored: ("Formulir yang belum disimpan dipulihkan: lanjutkan, Enter menyimpan, Esc membuang.", "A form not yet saved was brought back: go on, Enter saves, Esc throws it away."),
+        draft_restored: ("Formulir yang belum disimpan dipulihkan — Enter simpan, Esc buang", "A form not yet saved was brought back — Enter saves, Esc throws away"),
         confirm_ask: ("Terminal ini bertanya dulu: {} untuk semua layar?", "This terminal asks first: {} for every screen?"),
         yes_no: ("y = ya · n / Esc = batal", "y = yes · n / Esc = cancel"),
         too_small: ("Terminal terlalu kecil: perlu minimal {}×{}. Perbesar jendela, atau tekan q untuk keluar.", "Terminal too small: at least {}×{} is needed. Enlarge the window, or press q to quit."),

@@ -50,8 +50,9 @@ fn text_typed_in_a_form_is_back_after_a_kill() {
     assert!(!after.contains("FGD-EXIT=0"), "killed, not quit: {after}");
     drop(t);
 
-    let t = Tmux::start(&fgd, &format!("run {id}")).unwrap();
-    let screen = t.wait_for("Formulir yang belum disimpan dipulihkan");
+    // At 80×24 the whole line that says so shows.
+    let t = Tmux::start_sized(&fgd, &format!("run {id}"), 80, 24).unwrap();
+    let screen = t.wait_for("Formulir yang belum disimpan dipulihkan — Enter simpan, Esc buang");
     assert!(
         screen.contains("Pelayanan harus dimulai dari kebutuhan warga"),
         "the typed text is back in its form:\n{screen}"
